@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xasoctl"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
+#include "xasoctl-verbs.h"
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (XasoctlContext *ctx, int argc, char **argv);
+  const char *summary;
+} Verb;
+
+static const Verb verbs[] = {
+  { "init", xasoctl_init, N_("Create the database and set up the commune") },
+  { "demo", xasoctl_demo, N_("Create a demo commune with made-up residents, dossiers and documents") },
+  { "search", xasoctl_search, N_("Search persons by name, ID number or address") },
+  { "import", xasoctl_import, N_("Import persons from a CSV file") },
+  { "export", xasoctl_export, N_("Export persons to a CSV file") },
+  { "calendar", xasoctl_calendar_verb, N_("List the non-working days of a year") },
+  { "lunar", xasoctl_lunar_verb, N_("Convert a solar date to the lunar calendar") },
+  { "solar", xasoctl_solar_verb, N_("Convert a lunar date to the solar calendar") },
+  { "deadline", xasoctl_deadline_verb, N_("Compute a due time in working days or hours") },
+  { "id-check", xasoctl_id_check_verb, N_("Check a 12-digit personal ID number") },
+  { "check", xasoctl_check, N_("Check the database, the waiting changes and the audit log") },
+};
+
+char *
+xasoctl_default_db_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "xaso", "xaso.db", NULL);
+}
+
+XasoDatabase *
+xasoctl_open_database (XasoctlContext *ctx,
+                       gboolean        need_commune)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XasoDatabase) db = xaso_database_open (ctx->db_path, &error);
+
+  if (db == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+  if (need_commune && xaso_database_get_commune_code (db) == NULL)
+    {
+      g_printerr (_("The database “%s” has no commune yet: run “xasoctl init” or “xasoctl demo” first.\n"),
+                  ctx->db_path);
+      return NULL;
+    }
+  return g_steal_pointer (&db);
+}
+
+int
+xasoctl_fail (GError *error)
+{
+  g_printerr ("%s\n", error->message);
+  g_error_free (error);
+  return 1;
+}
+
+int
+xasoctl_usage (GOptionContext *options,
+               const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (options, TRUE, NULL);
+
+  if (message != NULL)
+    g_printerr ("%s\n\n", message);
+  g_printerr ("%s", help);
+  return 2;
+}
+
+static void
+print_verbs (void)
+{
+  g_printerr (_("Usage: xasoctl [--db PATH] VERB [ARGUMENTS…]\n\nVerbs:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    g_printerr ("  %-10s %s\n", verbs[i].name, _(verbs[i].summary));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *db_path = NULL;
+  XasoctlContext ctx = { 0 };
+  int first = 1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("XASO_LOCALEDIR") ? g_getenv ("XASO_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  /* Global options come before the verb; the verb parses the rest. */
+  while (first < argc && g_str_has_prefix (argv[first], "--db"))
+    {
+      if (g_str_has_prefix (argv[first], "--db="))
+        db_path = g_strdup (argv[first] + 5);
+      else if (first + 1 < argc)
+        db_path = g_strdup (argv[++first]);
+      first++;
+    }
+  if (db_path == NULL && g_getenv ("XASO_DB") != NULL)
+    db_path = g_strdup (g_getenv ("XASO_DB"));
+  if (db_path == NULL)
+    db_path = xasoctl_default_db_path ();
+  ctx.db_path = db_path;
+
+  if (first >= argc)
+    {
+      print_verbs ();
+      return 2;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_equal (argv[first], verbs[i].name))
+      return verbs[i].run (&ctx, argc - first, argv + first);
+
+  g_printerr (_("Unknown verb “%s”.\n"), argv[first]);
+  print_verbs ();
+  return 2;
+}

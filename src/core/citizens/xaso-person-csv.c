@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-citizens"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xaso-audit.h"
+#include "xaso-csv.h"
+#include "xaso-household.h"
+#include "xaso-person-csv.h"
+#include "xaso-person.h"
+#include "xaso-uuid.h"
+
+/* The columns of a person file. "household_code" links to (or creates) a
+ * household by its number; the other names are the person's fields. */
+static const char * const csv_columns[] = {
+  "id", "full_name", "birth_date", "sex", "id_number", "old_id_number", "id_issued_date", "ethnicity",
+  "religion", "nationality", "hometown", "occupation", "phone", "household_code", "relation_to_head",
+  "hamlet", "permanent_address", "current_address", "status", "death_date", "notes", NULL
+};
+
+static int
+person_field (const char *column)
+{
+  g_autoptr(XasoRecordClass) klass = g_type_class_ref (XASO_TYPE_PERSON);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (g_str_equal (klass->fields[i].column, column))
+      return i;
+  return -1;
+}
+
+static gboolean
+read_header (XasoCsvReader  *reader,
+             int            *map,
+             guint          *n_columns,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) header = NULL;
+
+  if (!xaso_csv_reader_next (reader, &header, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The file is empty."));
+      return FALSE;
+    }
+  *n_columns = header->len;
+  for (guint i = 0; i < header->len; i++)
+    {
+      const char *name = g_ptr_array_index (header, i);
+
+      map[i] = -1;
+      for (guint c = 0; csv_columns[c]; c++)
+        if (g_str_equal (name, csv_columns[c]))
+          map[i] = c;
+      if (map[i] < 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("Line 1: unknown column “%s”. The columns are: %s."), name,
+                       "id, full_name, birth_date, sex, id_number, …");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static XasoHousehold *
+find_household (XasoDatabase  *db,
+                GHashTable    *made,
+                const char    *code,
+                XasoPerson    *person,
+                GError       **error)
+{
+  XasoHousehold *household = g_hash_table_lookup (made, code);
+  sqlite3_stmt *stmt;
+
+  if (household != NULL)
+    return g_object_ref (household);
+  stmt = xaso_database_prepare (db, "SELECT id FROM household WHERE commune_code = ? AND code = ? AND deleted = 0",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, xaso_database_get_commune_code (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *id = g_strdup (xaso_column_text (stmt, 0));
+
+      sqlite3_reset (stmt);
+      household = xaso_household_load (db, id, error);
+    }
+  else
+    {
+      /* A household the file introduces: it lives where its first member does. */
+      sqlite3_reset (stmt);
+      household = xaso_household_new ();
+      xaso_household_set (household, XASO_HOUSEHOLD_CODE, code);
+      xaso_household_set (household, XASO_HOUSEHOLD_HAMLET, xaso_person_get (person, XASO_PERSON_HAMLET));
+      xaso_household_set (household, XASO_HOUSEHOLD_ADDRESS, xaso_person_get (person, XASO_PERSON_PERMANENT_ADDRESS));
+    }
+  if (household != NULL)
+    g_hash_table_insert (made, g_strdup (code), g_object_ref (household));
+  return household;
+}
+
+static const char *
+normalize_sex (const char *value)
+{
+  g_autofree char *lower = value ? g_utf8_strdown (value, -1) : NULL;
+
+  if (lower == NULL || lower[0] == '\0')
+    return NULL;
+  if (g_str_equal (lower, "male") || g_str_equal (lower, "nam"))
+    return "male";
+  if (g_str_equal (lower, "female") || g_str_equal (lower, "nữ"))
+    return "female";
+  return value;
+}
+
+static gboolean
+set_value (XasoPerson  *person,
+           const char  *column,
+           const char  *value,
+           GError     **error)
+{
+  int field = person_field (column);
+
+  if (field < 0)
+    return TRUE;
+  if (value != NULL && value[0] != '\0' &&
+      (field == XASO_PERSON_BIRTH_DATE || field == XASO_PERSON_DEATH_DATE || field == XASO_PERSON_ID_ISSUED_DATE))
+    {
+      g_autofree char *date = xaso_parse_user_date (value, error);
+
+      if (date == NULL)
+        return FALSE;
+      xaso_person_set (person, field, date);
+      return TRUE;
+    }
+  xaso_person_set (person, field, field == XASO_PERSON_SEX ? normalize_sex (value) : value);
+  return TRUE;
+}
+
+static XasoPerson *
+person_for_row (XasoDatabase  *db,
+                GPtrArray     *row,
+                const int     *map,
+                GError       **error)
+{
+  for (guint i = 0; i < row->len; i++)
+    if (map[i] == 0 && ((char *)g_ptr_array_index (row, i))[0] != '\0')
+      return xaso_person_load (db, g_ptr_array_index (row, i), error);
+  return xaso_person_new ();
+}
+
+static gboolean
+import_row (XasoDatabase  *db,
+            GPtrArray     *row,
+            const int     *map,
+            GHashTable    *households,
+            const char    *actor,
+            GError       **error)
+{
+  g_autoptr(XasoPerson) person = person_for_row (db, row, map, error);
+  g_autoptr(XasoHousehold) household = NULL;
+  const char *household_code = NULL;
+
+  if (person == NULL)
+    return FALSE;
+  for (guint i = 0; i < row->len; i++)
+    {
+      const char *column = csv_columns[map[i]];
+
+      if (g_str_equal (column, "household_code"))
+        household_code = g_ptr_array_index (row, i);
+      else if (!g_str_equal (column, "id") && !set_value (person, column, g_ptr_array_index (row, i), error))
+        return FALSE;
+    }
+  if (household_code == NULL || household_code[0] == '\0')
+    return xaso_record_save (XASO_RECORD (person), db, actor, error);
+
+  household = find_household (db, households, household_code, person, error);
+  if (household == NULL)
+    return FALSE;
+  xaso_person_set (person, XASO_PERSON_HOUSEHOLD_ID, xaso_record_get_id (XASO_RECORD (household)));
+  if (g_strcmp0 (xaso_person_get (person, XASO_PERSON_RELATION_TO_HEAD), XASO_RELATION_HEAD) == 0)
+    xaso_household_set (household, XASO_HOUSEHOLD_HEAD_PERSON_ID, xaso_record_get_id (XASO_RECORD (person)));
+  if ((xaso_record_is_new (XASO_RECORD (household)) || xaso_record_is_changed (XASO_RECORD (household))) &&
+      !xaso_record_save (XASO_RECORD (household), db, actor, error))
+    return FALSE;
+  return xaso_record_save (XASO_RECORD (person), db, actor, error);
+}
+
+static gboolean
+import_rows (XasoDatabase   *db,
+             XasoCsvReader  *reader,
+             const char     *actor,
+             guint          *n_rows,
+             GError        **error)
+{
+  g_autoptr(GHashTable) households = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  int map[1000];
+  guint n_columns = 0;
+  GPtrArray *row = NULL;
+  GError *local_error = NULL;
+
+  if (!read_header (reader, map, &n_columns, error))
+    return FALSE;
+  while (xaso_csv_reader_next (reader, &row, &local_error))
+    {
+      g_autoptr(GPtrArray) owned = row;
+      g_autoptr(GError) row_error = NULL;
+
+      if (row->len != n_columns)
+        g_set_error (&row_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("it has %u columns but the header has %u"), row->len, n_columns);
+      else
+        import_row (db, row, map, households, actor, &row_error);
+      if (row_error != NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Line %u: %s"),
+                       xaso_csv_reader_get_line (reader), row_error->message);
+          return FALSE;
+        }
+      (*n_rows)++;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+xaso_person_csv_import (XasoDatabase  *db,
+                        GInputStream  *input,
+                        const char    *actor,
+                        guint         *n_rows,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(XasoCsvReader) reader = xaso_csv_reader_new (input);
+  g_autofree char *detail = NULL;
+  guint count = 0;
+
+  xaso_csv_reader_set_cancellable (reader, cancellable);
+  if (!xaso_database_begin (db, error))
+    return FALSE;
+  if (!import_rows (db, reader, actor, &count, error))
+    goto fail;
+  detail = g_strdup_printf ("%u", count);
+  if (!xaso_audit_append (db, actor, XASO_AUDIT_IMPORT, "person", NULL, NULL, detail, error) ||
+      !xaso_database_commit (db, error))
+    goto fail;
+  if (n_rows != NULL)
+    *n_rows = count;
+  return TRUE;
+
+fail:
+  xaso_database_rollback (db);
+  return FALSE;
+}
+
+static void
+export_row (GString      *out,
+            sqlite3_stmt *stmt)
+{
+  const char *fields[G_N_ELEMENTS (csv_columns)];
+  guint n = G_N_ELEMENTS (csv_columns) - 1;
+
+  for (guint i = 0; i < n; i++)
+    fields[i] = sqlite3_column_text (stmt, i) ? xaso_column_text (stmt, i) : "";
+  xaso_csv_write_row (out, fields, n);
+}
+
+gboolean
+xaso_person_csv_export (XasoDatabase   *db,
+                        GOutputStream  *output,
+                        const char     *actor,
+                        const char     *purpose,
+                        guint          *n_rows,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *detail = NULL;
+  guint count = 0;
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "SELECT p.id, full_name, birth_date, sex, id_number, old_id_number, id_issued_date, ethnicity, religion, "
+    "nationality, hometown, occupation, phone, h.code, relation_to_head, p.hamlet, permanent_address, "
+    "current_address, status, death_date, p.notes FROM person p LEFT JOIN household h ON h.id = p.household_id "
+    "WHERE p.commune_code = ? AND p.deleted = 0 ORDER BY sort_key", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  xaso_csv_write_bom (out);
+  xaso_csv_write_row (out, csv_columns, G_N_ELEMENTS (csv_columns) - 1);
+  sqlite3_bind_text (stmt, 1, xaso_database_get_commune_code (db), -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      export_row (out, stmt);
+      count++;
+      if (out->len > 1 << 20)
+        {
+          if (!g_output_stream_write_all (output, out->str, out->len, NULL, cancellable, error))
+            break;
+          g_string_truncate (out, 0);
+        }
+    }
+  sqlite3_reset (stmt);
+  if ((error != NULL && *error != NULL) ||
+      !g_output_stream_write_all (output, out->str, out->len, NULL, cancellable, error))
+    return FALSE;
+  /* Exporting personal data is logged, with how many records left. */
+  detail = g_strdup_printf ("%u", count);
+  if (!xaso_audit_append (db, actor, XASO_AUDIT_EXPORT, "person", NULL, purpose, detail, error))
+    return FALSE;
+  if (n_rows != NULL)
+    *n_rows = count;
+  return TRUE;
+}

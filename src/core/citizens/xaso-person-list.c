@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-citizens"
+
+#include "config.h"
+
+#include "xaso-person-list.h"
+#include "xaso-person-search.h"
+
+#define PAGE_SIZE 100
+#define MAX_PAGES 64      /* about 6,400 persons kept in memory */
+
+struct _XasoPersonList
+{
+  GObject       parent_instance;
+
+  XasoDatabase *db;
+  GArray       *rowids;
+  GHashTable   *pages;       /* page number → GPtrArray of XasoPerson */
+  GQueue        recent;      /* page numbers, most recent first */
+  guint         pages_loaded;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (XasoPersonList, xaso_person_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+get_item_type (GListModel *model)
+{
+  return XASO_TYPE_PERSON;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return XASO_PERSON_LIST (model)->rowids->len;
+}
+
+static void
+forget_oldest_page (XasoPersonList *self)
+{
+  gpointer page = g_queue_pop_tail (&self->recent);
+
+  g_hash_table_remove (self->pages, page);
+}
+
+/* Loads a page and lines its persons up with the row ids: a person removed
+ * meanwhile leaves a gap that shows as an empty row until the next refresh. */
+static GPtrArray *
+load_page (XasoPersonList *self,
+           guint           page)
+{
+  guint first = page * PAGE_SIZE;
+  guint n = MIN (PAGE_SIZE, self->rowids->len - first);
+  const gint64 *ids = &g_array_index (self->rowids, gint64, first);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loaded = xaso_person_load_rowids (self->db, ids, n, &error);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+  guint j = 0;
+
+  if (loaded == NULL)
+    g_warning ("Could not load persons: %s", error->message);
+  for (guint i = 0; i < n; i++)
+    {
+      if (loaded != NULL && j < loaded->len)
+        g_ptr_array_add (items, g_object_ref (g_ptr_array_index (loaded, j++)));
+      else
+        g_ptr_array_add (items, g_object_new (XASO_TYPE_PERSON, NULL));
+    }
+  self->pages_loaded++;
+  return items;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  XasoPersonList *self = XASO_PERSON_LIST (model);
+  guint page = position / PAGE_SIZE;
+  GPtrArray *items;
+
+  if (position >= self->rowids->len)
+    return NULL;
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (items == NULL)
+    {
+      if (g_hash_table_size (self->pages) >= MAX_PAGES)
+        forget_oldest_page (self);
+      items = load_page (self, page);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+    }
+  else
+    g_queue_remove (&self->recent, GUINT_TO_POINTER (page));
+  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+  return g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static void
+xaso_person_list_finalize (GObject *object)
+{
+  XasoPersonList *self = (XasoPersonList *)object;
+
+  g_queue_clear (&self->recent);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->rowids, g_array_unref);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (xaso_person_list_parent_class)->finalize (object);
+}
+
+static void
+xaso_person_list_class_init (XasoPersonListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = xaso_person_list_finalize;
+}
+
+static void
+xaso_person_list_init (XasoPersonList *self)
+{
+  self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  g_queue_init (&self->recent);
+}
+
+XasoPersonList *
+xaso_person_list_new (XasoDatabase *db)
+{
+  XasoPersonList *self = g_object_new (XASO_TYPE_PERSON_LIST, NULL);
+
+  self->db = g_object_ref (db);
+  return self;
+}
+
+void
+xaso_person_list_set_rowids (XasoPersonList *self,
+                             GArray         *rowids)
+{
+  guint removed = self->rowids->len;
+
+  g_array_unref (self->rowids);
+  self->rowids = rowids;
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->recent);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, rowids->len);
+}
+
+guint
+xaso_person_list_get_pages_loaded (XasoPersonList *self)
+{
+  return self->pages_loaded;
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xaso-person.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  XASO_LIFE_ANY,
+  XASO_LIFE_LIVING,
+  XASO_LIFE_DECEASED,
+} XasoLifeFilter;
+
+/* What the official asked for: text typed in the search box (folded,
+ * prefix match over names, ID numbers and addresses) and the filters. */
+typedef struct
+{
+  char           *text;
+  char           *hamlet;      /* NULL for every hamlet */
+  XasoSex         sex;         /* XASO_SEX_UNKNOWN for both */
+  int             age_min;     /* -1 for no bound */
+  int             age_max;
+  XasoLifeFilter  life;
+} XasoPersonFilter;
+
+XasoPersonFilter *xaso_person_filter_new   (void);
+XasoPersonFilter *xaso_person_filter_copy  (const XasoPersonFilter *filter);
+void              xaso_person_filter_free  (XasoPersonFilter       *filter);
+
+/* Row ids of the matching persons in the Vietnamese order (given name,
+ * then the whole name); @limit 0 returns every match. */
+GArray           *xaso_person_search_rowids (XasoDatabase           *db,
+                                             const XasoPersonFilter *filter,
+                                             guint                   limit,
+                                             GCancellable           *cancellable,
+                                             GError                **error);
+
+/* Loads persons by row id, in the order given; missing rows are skipped. */
+GPtrArray        *xaso_person_load_rowids   (XasoDatabase           *db,
+                                             const gint64           *rowids,
+                                             guint                   n_rowids,
+                                             GError                **error);
+
+/* The first @limit matches of a plain text search, as persons. */
+GPtrArray        *xaso_person_search        (XasoDatabase           *db,
+                                             const char             *text,
+                                             guint                   limit,
+                                             GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XasoPersonFilter, xaso_person_filter_free)
+
+G_END_DECLS

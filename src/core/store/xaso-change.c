@@ -1,0 +1,496 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "xaso-change.h"
+#include "xaso-hlc.h"
+#include "xaso-uuid.h"
+
+typedef struct
+{
+  char     *name;
+  JsonNode *value;
+  JsonNode *old_value;
+  gint64    base;
+} Field;
+
+struct _XasoChange
+{
+  XasoChangeKind kind;
+  char          *table;
+  char          *row_id;
+  GArray        *fields;    /* Field */
+  guint          n_changed;
+};
+
+/* Only these tables are written through change capture; field names are
+ * checked against the table's columns so no text from outside ever reaches
+ * the SQL. */
+static const char * const captured_tables[] = {
+  "person", "household", "civil_status_event", "procedure", "dossier", "dossier_event",
+  "register", "document", "document_event", "attachment", "audit_event", "calendar_day",
+  "user", NULL
+};
+
+static void
+clear_field (gpointer data)
+{
+  Field *f = data;
+
+  g_free (f->name);
+  g_clear_pointer (&f->value, json_node_unref);
+  g_clear_pointer (&f->old_value, json_node_unref);
+}
+
+XasoChange *
+xaso_change_new (XasoChangeKind  kind,
+                 const char     *table,
+                 const char     *row_id)
+{
+  XasoChange *self;
+
+  g_return_val_if_fail (g_strv_contains (captured_tables, table), NULL);
+  g_return_val_if_fail (row_id != NULL, NULL);
+
+  self = g_new0 (XasoChange, 1);
+  self->kind = kind;
+  self->table = g_strdup (table);
+  self->row_id = g_strdup (row_id);
+  self->fields = g_array_new (FALSE, TRUE, sizeof (Field));
+  g_array_set_clear_func (self->fields, clear_field);
+  return self;
+}
+
+void
+xaso_change_free (XasoChange *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->fields);
+  g_free (self->table);
+  g_free (self->row_id);
+  g_free (self);
+}
+
+const char *
+xaso_change_get_row_id (XasoChange *self)
+{
+  return self->row_id;
+}
+
+guint
+xaso_change_get_n_changed (XasoChange *self)
+{
+  return self->n_changed;
+}
+
+static void
+set_node (XasoChange *self,
+          const char *field,
+          JsonNode   *value)
+{
+  Field f = { g_strdup (field), value, NULL, 0 };
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *existing = &g_array_index (self->fields, Field, i);
+
+      if (g_str_equal (existing->name, field))
+        {
+          json_node_unref (existing->value);
+          existing->value = value;
+          g_free (f.name);
+          return;
+        }
+    }
+  g_array_append_val (self->fields, f);
+}
+
+void
+xaso_change_set_text (XasoChange *self,
+                      const char *field,
+                      const char *value)
+{
+  JsonNode *node = json_node_new (value ? JSON_NODE_VALUE : JSON_NODE_NULL);
+
+  if (value != NULL)
+    json_node_set_string (node, value);
+  set_node (self, field, node);
+}
+
+void
+xaso_change_set_int (XasoChange *self,
+                     const char *field,
+                     gint64      value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_int (node, value);
+  set_node (self, field, node);
+}
+
+void
+xaso_change_set_double (XasoChange *self,
+                        const char *field,
+                        double      value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_double (node, value);
+  set_node (self, field, node);
+}
+
+static void
+bind_node (sqlite3_stmt *stmt,
+           int           index,
+           JsonNode     *node)
+{
+  GType type;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+  else if (type == G_TYPE_DOUBLE)
+    sqlite3_bind_double (stmt, index, json_node_get_double (node));
+  else
+    sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_STATIC);
+}
+
+static JsonNode *
+column_node (sqlite3_stmt *stmt,
+             int           column)
+{
+  JsonNode *node;
+
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_NULL:
+      return json_node_new (JSON_NODE_NULL);
+    case SQLITE_INTEGER:
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_int (node, sqlite3_column_int64 (stmt, column));
+      return node;
+    case SQLITE_FLOAT:
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_double (node, sqlite3_column_double (stmt, column));
+      return node;
+    default:
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (node, (const char *)sqlite3_column_text (stmt, column));
+      return node;
+    }
+}
+
+static gboolean
+nodes_equal (JsonNode *a,
+             JsonNode *b)
+{
+  if (JSON_NODE_HOLDS_NULL (a) || JSON_NODE_HOLDS_NULL (b))
+    return JSON_NODE_HOLDS_NULL (a) && JSON_NODE_HOLDS_NULL (b);
+  if (json_node_get_value_type (a) == G_TYPE_STRING || json_node_get_value_type (b) == G_TYPE_STRING)
+    return json_node_get_value_type (a) == json_node_get_value_type (b) &&
+           g_strcmp0 (json_node_get_string (a), json_node_get_string (b)) == 0;
+  return json_node_get_double (a) == json_node_get_double (b);
+}
+
+static gboolean
+check_fields (XasoChange    *self,
+              XasoDatabase  *db,
+              GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s')", self->table);
+  sqlite3_stmt *stmt = xaso_database_prepare (db, sql, error);
+  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (columns, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      const char *name = g_array_index (self->fields, Field, i).name;
+
+      if (!g_hash_table_contains (columns, name) || g_str_equal (name, "id") ||
+          g_str_equal (name, "commune_code"))
+        {
+          g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_SQL,
+                       "No writable field “%s” in table “%s”", name, self->table);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+write_insert (XasoChange    *self,
+              XasoDatabase  *db,
+              const char    *now,
+              GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) marks = g_string_new ("?, ?");
+  gboolean has_times = !g_str_has_suffix (self->table, "_event");
+  sqlite3_stmt *stmt;
+  int index = 3;
+
+  if (xaso_database_get_commune_code (db) == NULL)
+    {
+      g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_NO_COMMUNE,
+                   _("This database has no commune set up yet."));
+      return FALSE;
+    }
+
+  g_string_printf (sql, "INSERT INTO \"%s\" (id, commune_code", self->table);
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      g_string_append_printf (sql, ", \"%s\"", g_array_index (self->fields, Field, i).name);
+      g_string_append (marks, ", ?");
+    }
+  if (has_times)
+    {
+      g_string_append (sql, ", created_at, updated_at");
+      g_string_append (marks, ", ?, ?");
+    }
+  g_string_append_printf (sql, ") VALUES (%s)", marks->str);
+
+  stmt = xaso_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, xaso_database_get_commune_code (db), -1, SQLITE_STATIC);
+  for (guint i = 0; i < self->fields->len; i++)
+    bind_node (stmt, index++, g_array_index (self->fields, Field, i).value);
+  if (has_times)
+    {
+      sqlite3_bind_text (stmt, index++, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, index++, now, -1, SQLITE_STATIC);
+    }
+  self->n_changed = self->fields->len;
+  return xaso_database_step_done (db, stmt, error);
+}
+
+/* Reads the current values of the fields being written, and the server
+ * version each field was last seen at, then drops fields that do not change. */
+static gboolean
+read_old_values (XasoChange    *self,
+                 XasoDatabase  *db,
+                 GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT deleted");
+  sqlite3_stmt *stmt, *version_stmt;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    g_string_append_printf (sql, ", \"%s\"", g_array_index (self->fields, Field, i).name);
+  g_string_append_printf (sql, " FROM \"%s\" WHERE id = ?", self->table);
+
+  stmt = xaso_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->row_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_NOT_FOUND,
+                   _("The record to change no longer exists."));
+      return FALSE;
+    }
+  for (guint i = 0; i < self->fields->len; i++)
+    g_array_index (self->fields, Field, i).old_value = column_node (stmt, i + 1);
+  sqlite3_reset (stmt);
+
+  version_stmt = xaso_database_prepare (db,
+    "SELECT version FROM field_version WHERE table_name = ? AND row_id = ? AND field = ?", error);
+  if (version_stmt == NULL)
+    return FALSE;
+  for (guint i = self->fields->len; i > 0; i--)
+    {
+      Field *f = &g_array_index (self->fields, Field, i - 1);
+
+      if (self->kind == XASO_CHANGE_UPDATE && nodes_equal (f->value, f->old_value))
+        {
+          g_array_remove_index (self->fields, i - 1);
+          continue;
+        }
+      sqlite3_bind_text (version_stmt, 1, self->table, -1, SQLITE_STATIC);
+      sqlite3_bind_text (version_stmt, 2, self->row_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (version_stmt, 3, f->name, -1, SQLITE_STATIC);
+      f->base = sqlite3_step (version_stmt) == SQLITE_ROW ? sqlite3_column_int64 (version_stmt, 0) : 0;
+      sqlite3_reset (version_stmt);
+    }
+  return TRUE;
+}
+
+static gboolean
+write_update (XasoChange    *self,
+              XasoDatabase  *db,
+              const char    *now,
+              GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int index = 1;
+
+  if (self->kind == XASO_CHANGE_DELETE)
+    xaso_change_set_int (self, "deleted", 1);
+  if (!read_old_values (self, db, error))
+    return FALSE;
+  self->n_changed = self->fields->len;
+  if (self->n_changed == 0)
+    return TRUE;
+
+  g_string_printf (sql, "UPDATE \"%s\" SET ", self->table);
+  for (guint i = 0; i < self->fields->len; i++)
+    g_string_append_printf (sql, "%s\"%s\" = ?", i ? ", " : "", g_array_index (self->fields, Field, i).name);
+  if (!g_str_has_suffix (self->table, "_event"))
+    g_string_append (sql, ", updated_at = ?");
+  g_string_append (sql, " WHERE id = ?");
+
+  stmt = xaso_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->fields->len; i++)
+    bind_node (stmt, index++, g_array_index (self->fields, Field, i).value);
+  if (!g_str_has_suffix (self->table, "_event"))
+    sqlite3_bind_text (stmt, index++, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, index, self->row_id, -1, SQLITE_STATIC);
+  return xaso_database_step_done (db, stmt, error);
+}
+
+static char *
+encode_fields (XasoChange *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *f = &g_array_index (self->fields, Field, i);
+
+      json_builder_set_member_name (builder, f->name);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "new");
+      json_builder_add_value (builder, json_node_copy (f->value));
+      if (self->kind != XASO_CHANGE_INSERT)
+        {
+          json_builder_set_member_name (builder, "old");
+          json_builder_add_value (builder, json_node_copy (f->old_value));
+          json_builder_set_member_name (builder, "base");
+          json_builder_add_int_value (builder, f->base);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* The device sequence and the clock live in one row, read and written
+ * inside the write transaction so every connection shares them. */
+static gboolean
+next_clock (XasoDatabase  *db,
+            gint64        *seq,
+            XasoHlc       *hlc,
+            GError       **error)
+{
+  g_autofree char *state = xaso_database_get_state (db, "clock");
+  g_autofree char *value = NULL;
+  gint64 last_seq = 0;
+  XasoHlc last_hlc = 0;
+
+  if (state != NULL)
+    sscanf (state, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, &last_seq, &last_hlc);
+  *seq = last_seq + 1;
+  *hlc = xaso_hlc_tick (last_hlc, g_get_real_time () / 1000);
+  value = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, *seq, *hlc);
+  return xaso_database_set_state (db, "clock", value, error);
+}
+
+static gboolean
+append_op (XasoChange    *self,
+           XasoDatabase  *db,
+           const char    *actor,
+           const char    *now,
+           GError       **error)
+{
+  static const char * const kinds[] = { "insert", "update", "delete" };
+  g_autofree char *op_id = xaso_uuid_new ();
+  g_autofree char *fields = encode_fields (self);
+  sqlite3_stmt *stmt;
+  gint64 seq;
+  XasoHlc hlc;
+
+  if (!next_clock (db, &seq, &hlc, error))
+    return FALSE;
+  stmt = xaso_database_prepare (db,
+    "INSERT INTO outbox (device_seq, op_id, hlc, actor, table_name, row_id, kind, fields, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  sqlite3_bind_text (stmt, 2, op_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, hlc);
+  sqlite3_bind_text (stmt, 4, actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, self->table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, self->row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, kinds[self->kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, fields, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
+  return xaso_database_step_done (db, stmt, error);
+}
+
+static gboolean
+apply_in_transaction (XasoChange    *self,
+                      XasoDatabase  *db,
+                      const char    *actor,
+                      GError       **error)
+{
+  g_autofree char *now = xaso_now_iso ();
+
+  if (!check_fields (self, db, error))
+    return FALSE;
+  if (self->kind == XASO_CHANGE_INSERT)
+    {
+      if (!write_insert (self, db, now, error))
+        return FALSE;
+    }
+  else if (!write_update (self, db, now, error))
+    return FALSE;
+
+  if (self->n_changed == 0)
+    return TRUE;
+  return append_op (self, db, actor, now, error);
+}
+
+gboolean
+xaso_change_apply (XasoChange    *self,
+                   XasoDatabase  *db,
+                   const char    *actor,
+                   GError       **error)
+{
+  gboolean own = !xaso_database_in_transaction (db);
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  if (own && !xaso_database_begin (db, error))
+    return FALSE;
+  if (!apply_in_transaction (self, db, actor, error))
+    {
+      if (own)
+        xaso_database_rollback (db);
+      return FALSE;
+    }
+  return own ? xaso_database_commit (db, error) : TRUE;
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "xaso-database.h"
+
+G_BEGIN_DECLS
+
+/* One write to one record, captured as an op in the same transaction
+ * ("ghi nhận thay đổi"). Every write of core goes through here. */
+typedef enum
+{
+  XASO_CHANGE_INSERT,
+  XASO_CHANGE_UPDATE,
+  XASO_CHANGE_DELETE,
+} XasoChangeKind;
+
+typedef struct _XasoChange XasoChange;
+
+XasoChange   *xaso_change_new          (XasoChangeKind  kind,
+                                        const char     *table,
+                                        const char     *row_id);
+void          xaso_change_free         (XasoChange     *self);
+void          xaso_change_set_text     (XasoChange     *self,
+                                        const char     *field,
+                                        const char     *value);
+void          xaso_change_set_int      (XasoChange     *self,
+                                        const char     *field,
+                                        gint64          value);
+void          xaso_change_set_double   (XasoChange     *self,
+                                        const char     *field,
+                                        double          value);
+const char   *xaso_change_get_row_id   (XasoChange     *self);
+guint         xaso_change_get_n_changed (XasoChange    *self);
+
+/* Writes the record and appends its op to the outbox. Inside a transaction
+ * already begun it joins it; otherwise it makes its own. */
+gboolean      xaso_change_apply        (XasoChange     *self,
+                                        XasoDatabase   *db,
+                                        const char     *actor,
+                                        GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XasoChange, xaso_change_free)
+
+G_END_DECLS

@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "xaso-database-private.h"
+#include "xaso-uuid.h"
+
+/* A connection to the local replica. One connection serves one thread at a
+ * time: the GUI keeps one for short reads and hands another to its worker
+ * threads (WAL lets them read and write side by side). */
+struct _XasoDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  char       *device_id;
+  char       *commune_code;
+  guint       in_transaction : 1;
+};
+
+G_DEFINE_FINAL_TYPE (XasoDatabase, xaso_database, G_TYPE_OBJECT)
+G_DEFINE_QUARK (xaso-database-error-quark, xaso_database_error)
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+xaso_database_finalize (GObject *object)
+{
+  XasoDatabase *self = (XasoDatabase *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->device_id, g_free);
+  g_clear_pointer (&self->commune_code, g_free);
+
+  G_OBJECT_CLASS (xaso_database_parent_class)->finalize (object);
+}
+
+static void
+xaso_database_class_init (XasoDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = xaso_database_finalize;
+}
+
+static void
+xaso_database_init (XasoDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+gboolean
+xaso_database_set_error (XasoDatabase  *self,
+                         int            rc,
+                         GError       **error)
+{
+  int primary = rc & 0xff;
+  const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (primary)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_DISK_FULL,
+                   _("The disk is full: nothing was saved. Free some space and try again."));
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_BUSY,
+                   _("The database is busy with another task. Try again in a moment."));
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_CONSTRAINT,
+                   _("The record breaks a rule of the database (%s); nothing was saved."), message);
+      break;
+    default:
+      g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_SQL,
+                   _("Database error: %s"), message);
+      break;
+    }
+  return FALSE;
+}
+
+static gboolean
+apply_settings (XasoDatabase  *self,
+                GError       **error)
+{
+  /* synchronous=FULL: power cuts are common and a saved record must stay saved. */
+  static const char settings[] =
+    "PRAGMA journal_mode = WAL;"
+    "PRAGMA synchronous = FULL;"
+    "PRAGMA foreign_keys = ON;"
+    "PRAGMA temp_store = MEMORY;"
+    "PRAGMA cache_size = -16000;";
+
+  sqlite3_busy_timeout (self->db, 5000);
+  return xaso_database_exec (self, settings, error);
+}
+
+static gboolean
+load_identity (XasoDatabase  *self,
+               GError       **error)
+{
+  g_autofree char *device = xaso_database_get_state (self, "device_id");
+
+  if (device == NULL)
+    {
+      g_autofree char *fresh = xaso_uuid_new ();
+
+      if (!xaso_database_set_state (self, "device_id", fresh, error))
+        return FALSE;
+      device = g_steal_pointer (&fresh);
+    }
+  self->device_id = g_steal_pointer (&device);
+  self->commune_code = xaso_database_get_state (self, "commune_code");
+  return TRUE;
+}
+
+XasoDatabase *
+xaso_database_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(XasoDatabase) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_OPEN,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+
+  self = g_object_new (XASO_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_OPEN,
+                   _("Cannot open the database “%s”: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!apply_settings (self, error) ||
+      !_xaso_database_migrate (self, error) ||
+      !load_identity (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+xaso_database_get_path (XasoDatabase *self)
+{
+  g_return_val_if_fail (XASO_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+xaso_database_get_handle (XasoDatabase *self)
+{
+  g_return_val_if_fail (XASO_IS_DATABASE (self), NULL);
+  return self->db;
+}
+
+const char *
+xaso_database_get_device_id (XasoDatabase *self)
+{
+  g_return_val_if_fail (XASO_IS_DATABASE (self), NULL);
+  return self->device_id;
+}
+
+const char *
+xaso_database_get_commune_code (XasoDatabase *self)
+{
+  g_return_val_if_fail (XASO_IS_DATABASE (self), NULL);
+  return self->commune_code;
+}
+
+void
+xaso_database_set_commune_code (XasoDatabase *self,
+                                const char   *code)
+{
+  g_return_if_fail (XASO_IS_DATABASE (self));
+  g_free (self->commune_code);
+  self->commune_code = g_strdup (code);
+}
+
+int
+xaso_database_get_schema_version (XasoDatabase *self)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (self, "PRAGMA user_version", NULL);
+  int version = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
+/* Returns a cached statement, reset and with its bindings cleared. The
+ * statement stays owned by the connection. */
+sqlite3_stmt *
+xaso_database_prepare (XasoDatabase  *self,
+                       const char    *sql,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (XASO_IS_DATABASE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_SQL,
+                   _("Database error: %s"), sqlite3_errmsg (self->db));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+xaso_database_exec (XasoDatabase  *self,
+                    const char    *sql,
+                    GError       **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+
+  sqlite3_free (message);
+  if (rc != SQLITE_OK)
+    return xaso_database_set_error (self, rc, error);
+  return TRUE;
+}
+
+/* Steps a statement that returns no rows and resets it. */
+gboolean
+xaso_database_step_done (XasoDatabase  *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      g_debug ("Statement failed: %s", sqlite3_sql (stmt));
+      sqlite3_reset (stmt);
+      return xaso_database_set_error (self, rc, error);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+xaso_database_begin (XasoDatabase  *self,
+                     GError       **error)
+{
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  /* IMMEDIATE takes the write lock now, so a busy database fails here
+   * rather than halfway through a save. */
+  if (!xaso_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+xaso_database_commit (XasoDatabase  *self,
+                      GError       **error)
+{
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!xaso_database_exec (self, "COMMIT", error))
+    {
+      xaso_database_rollback (self);
+      return FALSE;
+    }
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+xaso_database_rollback (XasoDatabase *self)
+{
+  if (!self->in_transaction)
+    return;
+  if (sqlite3_get_autocommit (self->db) == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+gboolean
+xaso_database_in_transaction (XasoDatabase *self)
+{
+  return self->in_transaction;
+}
+
+char *
+xaso_database_get_state (XasoDatabase *self,
+                         const char   *key)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (self, "SELECT value FROM sync_state WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+xaso_database_set_state (XasoDatabase  *self,
+                         const char    *key,
+                         const char    *value,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (self,
+    "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  xaso_bind_text (stmt, 2, value);
+  return xaso_database_step_done (self, stmt, error);
+}
+
+/* Removes a database and its WAL companions, e.g. after a first set-up was
+ * cancelled. The database must be closed. */
+void
+xaso_database_remove_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+char *
+xaso_now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
+void
+xaso_bind_text (sqlite3_stmt *stmt,
+                int           index,
+                const char   *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+xaso_column_text (sqlite3_stmt *stmt,
+                  int           column)
+{
+  return (const char *)sqlite3_column_text (stmt, column);
+}

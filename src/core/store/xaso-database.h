@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define XASO_DATABASE_ERROR (xaso_database_error_quark ())
+
+typedef enum
+{
+  XASO_DATABASE_ERROR_OPEN,
+  XASO_DATABASE_ERROR_TOO_NEW,
+  XASO_DATABASE_ERROR_MIGRATION,
+  XASO_DATABASE_ERROR_SQL,
+  XASO_DATABASE_ERROR_CONSTRAINT,
+  XASO_DATABASE_ERROR_BUSY,
+  XASO_DATABASE_ERROR_DISK_FULL,
+  XASO_DATABASE_ERROR_NOT_FOUND,
+  XASO_DATABASE_ERROR_NO_COMMUNE,
+} XasoDatabaseError;
+
+#define XASO_TYPE_DATABASE (xaso_database_get_type ())
+G_DECLARE_FINAL_TYPE (XasoDatabase, xaso_database, XASO, DATABASE, GObject)
+
+GQuark        xaso_database_error_quark     (void);
+
+XasoDatabase *xaso_database_open            (const char    *path,
+                                             GError       **error);
+const char   *xaso_database_get_path        (XasoDatabase  *self);
+sqlite3      *xaso_database_get_handle      (XasoDatabase  *self);
+int           xaso_database_get_schema_version (XasoDatabase *self);
+
+/* The commune this replica serves; NULL until one is set up. */
+const char   *xaso_database_get_commune_code (XasoDatabase *self);
+void          xaso_database_set_commune_code (XasoDatabase *self,
+                                              const char   *code);
+
+sqlite3_stmt *xaso_database_prepare         (XasoDatabase  *self,
+                                             const char    *sql,
+                                             GError       **error);
+gboolean      xaso_database_exec            (XasoDatabase  *self,
+                                             const char    *sql,
+                                             GError       **error);
+gboolean      xaso_database_step_done       (XasoDatabase  *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+
+gboolean      xaso_database_begin           (XasoDatabase  *self,
+                                             GError       **error);
+gboolean      xaso_database_commit          (XasoDatabase  *self,
+                                             GError       **error);
+void          xaso_database_rollback        (XasoDatabase  *self);
+gboolean      xaso_database_in_transaction  (XasoDatabase  *self);
+
+gboolean      xaso_database_set_error       (XasoDatabase  *self,
+                                             int            rc,
+                                             GError       **error);
+
+char         *xaso_database_get_state       (XasoDatabase  *self,
+                                             const char    *key);
+gboolean      xaso_database_set_state       (XasoDatabase  *self,
+                                             const char    *key,
+                                             const char    *value,
+                                             GError       **error);
+const char   *xaso_database_get_device_id   (XasoDatabase  *self);
+
+char         *xaso_now_iso                  (void);
+void          xaso_database_remove_files    (const char    *path);
+
+/* Binding helpers: they bind NULL for a NULL string. */
+void          xaso_bind_text                (sqlite3_stmt  *stmt,
+                                             int            index,
+                                             const char    *value);
+const char   *xaso_column_text              (sqlite3_stmt  *stmt,
+                                             int            column);
+
+G_END_DECLS

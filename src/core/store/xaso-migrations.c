@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
+#include "xaso-database-private.h"
+
+#define MIGRATIONS_PATH "/io/github/xaso/XaSo/migrations"
+
+/* Migrations are named NNNN-what.sql; their number is the schema version
+ * they produce. */
+static int
+migration_number (const char *name)
+{
+  return (int)g_ascii_strtoll (name, NULL, 10);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return migration_number (*(char **)a) - migration_number (*(char **)b);
+}
+
+static GPtrArray *
+list_migrations (GError **error)
+{
+  g_auto(GStrv) names = NULL;
+  GPtrArray *list;
+
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
+  if (names == NULL)
+    return NULL;
+
+  list = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_has_suffix (names[i], ".sql") && migration_number (names[i]) > 0)
+      g_ptr_array_add (list, g_strdup (names[i]));
+  g_ptr_array_sort (list, compare_names);
+  return list;
+}
+
+static gboolean
+apply_one (XasoDatabase  *self,
+           const char    *name,
+           GError       **error)
+{
+  g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *version = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  bytes = g_resources_lookup_data (path, 0, error);
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (!xaso_database_exec (self, sql, &local_error))
+    {
+      g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_MIGRATION,
+                   _("Could not upgrade the database (step %s): %s"), name, local_error->message);
+      return FALSE;
+    }
+  version = g_strdup_printf ("PRAGMA user_version = %d", migration_number (name));
+  return xaso_database_exec (self, version, error);
+}
+
+/* Applies every migration newer than the database in one transaction, so a
+ * failure leaves the database exactly as it was. */
+gboolean
+_xaso_database_migrate (XasoDatabase  *self,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations (error);
+  int current, latest;
+
+  if (migrations == NULL)
+    return FALSE;
+
+  current = xaso_database_get_schema_version (self);
+  latest = migrations->len > 0 ? migration_number (g_ptr_array_index (migrations, migrations->len - 1)) : 0;
+  if (current > latest)
+    {
+      g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_TOO_NEW,
+                   _("This database was made by a newer version of Xã Số (schema %d; this program "
+                     "knows up to %d). Update the program; the database was not changed."),
+                   current, latest);
+      return FALSE;
+    }
+  if (current == latest)
+    return TRUE;
+
+  if (!xaso_database_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < migrations->len; i++)
+    {
+      const char *name = g_ptr_array_index (migrations, i);
+
+      if (migration_number (name) <= current)
+        continue;
+      if (!apply_one (self, name, error))
+        {
+          xaso_database_rollback (self);
+          return FALSE;
+        }
+    }
+  return xaso_database_commit (self, error);
+}

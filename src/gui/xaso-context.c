@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-context"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xaso-context.h"
+
+/* What the windows share: the commune, who is working, and two connections
+ * to the replica. The reader serves short reads on the GUI thread (a page of
+ * a list by primary key); everything that may take longer runs on a worker
+ * thread with the writer, one task at a time. */
+struct _XasoContext
+{
+  GObject       parent_instance;
+
+  char         *path;
+  char         *actor;
+  char         *official_person_id;
+  XasoCommune  *commune;
+  XasoDatabase *reader;
+  XasoDatabase *writer;
+  GMutex        writer_lock;
+};
+
+G_DEFINE_FINAL_TYPE (XasoContext, xaso_context, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+xaso_context_finalize (GObject *object)
+{
+  XasoContext *self = (XasoContext *)object;
+
+  g_clear_object (&self->reader);
+  g_clear_object (&self->writer);
+  g_clear_pointer (&self->commune, xaso_commune_free);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->official_person_id, g_free);
+  g_mutex_clear (&self->writer_lock);
+
+  G_OBJECT_CLASS (xaso_context_parent_class)->finalize (object);
+}
+
+static void
+xaso_context_class_init (XasoContextClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = xaso_context_finalize;
+
+  /* Emitted on the main thread after a write, with the table written, so
+   * lists can show the change without a restart. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+xaso_context_init (XasoContext *self)
+{
+  g_mutex_init (&self->writer_lock);
+}
+
+/* Until desktop login arrives, the user working on this computer is the one
+ * recorded in the replica's state (the demo sets its civil-status officer). */
+static void
+load_official (XasoContext *self)
+{
+  g_autofree char *user_id = xaso_database_get_state (self->writer, "current_user_id");
+  sqlite3_stmt *stmt;
+
+  if (user_id == NULL)
+    return;
+  stmt = xaso_database_prepare (self->writer, "SELECT full_name, person_id FROM user WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_free (self->actor);
+      self->actor = g_strdup (xaso_column_text (stmt, 0));
+      self->official_person_id = g_strdup (xaso_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(XasoContext) self = g_object_new (XASO_TYPE_CONTEXT, NULL);
+  GError *error = NULL;
+  const char *user = g_get_real_name ();
+
+  self->path = g_strdup (task_data);
+  /* The writer opens first: it applies any migration before the reader looks. */
+  if ((self->writer = xaso_database_open (self->path, &error)) == NULL ||
+      (self->reader = xaso_database_open (self->path, &error)) == NULL ||
+      (self->commune = xaso_commune_load (self->writer, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  self->actor = g_strdup (user != NULL && !g_str_equal (user, "Unknown") ? user : g_get_user_name ());
+  load_official (self);
+  g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
+}
+
+void
+xaso_context_open_async (const char          *path,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, xaso_context_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+XasoContext *
+xaso_context_open_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+xaso_context_get_path (XasoContext *self)
+{
+  return self->path;
+}
+
+const XasoCommune *
+xaso_context_get_commune (XasoContext *self)
+{
+  return self->commune;
+}
+
+const char *
+xaso_context_get_actor (XasoContext *self)
+{
+  return self->actor;
+}
+
+const char *
+xaso_context_get_official_person_id (XasoContext *self)
+{
+  return self->official_person_id;
+}
+
+XasoDatabase *
+xaso_context_get_reader (XasoContext *self)
+{
+  return self->reader;
+}
+
+typedef struct
+{
+  XasoContextFunc func;
+  gpointer        data;
+  GDestroyNotify  data_free;
+  GDestroyNotify  result_free;
+} RunData;
+
+static void
+run_data_free (gpointer p)
+{
+  RunData *run = p;
+
+  if (run->data_free != NULL && run->data != NULL)
+    run->data_free (run->data);
+  g_free (run);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  XasoContext *self = source;
+  RunData *run = task_data;
+  GError *error = NULL;
+  gpointer result;
+
+  g_mutex_lock (&self->writer_lock);
+  result = run->func (self->writer, run->data, cancellable, &error);
+  g_mutex_unlock (&self->writer_lock);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, run->result_free);
+}
+
+void
+xaso_context_run_async (XasoContext         *self,
+                        XasoContextFunc      func,
+                        gpointer             data,
+                        GDestroyNotify       data_free,
+                        GDestroyNotify       result_free,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  RunData *run = g_new0 (RunData, 1);
+
+  run->func = func;
+  run->data = data;
+  run->data_free = data_free;
+  run->result_free = result_free;
+  g_task_set_source_tag (task, xaso_context_run_async);
+  g_task_set_task_data (task, run, run_data_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+gpointer
+xaso_context_run_finish (XasoContext   *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+xaso_context_notify_changed (XasoContext *self,
+                             const char  *table)
+{
+  g_signal_emit (self, signals[CHANGED], 0, table);
+}

@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xaso-citizens-page.h"
+#include "xaso-context.h"
+#include "xaso-setup-view.h"
+#include "xaso-window.h"
+
+struct _XasoWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkSpinner           *loading_spinner;
+  XasoSetupView        *setup_view;
+  AdwStatusPage        *error_page;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  AdwWindowTitle       *sidebar_title;
+  AdwWindowTitle       *page_title;
+  GtkStack             *pages;
+  GtkWidget            *content_box;
+  XasoCitizensPage     *citizens_page;
+
+  /* Owned references */
+  GSettings            *settings;
+  XasoContext          *context;
+  GCancellable         *cancellable;
+  char                 *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (XasoWindow, xaso_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATABASE_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+create_sidebar_row (gpointer item,
+                    gpointer user_data)
+{
+  GtkStackPage *page = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
+  GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (page),
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (gtk_stack_page_get_name (page)), g_free);
+  return row;
+}
+
+static void
+select_page (XasoWindow *self,
+             const char *name)
+{
+  GtkSelectionModel *model = gtk_stack_get_pages (self->pages);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_strcmp0 (gtk_stack_page_get_name (GTK_STACK_PAGE (page)), name) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, i));
+          return;
+        }
+    }
+}
+
+static void
+sidebar_row_selected_cb (XasoWindow    *self,
+                         GtkListBoxRow *row)
+{
+  const char *name;
+
+  if (row == NULL)
+    return;
+  name = g_object_get_data (G_OBJECT (row), "page-name");
+  gtk_stack_set_visible_child_name (self->pages, name);
+  g_settings_set_string (self->settings, "last-page", name);
+}
+
+static void
+sidebar_row_activated_cb (XasoWindow    *self,
+                          GtkListBoxRow *row)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+back_clicked_cb (XasoWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+visible_page_changed_cb (XasoWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->pages);
+
+  if (child != NULL)
+    adw_window_title_set_title (self->page_title,
+                                gtk_stack_page_get_title (gtk_stack_get_page (self->pages, child)));
+}
+
+static void
+show_error (XasoWindow *self,
+            GError     *error)
+{
+  g_autofree char *text = g_strdup_printf (_("%s\n\nDatabase: %s"), error->message, self->database_path);
+
+  adw_status_page_set_description (self->error_page, text);
+  gtk_spinner_stop (self->loading_spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+static void
+context_opened_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(XasoWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  const XasoCommune *commune;
+
+  self->context = xaso_context_open_finish (result, &error);
+  if (self->context == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      return;
+    }
+
+  commune = xaso_context_get_commune (self->context);
+  adw_window_title_set_subtitle (self->sidebar_title, commune->name);
+  xaso_citizens_page_set_context (self->citizens_page, self->context);
+
+  last = g_settings_get_string (self->settings, "last-page");
+  select_page (self, last[0] != '\0' ? last : "citizens");
+  gtk_spinner_stop (self->loading_spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "work");
+}
+
+static void
+open_database (XasoWindow *self)
+{
+  gtk_spinner_start (self->loading_spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  xaso_context_open_async (self->database_path, self->cancellable, context_opened_cb, g_object_ref (self));
+}
+
+static void
+setup_done_cb (XasoWindow *self)
+{
+  open_database (self);
+}
+
+static void
+xaso_window_constructed (GObject *object)
+{
+  XasoWindow *self = (XasoWindow *)object;
+
+  G_OBJECT_CLASS (xaso_window_parent_class)->constructed (object);
+
+  /* A missing database is a first start: ask what to set up rather than
+   * creating an empty commune behind the official's back. */
+  if (g_file_test (self->database_path, G_FILE_TEST_EXISTS))
+    open_database (self);
+  else
+    {
+      xaso_setup_view_set_database_path (self->setup_view, self->database_path);
+      gtk_stack_set_visible_child_name (self->main_stack, "setup");
+    }
+}
+
+static void
+xaso_window_dispose (GObject *object)
+{
+  XasoWindow *self = (XasoWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (xaso_window_parent_class)->dispose (object);
+}
+
+static void
+xaso_window_finalize (GObject *object)
+{
+  XasoWindow *self = (XasoWindow *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (xaso_window_parent_class)->finalize (object);
+}
+
+static void
+xaso_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  XasoWindow *self = XASO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      self->database_path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xaso_window_class_init (XasoWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = xaso_window_constructed;
+  object_class->dispose = xaso_window_dispose;
+  object_class->finalize = xaso_window_finalize;
+  object_class->set_property = xaso_window_set_property;
+
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL, NULL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, setup_view);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, citizens_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_done_cb);
+}
+
+static void
+xaso_window_init (XasoWindow *self)
+{
+  g_type_ensure (XASO_TYPE_CITIZENS_PAGE);
+  g_type_ensure (XASO_TYPE_SETUP_VIEW);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (gtk_stack_get_pages (self->pages)),
+                           create_sidebar_row, self, NULL);
+}
+
+XasoWindow *
+xaso_window_new (XasoApplication *app,
+                 const char      *database_path)
+{
+  return g_object_new (XASO_TYPE_WINDOW,
+                       "application", app,
+                       "database-path", database_path,
+                       NULL);
+}
+
+void
+xaso_window_show_toast (XasoWindow *self,
+                        const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xaso-application.h"
+
+G_BEGIN_DECLS
+
+#define XASO_TYPE_WINDOW (xaso_window_get_type ())
+G_DECLARE_FINAL_TYPE (XasoWindow, xaso_window, XASO, WINDOW, AdwApplicationWindow)
+
+XasoWindow *xaso_window_new        (XasoApplication *app,
+                                    const char      *database_path);
+void        xaso_window_show_toast (XasoWindow      *self,
+                                    const char      *message);
+
+G_END_DECLS

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "xaso-hlc.h"
+#include "xaso-test-util.h"
+#include "xaso-uuid.h"
+
+static const char * const schema_tables[] = {
+  "commune", "sync_state", "role", "user", "user_role", "household", "person", "person_fts",
+  "civil_status_event", "procedure", "dossier", "dossier_event", "register", "document",
+  "document_event", "attachment", "audit_event", "calendar_day", "outbox", "field_version",
+  "field_conflict", "quarantine", NULL
+};
+
+static void
+test_creates_whole_schema (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("new.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XasoDatabase) db = xaso_database_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (xaso_database_get_schema_version (db), ==, 1);
+  for (guint i = 0; schema_tables[i]; i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT count(*) FROM sqlite_master WHERE name = '%s'", schema_tables[i]);
+
+      g_assert_cmpint (xaso_test_count (db, sql), ==, 1);
+    }
+  g_assert_true (xaso_uuid_is_valid (xaso_database_get_device_id (db)));
+  g_assert_null (xaso_database_get_commune_code (db));
+}
+
+static void
+test_settings_applied (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("settings.db");
+  g_autoptr(XasoDatabase) db = xaso_database_open (path, NULL);
+  g_autofree char *mode = xaso_test_string (db, "PRAGMA journal_mode");
+
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (xaso_test_count (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (xaso_test_count (db, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (xaso_test_count (db, "PRAGMA busy_timeout"), >=, 1000);
+}
+
+static void
+test_reopen_keeps_identity (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("reopen.db");
+  g_autofree char *device = NULL;
+  g_autoptr(XasoDatabase) second = NULL;
+
+  {
+    g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+    device = g_strdup (xaso_database_get_device_id (db));
+  }
+  second = xaso_database_open (path, NULL);
+  g_assert_cmpstr (xaso_database_get_device_id (second), ==, device);
+  g_assert_cmpstr (xaso_database_get_commune_code (second), ==, "12345");
+}
+
+static void
+test_newer_database_refused (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("newer.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XasoDatabase) db = NULL;
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_object_unref (xaso_database_open (path, NULL));
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = xaso_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "99"));
+
+  /* Refusing must not touch the file. */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 99);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+}
+
+static void
+test_statement_cache (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("cache.db");
+  g_autoptr(XasoDatabase) db = xaso_database_open (path, NULL);
+  sqlite3_stmt *a = xaso_database_prepare (db, "SELECT 1", NULL);
+  sqlite3_stmt *b = xaso_database_prepare (db, "SELECT 1", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (a == b);
+  g_assert_null (xaso_database_prepare (db, "SELEC nonsense", &error));
+  g_assert_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_SQL);
+}
+
+static void
+test_unwritable_location_explained (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XasoDatabase) db = xaso_database_open ("/proc/xaso/cannot/be.db", &error);
+
+  g_assert_null (db);
+  g_assert_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_OPEN);
+}
+
+static void
+test_uuid_v7_ordered (void)
+{
+  g_autofree char *previous = NULL;
+  gint64 now = g_get_real_time () / 1000;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      char *id = xaso_uuid_new ();
+
+      g_assert_true (xaso_uuid_is_valid (id));
+      if (previous != NULL)
+        g_assert_cmpstr (previous, <, id);
+      g_free (previous);
+      previous = id;
+    }
+  g_assert_cmpint (ABS (xaso_uuid_get_unix_ms (previous) - now), <, 60000);
+}
+
+static void
+test_hlc_never_goes_back (void)
+{
+  XasoHlc h = xaso_hlc_tick (0, 1000);
+  XasoHlc later;
+
+  g_assert_cmpint (XASO_HLC_PHYSICAL (h), ==, 1000);
+  later = xaso_hlc_tick (h, 900);          /* the wall clock went back */
+  g_assert_cmpint (later, >, h);
+  later = xaso_hlc_receive (later, (XasoHlc)5000 << 16, 1000);
+  g_assert_cmpint (XASO_HLC_PHYSICAL (later), ==, 5000);
+  g_assert_cmpint (XASO_HLC_LOGICAL (later), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store/database/creates-whole-schema", test_creates_whole_schema);
+  g_test_add_func ("/store/database/settings-applied", test_settings_applied);
+  g_test_add_func ("/store/database/reopen-keeps-identity", test_reopen_keeps_identity);
+  g_test_add_func ("/store/database/newer-database-refused", test_newer_database_refused);
+  g_test_add_func ("/store/database/statement-cache", test_statement_cache);
+  g_test_add_func ("/store/database/unwritable-location-explained", test_unwritable_location_explained);
+  g_test_add_func ("/store/uuid/v7-ordered", test_uuid_v7_ordered);
+  g_test_add_func ("/store/hlc/never-goes-back", test_hlc_never_goes_back);
+  return g_test_run ();
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "xaso-commune.h"
+#include "xaso-database.h"
+
+/* Helpers shared by the core tests: a fresh database in a temporary folder,
+ * with a commune set up. */
+
+static inline char *
+xaso_test_temp_path (const char *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("xaso-test-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+static inline XasoDatabase *
+xaso_test_open_commune (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XasoDatabase) db = xaso_database_open (path, &error);
+  XasoCommune commune = {
+    .code = (char *)"12345", .name = (char *)"Xã Thử Nghiệm", .province_code = (char *)"24",
+    .province_name = (char *)"Bắc Ninh", .agency_eid = (char *)"000.00.12.H56",
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (xaso_commune_setup (db, &commune, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&db);
+}
+
+static inline gint64
+xaso_test_count (XasoDatabase *db,
+                 const char   *sql)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (db, sql, NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static inline char *
+xaso_test_string (XasoDatabase *db,
+                  const char   *sql)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (db, sql, NULL);
+  char *s = NULL;
+
+  g_assert_nonnull (stmt);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    s = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return s;
+}
