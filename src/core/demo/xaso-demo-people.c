@@ -103,13 +103,11 @@ plan_family (Household *hh,
     add_member (hh, demo, TRUE, head_age + xaso_demo_random_between (r, 20, 32), XASO_DEMO_RELATION_MOTHER, NULL);
 }
 
-static char *
-birth_date (Demo *demo,
-            int   age)
+static gint64
+birth_day (Demo *demo,
+           int   age)
 {
-  gint64 jd = demo->today_jd - (gint64)age * 365 - xaso_demo_random_range (&demo->rand, 365);
-
-  return _xaso_demo_date (demo, jd);
+  return demo->today_jd - (gint64)age * 365 - xaso_demo_random_range (&demo->rand, 365);
 }
 
 static char *
@@ -199,8 +197,9 @@ decide_facts (Demo         *demo,
               Facts        *f)
 {
   XasoDemoRandom *r = &demo->rand;
+  gint64 born = birth_day (demo, m->age);
 
-  f->birth = birth_date (demo, m->age);
+  f->birth = _xaso_demo_date (demo, born);
   if (m->age >= 14 || xaso_demo_random_chance (r, 0.3))
     {
       f->id_number = make_id_number (demo, m->female, f->birth);
@@ -209,7 +208,8 @@ decide_facts (Demo         *demo,
   if (m->age >= 32 && xaso_demo_random_chance (r, 0.5))
     f->old_id = g_strdup_printf ("%09u", 100000000 + xaso_demo_random_range (r, 900000000));
   if (xaso_demo_random_chance (r, m->age > 70 ? 0.08 : 0.004))
-    f->death = _xaso_demo_date (demo, demo->today_jd - xaso_demo_random_range (r, 1800));
+    f->death = _xaso_demo_date (demo, demo->today_jd -
+                                xaso_demo_random_range (r, (guint)MIN (1800, demo->today_jd - born + 1)));
 }
 
 static gboolean
@@ -358,6 +358,9 @@ _xaso_demo_make_people (Demo    *demo,
         ? xaso_demo_street_address (&demo->rand, demo->commune->region)
         : g_strdup_printf ("Số %u, %s", 1 + xaso_demo_random_range (&demo->rand, 400), hh.hamlet);
       plan_family (&hh, demo);
+      /* The commune has exactly the size asked for: the last family is cut short. */
+      if (people.made + hh.members->len > demo->sizes.persons)
+        g_array_set_size (hh.members, demo->sizes.persons - people.made);
       ok = write_household (&people, &hh, error);
       people.made += hh.members->len;
       household_clear (&hh);

@@ -36,6 +36,17 @@ static const char * const captured_tables[] = {
   "user", NULL
 };
 
+/* Append-only history has its own time column and is never updated. */
+static const char * const history_tables[] = {
+  "dossier_event", "document_event", "audit_event", NULL
+};
+
+static gboolean
+has_timestamps (const char *table)
+{
+  return !g_strv_contains (history_tables, table);
+}
+
 static void
 clear_field (gpointer data)
 {
@@ -240,7 +251,7 @@ write_insert (XasoChange    *self,
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) marks = g_string_new ("?, ?");
-  gboolean has_times = !g_str_has_suffix (self->table, "_event");
+  gboolean has_times = has_timestamps (self->table);
   sqlite3_stmt *stmt;
   int index = 3;
 
@@ -352,7 +363,7 @@ write_update (XasoChange    *self,
   g_string_printf (sql, "UPDATE \"%s\" SET ", self->table);
   for (guint i = 0; i < self->fields->len; i++)
     g_string_append_printf (sql, "%s\"%s\" = ?", i ? ", " : "", g_array_index (self->fields, Field, i).name);
-  if (!g_str_has_suffix (self->table, "_event"))
+  if (has_timestamps (self->table))
     g_string_append (sql, ", updated_at = ?");
   g_string_append (sql, " WHERE id = ?");
 
@@ -361,7 +372,7 @@ write_update (XasoChange    *self,
     return FALSE;
   for (guint i = 0; i < self->fields->len; i++)
     bind_node (stmt, index++, g_array_index (self->fields, Field, i).value);
-  if (!g_str_has_suffix (self->table, "_event"))
+  if (has_timestamps (self->table))
     sqlite3_bind_text (stmt, index++, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, index, self->row_id, -1, SQLITE_STATIC);
   return xaso_database_step_done (db, stmt, error);

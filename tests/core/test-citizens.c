@@ -1,0 +1,404 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "xaso-audit.h"
+#include "xaso-civil-event.h"
+#include "xaso-household.h"
+#include "xaso-person-csv.h"
+#include "xaso-person-list.h"
+#include "xaso-person-search.h"
+#include "xaso-test-util.h"
+
+static XasoPerson *
+make_person (const char *name,
+             const char *sex,
+             const char *birth,
+             const char *id_number)
+{
+  XasoPerson *p = xaso_person_new ();
+
+  xaso_person_set (p, XASO_PERSON_FULL_NAME, name);
+  xaso_person_set (p, XASO_PERSON_SEX, sex);
+  xaso_person_set (p, XASO_PERSON_BIRTH_DATE, birth);
+  xaso_person_set (p, XASO_PERSON_ID_NUMBER, id_number);
+  return p;
+}
+
+static void
+test_id_number_must_match_sex_and_birth (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("id.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(XasoPerson) wrong_sex = make_person ("Nguyễn Văn An", "male", "1985-03-02", "001185012345");
+  g_autoptr(XasoPerson) wrong_year = make_person ("Nguyễn Văn An", "male", "1986-03-02", "001085012345");
+  g_autoptr(XasoPerson) right = make_person ("Nguyễn Văn An", "male", "1985-03-02", "001085012345");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (xaso_record_save (XASO_RECORD (wrong_sex), db, "tester", &error));
+  g_assert_nonnull (strstr (error->message, "female"));
+  g_clear_error (&error);
+  g_assert_false (xaso_record_save (XASO_RECORD (wrong_year), db, "tester", &error));
+  g_assert_nonnull (strstr (error->message, "1986"));
+  g_clear_error (&error);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM person"), ==, 0);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM outbox"), ==, 0);
+
+  g_assert_true (xaso_record_save (XASO_RECORD (right), db, "tester", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM outbox WHERE table_name = 'person'"), ==, 1);
+}
+
+static void
+test_duplicate_id_number_refused (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("dup.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(XasoPerson) first = make_person ("Trần Thị Bình", "female", "1990-01-05", "072190123456");
+  g_autoptr(XasoPerson) second = make_person ("Trần Bình", "female", "1990", "072190123456");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xaso_record_save (XASO_RECORD (first), db, "tester", NULL));
+  g_assert_false (xaso_record_save (XASO_RECORD (second), db, "tester", &error));
+  g_assert_error (error, XASO_PERSON_ERROR, XASO_PERSON_ERROR_DUPLICATE_ID);
+  g_assert_nonnull (strstr (error->message, "Trần Thị Bình"));
+}
+
+static void
+test_dates_checked (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = xaso_parse_user_date ("05/01/1985", &error);
+  g_autofree char *year = xaso_parse_user_date ("1985", &error);
+  g_autofree char *bad = xaso_parse_user_date ("31/02/1985", &error);
+
+  g_assert_cmpstr (iso, ==, "1985-01-05");
+  g_assert_cmpstr (year, ==, "1985");
+  g_assert_null (bad);
+  g_assert_error (error, XASO_PERSON_ERROR, XASO_PERSON_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (xaso_parse_user_date ("01/01/2999", &error));
+}
+
+static void
+save (XasoDatabase *db,
+      XasoPerson   *p)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xaso_record_save (XASO_RECORD (p), db, "tester", &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_matches (XasoDatabase *db,
+               const char   *text)
+{
+  g_autoptr(GPtrArray) found = xaso_person_search (db, text, 0, NULL);
+
+  g_assert_nonnull (found);
+  return found->len;
+}
+
+static void
+test_search_ignores_diacritics_and_case (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("search.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  const char *names[] = { "Nguyễn Văn A", "Nguyễn Văn Anh", "Nguyễn Thị Ánh", "Đặng Văn Đức", "Trần Văn An" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(XasoPerson) p = make_person (names[i], "unknown", NULL, NULL);
+
+      save (db, p);
+    }
+  g_assert_cmpuint (count_matches (db, "nguyen van a"), ==, 2);
+  g_assert_cmpuint (count_matches (db, "Nguyen Van A"), ==, 2);
+  g_assert_cmpuint (count_matches (db, "Nguyễn Văn A"), ==, 2);
+  g_assert_cmpuint (count_matches (db, "NGUYỄN VĂN A"), ==, 2);
+  g_assert_cmpuint (count_matches (db, "dang duc"), ==, 1);
+  g_assert_cmpuint (count_matches (db, "Đức"), ==, 1);
+  g_assert_cmpuint (count_matches (db, "an"), ==, 3);   /* An, Anh, Ánh */
+  g_assert_cmpuint (count_matches (db, "\"; DROP TABLE person; --"), ==, 0);
+}
+
+static void
+test_search_orders_by_given_name (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("order.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  const char *names[] = { "Lê Văn Cường", "Nguyễn Thị Ánh", "Trần Bảo Bình" };
+  g_autoptr(GPtrArray) found = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(XasoPerson) p = make_person (names[i], "unknown", NULL, NULL);
+
+      save (db, p);
+    }
+  found = xaso_person_search (db, "", 0, NULL);
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_cmpstr (xaso_person_get (g_ptr_array_index (found, 0), XASO_PERSON_FULL_NAME), ==, "Nguyễn Thị Ánh");
+  g_assert_cmpstr (xaso_person_get (g_ptr_array_index (found, 2), XASO_PERSON_FULL_NAME), ==, "Lê Văn Cường");
+}
+
+static void
+test_filters (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("filter.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(XasoPersonFilter) filter = xaso_person_filter_new ();
+  g_autoptr(XasoPerson) old = make_person ("Phạm Văn Lão", "male", "1930", NULL);
+  g_autoptr(XasoPerson) young = make_person ("Phạm Thị Nhỏ", "female", "2015-06-01", NULL);
+  g_autoptr(XasoPerson) dead = make_person ("Phạm Văn Mất", "male", "1940", NULL);
+  g_autoptr(GArray) ids = NULL;
+
+  xaso_person_set (young, XASO_PERSON_HAMLET, "Thôn Đông");
+  xaso_person_set (dead, XASO_PERSON_STATUS, "deceased");
+  xaso_person_set (dead, XASO_PERSON_DEATH_DATE, "2020-02-02");
+  save (db, old);
+  save (db, young);
+  save (db, dead);
+
+  filter->life = XASO_LIFE_LIVING;
+  ids = xaso_person_search_rowids (db, filter, 0, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+  filter->sex = XASO_SEX_FEMALE;
+  ids = xaso_person_search_rowids (db, filter, 0, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  filter->sex = XASO_SEX_UNKNOWN;
+  filter->age_min = 60;
+  ids = xaso_person_search_rowids (db, filter, 0, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  filter->age_min = -1;
+  filter->hamlet = g_strdup ("Thôn Đông");
+  ids = xaso_person_search_rowids (db, filter, 0, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  g_clear_pointer (&filter->hamlet, g_free);
+  filter->life = XASO_LIFE_DECEASED;
+  ids = xaso_person_search_rowids (db, filter, 0, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+}
+
+static XasoHousehold *
+make_household (XasoDatabase *db,
+                XasoPerson   *head)
+{
+  XasoHousehold *household = xaso_household_new ();
+  g_autoptr(GError) error = NULL;
+
+  xaso_household_set (household, XASO_HOUSEHOLD_CODE, "00042");
+  xaso_household_set (household, XASO_HOUSEHOLD_HAMLET, "Thôn Đoài");
+  xaso_household_set (household, XASO_HOUSEHOLD_ADDRESS, "Số 7, Thôn Đoài");
+  g_assert_true (xaso_household_add_member (db, household, head, NULL, TRUE, "tester", &error));
+  g_assert_no_error (error);
+  return household;
+}
+
+static void
+test_household_members_head_first (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("household.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(XasoPerson) head = make_person ("Hoàng Văn Chủ", "male", "1960", NULL);
+  g_autoptr(XasoPerson) child = make_person ("Hoàng Thị Con", "female", "1955", NULL);
+  g_autoptr(XasoHousehold) household = make_household (db, head);
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(XasoPerson) first = NULL;
+
+  g_assert_true (xaso_household_add_member (db, household, child, "Con", FALSE, "tester", NULL));
+  members = xaso_household_list_members (db, xaso_record_get_id (XASO_RECORD (household)), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 2);
+  first = g_list_model_get_item (members, 0);
+  g_assert_cmpstr (xaso_person_get (first, XASO_PERSON_FULL_NAME), ==, "Hoàng Văn Chủ");
+  g_assert_cmpstr (xaso_person_get (first, XASO_PERSON_RELATION_TO_HEAD), ==, XASO_RELATION_HEAD);
+  g_assert_cmpstr (xaso_person_get (child, XASO_PERSON_HAMLET), ==, "Thôn Đoài");
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM outbox WHERE table_name = 'household'"), ==, 1);
+}
+
+static void
+test_household_failure_leaves_nothing (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("household-fail.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(XasoPerson) head = make_person ("", "male", "1960", NULL);
+  g_autoptr(XasoHousehold) household = xaso_household_new ();
+  g_autoptr(GError) error = NULL;
+
+  xaso_household_set (household, XASO_HOUSEHOLD_HAMLET, "Thôn Đoài");
+  xaso_household_set (household, XASO_HOUSEHOLD_ADDRESS, "Số 7");
+  g_assert_false (xaso_household_add_member (db, household, head, NULL, TRUE, "tester", &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM household"), ==, 0);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM outbox"), ==, 0);
+}
+
+static XasoCivilEvent *
+make_event (XasoPerson *person)
+{
+  XasoCivilEvent *event = xaso_civil_event_new ();
+
+  xaso_civil_event_set (event, XASO_CIVIL_EVENT_PERSON_ID, xaso_record_get_id (XASO_RECORD (person)));
+  xaso_civil_event_set (event, XASO_CIVIL_EVENT_KIND, "marriage");
+  xaso_civil_event_set (event, XASO_CIVIL_EVENT_EVENT_DATE, "12/03/2024");
+  xaso_civil_event_set (event, XASO_CIVIL_EVENT_REGISTRATION_NUMBER, "15");
+  xaso_civil_event_set (event, XASO_CIVIL_EVENT_BOOK_NUMBER, "01/2024");
+  return event;
+}
+
+static void
+test_official_may_not_record_own_event (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("civil.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(XasoPerson) official = make_person ("Vũ Văn Cán", "male", "1980", NULL);
+  g_autoptr(XasoPerson) wife = make_person ("Lý Thị Vợ", "female", "1982", NULL);
+  g_autoptr(XasoPerson) stranger = make_person ("Đỗ Văn Khách", "male", "1990", NULL);
+  g_autoptr(XasoHousehold) household = make_household (db, official);
+  g_autoptr(XasoCivilEvent) own = make_event (official);
+  g_autoptr(XasoCivilEvent) relative = make_event (wife);
+  g_autoptr(XasoCivilEvent) other = make_event (stranger);
+  const char *official_id = xaso_record_get_id (XASO_RECORD (official));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) events = NULL;
+
+  g_assert_true (xaso_household_add_member (db, household, wife, "Vợ", FALSE, "tester", NULL));
+  save (db, stranger);
+
+  g_assert_false (xaso_civil_event_record (own, db, official_id, "tester", &error));
+  g_assert_nonnull (strstr (error->message, "yourself"));
+  g_clear_error (&error);
+  g_assert_false (xaso_civil_event_record (relative, db, official_id, "tester", &error));
+  g_assert_nonnull (strstr (error->message, "household"));
+  g_clear_error (&error);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM civil_status_event"), ==, 0);
+
+  xaso_civil_event_record (other, db, official_id, "tester", &error);
+  g_assert_no_error (error);
+  g_assert_no_error (error);
+  events = xaso_civil_event_list_for_person (db, xaso_record_get_id (XASO_RECORD (stranger)), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+  g_assert_cmpstr (xaso_civil_event_get (other, XASO_CIVIL_EVENT_EVENT_DATE), ==, "2024-03-12");
+}
+
+static void
+test_qr_fills_person (void)
+{
+  g_autoptr(XasoChipQr) qr = xaso_chip_qr_parse (
+    "001185012345|012345678|Trần Thị Hoa|05011985|Nữ|Số 5, Thôn Đông, Xã Tân Lập|10082021", NULL);
+  g_autoptr(XasoPerson) person = xaso_person_new ();
+
+  g_assert_nonnull (qr);
+  xaso_person_fill_from_qr (person, qr);
+  g_assert_cmpstr (xaso_person_get (person, XASO_PERSON_FULL_NAME), ==, "Trần Thị Hoa");
+  g_assert_cmpstr (xaso_person_get (person, XASO_PERSON_BIRTH_DATE), ==, "1985-01-05");
+  g_assert_cmpstr (xaso_person_get (person, XASO_PERSON_SEX), ==, "female");
+  g_assert_cmpstr (xaso_person_get (person, XASO_PERSON_ID_NUMBER), ==, "001185012345");
+  g_assert_cmpstr (xaso_person_get (person, XASO_PERSON_ID_ISSUED_DATE), ==, "2021-08-10");
+}
+
+static const char good_csv[] =
+  "full_name,birth_date,sex,id_number,household_code,relation_to_head,hamlet,permanent_address\r\n"
+  "Ngô Văn Một,1970,Nam,,900,Chủ hộ,Thôn Bắc,\"Số 1, Thôn Bắc\"\r\n"
+  "Ngô Thị Hai,02/02/1972,Nữ,001172000001,900,Vợ,Thôn Bắc,\"Số 1, Thôn Bắc\"\r\n";
+
+static const char bad_csv[] =
+  "full_name,birth_date,sex,id_number\n"
+  "Đinh Văn Ba,1970,male,\n"
+  "Đinh Văn Bốn,1971,male,001171000001\n";
+
+static gboolean
+import (XasoDatabase  *db,
+        const char    *text,
+        guint         *n,
+        GError       **error)
+{
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (text, -1, NULL);
+
+  return xaso_person_csv_import (db, in, "tester", n, NULL, error);
+}
+
+static void
+test_csv_import_all_or_nothing (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("csv.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autofree char *head = NULL;
+  guint n = 0;
+
+  g_assert_false (import (db, bad_csv, &n, &error));
+  g_assert_nonnull (strstr (error->message, "Line 3"));
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM person"), ==, 0);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM outbox"), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (import (db, good_csv, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM household WHERE code = '900'"), ==, 1);
+  head = xaso_test_string (db, "SELECT p.full_name FROM household h JOIN person p ON p.id = h.head_person_id");
+  g_assert_cmpstr (head, ==, "Ngô Văn Một");
+
+  g_assert_true (xaso_person_csv_export (db, out, "tester", "test", &n, NULL, &error));
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM audit_event WHERE action = 'export'"), ==, 1);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM audit_event WHERE action = 'import'"), ==, 1);
+}
+
+static void
+test_person_list_loads_pages_lazily (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("list.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(XasoPersonList) list = xaso_person_list_new (db);
+  g_autoptr(XasoPersonFilter) filter = xaso_person_filter_new ();
+  g_autoptr(XasoPerson) item = NULL;
+  guint changes = 0;
+
+  g_assert_true (xaso_database_begin (db, NULL));
+  for (guint i = 0; i < 1000; i++)
+    {
+      /* Letters for digits: names hold no figures, and sort as the numbers do. */
+      g_autofree char *name = g_strdup_printf ("Người Thứ %c%c%c", 'A' + i / 100, 'a' + i / 10 % 10, 'a' + i % 10);
+      g_autoptr(XasoPerson) p = make_person (name, "unknown", NULL, NULL);
+
+      save (db, p);
+    }
+  g_assert_true (xaso_database_commit (db, NULL));
+
+  g_signal_connect_swapped (list, "items-changed", G_CALLBACK (g_atomic_int_inc), &changes);
+  xaso_person_list_set_rowids (list, xaso_person_search_rowids (db, filter, 0, NULL, NULL));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000);
+  g_assert_cmpuint (xaso_person_list_get_pages_loaded (list), ==, 0);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 950);
+  g_assert_cmpstr (xaso_person_get (item, XASO_PERSON_FULL_NAME), ==, "Người Thứ Jfa");
+  g_assert_cmpuint (xaso_person_list_get_pages_loaded (list), ==, 1);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 1000));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/citizens/person/id-number-must-match-sex-and-birth", test_id_number_must_match_sex_and_birth);
+  g_test_add_func ("/citizens/person/duplicate-id-number-refused", test_duplicate_id_number_refused);
+  g_test_add_func ("/citizens/person/dates-checked", test_dates_checked);
+  g_test_add_func ("/citizens/person/fill-from-chip-qr", test_qr_fills_person);
+  g_test_add_func ("/citizens/search/ignores-diacritics-and-case", test_search_ignores_diacritics_and_case);
+  g_test_add_func ("/citizens/search/orders-by-given-name", test_search_orders_by_given_name);
+  g_test_add_func ("/citizens/search/filters", test_filters);
+  g_test_add_func ("/citizens/household/members-head-first", test_household_members_head_first);
+  g_test_add_func ("/citizens/household/failure-leaves-nothing", test_household_failure_leaves_nothing);
+  g_test_add_func ("/citizens/civil-event/official-may-not-record-own", test_official_may_not_record_own_event);
+  g_test_add_func ("/citizens/csv/import-all-or-nothing", test_csv_import_all_or_nothing);
+  g_test_add_func ("/citizens/list/loads-pages-lazily", test_person_list_loads_pages_lazily);
+  return g_test_run ();
+}

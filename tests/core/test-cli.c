@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "xaso-test-util.h"
+
+/* Runs xasoctl with @args (NULL-terminated) and returns its exit status. */
+static int
+run (char       **out,
+     char       **err,
+     const char  *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("XASOCTL"));
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *)a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, 0, NULL, NULL, out, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+expect (const char *expected,
+        const char *first,
+        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("XASOCTL"));
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *)a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, 0, NULL, NULL, &out, &err, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (out, ==, expected);
+}
+
+static void
+test_lunar_and_solar (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  expect ("2025-06-01L\n", "lunar", "2025-07-25", NULL);
+  expect ("2025-12-29\n", "lunar", "2026-02-16", NULL);
+  expect ("2033-11-01L\n", "lunar", "2033-12-22", NULL);
+  expect ("2025-07-25\n", "solar", "2025-06-01L", NULL);
+  expect ("2026-02-17\n", "solar", "2026-01-01", NULL);
+  g_assert_cmpint (run (&out, &err, "solar", "2026-06-01L", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "leap month"));
+}
+
+static void
+test_deadline (void)
+{
+  expect ("2026-03-03 09:00\n", "deadline", "--from", "2026-03-02 09:00", "--working-days", "1", NULL);
+  expect ("2026-08-22 16:00\n", "deadline", "--from", "2026-08-21 16:00", "--working-days", "1", NULL);
+  expect ("2026-02-23 17:00\n", "deadline", "--from", "2026-02-13 16:00", "--same-day", NULL);
+}
+
+static void
+test_calendar_year (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "calendar", "2026", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "2026-01-01\t"));
+  g_assert_nonnull (strstr (out, "\n2026-02-17\t"));
+  g_assert_nonnull (strstr (out, "\n2026-04-27\t"));
+  g_assert_nonnull (strstr (out, "\n2026-09-01\t"));
+  g_assert_null (strstr (out, "\n2026-08-22\t"));    /* the make-up Saturday is worked */
+}
+
+static void
+test_id_check (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  expect ("valid\t001085012345\tHà Nội\tmale\t1985\n", "id-check", "001085012345", NULL);
+  g_assert_cmpint (run (&out, &err, "id-check", "001185012345", "--sex", "male", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "female"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "id-check", "001085012345", "--birth-year", "1986", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "1986"));
+}
+
+static void
+test_demo_search_import_export (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("cli.db");
+  g_autofree char *csv = xaso_test_temp_path ("persons.csv");
+  g_autofree char *bad = xaso_test_temp_path ("bad.csv");
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--db", path, "demo", "--scale", "small", "--seed", "3", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "search", "persons", "nguyen van", "--limit", "5", NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      g_assert_true (g_str_has_prefix (fields[1], "Nguyễn Văn"));
+    }
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "export", "persons", csv, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "20000 persons exported\n");
+  g_assert_true (g_file_set_contents (bad, "full_name,birth_date\nĐào Văn Tốt,1980\n,1981\n", -1, NULL));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "import", "persons", bad, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Line 3"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "search", "persons", "dao van tot", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+
+  /* Re-importing the export updates nobody: the same values write no op. */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "import", "persons", csv, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "check", NULL), ==, 0);
+}
+
+static void
+test_errors_in_plain_words (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *path = xaso_test_temp_path ("empty.db");
+
+  g_assert_cmpint (run (&out, &err, "frobnicate", NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "search", "persons", "an", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "no commune"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/lunar-and-solar", test_lunar_and_solar);
+  g_test_add_func ("/cli/deadline", test_deadline);
+  g_test_add_func ("/cli/calendar-year", test_calendar_year);
+  g_test_add_func ("/cli/id-check", test_id_check);
+  g_test_add_func ("/cli/demo-search-import-export", test_demo_search_import_export);
+  g_test_add_func ("/cli/errors-in-plain-words", test_errors_in_plain_words);
+  return g_test_run ();
+}
