@@ -134,6 +134,8 @@ xaso_person_validate (XasoRecord    *record,
 
   if (name == NULL)
     return invalid (error, _("Enter the person’s full name."));
+  if (xaso_person_get (self, XASO_PERSON_NATIONALITY) == NULL)
+    return invalid (error, _("Enter the person’s nationality (for example Việt Nam)."));
   if (g_utf8_strlen (name, -1) > 100 || strpbrk (name, "0123456789@#$%^&*_=+<>{}[]|\\/") != NULL)
     return invalid (error, _("The full name may contain only letters, spaces and apostrophes."));
   if (sex != NULL && !g_str_equal (sex, "male") && !g_str_equal (sex, "female") && !g_str_equal (sex, "unknown"))
@@ -364,6 +366,7 @@ xaso_parse_user_date (const char  *text,
   int d = 0, m = 0, y = 0, this_year = g_date_time_get_year (now);
   g_autofree char *clean = g_strstrip (g_strdup (text));
   g_autofree char *iso = NULL;
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   if (strlen (clean) == 4 && g_ascii_isdigit (clean[0]))
     y = atoi (clean);
@@ -383,7 +386,7 @@ xaso_parse_user_date (const char  *text,
   if (d == 0)
     return g_strdup_printf ("%04d", y);
   iso = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  if (strcmp (iso, g_date_time_format (now, "%Y-%m-%d")) > 0)
+  if (strcmp (iso, today) > 0)
     {
       g_set_error (error, XASO_PERSON_ERROR, XASO_PERSON_ERROR_INVALID,
                    _("The date %s is in the future."), clean);

@@ -6,23 +6,386 @@
 #include <glib/gi18n.h>
 
 #include "xaso-citizens-page.h"
+#include "xaso-household-editor.h"
+#include "xaso-household-view.h"
+#include "xaso-household.h"
+#include "xaso-person-editor.h"
+#include "xaso-person-list.h"
+#include "xaso-person-search.h"
+#include "xaso-person-view.h"
 
+/* The Công dân page: every person of the commune in a lazy list that
+ * searches as the official types, and the record of the one chosen. */
 struct _XasoCitizensPage
 {
-  AdwBin       parent_instance;
+  AdwBin              parent_instance;
 
-  XasoContext *context;
+  /* Template widgets */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_box;
+  GtkWidget          *detail_box;
+  GtkSearchEntry     *search_entry;
+  GtkStringList      *hamlet_list;
+  GtkDropDown        *hamlet_dropdown;
+  GtkDropDown        *sex_dropdown;
+  GtkSpinButton      *age_min_spin;
+  GtkSpinButton      *age_max_spin;
+  GtkDropDown        *life_dropdown;
+  GtkStack           *list_stack;
+  GtkColumnView      *column_view;
+  GtkLabel           *count_label;
+  GtkWidget          *detail_back;
+  GtkStack           *detail_stack;
+  XasoPersonView     *person_view;
+  XasoHouseholdView  *household_view;
+
+  /* Owned references */
+  XasoContext        *context;
+  XasoPersonList     *persons;
+  GtkSingleSelection *selection;
+  GCancellable       *search_cancellable;
+  GCancellable       *cancellable;
+  guint               refresh_source;
+  guint               resetting : 1;
 };
 
 G_DEFINE_FINAL_TYPE (XasoCitizensPage, xaso_citizens_page, ADW_TYPE_BIN)
+
+static XasoPersonFilter *
+read_filter (XasoCitizensPage *self)
+{
+  XasoPersonFilter *filter = xaso_person_filter_new ();
+  guint hamlet = gtk_drop_down_get_selected (self->hamlet_dropdown);
+  int age_min = gtk_spin_button_get_value_as_int (self->age_min_spin);
+  int age_max = gtk_spin_button_get_value_as_int (self->age_max_spin);
+  static const XasoSex sexes[] = { XASO_SEX_UNKNOWN, XASO_SEX_MALE, XASO_SEX_FEMALE };
+  static const XasoLifeFilter lives[] = { XASO_LIFE_LIVING, XASO_LIFE_DECEASED, XASO_LIFE_ANY };
+
+  filter->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (hamlet != GTK_INVALID_LIST_POSITION && hamlet > 0)
+    filter->hamlet = g_strdup (gtk_string_list_get_string (self->hamlet_list, hamlet));
+  filter->sex = sexes[MIN (gtk_drop_down_get_selected (self->sex_dropdown), 2)];
+  filter->life = lives[MIN (gtk_drop_down_get_selected (self->life_dropdown), 2)];
+  filter->age_min = age_min > 0 ? age_min : -1;
+  filter->age_max = age_max < 130 ? age_max : -1;
+  return filter;
+}
+
+static gpointer
+search_in_thread (XasoDatabase  *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return xaso_person_search_rowids (db, data, 0, cancellable, error);
+}
+
+static void
+show_count (XasoCitizensPage *self,
+            guint             n)
+{
+  g_autofree char *number = g_strdup_printf ("%'u", n);
+  g_autofree char *text = g_strdup_printf (ngettext ("%s person", "%s persons", n), number);
+
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+}
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(XasoCitizensPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GArray *rowids = xaso_context_run_finish (XASO_CONTEXT (source), result, &error);
+
+  if (rowids == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_label_set_text (self->count_label, error->message);
+      return;
+    }
+  xaso_person_list_set_rowids (self->persons, rowids);
+  show_count (self, rowids->len);
+}
+
+/* Every keystroke starts a new search and cancels the one before: only the
+ * latest answer reaches the list. */
+static void
+search (XasoCitizensPage *self)
+{
+  if (self->context == NULL || self->resetting)
+    return;
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  self->search_cancellable = g_cancellable_new ();
+  xaso_context_run_async (self->context, search_in_thread, read_filter (self),
+                          (GDestroyNotify)xaso_person_filter_free, (GDestroyNotify)g_array_unref,
+                          self->search_cancellable, search_done_cb, g_object_ref (self));
+}
+
+static void
+search_changed_cb (XasoCitizensPage *self)
+{
+  search (self);
+}
+
+static void
+filter_changed_cb (XasoCitizensPage *self)
+{
+  search (self);
+}
+
+static void
+show_detail (XasoCitizensPage *self,
+             const char       *page)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, page);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_box);
+}
+
+static void
+open_person (XasoCitizensPage *self,
+             const char       *person_id)
+{
+  xaso_person_view_show (self->person_view, self->context, person_id);
+  show_detail (self, "person");
+}
+
+static void
+open_person_cb (XasoCitizensPage *self,
+                const char       *person_id)
+{
+  open_person (self, person_id);
+}
+
+static void
+open_household_cb (XasoCitizensPage *self,
+                   const char       *household_id)
+{
+  xaso_household_view_show (self->household_view, self->context, household_id);
+  show_detail (self, "household");
+}
+
+static void
+selection_changed_cb (XasoCitizensPage *self)
+{
+  XasoRecord *person = gtk_single_selection_get_selected_item (self->selection);
+
+  if (person != NULL && !xaso_record_is_new (person))
+    open_person (self, xaso_record_get_id (person));
+}
+
+static void
+row_activated_cb (XasoCitizensPage *self,
+                  guint             position)
+{
+  g_autoptr(XasoRecord) person = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (person != NULL && !xaso_record_is_new (person))
+    {
+      open_person (self, xaso_record_get_id (person));
+      gtk_widget_grab_focus (GTK_WIDGET (self->person_view));
+    }
+}
+
+static void
+search_activate_cb (XasoCitizensPage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      selection_changed_cb (self);
+    }
+}
+
+static void
+detail_back_cb (XasoCitizensPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+folded_changed_cb (XasoCitizensPage *self)
+{
+  gtk_widget_set_visible (self->detail_back, adw_leaflet_get_folded (self->leaflet));
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  XasoCitizensPage *self = user_data;
+
+  self->refresh_source = 0;
+  search (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A save anywhere (an editor, an import, later a sync) shows in the list
+ * without a restart; saves come in bursts, so wait for the last one. */
+static void
+context_changed_cb (XasoCitizensPage *self,
+                    const char       *table)
+{
+  if (g_strcmp0 (table, "person") != 0 && g_strcmp0 (table, "household") != 0)
+    return;
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->refresh_source = g_timeout_add (150, refresh_cb, self);
+}
+
+static void
+record_changed_cb (XasoCitizensPage *self)
+{
+  context_changed_cb (self, "person");
+}
+
+static gpointer
+list_hamlets_in_thread (XasoDatabase  *db,
+                        gpointer       data,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  return xaso_household_list_hamlets (db, error);
+}
+
+static void
+hamlets_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(XasoCitizensPage) self = user_data;
+  g_auto(GStrv) hamlets = xaso_context_run_finish (XASO_CONTEXT (source), result, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hamlet_list));
+
+  if (hamlets == NULL)
+    return;
+  self->resetting = TRUE;
+  gtk_string_list_splice (self->hamlet_list, 1, n > 0 ? n - 1 : 0, (const char * const *)hamlets);
+  self->resetting = FALSE;
+}
+
+static void
+saved_cb (XasoCitizensPage *self,
+          const char       *id)
+{
+  open_person (self, id);
+}
+
+static void
+household_saved_cb (XasoCitizensPage *self,
+                    const char       *id)
+{
+  open_household_cb (self, id);
+}
+
+static void
+new_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  XasoCitizensPage *self = XASO_CITIZENS_PAGE (widget);
+  XasoPersonEditor *editor;
+
+  if (self->context == NULL)
+    return;
+  editor = xaso_person_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, NULL, NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_household_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  XasoCitizensPage *self = XASO_CITIZENS_PAGE (widget);
+  XasoHouseholdEditor *editor;
+
+  if (self->context == NULL)
+    return;
+  editor = xaso_household_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (household_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  XasoCitizensPage *self = XASO_CITIZENS_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+reset_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  XasoCitizensPage *self = XASO_CITIZENS_PAGE (widget);
+
+  self->resetting = TRUE;
+  gtk_drop_down_set_selected (self->hamlet_dropdown, 0);
+  gtk_drop_down_set_selected (self->sex_dropdown, 0);
+  gtk_drop_down_set_selected (self->life_dropdown, 0);
+  gtk_spin_button_set_value (self->age_min_spin, 0);
+  gtk_spin_button_set_value (self->age_max_spin, 130);
+  self->resetting = FALSE;
+  search (self);
+}
+
+/* The page's shortcuts work anywhere in the window while it is shown. */
+static gboolean
+page_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), NULL);
+  return TRUE;
+}
+
+static void
+add_page_shortcuts (XasoCitizensPage *self)
+{
+  static const struct { const char *accel; const char *action; } shortcuts[] = {
+    { "<Control>f", "citizens.search" },
+    { "<Control>n", "citizens.new-person" },
+    { "<Control><Shift>n", "citizens.new-household" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].accel),
+                                                gtk_callback_action_new (page_shortcut_cb, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (shortcuts[i].action));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
 
 static void
 xaso_citizens_page_dispose (GObject *object)
 {
   XasoCitizensPage *self = (XasoCitizensPage *)object;
 
-  g_clear_object (&self->context);
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_CITIZENS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->persons);
+  g_clear_object (&self->context);
+  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->cancellable);
+
   G_OBJECT_CLASS (xaso_citizens_page_parent_class)->dispose (object);
 }
 
@@ -32,19 +395,76 @@ xaso_citizens_page_class_init (XasoCitizensPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = xaso_citizens_page_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/ui/xaso-citizens-page.ui");
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-citizens-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, hamlet_list);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, hamlet_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, sex_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, age_min_spin);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, age_max_spin);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, life_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, detail_back);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, person_view);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, household_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, detail_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_person_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_household_cb);
+  gtk_widget_class_bind_template_callback (widget_class, record_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "citizens.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "citizens.new-person", NULL, new_person_action);
+  gtk_widget_class_install_action (widget_class, "citizens.new-household", NULL, new_household_action);
+  gtk_widget_class_install_action (widget_class, "citizens.reset-filters", NULL, reset_filters_action);
 }
 
 static void
 xaso_citizens_page_init (XasoCitizensPage *self)
 {
+  g_type_ensure (XASO_TYPE_PERSON);
+  g_type_ensure (XASO_TYPE_PERSON_VIEW);
+  g_type_ensure (XASO_TYPE_HOUSEHOLD_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  gtk_string_list_append (self->hamlet_list, _("Every hamlet"));
+  gtk_drop_down_set_selected (self->hamlet_dropdown, 0);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self);
+  add_page_shortcuts (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-person", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-household", FALSE);
 }
 
 void
 xaso_citizens_page_set_context (XasoCitizensPage *self,
                                 XasoContext      *context)
 {
+  g_return_if_fail (XASO_IS_CITIZENS_PAGE (self));
+
   g_set_object (&self->context, context);
+  g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->persons = xaso_person_list_new (xaso_context_get_reader (context));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->persons)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-person", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-household", TRUE);
+  xaso_context_run_async (context, list_hamlets_in_thread, NULL, NULL, (GDestroyNotify)g_strfreev,
+                          self->cancellable, hamlets_loaded_cb, g_object_ref (self));
+  search (self);
 }

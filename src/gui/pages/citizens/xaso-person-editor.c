@@ -1,0 +1,703 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-citizens"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xaso-chip-qr.h"
+#include "xaso-household.h"
+#include "xaso-person-editor.h"
+
+/* The form for a person ("nhân khẩu"): a new one, a new member of a
+ * household, or a change to an existing record. */
+struct _XasoPersonEditor
+{
+  AdwWindow            parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle      *window_title;
+  GtkSpinner          *saving_spinner;
+  GtkLabel            *error_label;
+  GtkStack            *stack;
+  AdwStatusPage       *error_page;
+  AdwPreferencesGroup *qr_group;
+  AdwEntryRow         *qr_row;
+  AdwEntryRow         *full_name_row;
+  AdwComboRow         *sex_row;
+  AdwEntryRow         *birth_date_row;
+  AdwEntryRow         *ethnicity_row;
+  AdwEntryRow         *religion_row;
+  AdwEntryRow         *nationality_row;
+  AdwEntryRow         *hometown_row;
+  AdwEntryRow         *occupation_row;
+  AdwEntryRow         *phone_row;
+  AdwEntryRow         *id_number_row;
+  AdwEntryRow         *old_id_number_row;
+  AdwEntryRow         *id_issued_date_row;
+  AdwEntryRow         *relation_row;
+  AdwEntryRow         *hamlet_row;
+  GtkMenuButton       *hamlet_menu_button;
+  AdwEntryRow         *permanent_address_row;
+  AdwEntryRow         *current_address_row;
+  AdwComboRow         *status_row;
+  AdwEntryRow         *death_date_row;
+
+  /* Owned references */
+  XasoContext         *context;
+  XasoPerson          *original;      /* as loaded and never changed; NULL for a new person */
+  GCancellable        *cancellable;
+  char                *person_id;
+  char                *household_id;  /* the household a new person joins */
+  char                *source;        /* "chip-qr" once the card's QR code filled the form */
+  gboolean             saving;
+};
+
+G_DEFINE_FINAL_TYPE (XasoPersonEditor, xaso_person_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef enum
+{
+  ROW_TEXT,
+  ROW_DATE,
+  ROW_ID_NUMBER,
+} RowKind;
+
+typedef struct
+{
+  XasoPersonField field;
+  gsize           offset;
+  RowKind         kind;
+} FormRow;
+
+#define FORM_ROW(field, member, kind) { field, G_STRUCT_OFFSET (XasoPersonEditor, member), kind }
+
+static const FormRow form_rows[] = {
+  FORM_ROW (XASO_PERSON_FULL_NAME, full_name_row, ROW_TEXT),
+  FORM_ROW (XASO_PERSON_BIRTH_DATE, birth_date_row, ROW_DATE),
+  FORM_ROW (XASO_PERSON_ETHNICITY, ethnicity_row, ROW_TEXT),
+  FORM_ROW (XASO_PERSON_RELIGION, religion_row, ROW_TEXT),
+  FORM_ROW (XASO_PERSON_NATIONALITY, nationality_row, ROW_TEXT),
+  FORM_ROW (XASO_PERSON_HOMETOWN, hometown_row, ROW_TEXT),
+  FORM_ROW (XASO_PERSON_OCCUPATION, occupation_row, ROW_TEXT),
+  FORM_ROW (XASO_PERSON_PHONE, phone_row, ROW_TEXT),
+  FORM_ROW (XASO_PERSON_ID_NUMBER, id_number_row, ROW_ID_NUMBER),
+  FORM_ROW (XASO_PERSON_OLD_ID_NUMBER, old_id_number_row, ROW_ID_NUMBER),
+  FORM_ROW (XASO_PERSON_ID_ISSUED_DATE, id_issued_date_row, ROW_DATE),
+  FORM_ROW (XASO_PERSON_RELATION_TO_HEAD, relation_row, ROW_TEXT),
+  FORM_ROW (XASO_PERSON_HAMLET, hamlet_row, ROW_TEXT),
+  FORM_ROW (XASO_PERSON_PERMANENT_ADDRESS, permanent_address_row, ROW_TEXT),
+  FORM_ROW (XASO_PERSON_CURRENT_ADDRESS, current_address_row, ROW_TEXT),
+  FORM_ROW (XASO_PERSON_DEATH_DATE, death_date_row, ROW_DATE),
+};
+
+/* In the order of the combo rows' items. */
+static const char * const sex_values[] = { "male", "female", "unknown" };
+static const char * const status_values[] = { "living", "deceased", "moved_away" };
+
+static AdwEntryRow *
+row_widget (XasoPersonEditor *self,
+            const FormRow    *spec)
+{
+  return G_STRUCT_MEMBER (AdwEntryRow *, self, spec->offset);
+}
+
+/* Dates are stored as ISO dates or years and typed as dd/mm/yyyy. */
+static void
+set_row_text (XasoPersonEditor *self,
+              const FormRow    *spec,
+              const char       *value)
+{
+  g_autofree char *text = NULL;
+
+  if (spec->kind == ROW_DATE && value != NULL && strlen (value) == 10)
+    text = g_strdup_printf ("%.2s/%.2s/%.4s", value + 8, value + 5, value);
+  else
+    text = g_strdup (value ? value : "");
+  gtk_editable_set_text (GTK_EDITABLE (row_widget (self, spec)), text);
+}
+
+static void
+select_value (AdwComboRow        *row,
+              const char * const *values,
+              guint               n_values,
+              const char         *value)
+{
+  for (guint i = 0; i < n_values; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      adw_combo_row_set_selected (row, i);
+}
+
+static const char *
+selected_value (AdwComboRow        *row,
+                const char * const *values,
+                guint               n_values)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return values[selected < n_values ? selected : 0];
+}
+
+static void
+fill_form (XasoPersonEditor *self,
+           XasoPerson       *person)
+{
+  gboolean in_household = self->household_id != NULL ||
+                          xaso_person_get (person, XASO_PERSON_HOUSEHOLD_ID) != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
+    set_row_text (self, &form_rows[i], xaso_person_get (person, form_rows[i].field));
+  select_value (self->sex_row, sex_values, G_N_ELEMENTS (sex_values), xaso_person_get (person, XASO_PERSON_SEX));
+  select_value (self->status_row, status_values, G_N_ELEMENTS (status_values),
+                xaso_person_get (person, XASO_PERSON_STATUS));
+  gtk_widget_set_visible (GTK_WIDGET (self->relation_row), in_household);
+}
+
+static void
+show_error (XasoPersonEditor *self,
+            const char       *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+hide_error (XasoPersonEditor *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->qr_row), "error");
+}
+
+/* Rows the form hides keep the value they had. */
+static gboolean
+read_row (XasoPersonEditor  *self,
+          const FormRow     *spec,
+          XasoPerson        *form,
+          GError           **error)
+{
+  AdwEntryRow *row = row_widget (self, spec);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *value = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (!gtk_widget_get_visible (GTK_WIDGET (row)))
+    return TRUE;
+  if (spec->kind == ROW_DATE && *text != '\0')
+    {
+      if ((value = xaso_parse_user_date (text, error)) == NULL)
+        {
+          g_prefix_error (error, "%s: ", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+          return FALSE;
+        }
+    }
+  else if (spec->kind == ROW_ID_NUMBER)
+    value = xaso_id_number_normalize (text);
+  else
+    value = g_steal_pointer (&text);
+  xaso_person_set (form, spec->field, value);
+  return TRUE;
+}
+
+/* A new person object holding what the form says, on top of the loaded
+ * record's values for the fields the form does not show. */
+static XasoPerson *
+read_form (XasoPersonEditor  *self,
+           GError           **error)
+{
+  g_autoptr(XasoPerson) form = g_object_new (XASO_TYPE_PERSON, NULL);
+  const char *status = selected_value (self->status_row, status_values, G_N_ELEMENTS (status_values));
+
+  for (guint i = 0; self->original != NULL && i < XASO_PERSON_N_FIELDS; i++)
+    xaso_person_set (form, i, xaso_person_get (self->original, i));
+  for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
+    if (!read_row (self, &form_rows[i], form, error))
+      return NULL;
+  xaso_person_set (form, XASO_PERSON_SEX, selected_value (self->sex_row, sex_values, G_N_ELEMENTS (sex_values)));
+  xaso_person_set (form, XASO_PERSON_STATUS, status);
+  if (!g_str_equal (status, "deceased"))
+    xaso_person_set (form, XASO_PERSON_DEATH_DATE, NULL);
+  if (self->source != NULL)
+    {
+      g_autofree char *now = xaso_now_iso ();
+
+      xaso_person_set (form, XASO_PERSON_SOURCE, self->source);
+      xaso_person_set (form, XASO_PERSON_SOURCE_AT, now);
+    }
+  return g_steal_pointer (&form);
+}
+
+static void
+status_changed_cb (XasoPersonEditor *self)
+{
+  const char *status = selected_value (self->status_row, status_values, G_N_ELEMENTS (status_values));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->death_date_row), g_str_equal (status, "deceased"));
+}
+
+/* Scanners type the code and press Enter; people paste it. */
+static void
+fill_from_qr_cb (XasoPersonEditor *self)
+{
+  g_autoptr(XasoChipQr) qr = NULL;
+  g_autoptr(XasoPerson) scanned = NULL;
+  g_autoptr(GError) error = NULL;
+
+  qr = xaso_chip_qr_parse (gtk_editable_get_text (GTK_EDITABLE (self->qr_row)), &error);
+  if (qr == NULL)
+    {
+      show_error (self, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->qr_row), "error");
+      return;
+    }
+  hide_error (self);
+  scanned = g_object_new (XASO_TYPE_PERSON, NULL);
+  xaso_person_fill_from_qr (scanned, qr);
+  for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
+    if (xaso_person_get (scanned, form_rows[i].field) != NULL)
+      set_row_text (self, &form_rows[i], xaso_person_get (scanned, form_rows[i].field));
+  select_value (self->sex_row, sex_values, G_N_ELEMENTS (sex_values), xaso_person_get (scanned, XASO_PERSON_SEX));
+  g_free (self->source);
+  self->source = g_strdup (xaso_person_get (scanned, XASO_PERSON_SOURCE));
+
+  /* The code holds personal data: it is not left lying in the row. */
+  gtk_editable_set_text (GTK_EDITABLE (self->qr_row), "");
+  adw_preferences_group_set_description (self->qr_group,
+                                         _("The form was filled from the card. Check it before saving."));
+  gtk_widget_grab_focus (GTK_WIDGET (self->full_name_row));
+}
+
+static void
+set_saving (XasoPersonEditor *self,
+            gboolean          saving)
+{
+  self->saving = saving;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel", !saving);
+  gtk_widget_set_visible (GTK_WIDGET (self->saving_spinner), saving);
+  gtk_spinner_set_spinning (self->saving_spinner, saving);
+}
+
+typedef struct
+{
+  char *person_id;
+  char *household_id;
+} LoadJob;
+
+typedef struct
+{
+  XasoPerson    *person;
+  XasoHousehold *household;
+  GStrv          hamlets;
+} Loaded;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_free (job->person_id);
+  g_free (job->household_id);
+  g_free (job);
+}
+
+static void
+loaded_free (gpointer data)
+{
+  Loaded *loaded = data;
+
+  g_clear_object (&loaded->person);
+  g_clear_object (&loaded->household);
+  g_strfreev (loaded->hamlets);
+  g_free (loaded);
+}
+
+/* Runs on the worker thread. */
+static gpointer
+load_editor (XasoDatabase  *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  LoadJob *job = data;
+  g_autoptr(XasoPerson) person = NULL;
+  g_autoptr(XasoHousehold) household = NULL;
+  g_auto(GStrv) hamlets = NULL;
+  Loaded *loaded;
+
+  if (job->person_id != NULL && (person = xaso_person_load (db, job->person_id, error)) == NULL)
+    return NULL;
+  if (job->household_id != NULL && (household = xaso_household_load (db, job->household_id, error)) == NULL)
+    return NULL;
+  if ((hamlets = xaso_household_list_hamlets (db, error)) == NULL)
+    return NULL;
+
+  loaded = g_new0 (Loaded, 1);
+  loaded->person = g_steal_pointer (&person);
+  loaded->household = g_steal_pointer (&household);
+  loaded->hamlets = g_steal_pointer (&hamlets);
+  return loaded;
+}
+
+static void
+fill_hamlet_menu (XasoPersonEditor *self,
+                  GStrv             hamlets)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  for (guint i = 0; hamlets[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (hamlets[i], NULL);
+
+      g_menu_item_set_action_and_target_value (item, "editor.pick-hamlet", g_variant_new_string (hamlets[i]));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->hamlet_menu_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->hamlet_menu_button), hamlets[0] != NULL);
+}
+
+static void
+show_loaded (XasoPersonEditor *self,
+             Loaded           *loaded)
+{
+  g_autoptr(XasoPerson) blank = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (loaded->person != NULL)
+    {
+      fill_form (self, loaded->person);
+      adw_window_title_set_title (self->window_title, _("Edit Person"));
+      adw_window_title_set_subtitle (self->window_title, xaso_person_get (loaded->person, XASO_PERSON_FULL_NAME));
+      return;
+    }
+  blank = xaso_person_new ();
+  if (loaded->household != NULL)
+    {
+      xaso_person_set (blank, XASO_PERSON_HAMLET, xaso_household_get (loaded->household, XASO_HOUSEHOLD_HAMLET));
+      xaso_person_set (blank, XASO_PERSON_PERMANENT_ADDRESS,
+                       xaso_household_get (loaded->household, XASO_HOUSEHOLD_ADDRESS));
+      subtitle = g_strdup_printf (_("Household No. %s"),
+                                  xaso_household_get (loaded->household, XASO_HOUSEHOLD_CODE) ?: "—");
+    }
+  fill_form (self, blank);
+  adw_window_title_set_title (self->window_title,
+                              loaded->household != NULL ? _("New Household Member") : _("New Person"));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(XasoPersonEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Loaded *loaded = xaso_context_run_finish (XASO_CONTEXT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (loaded == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  g_set_object (&self->original, loaded->person);
+  fill_hamlet_menu (self, loaded->hamlets);
+  show_loaded (self, loaded);
+  loaded_free (loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "form");
+  gtk_widget_grab_focus (GTK_WIDGET (self->original != NULL ? self->full_name_row : self->qr_row));
+}
+
+static void
+load (XasoPersonEditor *self)
+{
+  LoadJob *job = g_new0 (LoadJob, 1);
+
+  job->person_id = g_strdup (self->person_id);
+  job->household_id = g_strdup (self->household_id);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  xaso_context_run_async (self->context, load_editor, job, load_job_free, loaded_free,
+                          self->cancellable, load_done_cb, g_object_ref (self));
+}
+
+typedef struct
+{
+  XasoPerson *original;   /* NULL for a new person */
+  XasoPerson *form;
+  char       *household_id;
+  char       *actor;
+} SaveJob;
+
+static void
+save_job_free (gpointer data)
+{
+  SaveJob *job = data;
+
+  g_clear_object (&job->original);
+  g_clear_object (&job->form);
+  g_free (job->household_id);
+  g_free (job->actor);
+  g_free (job);
+}
+
+/* Only what the user changed is set on the record as it is now, so a field
+ * someone else changed meanwhile (through sync) keeps their value. */
+static void
+apply_changes (XasoPerson *person,
+               XasoPerson *original,
+               XasoPerson *form)
+{
+  for (guint i = 0; i < XASO_PERSON_N_FIELDS; i++)
+    if (g_strcmp0 (xaso_person_get (original, i), xaso_person_get (form, i)) != 0)
+      xaso_person_set (person, i, xaso_person_get (form, i));
+}
+
+/* Runs on the worker thread. Returns the person's id. */
+static gpointer
+save_person (XasoDatabase  *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  SaveJob *job = data;
+  g_autoptr(XasoPerson) person = NULL;
+  g_autoptr(XasoHousehold) household = NULL;
+
+  if (job->original == NULL && job->household_id != NULL)
+    {
+      if ((household = xaso_household_load (db, job->household_id, error)) == NULL ||
+          !xaso_household_add_member (db, household, job->form,
+                                      xaso_person_get (job->form, XASO_PERSON_RELATION_TO_HEAD),
+                                      FALSE, job->actor, error))
+        return NULL;
+      return g_strdup (xaso_record_get_id (XASO_RECORD (job->form)));
+    }
+  if (job->original == NULL)
+    person = g_object_ref (job->form);
+  else if ((person = xaso_person_load (db, xaso_record_get_id (XASO_RECORD (job->original)), error)) == NULL)
+    return NULL;
+  else
+    apply_changes (person, job->original, job->form);
+
+  if (xaso_record_is_changed (XASO_RECORD (person)) &&
+      !xaso_record_save (XASO_RECORD (person), db, job->actor, error))
+    return NULL;
+  return g_strdup (xaso_record_get_id (XASO_RECORD (person)));
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(XasoPersonEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person_id = xaso_context_run_finish (XASO_CONTEXT (source), result, &error);
+
+  if (person_id != NULL)
+    xaso_context_notify_changed (XASO_CONTEXT (source), "person");
+  /* Destroyed meanwhile: the lists know, there is no form left to update. */
+  if (self->context == NULL)
+    return;
+  set_saving (self, FALSE);
+  if (person_id == NULL)
+    {
+      show_error (self, error ? error->message : _("The person could not be saved."));
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, person_id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  XasoPersonEditor *self = XASO_PERSON_EDITOR (widget);
+  g_autoptr(XasoPerson) form = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveJob *job;
+
+  if (self->saving || self->context == NULL)
+    return;
+  hide_error (self);
+  if ((form = read_form (self, &error)) == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  job = g_new0 (SaveJob, 1);
+  job->original = self->original ? g_object_ref (self->original) : NULL;
+  job->form = g_steal_pointer (&form);
+  job->household_id = g_strdup (self->household_id);
+  job->actor = g_strdup (xaso_context_get_actor (self->context));
+  set_saving (self, TRUE);
+  /* Not cancellable: a save is one short transaction, and the user must
+   * learn whether it happened. */
+  xaso_context_run_async (self->context, save_person, job, save_job_free, g_free,
+                          NULL, save_done_cb, g_object_ref (self));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+pick_hamlet_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XasoPersonEditor *self = XASO_PERSON_EDITOR (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->hamlet_row), g_variant_get_string (parameter, NULL));
+}
+
+static void
+pick_relation_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  XasoPersonEditor *self = XASO_PERSON_EDITOR (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->relation_row), g_variant_get_string (parameter, NULL));
+}
+
+/* A save in progress ends in a moment; closing before would leave the
+ * user unsure whether it was saved. */
+static gboolean
+xaso_person_editor_close_request (GtkWindow *window)
+{
+  XasoPersonEditor *self = XASO_PERSON_EDITOR (window);
+
+  if (self->saving)
+    return TRUE;
+  return GTK_WINDOW_CLASS (xaso_person_editor_parent_class)->close_request (window);
+}
+
+static void
+xaso_person_editor_dispose (GObject *object)
+{
+  XasoPersonEditor *self = (XasoPersonEditor *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_PERSON_EDITOR);
+  g_clear_object (&self->original);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (xaso_person_editor_parent_class)->dispose (object);
+}
+
+static void
+xaso_person_editor_finalize (GObject *object)
+{
+  XasoPersonEditor *self = (XasoPersonEditor *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->person_id, g_free);
+  g_clear_pointer (&self->household_id, g_free);
+  g_clear_pointer (&self->source, g_free);
+  G_OBJECT_CLASS (xaso_person_editor_parent_class)->finalize (object);
+}
+
+static void
+bind_children (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, saving_spinner);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, error_page);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, qr_group);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, qr_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, full_name_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, sex_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, birth_date_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, ethnicity_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, religion_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, nationality_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, hometown_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, occupation_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, id_number_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, old_id_number_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, id_issued_date_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, relation_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, hamlet_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, hamlet_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, permanent_address_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, current_address_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, death_date_row);
+  gtk_widget_class_bind_template_callback (widget_class, fill_from_qr_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
+}
+
+static void
+xaso_person_editor_class_init (XasoPersonEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = xaso_person_editor_dispose;
+  object_class->finalize = xaso_person_editor_finalize;
+  window_class->close_request = xaso_person_editor_close_request;
+
+  /* Emitted with the person's id once the record is saved. */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-person-editor.ui");
+  bind_children (widget_class);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.pick-hamlet", "s", pick_hamlet_action);
+  gtk_widget_class_install_action (widget_class, "editor.pick-relation", "s", pick_relation_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+}
+
+static void
+xaso_person_editor_init (XasoPersonEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+XasoPersonEditor *
+xaso_person_editor_new (GtkWindow   *parent,
+                        XasoContext *ctx,
+                        const char  *person_id,
+                        const char  *household_id)
+{
+  XasoPersonEditor *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (XASO_IS_CONTEXT (ctx), NULL);
+
+  self = g_object_new (XASO_TYPE_PERSON_EDITOR,
+                       "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+  self->context = g_object_ref (ctx);
+  self->person_id = g_strdup (person_id);
+  self->household_id = g_strdup (household_id);
+  load (self);
+  return self;
+}
