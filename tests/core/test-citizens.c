@@ -383,6 +383,25 @@ test_person_list_loads_pages_lazily (void)
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 1000));
 }
 
+static void
+test_create_and_edit_are_audited (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("audit.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(XasoPerson) p = make_person ("Lò Văn Sáng", "male", "1975", NULL);
+  g_autofree char *detail = NULL;
+
+  save (db, p);
+  xaso_person_set (p, XASO_PERSON_PHONE, "0912345678");
+  save (db, p);
+  save (db, p);   /* nothing changed: nothing logged */
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM audit_event WHERE action = 'create'"), ==, 1);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM audit_event WHERE action = 'edit'"), ==, 1);
+  detail = xaso_test_string (db, "SELECT detail FROM audit_event WHERE action = 'edit'");
+  g_assert_cmpstr (detail, ==, "phone");
+  g_assert_true (xaso_audit_verify (db, NULL, NULL, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -398,6 +417,7 @@ main (int    argc,
   g_test_add_func ("/citizens/household/members-head-first", test_household_members_head_first);
   g_test_add_func ("/citizens/household/failure-leaves-nothing", test_household_failure_leaves_nothing);
   g_test_add_func ("/citizens/civil-event/official-may-not-record-own", test_official_may_not_record_own_event);
+  g_test_add_func ("/citizens/audit/create-and-edit-logged", test_create_and_edit_are_audited);
   g_test_add_func ("/citizens/csv/import-all-or-nothing", test_csv_import_all_or_nothing);
   g_test_add_func ("/citizens/list/loads-pages-lazily", test_person_list_loads_pages_lazily);
   return g_test_run ();

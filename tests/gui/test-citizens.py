@@ -243,6 +243,15 @@ def run(db):
     wait_for("the new person in the list", lambda: "Lê Thị Thử Nghiệm" in table_names(app))
     shot("found")
 
+    import sqlite3
+    con = sqlite3.connect(db)
+    views = con.execute("SELECT count(*) FROM audit_event WHERE action = 'view' AND purpose = ?",
+                        ("Xem hồ sơ công dân",)).fetchone()[0]
+    created = con.execute("SELECT count(*) FROM audit_event a JOIN person p ON p.id = a.object_id "
+                          "WHERE a.action = 'create' AND p.full_name = ?", ("Lê Thị Thử Nghiệm",)).fetchone()[0]
+    con.close()
+    if views < 1 or created != 1:
+        fail(f"viewing and creating were not logged (views {views}, created {created})")
     out = subprocess.run([XASOCTL, "--db", db, "search", "persons", "Lê Thị Thử Nghiệm"],
                          check=True, capture_output=True, text=True).stdout
     if "072190123456" not in out or "1990-01-05" not in out:

@@ -114,6 +114,7 @@ xaso_civil_event_class_init (XasoCivilEventClass *klass)
   xaso_record_class_set_fields (record_class, "civil_status_event", civil_event_fields,
                                 G_N_ELEMENTS (civil_event_fields));
   object_class->get_property = xaso_civil_event_get_property;
+  record_class->personal_data = TRUE;
   record_class->validate = xaso_civil_event_validate;
 
   g_object_class_install_property (object_class, PROP_KIND_LABEL,

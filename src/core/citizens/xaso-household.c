@@ -49,6 +49,7 @@ xaso_household_class_init (XasoHouseholdClass *klass)
   XasoRecordClass *record_class = XASO_RECORD_CLASS (klass);
 
   xaso_record_class_set_fields (record_class, "household", household_fields, G_N_ELEMENTS (household_fields));
+  record_class->personal_data = TRUE;
   record_class->validate = xaso_household_validate;
 }
 

@@ -210,6 +210,7 @@ xaso_person_class_init (XasoPersonClass *klass)
 
   xaso_record_class_set_fields (record_class, "person", person_fields, G_N_ELEMENTS (person_fields));
   object_class->get_property = xaso_person_get_property;
+  record_class->personal_data = TRUE;
   record_class->validate = xaso_person_validate;
   record_class->prepare_save = xaso_person_prepare_save;
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xaso-audit.h"
 #include "xaso-record.h"
 #include "xaso-uuid.h"
 
@@ -297,20 +298,39 @@ xaso_record_validate (XasoRecord    *self,
   return klass->validate == NULL || klass->validate (self, db, error);
 }
 
-gboolean
-xaso_record_save (XasoRecord    *self,
-                  XasoDatabase  *db,
-                  const char    *actor,
-                  GError       **error)
+/* Personal data is logged when it is created or edited, with the names of
+ * the fields that changed, in the same transaction as the write. */
+static gboolean
+audit_save (XasoRecord    *self,
+            XasoChange    *change,
+            XasoDatabase  *db,
+            const char    *actor,
+            gboolean       created,
+            GError       **error)
+{
+  XasoRecordClass *klass = record_class (self);
+  XasoRecordPrivate *priv = xaso_record_get_instance_private (self);
+  g_autoptr(GString) fields = g_string_new (NULL);
+
+  if (!klass->personal_data || xaso_change_get_n_changed (change) == 0)
+    return TRUE;
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (priv->changed[i])
+      g_string_append_printf (fields, "%s%s", fields->len ? "," : "", klass->fields[i].column);
+  return xaso_audit_append (db, actor, created ? XASO_AUDIT_CREATE : XASO_AUDIT_EDIT, klass->table,
+                            priv->id, NULL, fields->str, error);
+}
+
+static gboolean
+save_in_transaction (XasoRecord    *self,
+                     XasoDatabase  *db,
+                     const char    *actor,
+                     GError       **error)
 {
   XasoRecordPrivate *priv = xaso_record_get_instance_private (self);
   XasoRecordClass *klass = record_class (self);
   g_autoptr(XasoChange) change = NULL;
 
-  if (!xaso_record_validate (self, db, error))
-    return FALSE;
-
-  ensure_storage (self);
   change = xaso_change_new (priv->is_new ? XASO_CHANGE_INSERT : XASO_CHANGE_UPDATE, klass->table, priv->id);
   for (guint i = 0; i < klass->n_fields; i++)
     if (priv->is_new ? priv->values[i] != NULL : priv->changed[i])
@@ -318,10 +338,34 @@ xaso_record_save (XasoRecord    *self,
   if (klass->prepare_save != NULL)
     klass->prepare_save (self, change);
 
-  if (!xaso_change_apply (change, db, actor, error))
+  return xaso_change_apply (change, db, actor, error) &&
+         audit_save (self, change, db, actor, priv->is_new, error);
+}
+
+gboolean
+xaso_record_save (XasoRecord    *self,
+                  XasoDatabase  *db,
+                  const char    *actor,
+                  GError       **error)
+{
+  XasoRecordPrivate *priv = xaso_record_get_instance_private (self);
+  gboolean own = !xaso_database_in_transaction (db);
+
+  if (!xaso_record_validate (self, db, error))
+    return FALSE;
+  ensure_storage (self);
+  if (own && !xaso_database_begin (db, error))
+    return FALSE;
+  if (!save_in_transaction (self, db, actor, error))
+    {
+      if (own)
+        xaso_database_rollback (db);
+      return FALSE;
+    }
+  if (own && !xaso_database_commit (db, error))
     return FALSE;
 
   priv->is_new = FALSE;
-  memset (priv->changed, 0, klass->n_fields);
+  memset (priv->changed, 0, record_class (self)->n_fields);
   return TRUE;
 }
