@@ -28,27 +28,14 @@ run (char       **out,
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
-static void
-expect (const char *expected,
-        const char *first,
-        ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL, *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list ap;
-
-  g_ptr_array_add (argv, (char *)g_getenv ("XASOCTL"));
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *)a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, 0, NULL, NULL, &out, &err, &status, &error));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_cmpstr (out, ==, expected);
-}
+/* Runs xasoctl with @args (NULL-terminated), which must succeed with exactly
+ * @expected on stdout. */
+#define expect(expected, ...)                                  \
+  G_STMT_START {                                               \
+    g_autofree char *_out = NULL, *_err = NULL;                \
+    g_assert_cmpint (run (&_out, &_err, __VA_ARGS__), ==, 0);  \
+    g_assert_cmpstr (_out, ==, (expected));                    \
+  } G_STMT_END
 
 static void
 test_lunar_and_solar (void)

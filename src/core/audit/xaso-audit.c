@@ -89,16 +89,22 @@ last_link (XasoDatabase  *db,
   return TRUE;
 }
 
-static gboolean
-append_in_transaction (XasoDatabase     *db,
-                       const char       *actor,
-                       XasoAuditAction   action,
-                       const char       *object_table,
-                       const char       *object_id,
-                       const char       *purpose,
-                       const char       *detail,
-                       GError          **error)
+typedef struct
 {
+  const char      *actor;
+  XasoAuditAction  action;
+  const char      *object_table;
+  const char      *object_id;
+  const char      *purpose;
+  const char      *detail;
+} AuditEntry;
+
+static gboolean
+append_in_transaction (XasoDatabase  *db,
+                       gpointer       data,
+                       GError       **error)
+{
+  AuditEntry *e = data;
   g_autofree char *prev = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *at = xaso_now_iso ();
@@ -110,8 +116,8 @@ append_in_transaction (XasoDatabase     *db,
   if (!last_link (db, &seq, &prev, error))
     return FALSE;
   seq++;
-  hash = xaso_audit_hash (prev, device, seq, at, actor, action_names[action],
-                          object_table, object_id, purpose, detail);
+  hash = xaso_audit_hash (prev, device, seq, at, e->actor, action_names[e->action],
+                          e->object_table, e->object_id, e->purpose, e->detail);
 
   /* Audit events sync to the server like any record, so the server keeps
    * the chains too. */
@@ -119,15 +125,15 @@ append_in_transaction (XasoDatabase     *db,
   xaso_change_set_text (change, "device_id", device);
   xaso_change_set_int (change, "seq", seq);
   xaso_change_set_text (change, "at", at);
-  xaso_change_set_text (change, "actor", actor);
-  xaso_change_set_text (change, "action", action_names[action]);
-  xaso_change_set_text (change, "object_table", object_table);
-  xaso_change_set_text (change, "object_id", object_id);
-  xaso_change_set_text (change, "purpose", purpose);
-  xaso_change_set_text (change, "detail", detail);
+  xaso_change_set_text (change, "actor", e->actor);
+  xaso_change_set_text (change, "action", action_names[e->action]);
+  xaso_change_set_text (change, "object_table", e->object_table);
+  xaso_change_set_text (change, "object_id", e->object_id);
+  xaso_change_set_text (change, "purpose", e->purpose);
+  xaso_change_set_text (change, "detail", e->detail);
   xaso_change_set_text (change, "prev_hash", prev);
   xaso_change_set_text (change, "hash", hash);
-  return xaso_change_apply (change, db, actor, error);
+  return xaso_change_apply (change, db, e->actor, error);
 }
 
 gboolean
@@ -140,19 +146,11 @@ xaso_audit_append (XasoDatabase     *db,
                    const char       *detail,
                    GError          **error)
 {
-  gboolean own = !xaso_database_in_transaction (db);
+  AuditEntry entry = { actor, action, object_table, object_id, purpose, detail };
 
   g_return_val_if_fail (action <= XASO_AUDIT_DELETE, FALSE);
 
-  if (own && !xaso_database_begin (db, error))
-    return FALSE;
-  if (!append_in_transaction (db, actor, action, object_table, object_id, purpose, detail, error))
-    {
-      if (own)
-        xaso_database_rollback (db);
-      return FALSE;
-    }
-  return own ? xaso_database_commit (db, error) : TRUE;
+  return xaso_database_run_atomically (db, append_in_transaction, &entry, error);
 }
 
 void

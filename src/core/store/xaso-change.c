@@ -461,12 +461,19 @@ append_op (XasoChange    *self,
   return xaso_database_step_done (db, stmt, error);
 }
 
+typedef struct
+{
+  XasoChange *change;
+  const char *actor;
+} ApplyData;
+
 static gboolean
-apply_in_transaction (XasoChange    *self,
-                      XasoDatabase  *db,
-                      const char    *actor,
+apply_in_transaction (XasoDatabase  *db,
+                      gpointer       data,
                       GError       **error)
 {
+  ApplyData *apply = data;
+  XasoChange *self = apply->change;
   g_autofree char *now = xaso_now_iso ();
 
   if (!check_fields (self, db, error))
@@ -481,7 +488,7 @@ apply_in_transaction (XasoChange    *self,
 
   if (self->n_changed == 0)
     return TRUE;
-  return append_op (self, db, actor, now, error);
+  return append_op (self, db, apply->actor, now, error);
 }
 
 gboolean
@@ -490,18 +497,10 @@ xaso_change_apply (XasoChange    *self,
                    const char    *actor,
                    GError       **error)
 {
-  gboolean own = !xaso_database_in_transaction (db);
+  ApplyData apply = { self, actor };
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  if (own && !xaso_database_begin (db, error))
-    return FALSE;
-  if (!apply_in_transaction (self, db, actor, error))
-    {
-      if (own)
-        xaso_database_rollback (db);
-      return FALSE;
-    }
-  return own ? xaso_database_commit (db, error) : TRUE;
+  return xaso_database_run_atomically (db, apply_in_transaction, &apply, error);
 }

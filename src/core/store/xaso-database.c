@@ -326,6 +326,25 @@ xaso_database_in_transaction (XasoDatabase *self)
   return self->in_transaction;
 }
 
+gboolean
+xaso_database_run_atomically (XasoDatabase      *self,
+                              XasoDatabaseWork   work,
+                              gpointer           data,
+                              GError           **error)
+{
+  gboolean own = !self->in_transaction;
+
+  if (own && !xaso_database_begin (self, error))
+    return FALSE;
+  if (!work (self, data, error))
+    {
+      if (own)
+        xaso_database_rollback (self);
+      return FALSE;
+    }
+  return own ? xaso_database_commit (self, error) : TRUE;
+}
+
 char *
 xaso_database_get_state (XasoDatabase *self,
                          const char   *key)

@@ -54,6 +54,18 @@ gboolean      xaso_database_commit          (XasoDatabase  *self,
 void          xaso_database_rollback        (XasoDatabase  *self);
 gboolean      xaso_database_in_transaction  (XasoDatabase  *self);
 
+typedef gboolean (*XasoDatabaseWork) (XasoDatabase  *db,
+                                      gpointer       data,
+                                      GError       **error);
+
+/* Runs @work inside the caller's transaction if there is one (the caller
+ * then decides), otherwise in a transaction of its own that commits only
+ * if @work succeeds. */
+gboolean      xaso_database_run_atomically  (XasoDatabase     *self,
+                                             XasoDatabaseWork  work,
+                                             gpointer          data,
+                                             GError          **error);
+
 gboolean      xaso_database_set_error       (XasoDatabase  *self,
                                              int            rc,
                                              GError       **error);

@@ -321,12 +321,19 @@ audit_save (XasoRecord    *self,
                             priv->id, NULL, fields->str, error);
 }
 
+typedef struct
+{
+  XasoRecord *record;
+  const char *actor;
+} SaveData;
+
 static gboolean
-save_in_transaction (XasoRecord    *self,
-                     XasoDatabase  *db,
-                     const char    *actor,
+save_in_transaction (XasoDatabase  *db,
+                     gpointer       data,
                      GError       **error)
 {
+  XasoRecord *self = ((SaveData *)data)->record;
+  const char *actor = ((SaveData *)data)->actor;
   XasoRecordPrivate *priv = xaso_record_get_instance_private (self);
   XasoRecordClass *klass = record_class (self);
   g_autoptr(XasoChange) change = NULL;
@@ -349,20 +356,12 @@ xaso_record_save (XasoRecord    *self,
                   GError       **error)
 {
   XasoRecordPrivate *priv = xaso_record_get_instance_private (self);
-  gboolean own = !xaso_database_in_transaction (db);
+  SaveData save = { self, actor };
 
   if (!xaso_record_validate (self, db, error))
     return FALSE;
   ensure_storage (self);
-  if (own && !xaso_database_begin (db, error))
-    return FALSE;
-  if (!save_in_transaction (self, db, actor, error))
-    {
-      if (own)
-        xaso_database_rollback (db);
-      return FALSE;
-    }
-  if (own && !xaso_database_commit (db, error))
+  if (!xaso_database_run_atomically (db, save_in_transaction, &save, error))
     return FALSE;
 
   priv->is_new = FALSE;
