@@ -28,7 +28,7 @@ xasoctl_demo (XasoctlContext *ctx,
   g_autoptr(GOptionContext) options = g_option_context_new (_("— create a demo commune"));
   g_autoptr(XasoDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *scale_name = g_strdup ("small");
+  g_autofree char *scale_name = NULL;    /* GOption replaces it without freeing */
   gint64 seed = 1, started;
   XasoDemoScale scale;
   GOptionEntry entries[] = {
@@ -40,7 +40,7 @@ xasoctl_demo (XasoctlContext *ctx,
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error))
     return xasoctl_usage (options, error->message);
-  if (!xaso_demo_scale_from_string (scale_name, &scale))
+  if (!xaso_demo_scale_from_string (scale_name ? scale_name : "small", &scale))
     return xasoctl_usage (options, _("The scale must be small, reference or million."));
 
   db = xasoctl_open_database (ctx, FALSE);

@@ -133,7 +133,9 @@ test_failed_write_leaves_nothing (void)
   /* Inside a caller's transaction, a failure leaves the rollback to it. */
   g_clear_error (&error);
   g_assert_true (xaso_database_begin (db, NULL));
-  g_assert_true (insert_person (db, xaso_uuid_new (), "Hoàng Thị Em", "female", NULL));
+  g_clear_pointer (&id, g_free);
+  id = xaso_uuid_new ();
+  g_assert_true (insert_person (db, id, "Hoàng Thị Em", "female", NULL));
   g_assert_false (insert_person (db, id, "", "female", &error));
   xaso_database_rollback (db);
   g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM person"), ==, 0);

@@ -17,6 +17,9 @@ run (char       **out,
   int status = 0;
   va_list ap;
 
+  /* Callers reuse their buffers from one run to the next. */
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
   g_ptr_array_add (argv, (char *)g_getenv ("XASOCTL"));
   va_start (ap, first);
   for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
@@ -25,6 +28,8 @@ run (char       **out,
   g_ptr_array_add (argv, NULL);
   g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, 0, NULL, NULL, out, err, &status, &error));
   g_assert_no_error (error);
+  if (status != 0)
+    g_test_message ("xasoctl %s failed: %s", first, *err);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
