@@ -70,10 +70,10 @@ plan_family (Household *hh,
              Demo      *demo)
 {
   XasoDemoRandom *r = &demo->rand;
-  static const guint child_weights[] = { 12, 22, 40, 18, 8 };
+  static const guint child_weights[] = { 21, 29, 36, 10, 4 };
   int head_age = xaso_demo_random_between (r, 24, 86);
   gboolean head_female = xaso_demo_random_chance (r, 0.22);
-  gboolean couple = xaso_demo_random_chance (r, head_female ? 0.35 : 0.85);
+  gboolean couple = xaso_demo_random_chance (r, head_female ? 0.3 : 0.8);
   int mother_age = head_female ? head_age : head_age - xaso_demo_random_between (r, 0, 6);
   guint children = couple || head_female ? xaso_demo_random_weighted (r, child_weights, 5) : 0;
 
