@@ -48,8 +48,11 @@ build_sql (const XasoPersonFilter *filter,
 {
   GString *sql = g_string_new (NULL);
 
+  /* CROSS JOIN keeps the full-text match as the outer loop: left to itself
+   * the planner walks the sort index and runs the match once per person,
+   * which took a second for a three-word query at 20,000 persons. */
   if (has_match)
-    g_string_append (sql, "SELECT p.rowid FROM person_fts f JOIN person p ON p.rowid = f.rowid "
+    g_string_append (sql, "SELECT p.rowid FROM person_fts f CROSS JOIN person p ON p.rowid = f.rowid "
                           "WHERE person_fts MATCH ?2 AND p.commune_code = ?1 AND p.deleted = 0");
   else
     g_string_append (sql, "SELECT p.rowid FROM person p WHERE p.commune_code = ?1 AND p.deleted = 0");
