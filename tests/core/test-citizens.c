@@ -123,6 +123,23 @@ test_search_ignores_diacritics_and_case (void)
 }
 
 static void
+test_search_words_match_within_one_field (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("fields.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(XasoPerson) binh = make_person ("Nguyễn Văn Bình", "male", "1980", "072080123456");
+  g_autoptr(XasoPerson) an = make_person ("Nguyễn Ánh Văn", "male", "1981", NULL);
+
+  xaso_person_set (binh, XASO_PERSON_HAMLET, "Ấp An Phú");
+  save (db, binh);
+  save (db, an);
+  g_assert_cmpuint (count_matches (db, "nguyen van an"), ==, 1);    /* words in any order */
+  g_assert_cmpuint (count_matches (db, "ap an phu"), ==, 1);
+  g_assert_cmpuint (count_matches (db, "0720801"), ==, 1);
+  g_assert_cmpuint (count_matches (db, "binh ap"), ==, 0);           /* name and address mixed */
+}
+
+static void
 test_search_orders_by_given_name (void)
 {
   g_autofree char *path = xaso_test_temp_path ("order.db");
@@ -412,6 +429,7 @@ main (int    argc,
   g_test_add_func ("/citizens/person/dates-checked", test_dates_checked);
   g_test_add_func ("/citizens/person/fill-from-chip-qr", test_qr_fills_person);
   g_test_add_func ("/citizens/search/ignores-diacritics-and-case", test_search_ignores_diacritics_and_case);
+  g_test_add_func ("/citizens/search/words-match-within-one-field", test_search_words_match_within_one_field);
   g_test_add_func ("/citizens/search/orders-by-given-name", test_search_orders_by_given_name);
   g_test_add_func ("/citizens/search/filters", test_filters);
   g_test_add_func ("/citizens/household/members-head-first", test_household_members_head_first);

@@ -72,6 +72,20 @@ build_sql (const XasoPersonFilter *filter,
   return g_string_free (sql, FALSE);
 }
 
+/* Every word typed must start a word of the same field: a name, an ID
+ * number or an address. "nguyen van an" finds Nguyễn Văn An and Nguyễn Ánh
+ * Văn, but not Nguyễn Văn Bình of Ấp An Phú. */
+static char *
+make_match (const char *text)
+{
+  g_autofree char *words = text ? xaso_fold_query_to_fts (text) : NULL;
+
+  if (words == NULL)
+    return NULL;
+  return g_strdup_printf ("{name_folded} : (%s) OR {id_number} : (%s) OR {address_folded} : (%s)",
+                          words, words, words);
+}
+
 static int
 check_cancelled (void *data)
 {
@@ -107,7 +121,7 @@ xaso_person_search_rowids (XasoDatabase            *db,
                            GCancellable            *cancellable,
                            GError                 **error)
 {
-  g_autofree char *match = filter->text ? xaso_fold_query_to_fts (filter->text) : NULL;
+  g_autofree char *match = make_match (filter->text);
   g_autofree char *sql = build_sql (filter, match != NULL);
   sqlite3_stmt *stmt = xaso_database_prepare (db, sql, error);
   g_autoptr(GArray) rowids = NULL;

@@ -32,6 +32,7 @@ struct _XasoCitizensPage
   GtkSpinButton      *age_max_spin;
   GtkDropDown        *life_dropdown;
   GtkStack           *list_stack;
+  AdwStatusPage      *empty_page;
   GtkColumnView      *column_view;
   GtkLabel           *count_label;
   GtkWidget          *detail_back;
@@ -80,14 +81,32 @@ search_in_thread (XasoDatabase  *db,
   return xaso_person_search_rowids (db, data, 0, cancellable, error);
 }
 
+static gboolean
+filter_is_empty (XasoCitizensPage *self)
+{
+  g_autoptr(XasoPersonFilter) filter = read_filter (self);
+
+  return (filter->text == NULL || filter->text[0] == '\0') && filter->hamlet == NULL &&
+         filter->sex == XASO_SEX_UNKNOWN && filter->age_min < 0 && filter->age_max < 0;
+}
+
+/* An empty result means "nobody matches", or, for a commune just set up,
+ * that nobody has been recorded yet: say which. */
 static void
 show_count (XasoCitizensPage *self,
             guint             n)
 {
   g_autofree char *number = g_strdup_printf ("%'u", n);
   g_autofree char *text = g_strdup_printf (ngettext ("%s person", "%s persons", n), number);
+  gboolean none_yet = n == 0 && filter_is_empty (self);
 
   gtk_label_set_text (self->count_label, text);
+  adw_status_page_set_title (self->empty_page, none_yet ? _("No Citizens Yet") : _("No One Found"));
+  adw_status_page_set_icon_name (self->empty_page, none_yet ? "system-users-symbolic" : "edit-find-symbolic");
+  adw_status_page_set_description (self->empty_page,
+                                   none_yet ? _("Add the first household with its head (Ctrl+Shift+N), "
+                                                "or import persons from a CSV file with xasoctl.")
+                                            : _("Check the spelling, type fewer words, or change the filters."));
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
 }
 
@@ -408,6 +427,7 @@ xaso_citizens_page_class_init (XasoCitizensPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, age_max_spin);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, life_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, detail_back);

@@ -1,0 +1,149 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Driving the real app through its accessibility tree, as a person would:
+find widgets by role and (Vietnamese) name, click, type, take screenshots.
+GTK 4.8 keeps no "showing" state and implements no GrabFocus, so a widget is
+visible when it has a size, and focusing means clicking it."""
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+SHOTS = None
+STEP = [0]
+
+
+
+def log(msg):
+    print(f"# {msg}", flush=True)
+
+
+def fail(msg):
+    shot("failure")
+    print(f"not ok - {msg}", flush=True)
+    sys.exit(1)
+
+
+def shot(name):
+    STEP[0] += 1
+    if SHOTS is None:
+        return
+    os.makedirs(SHOTS, exist_ok=True)
+    path = os.path.join(SHOTS, f"{STEP[0]:02d}-{name}.png")
+    subprocess.run(["import", "-window", "root", path], check=False)
+    log(f"screenshot {path}")
+
+
+def wait_for(what, predicate, timeout=20.0):
+    last_error = [None]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            result = predicate()
+        except Exception as e:  # the tree changes under us while the app works
+            last_error[0] = e
+            result = None
+        if result:
+            return result
+        time.sleep(0.1)
+    fail(f"timed out waiting for {what} (last error: {last_error[0]!r})")
+
+
+def find_app():
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in desktop:
+        if app is not None and app.name in ("xaso", "Xã Số"):
+            return app
+    return None
+
+
+def on_screen(acc):
+    """GTK 4.8 does not keep the showing state; a widget of a hidden page has
+    an empty extent instead."""
+    try:
+        ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        return ext.width > 0 and ext.height > 0
+    except Exception:
+        return False
+
+
+def find(root, role, name=None, contains=None, showing=True):
+    roles = (role,) if isinstance(role, str) else role
+    def match(acc):
+        if acc is None or acc.getRoleName() not in roles:
+            return False
+        if showing and not on_screen(acc):
+            return False
+        if name is not None and acc.name != name:
+            return False
+        if contains is not None and contains not in (acc.name or ""):
+            return False
+        return True
+    return pyatspi.findDescendant(root, match, True)
+
+
+def find_all(root, role, showing=False):
+    return pyatspi.findAllDescendants(
+        root, lambda a: a is not None and a.getRoleName() == role and (not showing or on_screen(a)))
+
+
+def click(acc):
+    action = acc.queryAction()
+    if action.nActions == 0:
+        raise NotImplementedError("no action")
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "activate", "press"):
+            action.doAction(i)
+            return
+    action.doAction(0)
+
+
+def text_of(acc):
+    try:
+        t = acc.queryText()
+        return t.getText(0, t.characterCount)
+    except NotImplementedError:
+        return acc.name or ""
+
+
+def window_origin():
+    out = subprocess.run(["xdotool", "getactivewindow", "getwindowgeometry"],
+                         capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        if "Position:" in line:
+            x, y = line.split("Position:")[1].split("(")[0].strip().split(",")
+            return int(x), int(y)
+    return 0, 0
+
+
+def focus(acc):
+    """GTK 4.8 does not implement GrabFocus, so click the widget's middle as a
+    person would; its extents are relative to its window."""
+    ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    ox, oy = window_origin()
+    subprocess.run(["xdotool", "mousemove", str(ox + ext.x + ext.width // 2),
+                    str(oy + ext.y + ext.height // 2), "click", "1"], check=True)
+
+
+def type_into(acc, text):
+    focus(acc)
+    time.sleep(0.2)
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+a", "BackSpace"], check=True)
+    subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
+    time.sleep(0.3)
+
+
+def labels_under(root):
+    return [a.name for a in find_all(root, "label") if a.name]
+
+
+def activate(acc):
+    """Clicks a button through its action, or a row (which has none in GTK 4.8)
+    with the mouse, as a person would."""
+    try:
+        click(acc)
+    except NotImplementedError:
+        focus(acc)
+
+
