@@ -18,7 +18,8 @@ fi
 export GSK_RENDERER=cairo
 export NO_AT_BRIDGE=0
 export GTK_A11Y=atspi
-exec dbus-run-session -- sh -c '
+status=0
+dbus-run-session -- sh -c '
   /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
   launcher=$!
   sleep 0.5
@@ -26,4 +27,6 @@ exec dbus-run-session -- sh -c '
   status=$?
   kill $launcher 2>/dev/null
   exit $status
-' gui-test "$@"
+' gui-test "$@" || status=$?
+# Not exec: the EXIT trap must still stop our Xvfb.
+exit $status

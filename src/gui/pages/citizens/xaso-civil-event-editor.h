@@ -3,12 +3,12 @@
 
 #include <adwaita.h>
 
-#include "xaso-context.h"
+#include "xaso-record-editor.h"
 
 G_BEGIN_DECLS
 
 #define XASO_TYPE_CIVIL_EVENT_EDITOR (xaso_civil_event_editor_get_type ())
-G_DECLARE_FINAL_TYPE (XasoCivilEventEditor, xaso_civil_event_editor, XASO, CIVIL_EVENT_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (XasoCivilEventEditor, xaso_civil_event_editor, XASO, CIVIL_EVENT_EDITOR, XasoRecordEditor)
 
 /* Records a civil-status event of @person_id; @person_name, when given,
  * is shown in the title bar. */

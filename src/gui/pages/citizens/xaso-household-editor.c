@@ -13,14 +13,9 @@
  * without a head. */
 struct _XasoHouseholdEditor
 {
-  AdwWindow            parent_instance;
+  XasoRecordEditor     parent_instance;
 
   /* Template widgets */
-  AdwWindowTitle      *window_title;
-  GtkSpinner          *saving_spinner;
-  GtkLabel            *error_label;
-  GtkStack            *stack;
-  AdwStatusPage       *error_page;
   AdwEntryRow         *code_row;
   AdwEntryRow         *hamlet_row;
   GtkMenuButton       *hamlet_menu_button;
@@ -33,21 +28,10 @@ struct _XasoHouseholdEditor
   AdwEntryRow         *head_id_number_row;
 
   /* Owned references */
-  XasoContext         *context;
   XasoHousehold       *original;      /* as loaded and never changed; NULL for a new household */
-  GCancellable        *cancellable;
-  char                *household_id;
-  gboolean             saving;
 };
 
-G_DEFINE_FINAL_TYPE (XasoHouseholdEditor, xaso_household_editor, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (XasoHouseholdEditor, xaso_household_editor, XASO_TYPE_RECORD_EDITOR)
 
 /* In the order of the combo rows' items. */
 static const char * const residence_values[] = { "permanent", "temporary" };
@@ -57,35 +41,6 @@ static char *
 row_text (AdwEntryRow *row)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static const char *
-selected_value (AdwComboRow        *row,
-                const char * const *values,
-                guint               n_values)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  return values[selected < n_values ? selected : 0];
-}
-
-static void
-show_error (XasoHouseholdEditor *self,
-            const char          *message)
-{
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-}
-
-static void
-set_saving (XasoHouseholdEditor *self,
-            gboolean             saving)
-{
-  self->saving = saving;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !saving);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel", !saving);
-  gtk_widget_set_visible (GTK_WIDGET (self->saving_spinner), saving);
-  gtk_spinner_set_spinning (self->saving_spinner, saving);
 }
 
 static XasoHousehold *
@@ -102,7 +57,8 @@ read_household (XasoHouseholdEditor *self)
   xaso_household_set (form, XASO_HOUSEHOLD_HAMLET, hamlet);
   xaso_household_set (form, XASO_HOUSEHOLD_ADDRESS, address);
   xaso_household_set (form, XASO_HOUSEHOLD_RESIDENCE_KIND,
-                      selected_value (self->residence_row, residence_values, G_N_ELEMENTS (residence_values)));
+                      xaso_record_editor_selected_value (self->residence_row, residence_values,
+                                                         G_N_ELEMENTS (residence_values)));
   return form;
 }
 
@@ -112,21 +68,15 @@ read_head (XasoHouseholdEditor  *self,
 {
   g_autoptr(XasoPerson) head = xaso_person_new ();
   g_autofree char *name = row_text (self->head_name_row);
-  g_autofree char *birth = row_text (self->head_birth_date_row);
   g_autofree char *id_number = row_text (self->head_id_number_row);
   g_autofree char *normalized = xaso_id_number_normalize (id_number);
   g_autofree char *birth_date = NULL;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->head_birth_date_row), "error");
-  if (*birth != '\0' && (birth_date = xaso_parse_user_date (birth, error)) == NULL)
-    {
-      g_prefix_error (error, "%s: ", _("Date of birth"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->head_birth_date_row), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (self->head_birth_date_row));
-      return NULL;
-    }
+  if (!xaso_record_editor_read_date (self->head_birth_date_row, &birth_date, error))
+    return NULL;
   xaso_person_set (head, XASO_PERSON_FULL_NAME, name);
-  xaso_person_set (head, XASO_PERSON_SEX, selected_value (self->head_sex_row, sex_values, G_N_ELEMENTS (sex_values)));
+  xaso_person_set (head, XASO_PERSON_SEX,
+                   xaso_record_editor_selected_value (self->head_sex_row, sex_values, G_N_ELEMENTS (sex_values)));
   xaso_person_set (head, XASO_PERSON_BIRTH_DATE, birth_date);
   xaso_person_set (head, XASO_PERSON_ID_NUMBER, normalized);
   return g_steal_pointer (&head);
@@ -178,31 +128,16 @@ load_editor (XasoDatabase  *db,
 }
 
 static void
-fill_hamlet_menu (XasoHouseholdEditor *self,
-                  GStrv                hamlets)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-
-  for (guint i = 0; hamlets[i] != NULL; i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (hamlets[i], NULL);
-
-      g_menu_item_set_action_and_target_value (item, "editor.pick-hamlet", g_variant_new_string (hamlets[i]));
-      g_menu_append_item (menu, item);
-    }
-  gtk_menu_button_set_menu_model (self->hamlet_menu_button, G_MENU_MODEL (menu));
-  gtk_widget_set_visible (GTK_WIDGET (self->hamlet_menu_button), hamlets[0] != NULL);
-}
-
-static void
-show_loaded (XasoHouseholdEditor *self,
+fill_loaded (XasoHouseholdEditor *self,
              Loaded              *loaded)
 {
   XasoHousehold *household = loaded->household;
 
-  fill_hamlet_menu (self, loaded->hamlets);
+  xaso_record_editor_set_suggestions (self->hamlet_menu_button, "editor.pick-hamlet",
+                                      (const char * const *)loaded->hamlets);
   gtk_widget_set_visible (GTK_WIDGET (self->head_group), household == NULL);
-  adw_window_title_set_title (self->window_title, household ? _("Edit Household") : _("New Household"));
+  xaso_record_editor_set_heading (XASO_RECORD_EDITOR (self),
+                                  household ? _("Edit Household") : _("New Household"), NULL);
   if (household == NULL)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->code_row), loaded->next_code);
@@ -219,37 +154,16 @@ show_loaded (XasoHouseholdEditor *self,
 }
 
 static void
-load_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+xaso_household_editor_show_loaded (XasoRecordEditor *editor,
+                                   gpointer          data)
 {
-  g_autoptr(XasoHouseholdEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  Loaded *loaded = xaso_context_run_finish (XASO_CONTEXT (source), result, &error);
+  XasoHouseholdEditor *self = XASO_HOUSEHOLD_EDITOR (editor);
+  Loaded *loaded = data;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (loaded == NULL)
-    {
-      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
   g_set_object (&self->original, loaded->household);
-  show_loaded (self, loaded);
+  fill_loaded (self, loaded);
   loaded_free (loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "form");
   gtk_widget_grab_focus (GTK_WIDGET (self->original != NULL ? self->address_row : self->hamlet_row));
-}
-
-static void
-load (XasoHouseholdEditor *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  xaso_context_run_async (self->context, load_editor, g_strdup (self->household_id), g_free, loaded_free,
-                          self->cancellable, load_done_cb, g_object_ref (self));
 }
 
 typedef struct
@@ -280,7 +194,6 @@ save_household (XasoDatabase  *db,
                 GError       **error)
 {
   SaveJob *job = data;
-  g_autoptr(XasoHousehold) household = NULL;
 
   if (job->original == NULL)
     {
@@ -288,83 +201,26 @@ save_household (XasoDatabase  *db,
         return NULL;
       return g_strdup (xaso_record_get_id (XASO_RECORD (job->form)));
     }
-  household = xaso_household_load (db, xaso_record_get_id (XASO_RECORD (job->original)), error);
-  if (household == NULL)
-    return NULL;
-  /* Only what the user changed, so a change that came through sync
-   * meanwhile keeps its value. */
-  for (guint i = 0; i < XASO_HOUSEHOLD_N_FIELDS; i++)
-    if (g_strcmp0 (xaso_household_get (job->original, i), xaso_household_get (job->form, i)) != 0)
-      xaso_household_set (household, i, xaso_household_get (job->form, i));
-  if (xaso_record_is_changed (XASO_RECORD (household)) &&
-      !xaso_record_save (XASO_RECORD (household), db, job->actor, error))
-    return NULL;
-  return g_strdup (xaso_record_get_id (XASO_RECORD (household)));
+  return xaso_record_editor_save_changes (db, XASO_RECORD (job->original), XASO_RECORD (job->form),
+                                          job->actor, error);
 }
 
-static void
-save_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+static gpointer
+xaso_household_editor_make_save_job (XasoRecordEditor  *editor,
+                                     GError           **error)
 {
-  g_autoptr(XasoHouseholdEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *household_id = xaso_context_run_finish (XASO_CONTEXT (source), result, &error);
-
-  if (household_id != NULL)
-    {
-      xaso_context_notify_changed (XASO_CONTEXT (source), "household");
-      xaso_context_notify_changed (XASO_CONTEXT (source), "person");
-    }
-  /* Destroyed meanwhile: the lists know, there is no form left to update. */
-  if (self->context == NULL)
-    return;
-  set_saving (self, FALSE);
-  if (household_id == NULL)
-    {
-      show_error (self, error ? error->message : _("The household could not be saved."));
-      return;
-    }
-  g_signal_emit (self, signals[SAVED], 0, household_id);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  XasoHouseholdEditor *self = XASO_HOUSEHOLD_EDITOR (widget);
+  XasoHouseholdEditor *self = XASO_HOUSEHOLD_EDITOR (editor);
   g_autoptr(XasoPerson) head = NULL;
-  g_autoptr(GError) error = NULL;
   SaveJob *job;
 
-  if (self->saving || self->context == NULL)
-    return;
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  if (self->original == NULL && (head = read_head (self, &error)) == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
+  if (self->original == NULL && (head = read_head (self, error)) == NULL)
+    return NULL;
   job = g_new0 (SaveJob, 1);
   job->original = self->original ? g_object_ref (self->original) : NULL;
   job->form = read_household (self);
   job->head = g_steal_pointer (&head);
-  job->actor = g_strdup (xaso_context_get_actor (self->context));
-  set_saving (self, TRUE);
-  /* Not cancellable: a save is one short transaction, and the user must
-   * learn whether it happened. */
-  xaso_context_run_async (self->context, save_household, job, save_job_free, g_free,
-                          NULL, save_done_cb, g_object_ref (self));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
+  job->actor = g_strdup (xaso_context_get_actor (xaso_record_editor_get_context (editor)));
+  return job;
 }
 
 static void
@@ -377,48 +233,19 @@ pick_hamlet_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->hamlet_row), g_variant_get_string (parameter, NULL));
 }
 
-/* A save in progress ends in a moment; closing before would leave the
- * user unsure whether it was saved. */
-static gboolean
-xaso_household_editor_close_request (GtkWindow *window)
-{
-  XasoHouseholdEditor *self = XASO_HOUSEHOLD_EDITOR (window);
-
-  if (self->saving)
-    return TRUE;
-  return GTK_WINDOW_CLASS (xaso_household_editor_parent_class)->close_request (window);
-}
-
 static void
 xaso_household_editor_dispose (GObject *object)
 {
   XasoHouseholdEditor *self = (XasoHouseholdEditor *)object;
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_HOUSEHOLD_EDITOR);
   g_clear_object (&self->original);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (xaso_household_editor_parent_class)->dispose (object);
-}
-
-static void
-xaso_household_editor_finalize (GObject *object)
-{
-  XasoHouseholdEditor *self = (XasoHouseholdEditor *)object;
-
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->household_id, g_free);
-  G_OBJECT_CLASS (xaso_household_editor_parent_class)->finalize (object);
 }
 
 static void
 bind_children (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_child (widget_class, XasoHouseholdEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, XasoHouseholdEditor, saving_spinner);
-  gtk_widget_class_bind_template_child (widget_class, XasoHouseholdEditor, error_label);
-  gtk_widget_class_bind_template_child (widget_class, XasoHouseholdEditor, stack);
-  gtk_widget_class_bind_template_child (widget_class, XasoHouseholdEditor, error_page);
   gtk_widget_class_bind_template_child (widget_class, XasoHouseholdEditor, code_row);
   gtk_widget_class_bind_template_child (widget_class, XasoHouseholdEditor, hamlet_row);
   gtk_widget_class_bind_template_child (widget_class, XasoHouseholdEditor, hamlet_menu_button);
@@ -434,33 +261,29 @@ bind_children (GtkWidgetClass *widget_class)
 static void
 xaso_household_editor_class_init (XasoHouseholdEditorClass *klass)
 {
+  static const char * const changed_tables[] = { "household", "person", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  XasoRecordEditorClass *editor_class = XASO_RECORD_EDITOR_CLASS (klass);
 
   object_class->dispose = xaso_household_editor_dispose;
-  object_class->finalize = xaso_household_editor_finalize;
-  window_class->close_request = xaso_household_editor_close_request;
-
-  /* Emitted with the household's id once it is saved. */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  editor_class->make_save_job = xaso_household_editor_make_save_job;
+  editor_class->show_loaded = xaso_household_editor_show_loaded;
+  editor_class->save_func = save_household;
+  editor_class->save_job_free = save_job_free;
+  editor_class->changed_tables = changed_tables;
+  editor_class->save_error = N_("The household could not be saved.");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-household-editor.ui");
   bind_children (widget_class);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.pick-hamlet", "s", pick_hamlet_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }
 
 static void
 xaso_household_editor_init (XasoHouseholdEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
 }
 
 XasoHouseholdEditor *
@@ -476,9 +299,9 @@ xaso_household_editor_new (GtkWindow   *parent,
   self = g_object_new (XASO_TYPE_HOUSEHOLD_EDITOR,
                        "transient-for", parent,
                        "application", parent ? gtk_window_get_application (parent) : NULL,
+                       "context", ctx,
                        NULL);
-  self->context = g_object_ref (ctx);
-  self->household_id = g_strdup (household_id);
-  load (self);
+  xaso_record_editor_load (XASO_RECORD_EDITOR (self), load_editor, g_strdup (household_id), g_free,
+                           loaded_free);
   return self;
 }

@@ -3,12 +3,12 @@
 
 #include <adwaita.h>
 
-#include "xaso-context.h"
+#include "xaso-record-editor.h"
 
 G_BEGIN_DECLS
 
 #define XASO_TYPE_HOUSEHOLD_EDITOR (xaso_household_editor_get_type ())
-G_DECLARE_FINAL_TYPE (XasoHouseholdEditor, xaso_household_editor, XASO, HOUSEHOLD_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (XasoHouseholdEditor, xaso_household_editor, XASO, HOUSEHOLD_EDITOR, XasoRecordEditor)
 
 /* Edits @household_id, or creates a household with its head when it is
  * %NULL. */

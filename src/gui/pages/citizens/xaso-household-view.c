@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "xaso-audit.h"
 #include "xaso-household.h"
 #include "xaso-household-editor.h"
 #include "xaso-household-view.h"
@@ -18,11 +17,9 @@
 /* One household ("hộ gia đình") and its members. */
 struct _XasoHouseholdView
 {
-  AdwBin         parent_instance;
+  XasoRecordView parent_instance;
 
   /* Template widgets */
-  GtkStack      *stack;
-  AdwStatusPage *error_page;
   GtkLabel      *title_label;
   GtkLabel      *summary_label;
   GtkLabel      *code_label;
@@ -33,18 +30,14 @@ struct _XasoHouseholdView
   GtkListBox    *members_list;
 
   /* Owned references */
-  XasoContext   *context;
   XasoHousehold *household;
   GListModel    *members;
-  GCancellable  *cancellable;
-  char          *household_id;
 };
 
-G_DEFINE_FINAL_TYPE (XasoHouseholdView, xaso_household_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (XasoHouseholdView, xaso_household_view, XASO_TYPE_RECORD_VIEW)
 
 enum {
   OPEN_PERSON,
-  CHANGED,
   N_SIGNALS
 };
 
@@ -52,26 +45,9 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char     *household_id;
-  char     *actor;
-  gboolean  audit;
-} LoadJob;
-
-typedef struct
-{
   XasoHousehold *household;
   GListModel    *members;
 } Loaded;
-
-static void
-load_job_free (gpointer data)
-{
-  LoadJob *job = data;
-
-  g_free (job->household_id);
-  g_free (job->actor);
-  g_free (job);
-}
 
 static void
 loaded_free (gpointer data)
@@ -86,37 +62,22 @@ loaded_free (gpointer data)
 /* Runs on the worker thread. */
 static gpointer
 load_household (XasoDatabase  *db,
-                gpointer       data,
-                GCancellable  *cancellable,
+                const char    *household_id,
                 GError       **error)
 {
-  LoadJob *job = data;
   g_autoptr(XasoHousehold) household = NULL;
   g_autoptr(GListModel) members = NULL;
   Loaded *loaded;
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if ((household = xaso_household_load (db, household_id, error)) == NULL)
     return NULL;
-  if ((household = xaso_household_load (db, job->household_id, error)) == NULL)
-    return NULL;
-  if ((members = xaso_household_list_members (db, job->household_id, error)) == NULL)
-    return NULL;
-  if (job->audit &&
-      !xaso_audit_append (db, job->actor, XASO_AUDIT_VIEW, "household", job->household_id, VIEW_PURPOSE, NULL,
-                          error))
+  if ((members = xaso_household_list_members (db, household_id, error)) == NULL)
     return NULL;
 
   loaded = g_new0 (Loaded, 1);
   loaded->household = g_steal_pointer (&household);
   loaded->members = g_steal_pointer (&members);
   return loaded;
-}
-
-static void
-set_value (GtkLabel   *label,
-           const char *value)
-{
-  gtk_label_set_text (label, value != NULL && *value != '\0' ? value : "—");
 }
 
 static GtkWidget *
@@ -163,17 +124,20 @@ static void
 fill (XasoHouseholdView *self)
 {
   const char *code = xaso_household_get (self->household, XASO_HOUSEHOLD_CODE);
+  const char *hamlet = xaso_household_get (self->household, XASO_HOUSEHOLD_HAMLET);
+  const char *address = xaso_household_get (self->household, XASO_HOUSEHOLD_ADDRESS);
   const char *kind = xaso_household_get (self->household, XASO_HOUSEHOLD_RESIDENCE_KIND);
   g_autofree char *title = g_strdup_printf (_("Household No. %s"), code ? code : "—");
 
   gtk_label_set_text (self->title_label, title);
-  set_value (self->summary_label, xaso_household_get (self->household, XASO_HOUSEHOLD_ADDRESS));
-  set_value (self->code_label, code);
-  set_value (self->head_label, find_head_name (self));
-  set_value (self->hamlet_label, xaso_household_get (self->household, XASO_HOUSEHOLD_HAMLET));
-  set_value (self->address_label, xaso_household_get (self->household, XASO_HOUSEHOLD_ADDRESS));
-  set_value (self->residence_label, g_strcmp0 (kind, "temporary") == 0 ? _("Temporary residence")
-                                                                        : _("Permanent residence"));
+  xaso_record_view_set_value (self->summary_label, address);
+  xaso_record_view_set_value (self->code_label, code);
+  xaso_record_view_set_value (self->head_label, find_head_name (self));
+  xaso_record_view_set_value (self->hamlet_label, hamlet);
+  xaso_record_view_set_value (self->address_label, address);
+  xaso_record_view_set_value (self->residence_label,
+                              g_strcmp0 (kind, "temporary") == 0 ? _("Temporary residence")
+                                                                 : _("Permanent residence"));
   gtk_list_box_bind_model (self->members_list, self->members, create_member_row, NULL, NULL);
 }
 
@@ -187,53 +151,26 @@ update_actions (XasoHouseholdView *self)
 }
 
 static void
-load_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+xaso_household_view_show_loaded (XasoRecordView *view,
+                                 gpointer        data)
 {
-  g_autoptr(XasoHouseholdView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  Loaded *loaded = xaso_context_run_finish (XASO_CONTEXT (source), result, &error);
+  XasoHouseholdView *self = XASO_HOUSEHOLD_VIEW (view);
+  Loaded *loaded = data;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (loaded == NULL)
-    {
-      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
   g_set_object (&self->household, loaded->household);
   g_set_object (&self->members, loaded->members);
   loaded_free (loaded);
   fill (self);
   update_actions (self);
-  gtk_stack_set_visible_child_name (self->stack, "household");
 }
 
-/* @audit is FALSE when the household is read again after the user changed
- * it here: that is not a new look at it. */
 static void
-load (XasoHouseholdView *self,
-      gboolean           audit)
+xaso_household_view_clear (XasoRecordView *view)
 {
-  LoadJob *job = g_new0 (LoadJob, 1);
+  XasoHouseholdView *self = XASO_HOUSEHOLD_VIEW (view);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  job->household_id = g_strdup (self->household_id);
-  job->actor = g_strdup (xaso_context_get_actor (self->context));
-  job->audit = audit;
-  if (audit)
-    {
-      g_clear_object (&self->household);
-      update_actions (self);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-    }
-  xaso_context_run_async (self->context, load_household, job, load_job_free, loaded_free,
-                          self->cancellable, load_done_cb, g_object_ref (self));
+  g_clear_object (&self->household);
+  update_actions (self);
 }
 
 static void
@@ -250,30 +187,16 @@ member_activated_cb (XasoHouseholdView *self,
 }
 
 static void
-record_saved_cb (XasoHouseholdView *self)
-{
-  load (self, FALSE);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static GtkWindow *
-parent_window (XasoHouseholdView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  XasoHouseholdView *self = XASO_HOUSEHOLD_VIEW (widget);
-  XasoHouseholdEditor *editor = xaso_household_editor_new (parent_window (self), self->context, self->household_id);
+  XasoRecordView *view = XASO_RECORD_VIEW (widget);
+  XasoHouseholdEditor *editor = xaso_household_editor_new (xaso_record_view_get_window (view),
+                                                           xaso_record_view_get_context (view),
+                                                           xaso_record_view_get_record_id (view));
 
-  g_signal_connect_object (editor, "saved", G_CALLBACK (record_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  xaso_record_view_present_editor (view, XASO_RECORD_EDITOR (editor));
 }
 
 static void
@@ -281,11 +204,12 @@ add_member_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  XasoHouseholdView *self = XASO_HOUSEHOLD_VIEW (widget);
-  XasoPersonEditor *editor = xaso_person_editor_new (parent_window (self), self->context, NULL, self->household_id);
+  XasoRecordView *view = XASO_RECORD_VIEW (widget);
+  XasoPersonEditor *editor = xaso_person_editor_new (xaso_record_view_get_window (view),
+                                                     xaso_record_view_get_context (view), NULL,
+                                                     xaso_record_view_get_record_id (view));
 
-  g_signal_connect_object (editor, "saved", G_CALLBACK (record_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  xaso_record_view_present_editor (view, XASO_RECORD_EDITOR (editor));
 }
 
 static void
@@ -293,22 +217,10 @@ xaso_household_view_dispose (GObject *object)
 {
   XasoHouseholdView *self = (XasoHouseholdView *)object;
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_HOUSEHOLD_VIEW);
   g_clear_object (&self->household);
   g_clear_object (&self->members);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (xaso_household_view_parent_class)->dispose (object);
-}
-
-static void
-xaso_household_view_finalize (GObject *object)
-{
-  XasoHouseholdView *self = (XasoHouseholdView *)object;
-
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->household_id, g_free);
-  G_OBJECT_CLASS (xaso_household_view_parent_class)->finalize (object);
 }
 
 static void
@@ -316,19 +228,20 @@ xaso_household_view_class_init (XasoHouseholdViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  XasoRecordViewClass *view_class = XASO_RECORD_VIEW_CLASS (klass);
 
   object_class->dispose = xaso_household_view_dispose;
-  object_class->finalize = xaso_household_view_finalize;
+  view_class->load = load_household;
+  view_class->show_loaded = xaso_household_view_show_loaded;
+  view_class->clear = xaso_household_view_clear;
+  view_class->loaded_free = loaded_free;
+  view_class->audit_table = "household";
+  view_class->audit_purpose = VIEW_PURPOSE;
 
   signals[OPEN_PERSON] = g_signal_new ("open-person", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  /* Emitted after the user saved a change to the household or a new member from here. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-household-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, XasoHouseholdView, stack);
-  gtk_widget_class_bind_template_child (widget_class, XasoHouseholdView, error_page);
   gtk_widget_class_bind_template_child (widget_class, XasoHouseholdView, title_label);
   gtk_widget_class_bind_template_child (widget_class, XasoHouseholdView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, XasoHouseholdView, code_label);
@@ -359,13 +272,8 @@ xaso_household_view_show (XasoHouseholdView *self,
                           const char        *household_id)
 {
   g_return_if_fail (XASO_IS_HOUSEHOLD_VIEW (self));
-  g_return_if_fail (XASO_IS_CONTEXT (ctx));
-  g_return_if_fail (household_id != NULL);
 
-  g_set_object (&self->context, ctx);
-  g_free (self->household_id);
-  self->household_id = g_strdup (household_id);
-  load (self, TRUE);
+  xaso_record_view_show (XASO_RECORD_VIEW (self), ctx, household_id);
 }
 
 const char *
@@ -373,5 +281,5 @@ xaso_household_view_get_household_id (XasoHouseholdView *self)
 {
   g_return_val_if_fail (XASO_IS_HOUSEHOLD_VIEW (self), NULL);
 
-  return self->household_id;
+  return xaso_record_view_get_record_id (XASO_RECORD_VIEW (self));
 }

@@ -3,12 +3,12 @@
 
 #include <adwaita.h>
 
-#include "xaso-context.h"
+#include "xaso-record-view.h"
 
 G_BEGIN_DECLS
 
 #define XASO_TYPE_HOUSEHOLD_VIEW (xaso_household_view_get_type ())
-G_DECLARE_FINAL_TYPE (XasoHouseholdView, xaso_household_view, XASO, HOUSEHOLD_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (XasoHouseholdView, xaso_household_view, XASO, HOUSEHOLD_VIEW, XasoRecordView)
 
 void        xaso_household_view_show             (XasoHouseholdView *self,
                                                   XasoContext       *ctx,

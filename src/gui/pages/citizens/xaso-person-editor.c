@@ -13,14 +13,9 @@
  * household, or a change to an existing record. */
 struct _XasoPersonEditor
 {
-  AdwWindow            parent_instance;
+  XasoRecordEditor     parent_instance;
 
   /* Template widgets */
-  AdwWindowTitle      *window_title;
-  GtkSpinner          *saving_spinner;
-  GtkLabel            *error_label;
-  GtkStack            *stack;
-  AdwStatusPage       *error_page;
   AdwPreferencesGroup *qr_group;
   AdwEntryRow         *qr_row;
   AdwEntryRow         *full_name_row;
@@ -44,23 +39,12 @@ struct _XasoPersonEditor
   AdwEntryRow         *death_date_row;
 
   /* Owned references */
-  XasoContext         *context;
   XasoPerson          *original;      /* as loaded and never changed; NULL for a new person */
-  GCancellable        *cancellable;
-  char                *person_id;
   char                *household_id;  /* the household a new person joins */
   char                *source;        /* "chip-qr" once the card's QR code filled the form */
-  gboolean             saving;
 };
 
-G_DEFINE_FINAL_TYPE (XasoPersonEditor, xaso_person_editor, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (XasoPersonEditor, xaso_person_editor, XASO_TYPE_RECORD_EDITOR)
 
 typedef enum
 {
@@ -134,16 +118,6 @@ select_value (AdwComboRow        *row,
       adw_combo_row_set_selected (row, i);
 }
 
-static const char *
-selected_value (AdwComboRow        *row,
-                const char * const *values,
-                guint               n_values)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  return values[selected < n_values ? selected : 0];
-}
-
 static void
 fill_form (XasoPersonEditor *self,
            XasoPerson       *person)
@@ -157,21 +131,6 @@ fill_form (XasoPersonEditor *self,
   select_value (self->status_row, status_values, G_N_ELEMENTS (status_values),
                 xaso_person_get (person, XASO_PERSON_STATUS));
   gtk_widget_set_visible (GTK_WIDGET (self->relation_row), in_household);
-}
-
-static void
-show_error (XasoPersonEditor *self,
-            const char       *message)
-{
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-}
-
-static void
-hide_error (XasoPersonEditor *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->qr_row), "error");
 }
 
 /* Rows the form hides keep the value they had. */
@@ -188,20 +147,19 @@ read_row (XasoPersonEditor  *self,
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   if (!gtk_widget_get_visible (GTK_WIDGET (row)))
     return TRUE;
-  if (spec->kind == ROW_DATE && *text != '\0')
+  switch (spec->kind)
     {
-      if ((value = xaso_parse_user_date (text, error)) == NULL)
-        {
-          g_prefix_error (error, "%s: ", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-          gtk_widget_grab_focus (GTK_WIDGET (row));
-          return FALSE;
-        }
+    case ROW_DATE:
+      if (!xaso_record_editor_read_date (row, &value, error))
+        return FALSE;
+      break;
+    case ROW_ID_NUMBER:
+      value = xaso_id_number_normalize (text);
+      break;
+    case ROW_TEXT:
+      value = g_steal_pointer (&text);
+      break;
     }
-  else if (spec->kind == ROW_ID_NUMBER)
-    value = xaso_id_number_normalize (text);
-  else
-    value = g_steal_pointer (&text);
   xaso_person_set (form, spec->field, value);
   return TRUE;
 }
@@ -213,14 +171,16 @@ read_form (XasoPersonEditor  *self,
            GError           **error)
 {
   g_autoptr(XasoPerson) form = g_object_new (XASO_TYPE_PERSON, NULL);
-  const char *status = selected_value (self->status_row, status_values, G_N_ELEMENTS (status_values));
+  const char *status = xaso_record_editor_selected_value (self->status_row, status_values,
+                                                          G_N_ELEMENTS (status_values));
 
   for (guint i = 0; self->original != NULL && i < XASO_PERSON_N_FIELDS; i++)
     xaso_person_set (form, i, xaso_person_get (self->original, i));
   for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
     if (!read_row (self, &form_rows[i], form, error))
       return NULL;
-  xaso_person_set (form, XASO_PERSON_SEX, selected_value (self->sex_row, sex_values, G_N_ELEMENTS (sex_values)));
+  xaso_person_set (form, XASO_PERSON_SEX,
+                   xaso_record_editor_selected_value (self->sex_row, sex_values, G_N_ELEMENTS (sex_values)));
   xaso_person_set (form, XASO_PERSON_STATUS, status);
   if (!g_str_equal (status, "deceased"))
     xaso_person_set (form, XASO_PERSON_DEATH_DATE, NULL);
@@ -237,7 +197,8 @@ read_form (XasoPersonEditor  *self,
 static void
 status_changed_cb (XasoPersonEditor *self)
 {
-  const char *status = selected_value (self->status_row, status_values, G_N_ELEMENTS (status_values));
+  const char *status = xaso_record_editor_selected_value (self->status_row, status_values,
+                                                          G_N_ELEMENTS (status_values));
 
   gtk_widget_set_visible (GTK_WIDGET (self->death_date_row), g_str_equal (status, "deceased"));
 }
@@ -253,11 +214,12 @@ fill_from_qr_cb (XasoPersonEditor *self)
   qr = xaso_chip_qr_parse (gtk_editable_get_text (GTK_EDITABLE (self->qr_row)), &error);
   if (qr == NULL)
     {
-      show_error (self, error->message);
+      xaso_record_editor_show_error (XASO_RECORD_EDITOR (self), error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->qr_row), "error");
       return;
     }
-  hide_error (self);
+  xaso_record_editor_hide_error (XASO_RECORD_EDITOR (self));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->qr_row), "error");
   scanned = g_object_new (XASO_TYPE_PERSON, NULL);
   xaso_person_fill_from_qr (scanned, qr);
   for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
@@ -272,17 +234,6 @@ fill_from_qr_cb (XasoPersonEditor *self)
   adw_preferences_group_set_description (self->qr_group,
                                          _("The form was filled from the card. Check it before saving."));
   gtk_widget_grab_focus (GTK_WIDGET (self->full_name_row));
-}
-
-static void
-set_saving (XasoPersonEditor *self,
-            gboolean          saving)
-{
-  self->saving = saving;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !saving);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel", !saving);
-  gtk_widget_set_visible (GTK_WIDGET (self->saving_spinner), saving);
-  gtk_spinner_set_spinning (self->saving_spinner, saving);
 }
 
 typedef struct
@@ -347,24 +298,7 @@ load_editor (XasoDatabase  *db,
 }
 
 static void
-fill_hamlet_menu (XasoPersonEditor *self,
-                  GStrv             hamlets)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-
-  for (guint i = 0; hamlets[i] != NULL; i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (hamlets[i], NULL);
-
-      g_menu_item_set_action_and_target_value (item, "editor.pick-hamlet", g_variant_new_string (hamlets[i]));
-      g_menu_append_item (menu, item);
-    }
-  gtk_menu_button_set_menu_model (self->hamlet_menu_button, G_MENU_MODEL (menu));
-  gtk_widget_set_visible (GTK_WIDGET (self->hamlet_menu_button), hamlets[0] != NULL);
-}
-
-static void
-show_loaded (XasoPersonEditor *self,
+fill_loaded (XasoPersonEditor *self,
              Loaded           *loaded)
 {
   g_autoptr(XasoPerson) blank = NULL;
@@ -373,8 +307,8 @@ show_loaded (XasoPersonEditor *self,
   if (loaded->person != NULL)
     {
       fill_form (self, loaded->person);
-      adw_window_title_set_title (self->window_title, _("Edit Person"));
-      adw_window_title_set_subtitle (self->window_title, xaso_person_get (loaded->person, XASO_PERSON_FULL_NAME));
+      xaso_record_editor_set_heading (XASO_RECORD_EDITOR (self), _("Edit Person"),
+                                      xaso_person_get (loaded->person, XASO_PERSON_FULL_NAME));
       return;
     }
   blank = xaso_person_new ();
@@ -387,48 +321,24 @@ show_loaded (XasoPersonEditor *self,
                                   xaso_household_get (loaded->household, XASO_HOUSEHOLD_CODE) ?: "—");
     }
   fill_form (self, blank);
-  adw_window_title_set_title (self->window_title,
-                              loaded->household != NULL ? _("New Household Member") : _("New Person"));
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  xaso_record_editor_set_heading (XASO_RECORD_EDITOR (self),
+                                  loaded->household != NULL ? _("New Household Member") : _("New Person"),
+                                  subtitle);
 }
 
 static void
-load_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+xaso_person_editor_show_loaded (XasoRecordEditor *editor,
+                                gpointer          data)
 {
-  g_autoptr(XasoPersonEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  Loaded *loaded = xaso_context_run_finish (XASO_CONTEXT (source), result, &error);
+  XasoPersonEditor *self = XASO_PERSON_EDITOR (editor);
+  Loaded *loaded = data;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (loaded == NULL)
-    {
-      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
   g_set_object (&self->original, loaded->person);
-  fill_hamlet_menu (self, loaded->hamlets);
-  show_loaded (self, loaded);
+  xaso_record_editor_set_suggestions (self->hamlet_menu_button, "editor.pick-hamlet",
+                                      (const char * const *)loaded->hamlets);
+  fill_loaded (self, loaded);
   loaded_free (loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "form");
   gtk_widget_grab_focus (GTK_WIDGET (self->original != NULL ? self->full_name_row : self->qr_row));
-}
-
-static void
-load (XasoPersonEditor *self)
-{
-  LoadJob *job = g_new0 (LoadJob, 1);
-
-  job->person_id = g_strdup (self->person_id);
-  job->household_id = g_strdup (self->household_id);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  xaso_context_run_async (self->context, load_editor, job, load_job_free, loaded_free,
-                          self->cancellable, load_done_cb, g_object_ref (self));
 }
 
 typedef struct
@@ -451,18 +361,6 @@ save_job_free (gpointer data)
   g_free (job);
 }
 
-/* Only what the user changed is set on the record as it is now, so a field
- * someone else changed meanwhile (through sync) keeps their value. */
-static void
-apply_changes (XasoPerson *person,
-               XasoPerson *original,
-               XasoPerson *form)
-{
-  for (guint i = 0; i < XASO_PERSON_N_FIELDS; i++)
-    if (g_strcmp0 (xaso_person_get (original, i), xaso_person_get (form, i)) != 0)
-      xaso_person_set (person, i, xaso_person_get (form, i));
-}
-
 /* Runs on the worker thread. Returns the person's id. */
 static gpointer
 save_person (XasoDatabase  *db,
@@ -471,7 +369,6 @@ save_person (XasoDatabase  *db,
              GError       **error)
 {
   SaveJob *job = data;
-  g_autoptr(XasoPerson) person = NULL;
   g_autoptr(XasoHousehold) household = NULL;
 
   if (job->original == NULL && job->household_id != NULL)
@@ -483,111 +380,40 @@ save_person (XasoDatabase  *db,
         return NULL;
       return g_strdup (xaso_record_get_id (XASO_RECORD (job->form)));
     }
-  if (job->original == NULL)
-    person = g_object_ref (job->form);
-  else if ((person = xaso_person_load (db, xaso_record_get_id (XASO_RECORD (job->original)), error)) == NULL)
-    return NULL;
-  else
-    apply_changes (person, job->original, job->form);
-
-  if (xaso_record_is_changed (XASO_RECORD (person)) &&
-      !xaso_record_save (XASO_RECORD (person), db, job->actor, error))
-    return NULL;
-  return g_strdup (xaso_record_get_id (XASO_RECORD (person)));
+  return xaso_record_editor_save_changes (db, XASO_RECORD (job->original), XASO_RECORD (job->form),
+                                          job->actor, error);
 }
 
-static void
-save_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+static gpointer
+xaso_person_editor_make_save_job (XasoRecordEditor  *editor,
+                                  GError           **error)
 {
-  g_autoptr(XasoPersonEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *person_id = xaso_context_run_finish (XASO_CONTEXT (source), result, &error);
-
-  if (person_id != NULL)
-    xaso_context_notify_changed (XASO_CONTEXT (source), "person");
-  /* Destroyed meanwhile: the lists know, there is no form left to update. */
-  if (self->context == NULL)
-    return;
-  set_saving (self, FALSE);
-  if (person_id == NULL)
-    {
-      show_error (self, error ? error->message : _("The person could not be saved."));
-      return;
-    }
-  g_signal_emit (self, signals[SAVED], 0, person_id);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  XasoPersonEditor *self = XASO_PERSON_EDITOR (widget);
+  XasoPersonEditor *self = XASO_PERSON_EDITOR (editor);
   g_autoptr(XasoPerson) form = NULL;
-  g_autoptr(GError) error = NULL;
   SaveJob *job;
 
-  if (self->saving || self->context == NULL)
-    return;
-  hide_error (self);
-  if ((form = read_form (self, &error)) == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->qr_row), "error");
+  if ((form = read_form (self, error)) == NULL)
+    return NULL;
   job = g_new0 (SaveJob, 1);
   job->original = self->original ? g_object_ref (self->original) : NULL;
   job->form = g_steal_pointer (&form);
   job->household_id = g_strdup (self->household_id);
-  job->actor = g_strdup (xaso_context_get_actor (self->context));
-  set_saving (self, TRUE);
-  /* Not cancellable: a save is one short transaction, and the user must
-   * learn whether it happened. */
-  xaso_context_run_async (self->context, save_person, job, save_job_free, g_free,
-                          NULL, save_done_cb, g_object_ref (self));
+  job->actor = g_strdup (xaso_context_get_actor (xaso_record_editor_get_context (editor)));
+  return job;
 }
 
+/* The items of the suggestion menus carry the text for their row. */
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
-static void
-pick_hamlet_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+pick_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   XasoPersonEditor *self = XASO_PERSON_EDITOR (widget);
+  gboolean relation = g_str_equal (action_name, "editor.pick-relation");
+  AdwEntryRow *row = relation ? self->relation_row : self->hamlet_row;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->hamlet_row), g_variant_get_string (parameter, NULL));
-}
-
-static void
-pick_relation_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  XasoPersonEditor *self = XASO_PERSON_EDITOR (widget);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->relation_row), g_variant_get_string (parameter, NULL));
-}
-
-/* A save in progress ends in a moment; closing before would leave the
- * user unsure whether it was saved. */
-static gboolean
-xaso_person_editor_close_request (GtkWindow *window)
-{
-  XasoPersonEditor *self = XASO_PERSON_EDITOR (window);
-
-  if (self->saving)
-    return TRUE;
-  return GTK_WINDOW_CLASS (xaso_person_editor_parent_class)->close_request (window);
+  gtk_editable_set_text (GTK_EDITABLE (row), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -595,10 +421,8 @@ xaso_person_editor_dispose (GObject *object)
 {
   XasoPersonEditor *self = (XasoPersonEditor *)object;
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_PERSON_EDITOR);
   g_clear_object (&self->original);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (xaso_person_editor_parent_class)->dispose (object);
 }
 
@@ -607,8 +431,6 @@ xaso_person_editor_finalize (GObject *object)
 {
   XasoPersonEditor *self = (XasoPersonEditor *)object;
 
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->person_id, g_free);
   g_clear_pointer (&self->household_id, g_free);
   g_clear_pointer (&self->source, g_free);
   G_OBJECT_CLASS (xaso_person_editor_parent_class)->finalize (object);
@@ -617,11 +439,6 @@ xaso_person_editor_finalize (GObject *object)
 static void
 bind_children (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, saving_spinner);
-  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, error_label);
-  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, stack);
-  gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, error_page);
   gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, qr_group);
   gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, qr_row);
   gtk_widget_class_bind_template_child (widget_class, XasoPersonEditor, full_name_row);
@@ -650,34 +467,31 @@ bind_children (GtkWidgetClass *widget_class)
 static void
 xaso_person_editor_class_init (XasoPersonEditorClass *klass)
 {
+  static const char * const changed_tables[] = { "person", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  XasoRecordEditorClass *editor_class = XASO_RECORD_EDITOR_CLASS (klass);
 
   object_class->dispose = xaso_person_editor_dispose;
   object_class->finalize = xaso_person_editor_finalize;
-  window_class->close_request = xaso_person_editor_close_request;
-
-  /* Emitted with the person's id once the record is saved. */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  editor_class->make_save_job = xaso_person_editor_make_save_job;
+  editor_class->show_loaded = xaso_person_editor_show_loaded;
+  editor_class->save_func = save_person;
+  editor_class->save_job_free = save_job_free;
+  editor_class->changed_tables = changed_tables;
+  editor_class->save_error = N_("The person could not be saved.");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-person-editor.ui");
   bind_children (widget_class);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "editor.pick-hamlet", "s", pick_hamlet_action);
-  gtk_widget_class_install_action (widget_class, "editor.pick-relation", "s", pick_relation_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+  gtk_widget_class_install_action (widget_class, "editor.pick-hamlet", "s", pick_action);
+  gtk_widget_class_install_action (widget_class, "editor.pick-relation", "s", pick_action);
 }
 
 static void
 xaso_person_editor_init (XasoPersonEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
 }
 
 XasoPersonEditor *
@@ -687,6 +501,7 @@ xaso_person_editor_new (GtkWindow   *parent,
                         const char  *household_id)
 {
   XasoPersonEditor *self;
+  LoadJob *job;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (XASO_IS_CONTEXT (ctx), NULL);
@@ -694,10 +509,12 @@ xaso_person_editor_new (GtkWindow   *parent,
   self = g_object_new (XASO_TYPE_PERSON_EDITOR,
                        "transient-for", parent,
                        "application", parent ? gtk_window_get_application (parent) : NULL,
+                       "context", ctx,
                        NULL);
-  self->context = g_object_ref (ctx);
-  self->person_id = g_strdup (person_id);
   self->household_id = g_strdup (household_id);
-  load (self);
+  job = g_new0 (LoadJob, 1);
+  job->person_id = g_strdup (person_id);
+  job->household_id = g_strdup (household_id);
+  xaso_record_editor_load (XASO_RECORD_EDITOR (self), load_editor, job, load_job_free, loaded_free);
   return self;
 }

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "xaso-audit.h"
 #include "xaso-civil-event.h"
 #include "xaso-civil-event-editor.h"
 #include "xaso-household.h"
@@ -21,11 +20,9 @@
  * change it. */
 struct _XasoPersonView
 {
-  AdwBin         parent_instance;
+  XasoRecordView parent_instance;
 
   /* Template widgets */
-  GtkStack      *stack;
-  AdwStatusPage *error_page;
   GtkLabel      *name_label;
   GtkLabel      *summary_label;
   GtkLabel      *full_name_label;
@@ -49,18 +46,14 @@ struct _XasoPersonView
   GtkListBox    *events_list;
 
   /* Owned references */
-  XasoContext   *context;
   XasoPerson    *person;
   XasoHousehold *household;
-  GCancellable  *cancellable;
-  char          *person_id;
 };
 
-G_DEFINE_FINAL_TYPE (XasoPersonView, xaso_person_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (XasoPersonView, xaso_person_view, XASO_TYPE_RECORD_VIEW)
 
 enum {
   OPEN_HOUSEHOLD,
-  CHANGED,
   N_SIGNALS
 };
 
@@ -88,27 +81,10 @@ static const struct
 
 typedef struct
 {
-  char     *person_id;
-  char     *actor;
-  gboolean  audit;
-} LoadJob;
-
-typedef struct
-{
   XasoPerson    *person;
   XasoHousehold *household;
   GListModel    *events;
 } Loaded;
-
-static void
-load_job_free (gpointer data)
-{
-  LoadJob *job = data;
-
-  g_free (job->person_id);
-  g_free (job->actor);
-  g_free (job);
-}
 
 static void
 loaded_free (gpointer data)
@@ -124,29 +100,21 @@ loaded_free (gpointer data)
 /* Runs on the worker thread. */
 static gpointer
 load_person (XasoDatabase  *db,
-             gpointer       data,
-             GCancellable  *cancellable,
+             const char    *person_id,
              GError       **error)
 {
-  LoadJob *job = data;
   g_autoptr(XasoPerson) person = NULL;
   g_autoptr(XasoHousehold) household = NULL;
   g_autoptr(GListModel) events = NULL;
   const char *household_id;
   Loaded *loaded;
 
-  /* A record the user has already moved away from is not viewed. */
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  if ((person = xaso_person_load (db, job->person_id, error)) == NULL)
+  if ((person = xaso_person_load (db, person_id, error)) == NULL)
     return NULL;
   household_id = xaso_person_get (person, XASO_PERSON_HOUSEHOLD_ID);
   if (household_id != NULL && (household = xaso_household_load (db, household_id, error)) == NULL)
     return NULL;
-  if ((events = xaso_civil_event_list_for_person (db, job->person_id, error)) == NULL)
-    return NULL;
-  if (job->audit &&
-      !xaso_audit_append (db, job->actor, XASO_AUDIT_VIEW, "person", job->person_id, VIEW_PURPOSE, NULL, error))
+  if ((events = xaso_civil_event_list_for_person (db, person_id, error)) == NULL)
     return NULL;
 
   loaded = g_new0 (Loaded, 1);
@@ -154,13 +122,6 @@ load_person (XasoDatabase  *db,
   loaded->household = g_steal_pointer (&household);
   loaded->events = g_steal_pointer (&events);
   return loaded;
-}
-
-static void
-set_value (GtkLabel   *label,
-           const char *value)
-{
-  gtk_label_set_text (label, value != NULL && *value != '\0' ? value : "—");
 }
 
 static char *
@@ -255,9 +216,9 @@ fill_papers (XasoPersonView *self)
   g_autofree char *place = describe_id_number (number);
   g_autofree char *issued = format_date (xaso_person_get (self->person, XASO_PERSON_ID_ISSUED_DATE));
 
-  set_value (self->id_number_label, number);
+  xaso_record_view_set_value (self->id_number_label, number);
   adw_action_row_set_subtitle (self->id_number_row, place);
-  set_value (self->id_issued_label, issued);
+  xaso_record_view_set_value (self->id_issued_label, issued);
 }
 
 static void
@@ -288,10 +249,10 @@ fill (XasoPersonView *self,
   gtk_label_set_text (self->name_label, xaso_person_get (self->person, XASO_PERSON_FULL_NAME));
   gtk_label_set_text (self->summary_label, summary);
   for (guint i = 0; i < G_N_ELEMENTS (plain_fields); i++)
-    set_value (G_STRUCT_MEMBER (GtkLabel *, self, plain_fields[i].label_offset),
+    xaso_record_view_set_value (G_STRUCT_MEMBER (GtkLabel *, self, plain_fields[i].label_offset),
                xaso_person_get (self->person, plain_fields[i].field));
-  set_value (self->sex_label, *sex != '\0' ? sex : C_("sex", "Unknown"));
-  set_value (self->birth_label, birth);
+  xaso_record_view_set_value (self->sex_label, *sex != '\0' ? sex : C_("sex", "Unknown"));
+  xaso_record_view_set_value (self->birth_label, birth);
   fill_papers (self);
   fill_household (self);
   gtk_list_box_bind_model (self->events_list, events, create_event_row, NULL, NULL);
@@ -308,69 +269,27 @@ update_actions (XasoPersonView *self)
 }
 
 static void
-load_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+xaso_person_view_show_loaded (XasoRecordView *view,
+                              gpointer        data)
 {
-  g_autoptr(XasoPersonView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  Loaded *loaded = xaso_context_run_finish (XASO_CONTEXT (source), result, &error);
+  XasoPersonView *self = XASO_PERSON_VIEW (view);
+  Loaded *loaded = data;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (loaded == NULL)
-    {
-      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
   g_set_object (&self->person, loaded->person);
   g_set_object (&self->household, loaded->household);
   fill (self, loaded->events);
   loaded_free (loaded);
   update_actions (self);
-  gtk_stack_set_visible_child_name (self->stack, "person");
-}
-
-/* @audit is FALSE when the record is read again after the user changed it
- * here: that is not a new look at it. */
-static void
-load (XasoPersonView *self,
-      gboolean        audit)
-{
-  LoadJob *job = g_new0 (LoadJob, 1);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  job->person_id = g_strdup (self->person_id);
-  job->actor = g_strdup (xaso_context_get_actor (self->context));
-  job->audit = audit;
-  if (audit)
-    {
-      g_clear_object (&self->person);
-      g_clear_object (&self->household);
-      update_actions (self);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-    }
-  xaso_context_run_async (self->context, load_person, job, load_job_free, loaded_free,
-                          self->cancellable, load_done_cb, g_object_ref (self));
 }
 
 static void
-record_saved_cb (XasoPersonView *self)
+xaso_person_view_clear (XasoRecordView *view)
 {
-  load (self, FALSE);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
+  XasoPersonView *self = XASO_PERSON_VIEW (view);
 
-static GtkWindow *
-parent_window (XasoPersonView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  g_clear_object (&self->person);
+  g_clear_object (&self->household);
+  update_actions (self);
 }
 
 static void
@@ -378,11 +297,12 @@ edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  XasoPersonView *self = XASO_PERSON_VIEW (widget);
-  XasoPersonEditor *editor = xaso_person_editor_new (parent_window (self), self->context, self->person_id, NULL);
+  XasoRecordView *view = XASO_RECORD_VIEW (widget);
+  XasoPersonEditor *editor = xaso_person_editor_new (xaso_record_view_get_window (view),
+                                                     xaso_record_view_get_context (view),
+                                                     xaso_record_view_get_record_id (view), NULL);
 
-  g_signal_connect_object (editor, "saved", G_CALLBACK (record_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  xaso_record_view_present_editor (view, XASO_RECORD_EDITOR (editor));
 }
 
 static void
@@ -391,12 +311,14 @@ add_event_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   XasoPersonView *self = XASO_PERSON_VIEW (widget);
+  XasoRecordView *view = XASO_RECORD_VIEW (widget);
   XasoCivilEventEditor *editor = NULL;
 
-  editor = xaso_civil_event_editor_new (parent_window (self), self->context, self->person_id,
+  editor = xaso_civil_event_editor_new (xaso_record_view_get_window (view),
+                                        xaso_record_view_get_context (view),
+                                        xaso_record_view_get_record_id (view),
                                         xaso_person_get (self->person, XASO_PERSON_FULL_NAME));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (record_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  xaso_record_view_present_editor (view, XASO_RECORD_EDITOR (editor));
 }
 
 static void
@@ -415,29 +337,15 @@ xaso_person_view_dispose (GObject *object)
 {
   XasoPersonView *self = (XasoPersonView *)object;
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_PERSON_VIEW);
   g_clear_object (&self->person);
   g_clear_object (&self->household);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (xaso_person_view_parent_class)->dispose (object);
-}
-
-static void
-xaso_person_view_finalize (GObject *object)
-{
-  XasoPersonView *self = (XasoPersonView *)object;
-
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->person_id, g_free);
-  G_OBJECT_CLASS (xaso_person_view_parent_class)->finalize (object);
 }
 
 static void
 bind_children (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_child (widget_class, XasoPersonView, stack);
-  gtk_widget_class_bind_template_child (widget_class, XasoPersonView, error_page);
   gtk_widget_class_bind_template_child (widget_class, XasoPersonView, name_label);
   gtk_widget_class_bind_template_child (widget_class, XasoPersonView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, XasoPersonView, full_name_label);
@@ -466,15 +374,18 @@ xaso_person_view_class_init (XasoPersonViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  XasoRecordViewClass *view_class = XASO_RECORD_VIEW_CLASS (klass);
 
   object_class->dispose = xaso_person_view_dispose;
-  object_class->finalize = xaso_person_view_finalize;
+  view_class->load = load_person;
+  view_class->show_loaded = xaso_person_view_show_loaded;
+  view_class->clear = xaso_person_view_clear;
+  view_class->loaded_free = loaded_free;
+  view_class->audit_table = "person";
+  view_class->audit_purpose = VIEW_PURPOSE;
 
   signals[OPEN_HOUSEHOLD] = g_signal_new ("open-household", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  /* Emitted after the user saved a change to this person from here. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-person-view.ui");
   bind_children (widget_class);
@@ -500,13 +411,8 @@ xaso_person_view_show (XasoPersonView *self,
                        const char     *person_id)
 {
   g_return_if_fail (XASO_IS_PERSON_VIEW (self));
-  g_return_if_fail (XASO_IS_CONTEXT (ctx));
-  g_return_if_fail (person_id != NULL);
 
-  g_set_object (&self->context, ctx);
-  g_free (self->person_id);
-  self->person_id = g_strdup (person_id);
-  load (self, TRUE);
+  xaso_record_view_show (XASO_RECORD_VIEW (self), ctx, person_id);
 }
 
 const char *
@@ -514,5 +420,5 @@ xaso_person_view_get_person_id (XasoPersonView *self)
 {
   g_return_val_if_fail (XASO_IS_PERSON_VIEW (self), NULL);
 
-  return self->person_id;
+  return xaso_record_view_get_record_id (XASO_RECORD_VIEW (self));
 }

@@ -3,12 +3,12 @@
 
 #include <adwaita.h>
 
-#include "xaso-context.h"
+#include "xaso-record-view.h"
 
 G_BEGIN_DECLS
 
 #define XASO_TYPE_PERSON_VIEW (xaso_person_view_get_type ())
-G_DECLARE_FINAL_TYPE (XasoPersonView, xaso_person_view, XASO, PERSON_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (XasoPersonView, xaso_person_view, XASO, PERSON_VIEW, XasoRecordView)
 
 void        xaso_person_view_show          (XasoPersonView *self,
                                             XasoContext    *ctx,

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xaso-context.h"
+#include "xaso-record.h"
+
+G_BEGIN_DECLS
+
+#define XASO_TYPE_RECORD_EDITOR (xaso_record_editor_get_type ())
+G_DECLARE_DERIVABLE_TYPE (XasoRecordEditor, xaso_record_editor, XASO, RECORD_EDITOR, AdwWindow)
+
+/* The window a record is edited in: Cancel and Save, the saving spinner,
+ * the error of the last try, the record's loading, and the save itself.
+ * A subclass puts its form in through the "form" property of its template
+ * and fills in the class below. */
+struct _XasoRecordEditorClass
+{
+  AdwWindowClass      parent_class;
+
+  /* Reads the form into a job for save_func, or says what is wrong with it. */
+  gpointer          (*make_save_job) (XasoRecordEditor  *self,
+                                      GError           **error);
+  /* Shows what the function given to xaso_record_editor_load() returned,
+   * and takes it. The form is already on screen, so focus can move into it. */
+  void              (*show_loaded)   (XasoRecordEditor  *self,
+                                      gpointer           loaded);
+
+  /* Runs on the worker thread; returns the saved record's id. */
+  XasoContextFunc     save_func;
+  GDestroyNotify      save_job_free;
+  /* NULL-terminated: the tables a save changes, for the lists to refresh. */
+  const char * const *changed_tables;
+  /* Shown when a save fails without a reason; marked with N_(). */
+  const char         *save_error;
+};
+
+/* For subclasses. */
+XasoContext *xaso_record_editor_get_context     (XasoRecordEditor   *self);
+void         xaso_record_editor_set_heading     (XasoRecordEditor   *self,
+                                                 const char         *title,
+                                                 const char         *subtitle);
+void         xaso_record_editor_show_error      (XasoRecordEditor   *self,
+                                                 const char         *message);
+void         xaso_record_editor_hide_error      (XasoRecordEditor   *self);
+void         xaso_record_editor_load            (XasoRecordEditor   *self,
+                                                 XasoContextFunc     func,
+                                                 gpointer            job,
+                                                 GDestroyNotify      job_free,
+                                                 GDestroyNotify      loaded_free);
+void         xaso_record_editor_set_suggestions (GtkMenuButton      *button,
+                                                 const char         *action_name,
+                                                 const char * const *values);
+const char  *xaso_record_editor_selected_value  (AdwComboRow        *row,
+                                                 const char * const *values,
+                                                 guint               n_values);
+gboolean     xaso_record_editor_read_date       (AdwEntryRow        *row,
+                                                 char              **date,
+                                                 GError            **error);
+char        *xaso_record_editor_save_changes    (XasoDatabase       *db,
+                                                 XasoRecord         *original,
+                                                 XasoRecord         *form,
+                                                 const char         *actor,
+                                                 GError            **error);
+
+G_END_DECLS
