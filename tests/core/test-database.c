@@ -22,7 +22,7 @@ test_creates_whole_schema (void)
   g_autoptr(XasoDatabase) db = xaso_database_open (path, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (xaso_database_get_schema_version (db), ==, 1);
+  g_assert_cmpint (xaso_database_get_schema_version (db), ==, 2);
   for (guint i = 0; schema_tables[i]; i++)
     {
       g_autofree char *sql = g_strdup_printf (
@@ -32,6 +32,31 @@ test_creates_whole_schema (void)
     }
   g_assert_true (xaso_uuid_is_valid (xaso_database_get_device_id (db)));
   g_assert_null (xaso_database_get_commune_code (db));
+}
+
+/* SQLite checks a foreign key by looking the referring column up; without
+ * an index that is a scan of the whole table for every write. References to
+ * the commune are exempt: a commune row is never deleted or re-keyed, so
+ * that lookup never happens. */
+static void
+test_every_reference_is_indexed (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("fk.db");
+  g_autoptr(XasoDatabase) db = xaso_database_open (path, NULL);
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list (m.name) f "
+    "WHERE m.type = 'table' AND f.\"table\" <> 'commune' AND NOT EXISTS (SELECT 1 FROM pragma_index_list (m.name) i, "
+    "pragma_index_info (i.name) c WHERE c.seqno = 0 AND c.name = f.\"from\")", NULL);
+  guint missing = 0;
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_test_message ("no index on %s.%s", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1));
+      missing++;
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (missing, ==, 0);
 }
 
 static void
@@ -155,6 +180,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/database/creates-whole-schema", test_creates_whole_schema);
   g_test_add_func ("/store/database/settings-applied", test_settings_applied);
+  g_test_add_func ("/store/database/every-reference-is-indexed", test_every_reference_is_indexed);
   g_test_add_func ("/store/database/reopen-keeps-identity", test_reopen_keeps_identity);
   g_test_add_func ("/store/database/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/store/database/statement-cache", test_statement_cache);

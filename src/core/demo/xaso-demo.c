@@ -274,7 +274,12 @@ xaso_demo_generate (XasoDatabase      *db,
   xaso_demo_random_init (&demo.rand, seed);
   find_id_prefixes (&demo);
 
-  ok = setup_commune (&demo, error) && xaso_database_begin (db, error);
+  /* One long transaction of random-order index inserts: with the usual small
+   * page cache, SQLite spills and rereads the same index pages millions of
+   * times. A generous cache for the duration keeps generation linear. */
+  ok = setup_commune (&demo, error) &&
+       xaso_database_exec (db, "PRAGMA cache_size = -524288", error) &&
+       xaso_database_begin (db, error);
   if (ok)
     {
       ok = fill (&demo, error);
@@ -283,6 +288,7 @@ xaso_demo_generate (XasoDatabase      *db,
       else
         xaso_database_rollback (db);
     }
+  xaso_database_exec (db, "PRAGMA cache_size = -16000", NULL);
   if (ok && progress != NULL)
     progress (1.0, _("Done"), user_data);
   demo_clear (&demo);
