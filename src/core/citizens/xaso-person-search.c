@@ -42,16 +42,44 @@ xaso_person_filter_free (XasoPersonFilter *filter)
  * bound, never pasted. Returns the number of parameters in @params order:
  * 1 commune, 2 fts match, 3 hamlet, 4 sex, 5 youngest birth year,
  * 6 oldest birth year, 7 limit. */
+#define BROAD_MATCH 3000
+
+/* Counts matches up to a bound: cheap, because the count stops early. */
+static gboolean
+match_is_broad (XasoDatabase *db,
+                const char   *match)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "SELECT count(*) FROM (SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?)", NULL);
+  gboolean broad = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, BROAD_MATCH);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    broad = sqlite3_column_int (stmt, 0) >= BROAD_MATCH;
+  sqlite3_reset (stmt);
+  return broad;
+}
+
 static char *
 build_sql (const XasoPersonFilter *filter,
-           gboolean                has_match)
+           gboolean                has_match,
+           gboolean                broad)
 {
   GString *sql = g_string_new (NULL);
 
-  /* CROSS JOIN keeps the full-text match as the outer loop: left to itself
-   * the planner walks the sort index and runs the match once per person,
-   * which took a second for a three-word query at 20,000 persons. */
-  if (has_match)
+  /* Two plans, because the best order depends on how much matches. A narrow
+   * match drives the join (CROSS JOIN keeps it the outer loop; left to itself
+   * the planner ran the match once per person, a second for a three-word
+   * query at 20,000 persons) and the few rows are sorted. A broad match is
+   * gathered into a set once, and the name-order index is walked until the
+   * first screen is full, which comes quickly because matches are dense. */
+  if (has_match && broad)
+    g_string_append (sql, "SELECT p.rowid FROM person p WHERE p.commune_code = ?1 AND p.deleted = 0 "
+                          "AND p.rowid IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?2)");
+  else if (has_match)
     g_string_append (sql, "SELECT p.rowid FROM person_fts f CROSS JOIN person p ON p.rowid = f.rowid "
                           "WHERE person_fts MATCH ?2 AND p.commune_code = ?1 AND p.deleted = 0");
   else
@@ -122,7 +150,7 @@ xaso_person_search_rowids (XasoDatabase            *db,
                            GError                 **error)
 {
   g_autofree char *match = make_match (filter->text);
-  g_autofree char *sql = build_sql (filter, match != NULL);
+  g_autofree char *sql = build_sql (filter, match != NULL, match != NULL && match_is_broad (db, match));
   sqlite3_stmt *stmt = xaso_database_prepare (db, sql, error);
   g_autoptr(GArray) rowids = NULL;
   int rc;
