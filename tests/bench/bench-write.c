@@ -204,7 +204,10 @@ main (int    argc,
     { NULL }
   };
 
+  /* Figures are printed with a decimal point whatever the user's locale,
+   * so that the driver can read them back. */
   setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error) || argc != 2 || n < 1)
     {

@@ -213,21 +213,56 @@ nodes_equal (JsonNode *a,
   return json_node_get_double (a) == json_node_get_double (b);
 }
 
+/* The columns of each captured table, read once: the schema belongs to the
+ * program version, so every connection sees the same. */
+G_LOCK_DEFINE_STATIC (columns);
+static GHashTable *table_columns;   /* table → set of column names */
+
+static GHashTable *
+columns_of (XasoDatabase  *db,
+            const char    *table,
+            GError       **error)
+{
+  g_autofree char *sql = NULL;
+  GHashTable *columns;
+  sqlite3_stmt *stmt;
+
+  G_LOCK (columns);
+  if (table_columns == NULL)
+    table_columns = g_hash_table_new (g_str_hash, g_str_equal);
+  columns = g_hash_table_lookup (table_columns, table);
+  G_UNLOCK (columns);
+  if (columns != NULL)
+    return columns;
+
+  sql = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s')", table);
+  stmt = xaso_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (columns, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  G_LOCK (columns);
+  if (g_hash_table_lookup (table_columns, table) == NULL)
+    g_hash_table_insert (table_columns, g_strdup (table), columns);
+  else
+    g_clear_pointer (&columns, g_hash_table_unref);
+  columns = g_hash_table_lookup (table_columns, table);
+  G_UNLOCK (columns);
+  return columns;
+}
+
 static gboolean
 check_fields (XasoChange    *self,
               XasoDatabase  *db,
               GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s')", self->table);
-  sqlite3_stmt *stmt = xaso_database_prepare (db, sql, error);
-  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *columns = columns_of (db, self->table, error);
 
-  if (stmt == NULL)
+  if (columns == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (columns, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-
   for (guint i = 0; i < self->fields->len; i++)
     {
       const char *name = g_array_index (self->fields, Field, i).name;
