@@ -1,14 +1,19 @@
 #!/bin/sh
 # Runs a GUI test the way DESIGN.md §8 describes: a private D-Bus session,
-# the accessibility bus, an X display (Xvfb unless one is given) and the cairo
-# renderer; the test itself drives the real app through its accessibility tree.
+# the accessibility bus, an X server of its own and the cairo renderer; the
+# test itself drives the real app through its accessibility tree. Every test
+# gets a fresh Xvfb: a display shared with other programs can go away or
+# carry their windows. Set XASO_TEST_DISPLAY to watch a test on a real one.
 # Usage: run-gui-test.sh SCRIPT [ARGS…]
 set -eu
-if [ -z "${DISPLAY:-}" ]; then
-  # Xvfb picks a free display and writes its number once it accepts clients.
+if [ -n "${XASO_TEST_DISPLAY:-}" ]; then
+  export DISPLAY="$XASO_TEST_DISPLAY"
+else
+  # Xvfb picks a free display and writes its number once it accepts clients;
+  # -noreset: without it the server resets when its last client leaves.
   fifo=$(mktemp -u)
   mkfifo "$fifo"
-  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$fifo" >/dev/null 2>&1 &
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$fifo" >/dev/null 2>&1 &
   xvfb=$!
   trap 'kill $xvfb 2>/dev/null || true' EXIT
   read -r n <"$fifo"
