@@ -61,23 +61,7 @@ def main():
     subprocess.run([XASOCTL, "--db", db, "demo", "--scale", "small", "--seed", "7"], check=True,
                    stdout=subprocess.DEVNULL)
 
-    env = dict(os.environ, LANG=os.environ.get("XASO_TEST_LANG", "vi_VN.UTF-8"), LANGUAGE="vi",
-               GSETTINGS_BACKEND="memory")
-    app_log = open(os.path.join(workdir, "app.log"), "w+")
-    proc = subprocess.Popen([XASO, "--database", db], env=env, stdout=app_log, stderr=subprocess.STDOUT)
-    try:
-        run(db)
-    except SystemExit:
-        app_log.seek(0)
-        log("application output:\n" + app_log.read())
-        log(f"application exit status: {proc.poll()}")
-        raise
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    xaso_a11y.run_app(XASO, db, workdir, lambda: run(db))
     print("ok - citizens page works as an official uses it", flush=True)
 
 

@@ -64,22 +64,7 @@ def run(db):
 def main():
     workdir = tempfile.mkdtemp(prefix="xaso-first-")
     db = os.path.join(workdir, "xaso.db")
-    env = dict(os.environ, LANG=os.environ.get("XASO_TEST_LANG", "vi_VN.UTF-8"), LANGUAGE="vi",
-               GSETTINGS_BACKEND="memory")
-    app_log = open(os.path.join(workdir, "app.log"), "w+")
-    proc = subprocess.Popen([XASO, "--database", db], env=env, stdout=app_log, stderr=subprocess.STDOUT)
-    try:
-        run(db)
-    except SystemExit:
-        app_log.seek(0)
-        log("application output:\n" + app_log.read())
-        raise
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    xaso_a11y.run_app(XASO, db, workdir, lambda: run(db))
     print("ok - a first start sets up the commune", flush=True)
 
 

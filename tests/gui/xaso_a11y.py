@@ -147,3 +147,25 @@ def activate(acc):
         focus(acc)
 
 
+
+
+def run_app(xaso, db, workdir, scenario):
+    """Starts the app on @db in Vietnamese and runs @scenario(); on a failure
+    the app's own output goes to the test log. The app is stopped either way."""
+    env = dict(os.environ, LANG=os.environ.get("XASO_TEST_LANG", "vi_VN.UTF-8"), LANGUAGE="vi",
+               GSETTINGS_BACKEND="memory")
+    app_log = open(os.path.join(workdir, "app.log"), "w+")
+    proc = subprocess.Popen([xaso, "--database", db], env=env, stdout=app_log, stderr=subprocess.STDOUT)
+    try:
+        scenario()
+    except SystemExit:
+        app_log.seek(0)
+        log("application output:\n" + app_log.read())
+        log(f"application exit status: {proc.poll()}")
+        raise
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
