@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "xaso-person-list.h"
 #include "xaso-person-search.h"
 
@@ -140,17 +142,35 @@ xaso_person_list_new (XasoDatabase *db)
   return self;
 }
 
+/* True when @rowids begins with every row the list holds now. */
+static gboolean
+extends (XasoPersonList *self,
+         GArray         *rowids)
+{
+  return rowids->len >= self->rowids->len &&
+         memcmp (rowids->data, self->rowids->data, self->rowids->len * sizeof (gint64)) == 0;
+}
+
 void
 xaso_person_list_set_rowids (XasoPersonList *self,
                              GArray         *rowids)
 {
-  guint removed = self->rowids->len;
+  guint old_len = self->rowids->len;
+  gboolean appended = old_len > 0 && extends (self, rowids);
 
   g_array_unref (self->rowids);
   self->rowids = rowids;
+  if (appended)
+    {
+      /* The first screen of a search grows into the whole list: the rows
+       * already shown, their pages and the selection stay where they are. */
+      if (rowids->len > old_len)
+        g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, rowids->len - old_len);
+      return;
+    }
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, rowids->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, rowids->len);
 }
 
 guint

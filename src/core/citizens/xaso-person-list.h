@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XasoPersonList, xaso_person_list, XASO, PERSON_LIST, GObject)
 
 XasoPersonList *xaso_person_list_new        (XasoDatabase   *db);
-/* Takes @rowids (gint64) and replaces the content. */
+/* Takes @rowids (gint64) and replaces the content; rows that only extend
+ * the current ones are appended, leaving what is shown in place. */
 void            xaso_person_list_set_rowids (XasoPersonList *self,
                                              GArray         *rowids);
 guint           xaso_person_list_get_pages_loaded (XasoPersonList *self);

@@ -72,14 +72,38 @@ read_filter (XasoCitizensPage *self)
   return filter;
 }
 
+/* The first screen of a search comes first, so the official sees it while
+ * typing; the whole list follows and extends it. */
+#define FIRST_SCREEN 100
+
+typedef struct
+{
+  XasoPersonFilter *filter;
+  guint             limit;
+} SearchJob;
+
+static void
+search_job_free (gpointer data)
+{
+  SearchJob *job = data;
+
+  xaso_person_filter_free (job->filter);
+  g_free (job);
+}
+
 static gpointer
 search_in_thread (XasoDatabase  *db,
                   gpointer       data,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  return xaso_person_search_rowids (db, data, 0, cancellable, error);
+  SearchJob *job = data;
+
+  return xaso_person_search_rowids (db, job->filter, job->limit, cancellable, error);
 }
+
+static void run_search (XasoCitizensPage *self,
+                        guint             limit);
 
 static gboolean
 filter_is_empty (XasoCitizensPage *self)
@@ -111,13 +135,13 @@ show_count (XasoCitizensPage *self,
 }
 
 static void
-search_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+search_done (XasoCitizensPage *self,
+             XasoContext      *context,
+             GAsyncResult     *result,
+             gboolean          first_screen)
 {
-  g_autoptr(XasoCitizensPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  GArray *rowids = xaso_context_run_finish (XASO_CONTEXT (source), result, &error);
+  GArray *rowids = xaso_context_run_finish (context, result, &error);
 
   if (rowids == NULL)
     {
@@ -125,8 +149,53 @@ search_done_cb (GObject      *source,
         gtk_label_set_text (self->count_label, error->message);
       return;
     }
+  if (g_cancellable_is_cancelled (self->search_cancellable))
+    {
+      g_array_unref (rowids);
+      return;
+    }
+  if (first_screen && rowids->len == FIRST_SCREEN)
+    {
+      xaso_person_list_set_rowids (self->persons, rowids);
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      run_search (self, 0);
+      return;
+    }
   xaso_person_list_set_rowids (self->persons, rowids);
   show_count (self, rowids->len);
+}
+
+static void
+first_screen_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(XasoCitizensPage) self = user_data;
+
+  search_done (self, XASO_CONTEXT (source), result, TRUE);
+}
+
+static void
+whole_list_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(XasoCitizensPage) self = user_data;
+
+  search_done (self, XASO_CONTEXT (source), result, FALSE);
+}
+
+static void
+run_search (XasoCitizensPage *self,
+            guint             limit)
+{
+  SearchJob *job = g_new0 (SearchJob, 1);
+
+  job->filter = read_filter (self);
+  job->limit = limit;
+  xaso_context_run_async (self->context, search_in_thread, job, search_job_free,
+                          (GDestroyNotify)g_array_unref, self->search_cancellable,
+                          limit > 0 ? first_screen_done_cb : whole_list_done_cb, g_object_ref (self));
 }
 
 /* Every keystroke starts a new search and cancels the one before: only the
@@ -139,9 +208,7 @@ search (XasoCitizensPage *self)
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   self->search_cancellable = g_cancellable_new ();
-  xaso_context_run_async (self->context, search_in_thread, read_filter (self),
-                          (GDestroyNotify)xaso_person_filter_free, (GDestroyNotify)g_array_unref,
-                          self->search_cancellable, search_done_cb, g_object_ref (self));
+  run_search (self, FIRST_SCREEN);
 }
 
 static void
