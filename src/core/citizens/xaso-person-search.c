@@ -127,7 +127,7 @@ bind_filter (sqlite3_stmt           *stmt,
              const char             *match,
              guint                   limit)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = xaso_now ();
   int year = g_date_time_get_year (now);
   char youngest[8], oldest[8];
 

@@ -363,7 +363,7 @@ char *
 xaso_parse_user_date (const char  *text,
                       GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = xaso_now ();
   int d = 0, m = 0, y = 0, this_year = g_date_time_get_year (now);
   g_autofree char *clean = g_strstrip (g_strdup (text));
   g_autofree char *iso = NULL;

@@ -255,7 +255,7 @@ xaso_demo_generate (XasoDatabase      *db,
                     GCancellable      *cancellable,
                     GError           **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = xaso_now ();
   Demo demo = { 0 };
   gboolean ok;
 

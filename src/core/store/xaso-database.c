@@ -393,10 +393,20 @@ xaso_database_remove_files (const char *path)
     }
 }
 
+GDateTime *
+xaso_now (void)
+{
+  static GTimeZone *local_zone;
+
+  if (g_once_init_enter (&local_zone))
+    g_once_init_leave (&local_zone, g_time_zone_new_local ());
+  return g_date_time_new_now (local_zone);
+}
+
 char *
 xaso_now_iso (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = xaso_now ();
 
   return g_date_time_format_iso8601 (now);
 }

@@ -78,6 +78,9 @@ gboolean      xaso_database_set_state       (XasoDatabase  *self,
                                              GError       **error);
 const char   *xaso_database_get_device_id   (XasoDatabase  *self);
 
+/* The current time in the local zone. The zone is resolved once: asking
+ * for it each time reads the time-zone files again, many times a save. */
+GDateTime    *xaso_now                      (void);
 char         *xaso_now_iso                  (void);
 void          xaso_database_remove_files    (const char    *path);
 

@@ -150,7 +150,7 @@ gboolean
 xaso_seed_catalogue (XasoDatabase  *db,
                      GError       **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = xaso_now ();
   int year = g_date_time_get_year (now);
 
   if (!xaso_database_begin (db, error))
