@@ -723,3 +723,24 @@ xaso_pdf_document_find_value_span (XasoPdfDocument  *self,
   *end = lexer.pos;
   return value != NULL;
 }
+
+void
+xaso_pdf_document_count_objects (XasoPdfDocument *self,
+                                 guint           *n_direct,
+                                 guint           *n_compressed)
+{
+  guint direct = 0, compressed = 0;
+
+  g_return_if_fail (XASO_IS_PDF_DOCUMENT (self));
+  for (guint i = 1; i < self->entries->len; i++)
+    {
+      guint8 type = g_array_index (self->entries, XasoPdfXrefEntry, i).type;
+
+      direct += type == XASO_PDF_ENTRY_IN_USE;
+      compressed += type == XASO_PDF_ENTRY_COMPRESSED;
+    }
+  if (n_direct != NULL)
+    *n_direct = direct;
+  if (n_compressed != NULL)
+    *n_compressed = compressed;
+}

@@ -76,6 +76,12 @@ XasoPdfObject   *xaso_pdf_document_get_catalog        (XasoPdfDocument  *self);
 /* The number an incremental update gives its first new object. */
 guint32          xaso_pdf_document_get_next_object_number (XasoPdfDocument *self);
 
+/* How many objects the cross-reference data lists, in the file's body and
+ * inside object streams. */
+void             xaso_pdf_document_count_objects      (XasoPdfDocument  *self,
+                                                       guint            *n_direct,
+                                                       guint            *n_compressed);
+
 /* TRUE when the cross-reference data had to be repaired. The warnings are
  * translated sentences the GUI can show as they are. */
 gboolean         xaso_pdf_document_was_repaired       (XasoPdfDocument  *self);

@@ -353,14 +353,13 @@ lex_angle (XasoPdfLexer  *lexer,
   return lex_hex (lexer, token, error);
 }
 
-gboolean
-xaso_pdf_lexer_next (XasoPdfLexer  *lexer,
-                     XasoPdfToken  *token,
-                     GError       **error)
+static gboolean
+lex_token (XasoPdfLexer  *lexer,
+           XasoPdfToken  *token,
+           GError       **error)
 {
   guint8 c;
 
-  xaso_pdf_token_clear (token);
   xaso_pdf_lexer_skip_space (lexer);
   token->start = lexer->pos;
   if (lexer->pos >= lexer->len)
@@ -403,4 +402,17 @@ xaso_pdf_lexer_next (XasoPdfLexer  *lexer,
     }
   token->end = lexer->pos;
   return TRUE;
+}
+
+gboolean
+xaso_pdf_lexer_next (XasoPdfLexer  *lexer,
+                     XasoPdfToken  *token,
+                     GError       **error)
+{
+  xaso_pdf_token_clear (token);
+  if (lex_token (lexer, token, error))
+    return TRUE;
+  /* A failed token owns nothing, whatever it had begun to collect. */
+  xaso_pdf_token_clear (token);
+  return FALSE;
 }

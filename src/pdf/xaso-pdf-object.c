@@ -211,8 +211,8 @@ xaso_pdf_object_new_ref (guint32 num,
 XasoPdfKind
 xaso_pdf_object_get_kind (const XasoPdfObject *object)
 {
-  g_return_val_if_fail (object != NULL, XASO_PDF_NULL);
-  return object->kind;
+  /* NULL reads as null: lookups of absent keys chain without checks. */
+  return object != NULL ? object->kind : XASO_PDF_NULL;
 }
 
 const char *

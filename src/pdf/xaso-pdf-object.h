@@ -51,6 +51,7 @@ XasoPdfObject  *xaso_pdf_object_new_stream      (XasoPdfObject        *dict,
 XasoPdfObject  *xaso_pdf_object_new_ref         (guint32               num,
                                                  guint16               gen);
 
+/* NULL (an absent value) reads as XASO_PDF_NULL. */
 XasoPdfKind     xaso_pdf_object_get_kind        (const XasoPdfObject  *object);
 const char     *xaso_pdf_kind_to_string         (XasoPdfKind           kind);
 

@@ -139,8 +139,10 @@ parse_dict (XasoPdfLexer  *lexer,
         break;
       if (key.kind != XASO_PDF_TOKEN_NAME)
         {
+          gsize at = key.start;
+
           xaso_pdf_token_clear (&key);
-          return damaged (error, _("a dictionary key is not a name"), key.start);
+          return damaged (error, _("a dictionary key is not a name"), at);
         }
       if (!xaso_pdf_lexer_next (lexer, &token, error))
         {

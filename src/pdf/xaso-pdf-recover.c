@@ -91,8 +91,17 @@ take_object (Scan  *scan,
   XasoPdfIndirect indirect;
   XasoPdfXrefEntry entry = { 0 };
 
+  gsize pos = start;
+
   if (!xaso_pdf_parse_indirect (&doc->ctx, start, &indirect, NULL))
-    return obj_end;
+    {
+      /* Kept, so that looking it up reports why it cannot be read. */
+      entry.type = XASO_PDF_ENTRY_IN_USE;
+      entry.offset = start;
+      if (xaso_pdf_parse_obj_header (doc->data, doc->len, &pos, &indirect.num, &entry.gen) && indirect.num > 0)
+        xaso_pdf_document_set_entry (doc, indirect.num, &entry, TRUE);
+      return obj_end;
+    }
   entry.type = XASO_PDF_ENTRY_IN_USE;
   entry.offset = indirect.start;
   entry.gen = indirect.gen;
