@@ -150,6 +150,39 @@ test_fts_no_tokens (void)
   assert_fts ("\"*()-:", NULL);
 }
 
+static gboolean
+words_start (const char *query,
+             const char *text)
+{
+  g_auto(GStrv) words = xaso_fold_query_words (query);
+
+  return xaso_fold_words_start_words ((const char * const *)words, text);
+}
+
+static void
+test_words_start_words (void)
+{
+  g_assert_true (words_start ("Nguyễn Văn A", "nguyen van anh"));
+  g_assert_true (words_start ("van nguyen", "tran van nguyen an"));      /* any order */
+  g_assert_false (words_start ("guyen", "nguyen van anh"));              /* inside a word */
+  g_assert_true (words_start ("lap", "ap 3, xa tan lap"));               /* after punctuation */
+  g_assert_false (words_start ("nguyen nguyen", "nguyen van nguyet"));   /* two words needed */
+  g_assert_true (words_start ("nguyen nguyen", "nguyen van nguyenx"));
+  g_assert_true (words_start ("n ng", "nam nguyen"));                    /* n→nam, ng→nguyen */
+  g_assert_true (words_start ("ng n", "nam nguyen"));
+  g_assert_false (words_start ("a", NULL));
+  g_assert_true (words_start ("", "anything"));
+}
+
+static void
+test_query_words (void)
+{
+  g_auto(GStrv) words = xaso_fold_query_words ("  Nguyễn Văn-Ánh, 0790 ");
+  const char * const expected[] = { "nguyen", "van", "anh", "0790", NULL };
+
+  g_assert_cmpstrv (words, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,6 +202,8 @@ main (int   argc,
   g_test_add_func ("/text/fold/fts-prefix-tokens", test_fts_prefix_tokens);
   g_test_add_func ("/text/fold/fts-user-syntax-quoted", test_fts_user_syntax_quoted);
   g_test_add_func ("/text/fold/fts-no-tokens", test_fts_no_tokens);
+  g_test_add_func ("/text/fold/query-words", test_query_words);
+  g_test_add_func ("/text/fold/words-start-words", test_words_start_words);
 
   return g_test_run ();
 }

@@ -4,9 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "xaso-fold.h"
-#include "xaso-person-search.h"
+#include "xaso-person-search-private.h"
 
 XasoPersonFilter *
 xaso_person_filter_new (void)
@@ -38,108 +39,355 @@ xaso_person_filter_free (XasoPersonFilter *filter)
   g_free (filter);
 }
 
-/* Builds the query from fixed pieces; every value the official typed is
- * bound, never pasted. Returns the number of parameters in @params order:
- * 1 commune, 2 fts match, 3 hamlet, 4 sex, 5 youngest birth year,
- * 6 oldest birth year, 7 limit. */
-#define BROAD_MATCH 3000
+/* A search runs in up to two tiers, so that the first screen comes from
+ * an index read in order however many persons match:
+ *
+ * 1. persons whose full name begins with what was typed ("nguyen van t"
+ *    finds Nguyễn Văn Tài, Nguyễn Văn Thành…), in the order of their names:
+ *    a range of the name index. Officials type names in order, so this
+ *    tier alone fills the first screen of almost every search;
+ * 2. the other matches — the words in another order, in the ID number or
+ *    in the address — in the Vietnamese order (given name first). When
+ *    few persons match, the full-text index finds them and they are sorted;
+ *    when many do, the first screen comes from walking the order index and
+ *    testing each row, which meets matches quickly because they are dense,
+ *    and the whole list gathers and sorts them all.
+ *
+ * The whole list is the first tier followed by the second, so the first
+ * screen of a search is always the beginning of its whole list. */
 
-/* Counts matches up to a bound: cheap, because the count stops early. */
-static gboolean
-match_is_broad (XasoDatabase *db,
-                const char   *match)
+/* Up to this many matches of the second tier are gathered and sorted;
+ * more, and the order index is walked instead. */
+static guint broad_match = 3000;
+
+/* A walk that has not filled the first screen after this many rows has met
+ * matches that cluster later in the order ("thi nguyen l" finds mostly
+ * persons whose given name begins with L): every match is then gathered
+ * and sorted after all. */
+static guint walk_rows = 20000;
+
+void
+_xaso_person_search_set_bounds (guint broad,
+                                guint walk)
 {
-  sqlite3_stmt *stmt = xaso_database_prepare (db,
-    "SELECT count(*) FROM (SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?)", NULL);
-  gboolean broad = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, BROAD_MATCH);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    broad = sqlite3_column_int (stmt, 0) >= BROAD_MATCH;
-  sqlite3_reset (stmt);
-  return broad;
+  broad_match = broad;
+  walk_rows = walk;
 }
 
-static char *
-build_sql (const XasoPersonFilter *filter,
-           gboolean                has_match,
-           gboolean                broad)
+typedef enum
 {
-  GString *sql = g_string_new (NULL);
+  QUERY_ALL,         /* no text: every person passing the filters */
+  QUERY_NAME_PREFIX, /* tier 1 */
+  QUERY_GATHER,      /* tier 2, through the full-text index */
+  QUERY_WALK,        /* tier 2, along the order index */
+} QueryKind;
 
-  /* Two plans, because the best order depends on how much matches. A narrow
-   * match drives the join (CROSS JOIN keeps it the outer loop; left to itself
-   * the planner ran the match once per person, a second for a three-word
-   * query at 20,000 persons) and the few rows are sorted. A broad match is
-   * gathered into a set once, and the name-order index is walked until the
-   * first screen is full, which comes quickly because matches are dense. */
-  if (has_match && broad)
-    g_string_append (sql, "SELECT p.rowid FROM person p WHERE p.commune_code = ?1 AND p.deleted = 0 "
-                          "AND p.rowid IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?2)");
-  else if (has_match)
-    g_string_append (sql, "SELECT p.rowid FROM person_fts f CROSS JOIN person p ON p.rowid = f.rowid "
-                          "WHERE person_fts MATCH ?2 AND p.commune_code = ?1 AND p.deleted = 0");
-  else
-    g_string_append (sql, "SELECT p.rowid FROM person p WHERE p.commune_code = ?1 AND p.deleted = 0");
+typedef struct
+{
+  XasoDatabase           *db;
+  const XasoPersonFilter *filter;
+  char                   *match;       /* the full-text expression */
+  char                  **words;       /* the folded words */
+  char                   *prefix;      /* what a full name begins with in tier 1 */
+  char                   *prefix_end;  /* sorts after every name beginning so */
+} Search;
+
+typedef struct
+{
+  gint64  rowid;
+  char   *sort_key;
+} Gathered;
+
+static void
+search_clear (Search *s)
+{
+  g_free (s->match);
+  g_strfreev (s->words);
+  g_free (s->prefix);
+  g_free (s->prefix_end);
+}
+
+/* The prefix keeps a space the official typed after the last word, so
+ * that "nguyen van an " puts Nguyễn Văn An in the first tier and Nguyễn
+ * Văn Anh in the second. */
+static void
+search_init (Search                 *s,
+             XasoDatabase           *db,
+             const XasoPersonFilter *filter)
+{
+  g_auto(GStrv) words = filter->text ? xaso_fold_query_words (filter->text) : NULL;
+  gsize len = filter->text ? strlen (filter->text) : 0;
+
+  *s = (Search) { .db = db, .filter = filter };
+  if (words == NULL || words[0] == NULL)
+    return;
+  s->match = xaso_fold_query_to_fts (filter->text);
+  s->words = g_steal_pointer (&words);
+  s->prefix = g_strjoinv (" ", s->words);
+  if (g_ascii_isspace (filter->text[len - 1]))
+    {
+      char *spaced = g_strconcat (s->prefix, " ", NULL);
+
+      g_free (s->prefix);
+      s->prefix = spaced;
+    }
+  s->prefix_end = g_strconcat (s->prefix, "\xf4\x8f\xbf\xbf", NULL); /* U+10FFFF */
+}
+
+static void
+append_filters (GString                *sql,
+                const XasoPersonFilter *filter)
+{
   if (filter->hamlet != NULL)
-    g_string_append (sql, " AND p.hamlet = ?3");
+    g_string_append (sql, " AND p.hamlet = :hamlet");
   if (filter->sex != XASO_SEX_UNKNOWN)
-    g_string_append (sql, " AND p.sex = ?4");
+    g_string_append (sql, " AND p.sex = :sex");
   if (filter->age_min >= 0)
-    g_string_append (sql, " AND substr (p.birth_date, 1, 4) <= ?5");
+    g_string_append (sql, " AND substr (p.birth_date, 1, 4) <= :youngest");
   if (filter->age_max >= 0)
-    g_string_append (sql, " AND substr (p.birth_date, 1, 4) >= ?6");
+    g_string_append (sql, " AND substr (p.birth_date, 1, 4) >= :oldest");
   if (filter->life == XASO_LIFE_LIVING)
     g_string_append (sql, " AND p.status <> 'deceased'");
   else if (filter->life == XASO_LIFE_DECEASED)
     g_string_append (sql, " AND p.status = 'deceased'");
-  g_string_append (sql, " ORDER BY p.sort_key LIMIT ?7");
+}
+
+
+/* Builds a query from fixed pieces; every value the official typed is
+ * bound by name, never pasted. "p.deleted = 0" is spelled out so that the
+ * partial name index applies. */
+static char *
+build_sql (QueryKind               kind,
+           const XasoPersonFilter *filter)
+{
+  GString *sql = g_string_new (NULL);
+
+  if (kind == QUERY_WALK)
+    g_string_append (sql, "SELECT p.rowid, p.name_folded, p.id_number, p.address_folded FROM person p "
+                          "WHERE p.commune_code = :commune AND p.deleted = 0");
+  else if (kind == QUERY_GATHER)
+    /* CROSS JOIN keeps the match the outer loop; left to itself the
+     * planner ran the match once per person. */
+    g_string_append (sql, "SELECT p.rowid, p.sort_key FROM person_fts f CROSS JOIN person p ON p.rowid = f.rowid "
+                          "WHERE person_fts MATCH :match AND xaso_words_together (person_fts) "
+                          "AND p.commune_code = :commune AND p.deleted = 0");
+  else
+    g_string_append (sql, "SELECT p.rowid FROM person p WHERE p.commune_code = :commune AND p.deleted = 0");
+  if (kind == QUERY_NAME_PREFIX)
+    g_string_append (sql, " AND p.name_folded >= :prefix AND p.name_folded < :prefix_end");
+  else if (kind == QUERY_GATHER)
+    g_string_append (sql, " AND NOT (p.name_folded >= :prefix AND p.name_folded < :prefix_end)");
+  append_filters (sql, filter);
+  if (kind == QUERY_NAME_PREFIX)
+    g_string_append (sql, " ORDER BY p.name_folded, p.rowid");
+  else if (kind != QUERY_GATHER)
+    g_string_append (sql, " ORDER BY p.sort_key, p.rowid");
+  g_string_append (sql, " LIMIT :limit");
   return g_string_free (sql, FALSE);
 }
 
-/* Every word typed must start a word of the same field: a name, an ID
- * number or an address. "nguyen van an" finds Nguyễn Văn An and Nguyễn Ánh
- * Văn, but not Nguyễn Văn Bình of Ấp An Phú. */
-static char *
-make_match (const char *text)
+static void
+bind_named (sqlite3_stmt *stmt,
+            const char   *name,
+            const char   *value)
 {
-  g_autofree char *words = text ? xaso_fold_query_to_fts (text) : NULL;
+  int index = sqlite3_bind_parameter_index (stmt, name);
 
-  if (words == NULL)
-    return NULL;
-  return g_strdup_printf ("{name_folded} : (%s) OR {id_number} : (%s) OR {address_folded} : (%s)",
-                          words, words, words);
-}
-
-static int
-check_cancelled (void *data)
-{
-  return g_cancellable_is_cancelled (data);
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
 }
 
 static void
-bind_filter (sqlite3_stmt           *stmt,
-             XasoDatabase           *db,
-             const XasoPersonFilter *filter,
-             const char             *match,
-             guint                   limit)
+bind_search (sqlite3_stmt *stmt,
+             const Search *s,
+             gint64        limit)
 {
+  const XasoPersonFilter *filter = s->filter;
   g_autoptr(GDateTime) now = xaso_now ();
   int year = g_date_time_get_year (now);
   char youngest[8], oldest[8];
 
   g_snprintf (youngest, sizeof youngest, "%04d", year - MAX (filter->age_min, 0));
   g_snprintf (oldest, sizeof oldest, "%04d", year - MAX (filter->age_max, 0));
-  sqlite3_bind_text (stmt, 1, xaso_database_get_commune_code (db), -1, SQLITE_TRANSIENT);
-  xaso_bind_text (stmt, 2, match);
-  xaso_bind_text (stmt, 3, filter->hamlet);
-  sqlite3_bind_text (stmt, 4, filter->sex == XASO_SEX_FEMALE ? "female" : "male", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, youngest, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, oldest, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 7, limit ? (gint64)limit : G_MAXINT64);
+  bind_named (stmt, ":commune", xaso_database_get_commune_code (s->db));
+  bind_named (stmt, ":match", s->match);
+  bind_named (stmt, ":prefix", s->prefix);
+  bind_named (stmt, ":prefix_end", s->prefix_end);
+  bind_named (stmt, ":hamlet", filter->hamlet);
+  bind_named (stmt, ":sex", filter->sex == XASO_SEX_FEMALE ? "female" : "male");
+  bind_named (stmt, ":youngest", youngest);
+  bind_named (stmt, ":oldest", oldest);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit > 0 ? limit : G_MAXINT64);
+}
+
+/* Runs one query of @kind and appends its rows to @rowids, or, for a
+ * gathering query, to @gathered with their sort keys. */
+static gboolean
+run_query (const Search  *s,
+           QueryKind      kind,
+           gint64         limit,
+           GArray        *rowids,
+           GArray        *gathered,
+           GError       **error)
+{
+  g_autofree char *sql = build_sql (kind, s->filter);
+  sqlite3_stmt *stmt = xaso_database_prepare (s->db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_search (stmt, s, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (gathered != NULL)
+        {
+          Gathered g = { sqlite3_column_int64 (stmt, 0), g_strdup (xaso_column_text (stmt, 1)) };
+
+          g_array_append_val (gathered, g);
+        }
+      else
+        {
+          gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (rowids, rowid);
+        }
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return xaso_database_set_error (s->db, rc, error);
+  return TRUE;
+}
+
+static void
+gathered_clear (gpointer data)
+{
+  g_free (((Gathered *)data)->sort_key);
+}
+
+static int
+compare_gathered (gconstpointer a,
+                  gconstpointer b)
+{
+  const Gathered *x = a, *y = b;
+  int order = strcmp (x->sort_key ? x->sort_key : "", y->sort_key ? y->sort_key : "");
+
+  return order != 0 ? order : (x->rowid > y->rowid) - (x->rowid < y->rowid);
+}
+
+/* True when a row found along the order index belongs to tier 2: it is
+ * not in tier 1 and the words stand together in one of its fields. */
+static gboolean
+walk_row_matches (const Search *s,
+                  sqlite3_stmt *stmt)
+{
+  const char * const *words = (const char * const *)s->words;
+  const char *name = xaso_column_text (stmt, 1);
+
+  if (name != NULL && g_str_has_prefix (name, s->prefix))
+    return FALSE;
+  return xaso_fold_words_start_words (words, name) ||
+         xaso_fold_words_start_words (words, xaso_column_text (stmt, 2)) ||
+         xaso_fold_words_start_words (words, xaso_column_text (stmt, 3));
+}
+
+/* Walks the order index testing each row, until @limit matches are found
+ * or walk_rows rows have been read without filling them; @complete says
+ * which. */
+static gboolean
+run_walk (const Search  *s,
+          guint          limit,
+          GArray        *rowids,
+          gboolean      *complete,
+          GError       **error)
+{
+  g_autofree char *sql = build_sql (QUERY_WALK, s->filter);
+  sqlite3_stmt *stmt = xaso_database_prepare (s->db, sql, error);
+  guint found = 0;
+  int rc = SQLITE_DONE;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_search (stmt, s, walk_rows);
+  while (found < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      if (walk_row_matches (s, stmt))
+        {
+          g_array_append_val (rowids, rowid);
+          found++;
+        }
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return xaso_database_set_error (s->db, rc, error);
+  *complete = found == limit;
+  return TRUE;
+}
+
+/* Appends the first @limit (0: all) of @gathered in the Vietnamese order. */
+static void
+append_sorted (GArray *gathered,
+               guint   limit,
+               GArray *rowids)
+{
+  g_array_sort (gathered, compare_gathered);
+  for (guint i = 0; i < gathered->len && (limit == 0 || i < limit); i++)
+    g_array_append_val (rowids, g_array_index (gathered, Gathered, i).rowid);
+}
+
+/* Tier 2: @limit more rows (0 for all) in the Vietnamese order. */
+static gboolean
+run_second_tier (const Search  *s,
+                 guint          limit,
+                 GArray        *rowids,
+                 GError       **error)
+{
+  g_autoptr(GArray) gathered = g_array_new (FALSE, FALSE, sizeof (Gathered));
+  guint before = rowids->len;
+  gboolean complete = FALSE;
+
+  g_array_set_clear_func (gathered, gathered_clear);
+  /* The whole list gathers every match: fewer rows than a walk reads. */
+  if (!run_query (s, QUERY_GATHER, limit == 0 ? 0 : broad_match + 1, NULL, gathered, error))
+    return FALSE;
+  if (limit > 0 && gathered->len > broad_match)
+    {
+      if (!run_walk (s, limit, rowids, &complete, error))
+        return FALSE;
+      if (complete)
+        return TRUE;
+      /* The matches cluster later in the order: gather them all. */
+      g_array_set_size (rowids, before);
+      g_array_set_size (gathered, 0);
+      if (!run_query (s, QUERY_GATHER, 0, NULL, gathered, error))
+        return FALSE;
+    }
+  append_sorted (gathered, limit, rowids);
+  return TRUE;
+}
+
+static gboolean
+run_search (const Search  *s,
+            guint          limit,
+            GArray        *rowids,
+            GError       **error)
+{
+  if (s->match == NULL)
+    return run_query (s, QUERY_ALL, limit, rowids, NULL, error);
+  if (!run_query (s, QUERY_NAME_PREFIX, limit, rowids, NULL, error))
+    return FALSE;
+  if (limit > 0 && rowids->len >= limit)
+    return TRUE;
+  return run_second_tier (s, limit > 0 ? limit - rowids->len : 0, rowids, error);
+}
+
+static int
+check_cancelled (void *data)
+{
+  return g_cancellable_is_cancelled (data);
 }
 
 GArray *
@@ -149,35 +397,27 @@ xaso_person_search_rowids (XasoDatabase            *db,
                            GCancellable            *cancellable,
                            GError                 **error)
 {
-  g_autofree char *match = make_match (filter->text);
-  g_autofree char *sql = build_sql (filter, match != NULL, match != NULL && match_is_broad (db, match));
-  sqlite3_stmt *stmt = xaso_database_prepare (db, sql, error);
-  g_autoptr(GArray) rowids = NULL;
-  int rc;
+  g_autoptr(GArray) rowids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit ? limit : 1024);
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *handle = xaso_database_get_handle (db);
+  gboolean done;
+  Search s;
 
-  if (stmt == NULL)
-    return NULL;
-  bind_filter (stmt, db, filter, match, limit);
-  rowids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit ? limit : 1024);
+  search_init (&s, db, filter);
   if (cancellable != NULL)
-    sqlite3_progress_handler (xaso_database_get_handle (db), 1000, check_cancelled, cancellable);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+    sqlite3_progress_handler (handle, 1000, check_cancelled, cancellable);
+  done = run_search (&s, limit, rowids, &local_error);
+  sqlite3_progress_handler (handle, 0, NULL, NULL);
+  search_clear (&s);
 
-      g_array_append_val (rowids, rowid);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_progress_handler (xaso_database_get_handle (db), 0, NULL, NULL);
-
-  if (rc == SQLITE_INTERRUPT || g_cancellable_is_cancelled (cancellable))
+  if (g_cancellable_is_cancelled (cancellable))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The search was cancelled."));
       return NULL;
     }
-  if (rc != SQLITE_DONE)
+  if (!done)
     {
-      xaso_database_set_error (db, rc, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   return g_steal_pointer (&rowids);

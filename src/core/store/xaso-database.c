@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "xaso-database-private.h"
+#include "xaso-sql-functions.h"
 #include "xaso-uuid.h"
 
 /* A connection to the local replica. One connection serves one thread at a
@@ -105,6 +106,8 @@ apply_settings (XasoDatabase  *self,
     "PRAGMA cache_size = -16000;";
 
   sqlite3_busy_timeout (self->db, 5000);
+  if (xaso_sql_functions_register (self->db) != SQLITE_OK)
+    return xaso_database_set_error (self, sqlite3_errcode (self->db), error);
   return xaso_database_exec (self, settings, error);
 }
 

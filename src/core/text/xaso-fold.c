@@ -269,6 +269,42 @@ is_token_char (const char *p)
 }
 
 /**
+ * xaso_fold_query_words:
+ * @user_text: what the user typed into a search field
+ *
+ * Splits @user_text into folded words, the way the full-text index splits
+ * the text it holds: `Nguyễn Văn-A` gives `nguyen`, `van` and `a`.
+ *
+ * Returns: (transfer full): the words, possibly none
+ */
+GStrv
+xaso_fold_query_words (const char *user_text)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  const char *p;
+
+  g_return_val_if_fail (user_text != NULL, NULL);
+
+  folded = xaso_fold (user_text);
+  for (p = folded; *p != '\0';)
+    {
+      const char *start;
+
+      while (*p != '\0' && !is_token_char (p))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p != '\0' && is_token_char (p))
+        p = g_utf8_next_char (p);
+      g_ptr_array_add (words, g_strndup (start, p - start));
+    }
+  g_ptr_array_add (words, NULL);
+  return (GStrv)g_ptr_array_free (g_steal_pointer (&words), FALSE);
+}
+
+/**
  * xaso_fold_query_to_fts:
  * @user_text: what the user typed into a search field
  *
@@ -283,38 +319,84 @@ is_token_char (const char *p)
 char *
 xaso_fold_query_to_fts (const char *user_text)
 {
-  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
   g_autoptr(GString) query = NULL;
-  const char *p;
 
   g_return_val_if_fail (user_text != NULL, NULL);
 
-  folded = xaso_fold (user_text);
-  query = g_string_new (NULL);
-  p = folded;
-
-  while (*p != '\0')
-    {
-      const char *start;
-
-      while (*p != '\0' && !is_token_char (p))
-        p = g_utf8_next_char (p);
-      if (*p == '\0')
-        break;
-
-      start = p;
-      while (*p != '\0' && is_token_char (p))
-        p = g_utf8_next_char (p);
-
-      if (query->len > 0)
-        g_string_append_c (query, ' ');
-      g_string_append_c (query, '"');
-      g_string_append_len (query, start, p - start);
-      g_string_append (query, "\"*");
-    }
-
-  if (query->len == 0)
+  words = xaso_fold_query_words (user_text);
+  if (words[0] == NULL)
     return NULL;
-
+  query = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    g_string_append_printf (query, "%s\"%s\"*", i ? " " : "", words[i]);
   return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/* Where the words of a folded text start; at most 64, which is more than
+ * any name or address holds. */
+#define MAX_TEXT_WORDS 64
+
+static guint
+find_word_starts (const char  *text,
+                  const char **starts)
+{
+  gboolean at_start = TRUE;
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0' && n < MAX_TEXT_WORDS; p = g_utf8_next_char (p))
+    {
+      gboolean in_word = is_token_char (p);
+
+      if (in_word && at_start)
+        starts[n++] = p;
+      at_start = !in_word;
+    }
+  return n;
+}
+
+/* Gives each query word a word of its own in the text, trying the
+ * alternatives when one word could take several: "n ng" matches
+ * "nam nguyen" only with n→nam and ng→nguyen. */
+static gboolean
+assign_words (const char * const *words,
+              const char        **starts,
+              guint               n_starts,
+              guint64             taken)
+{
+  if (words[0] == NULL)
+    return TRUE;
+  for (guint i = 0; i < n_starts; i++)
+    {
+      if ((taken & (G_GUINT64_CONSTANT (1) << i)) == 0 &&
+          strncmp (starts[i], words[0], strlen (words[0])) == 0 &&
+          assign_words (words + 1, starts, n_starts, taken | (G_GUINT64_CONSTANT (1) << i)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * xaso_fold_words_start_words:
+ * @words: folded words, as xaso_fold_query_words() gives them
+ * @folded_text: (nullable): folded text, such as a folded name
+ *
+ * Tells whether every word of @words begins a word of @folded_text, each a
+ * word of its own, in any order: `nguyen van a` begins words of
+ * `nguyen van anh` and of `tran van nguyen an`, `guyen` begins none, and
+ * `nguyen nguyen` needs two words beginning so.
+ *
+ * Returns: %TRUE when every word begins a word of the text
+ */
+gboolean
+xaso_fold_words_start_words (const char * const *words,
+                             const char         *folded_text)
+{
+  const char *starts[MAX_TEXT_WORDS];
+  guint n_starts;
+
+  if (folded_text == NULL)
+    return words[0] == NULL;
+  n_starts = find_word_starts (folded_text, starts);
+  return assign_words (words, starts, n_starts, 0);
 }

@@ -10,5 +10,9 @@ G_BEGIN_DECLS
  */
 char *xaso_fold              (const char *text);
 char *xaso_fold_query_to_fts (const char *user_text);
+GStrv xaso_fold_query_words  (const char *user_text);
+
+gboolean xaso_fold_words_start_words (const char * const *words,
+                                      const char         *folded_text);
 
 G_END_DECLS

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-store"
+
+#include "config.h"
+
+#include "xaso-sql-functions.h"
+
+/* Enough for any name, ID number or address: a phrase found more often in
+ * one column than this keeps its first instances only. */
+#define MAX_PHRASES   16
+#define MAX_INSTANCES 32
+
+typedef struct
+{
+  int n[MAX_PHRASES];
+  int offset[MAX_PHRASES][MAX_INSTANCES];
+} Instances;
+
+/* Gives each phrase a token of its own, trying the alternatives when a
+ * phrase could take several ("n ng" in "nam nguyen": n→nam, ng→nguyen). */
+static gboolean
+assign_tokens (const Instances *in,
+               int              phrase,
+               int              n_phrases,
+               int             *taken,
+               int              n_taken)
+{
+  if (phrase == n_phrases)
+    return TRUE;
+  for (int i = 0; i < in->n[phrase]; i++)
+    {
+      int offset = in->offset[phrase][i];
+      gboolean used = FALSE;
+
+      for (int j = 0; j < n_taken && !used; j++)
+        used = taken[j] == offset;
+      if (used)
+        continue;
+      taken[n_taken] = offset;
+      if (assign_tokens (in, phrase + 1, n_phrases, taken, n_taken + 1))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+column_holds_all (const Fts5ExtensionApi *api,
+                  Fts5Context            *fts,
+                  int                     column,
+                  int                     n_phrases)
+{
+  Instances in = { { 0 } };
+  int taken[MAX_PHRASES];
+  int n_inst = 0;
+
+  if (api->xInstCount (fts, &n_inst) != SQLITE_OK)
+    return FALSE;
+  for (int i = 0; i < n_inst; i++)
+    {
+      int phrase, col, offset;
+
+      if (api->xInst (fts, i, &phrase, &col, &offset) != SQLITE_OK)
+        return FALSE;
+      if (col == column && phrase < MAX_PHRASES && in.n[phrase] < MAX_INSTANCES)
+        in.offset[phrase][in.n[phrase]++] = offset;
+    }
+  return assign_tokens (&in, 0, n_phrases, taken, 0);
+}
+
+static void
+words_together (const Fts5ExtensionApi  *api,
+                Fts5Context             *fts,
+                sqlite3_context         *context,
+                int                      argc,
+                sqlite3_value          **argv)
+{
+  int n_phrases = api->xPhraseCount (fts);
+  int n_columns = api->xColumnCount (fts);
+  int together = 0;
+
+  if (n_phrases > MAX_PHRASES)
+    n_phrases = MAX_PHRASES;
+  for (int column = 0; column < n_columns && !together; column++)
+    together = column_holds_all (api, fts, column, n_phrases);
+  sqlite3_result_int (context, together);
+}
+
+static fts5_api *
+get_fts5_api (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return api;
+}
+
+int
+xaso_sql_functions_register (sqlite3 *db)
+{
+  fts5_api *api = get_fts5_api (db);
+
+  if (api == NULL)
+    return SQLITE_ERROR;
+  return api->xCreateFunction (api, "xaso_words_together", NULL, words_together, NULL);
+}
