@@ -107,8 +107,8 @@ damaged (GError    **error,
          gsize       offset)
 {
   g_set_error (error, XASO_PDF_ERROR, XASO_PDF_ERROR_DAMAGED,
-               /* Translators: %s says what is wrong, %" G_GSIZE_FORMAT " is a byte offset. */
-               _("Damaged PDF: %s at byte %" G_GSIZE_FORMAT "."), what, offset);
+               /* Translators: %s says what is wrong; %llu is a byte offset. */
+               _("Damaged PDF: %s at byte %llu."), what, (unsigned long long)offset);
   return FALSE;
 }
 

@@ -68,7 +68,7 @@ damaged (GError    **error,
          gsize       offset)
 {
   g_set_error (error, XASO_PDF_ERROR, XASO_PDF_ERROR_DAMAGED,
-               _("Damaged PDF: %s at byte %" G_GSIZE_FORMAT "."), what, offset);
+               _("Damaged PDF: %s at byte %llu."), what, (unsigned long long)offset);
   return NULL;
 }
 
@@ -196,8 +196,8 @@ parse_value (XasoPdfLexer  *lexer,
   if (depth > XASO_PDF_MAX_DEPTH)
     {
       g_set_error (error, XASO_PDF_ERROR, XASO_PDF_ERROR_TOO_LARGE,
-                   _("Damaged PDF: objects are nested too deeply at byte %" G_GSIZE_FORMAT "."),
-                   token->start);
+                   _("Damaged PDF: objects are nested too deeply at byte %llu."),
+                   (unsigned long long)token->start);
       return NULL;
     }
   switch (token->kind)

@@ -25,7 +25,7 @@ damaged (GError    **error,
          gsize       offset)
 {
   g_set_error (error, XASO_PDF_ERROR, XASO_PDF_ERROR_DAMAGED,
-               _("Damaged PDF: %s at byte %" G_GSIZE_FORMAT "."), what, offset);
+               _("Damaged PDF: %s at byte %llu."), what, (unsigned long long)offset);
   return FALSE;
 }
 
