@@ -22,7 +22,7 @@ test_creates_whole_schema (void)
   g_autoptr(XasoDatabase) db = xaso_database_open (path, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (xaso_database_get_schema_version (db), ==, 4);
+  g_assert_cmpint (xaso_database_get_schema_version (db), ==, 5);
   for (guint i = 0; schema_tables[i]; i++)
     {
       g_autofree char *sql = g_strdup_printf (
@@ -57,6 +57,37 @@ test_every_reference_is_indexed (void)
     }
   sqlite3_reset (stmt);
   g_assert_cmpuint (missing, ==, 0);
+}
+
+/* Foreign keys are checked by looking up the referring rows by value. The
+ * indexes of references that are usually empty leave the empty rows out
+ * (migration 0005), and must still serve those lookups. */
+static void
+test_reference_lookups_use_an_index (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("lookup.db");
+  g_autoptr(XasoDatabase) db = xaso_database_open (path, NULL);
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list (m.name) f "
+    "WHERE m.type = 'table' AND f.\"table\" <> 'commune'", NULL);
+  guint checked = 0;
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN SELECT 1 FROM \"%s\" WHERE \"%s\" = ?",
+                                              sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1));
+      sqlite3_stmt *explain = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (xaso_database_get_handle (db), sql, -1, &explain, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (explain), ==, SQLITE_ROW);
+      g_test_message ("%s: %s", sql, sqlite3_column_text (explain, 3));
+      g_assert_nonnull (strstr ((const char *)sqlite3_column_text (explain, 3), "INDEX"));
+      sqlite3_finalize (explain);
+      checked++;
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (checked, >=, 10);
 }
 
 static void
@@ -181,6 +212,7 @@ main (int    argc,
   g_test_add_func ("/store/database/creates-whole-schema", test_creates_whole_schema);
   g_test_add_func ("/store/database/settings-applied", test_settings_applied);
   g_test_add_func ("/store/database/every-reference-is-indexed", test_every_reference_is_indexed);
+  g_test_add_func ("/store/database/reference-lookups-use-an-index", test_reference_lookups_use_an_index);
   g_test_add_func ("/store/database/reopen-keeps-identity", test_reopen_keeps_identity);
   g_test_add_func ("/store/database/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/store/database/statement-cache", test_statement_cache);
