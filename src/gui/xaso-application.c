@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "xaso-application.h"
+#include "xaso-document-window.h"
 #include "xaso-preferences-window.h"
 #include "xaso-window.h"
 
@@ -56,6 +57,97 @@ xaso_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* Each PDF gets a window of its own (`xaso FILE.pdf`, "Open with", a drop,
+ * Open PDF…); the commune's database is not needed to read one. */
+void
+xaso_application_open_pdf (XasoApplication *self,
+                           GFile           *file)
+{
+  XasoDocumentWindow *window = xaso_document_window_new (GTK_APPLICATION (self), file);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+xaso_application_open (GApplication  *app,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    xaso_application_open_pdf (XASO_APPLICATION (app), files[i]);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  GtkWidget *window = user_data;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+  GSList *files = g_value_get_boxed (value);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    xaso_application_open_pdf (XASO_APPLICATION (app), l->data);
+  return files != NULL;
+}
+
+/* PDFs dropped from the file manager onto @window open as from "Open with". */
+void
+xaso_application_add_pdf_drop_target (GtkWidget *window)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), window, 0);
+  gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (target));
+}
+
+static void
+open_pdf_response_cb (GtkNativeDialog *dialog,
+                      int              response,
+                      gpointer         user_data)
+{
+  XasoApplication *self = user_data;
+  g_autoptr(GListModel) files = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          xaso_application_open_pdf (self, file);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_pdf_cb (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  XasoApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  dialog = gtk_file_chooser_native_new (_("Open PDF"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_pdf_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 about_cb (GSimpleAction *action,
           GVariant      *param,
@@ -104,6 +196,7 @@ quit_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_cb },
+  { "open-pdf", open_pdf_cb },
   { "preferences", preferences_cb },
   { "quit", quit_cb },
 };
@@ -115,6 +208,7 @@ xaso_application_startup (GApplication *app)
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
 
   G_APPLICATION_CLASS (xaso_application_parent_class)->startup (app);
 
@@ -123,6 +217,7 @@ xaso_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "citizens.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open-pdf", open_accels);
 }
 
 static void
@@ -144,6 +239,7 @@ xaso_application_class_init (XasoApplicationClass *klass)
   G_OBJECT_CLASS (klass)->finalize = xaso_application_finalize;
   app_class->activate = xaso_application_activate;
   app_class->startup = xaso_application_startup;
+  app_class->open = xaso_application_open;
   app_class->handle_local_options = xaso_application_handle_local_options;
 }
 
@@ -165,7 +261,7 @@ xaso_application_new (void)
 {
   return g_object_new (XASO_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

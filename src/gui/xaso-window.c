@@ -276,6 +276,7 @@ xaso_window_init (XasoWindow *self)
   g_type_ensure (XASO_TYPE_CITIZENS_PAGE);
   g_type_ensure (XASO_TYPE_SETUP_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  xaso_application_add_pdf_drop_target (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);

@@ -149,13 +149,15 @@ def activate(acc):
 
 
 
-def run_app(xaso, db, workdir, scenario):
-    """Starts the app on @db in Vietnamese and runs @scenario(); on a failure
-    the app's own output goes to the test log. The app is stopped either way."""
+def run_app(xaso, db, workdir, scenario, args=None):
+    """Starts the app on @db (or with @args instead, such as a PDF to open)
+    in Vietnamese and runs @scenario(); on a failure the app's own output
+    goes to the test log. The app is stopped either way."""
     env = dict(os.environ, LANG=os.environ.get("XASO_TEST_LANG", "vi_VN.UTF-8"), LANGUAGE="vi",
                GSETTINGS_BACKEND="memory")
     app_log = open(os.path.join(workdir, "app.log"), "w+")
-    proc = subprocess.Popen([xaso, "--database", db], env=env, stdout=app_log, stderr=subprocess.STDOUT)
+    argv = [xaso] + (args if args is not None else ["--database", db])
+    proc = subprocess.Popen(argv, env=env, stdout=app_log, stderr=subprocess.STDOUT)
     try:
         scenario()
     except SystemExit:
