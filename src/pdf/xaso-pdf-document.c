@@ -332,6 +332,8 @@ xaso_pdf_document_get_stream_raw (XasoPdfDocument  *self,
 
   g_return_val_if_fail (XASO_IS_PDF_DOCUMENT (self), NULL);
   g_return_val_if_fail (xaso_pdf_object_get_kind (stream) == XASO_PDF_STREAM, NULL);
+  if (xaso_pdf_object_stream_get_data (stream) != NULL)
+    return g_bytes_ref (xaso_pdf_object_stream_get_data (stream));
   offset = xaso_pdf_object_stream_get_offset (stream);
   length = xaso_pdf_object_stream_get_length (stream);
   if (offset > self->len || length > self->len - offset)

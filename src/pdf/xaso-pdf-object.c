@@ -34,6 +34,7 @@ struct _XasoPdfObject
       XasoPdfObject *dict;
       guint64        offset;
       guint64        length;
+      GBytes        *data;     /* in memory (new objects), else NULL */
     } stream;
     struct
     {
@@ -92,6 +93,7 @@ xaso_pdf_object_unref (XasoPdfObject *object)
       break;
     case XASO_PDF_STREAM:
       xaso_pdf_object_unref (object->u.stream.dict);
+      g_clear_pointer (&object->u.stream.data, g_bytes_unref);
       break;
     default:
       break;
@@ -194,6 +196,19 @@ xaso_pdf_object_new_stream (XasoPdfObject *dict,
   object->u.stream.dict = dict;
   object->u.stream.offset = offset;
   object->u.stream.length = length;
+  return object;
+}
+
+XasoPdfObject *
+xaso_pdf_object_new_stream_with_data (XasoPdfObject *dict,
+                                      GBytes        *data)
+{
+  XasoPdfObject *object;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  object = xaso_pdf_object_new_stream (dict, 0, g_bytes_get_size (data));
+  if (object != NULL)
+    object->u.stream.data = g_bytes_ref (data);
   return object;
 }
 
@@ -459,6 +474,14 @@ xaso_pdf_object_stream_get_offset (const XasoPdfObject *stream)
 {
   g_return_val_if_fail (stream != NULL && stream->kind == XASO_PDF_STREAM, 0);
   return stream->u.stream.offset;
+}
+
+GBytes *
+xaso_pdf_object_stream_get_data (const XasoPdfObject *stream)
+{
+  if (stream == NULL || stream->kind != XASO_PDF_STREAM)
+    return NULL;
+  return stream->u.stream.data;
 }
 
 guint64

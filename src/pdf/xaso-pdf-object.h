@@ -48,6 +48,10 @@ XasoPdfObject  *xaso_pdf_object_new_dict        (void);
 XasoPdfObject  *xaso_pdf_object_new_stream      (XasoPdfObject        *dict,
                                                  guint64               offset,
                                                  guint64               length);
+/* A stream whose encoded bytes are in memory (for the writer): @dict is
+ * taken over, @data is referenced; its /Length is written from @data. */
+XasoPdfObject  *xaso_pdf_object_new_stream_with_data (XasoPdfObject *dict,
+                                                      GBytes        *data);
 XasoPdfObject  *xaso_pdf_object_new_ref         (guint32               num,
                                                  guint16               gen);
 
@@ -95,6 +99,8 @@ gboolean        xaso_pdf_object_dict_remove     (XasoPdfObject        *dict,
 XasoPdfObject  *xaso_pdf_object_stream_get_dict (const XasoPdfObject  *stream);
 guint64         xaso_pdf_object_stream_get_offset (const XasoPdfObject *stream);
 guint64         xaso_pdf_object_stream_get_length (const XasoPdfObject *stream);
+/* The in-memory bytes of a stream made with _new_stream_with_data(), else NULL. */
+GBytes         *xaso_pdf_object_stream_get_data (const XasoPdfObject *stream);
 
 guint32         xaso_pdf_object_ref_get_num     (const XasoPdfObject  *ref);
 guint16         xaso_pdf_object_ref_get_gen     (const XasoPdfObject  *ref);
