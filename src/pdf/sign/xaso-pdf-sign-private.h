@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xaso-pdf-sign.h"
+
+G_BEGIN_DECLS
+
+/* What the field builder placed: the signature dictionary, written raw
+ * with fixed-width placeholders at known places in its body. */
+typedef struct
+{
+  guint32 sig_num;
+  gsize   byte_range_at;        /* offset in the body of the "[" of /ByteRange */
+  gsize   byte_range_len;       /* its fixed width, "[" and "]" included */
+  gsize   contents_at;          /* offset in the body of the "<" of /Contents */
+  gsize   contents_len;         /* hex digits reserved between "<" and ">" */
+} XasoPdfSigPlaceholders;
+
+/* Adds the signature dictionary, the merged field and widget, its
+ * appearance, the page's /Annots and the AcroForm to @update. */
+gboolean xaso_pdf_sign_add_field      (XasoPdfUpdate            *update,
+                                       XasoPdfIdentity          *identity,
+                                       const XasoPdfSignOptions *options,
+                                       gsize                     cms_reserve,
+                                       XasoPdfSigPlaceholders   *out,
+                                       GError                  **error);
+/* The widget's normal appearance as an object number in @update:
+ * the grafted appearance PDF scaled to the rectangle, or a text box. */
+guint32  xaso_pdf_sign_add_appearance (XasoPdfUpdate            *update,
+                                       XasoPdfIdentity          *identity,
+                                       const XasoPdfSignOptions *options,
+                                       GDateTime                *time,
+                                       GError                  **error);
+
+G_END_DECLS

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "xaso-pdf-identity.h"
+#include "xaso-pdf-update.h"
+
+G_BEGIN_DECLS
+
+/* Where and how a PAdES signature goes (DESIGN.md §5). Every pointer is
+ * borrowed and may be NULL. */
+typedef struct
+{
+  int         page;             /* 0-based; -1: the last page */
+  double      rect[4];          /* x, y, width, height in the page's default user
+                                 * space; a zero width makes the signature invisible */
+  const char *field_name;       /* NULL: "Signature1", "Signature2"… */
+  const char *reason;           /* /Reason */
+  const char *location;         /* /Location */
+  const char *contact;          /* /ContactInfo */
+  GDateTime  *time;             /* /M; NULL: now, in local time */
+  /* A one-page PDF drawn by the appearance code (cairo), grafted as the
+   * widget's appearance and scaled to @rect; NULL: a plain text box. */
+  GBytes     *appearance_pdf;
+  const char *tsa_url;          /* RFC 3161 server for PAdES B-T; NULL: B-B */
+} XasoPdfSignOptions;
+
+void      xaso_pdf_sign_options_init        (XasoPdfSignOptions   *options);
+
+/* "dir/name-signed.pdf" for "dir/name.pdf". */
+char     *xaso_pdf_sign_default_output      (const char           *input);
+
+/* Signs @input into @output (replaced if it exists: the caller decides
+ * whether that is allowed). Blocking, for a worker thread (GTask); the
+ * output appears only complete, under its name, at the end. */
+gboolean  xaso_pdf_sign_file                (XasoPdfIdentity          *identity,
+                                             const char               *input,
+                                             const char               *output,
+                                             const XasoPdfSignOptions *options,
+                                             GCancellable             *cancellable,
+                                             XasoPdfProgressFunc       progress,
+                                             gpointer                  user_data,
+                                             GError                  **error);
+
+G_END_DECLS
