@@ -17,10 +17,15 @@
 
 /* xasoctl pdf sign FILE [-o OUT] --p12 FILE.p12 | --pkcs11 URL [--pin-stdin]
  *                  [--reason TEXT] [--location TEXT] [--tsa URL]
- *                  [--page N --rect x,y,w,h] [--appearance PDF] [--chain PEM] [--force]
+ *                  [--kind person|organization|copy] [--image PNG] [--seal PNG]
+ *                  [--number TEXT] [--copy-form TEXT] [--page N --rect x,y,w,h | --invisible]
+ *                  [--appearance PDF] [--chain PEM] [--force]
  * xasoctl pdf sign --batch DIR …   every PDF of DIR, one PIN entry
  * The output is FILE-signed.pdf beside FILE unless -o says otherwise; an
- * existing output is refused unless --force. */
+ * existing output is refused unless --force. Without --rect the signature
+ * goes where its kind goes (DOMAIN.md): a person's at the bottom right of
+ * the last page, the organization's seal over the last signature, a copy's
+ * text at the top right of page 1. */
 
 #define EXIT_FAILED 1
 #define EXIT_USAGE  2
@@ -37,10 +42,25 @@ typedef struct
   int      page;
   char    *rect;
   char    *appearance;
+  char    *kind;
+  char    *image;
+  char    *seal;
+  char    *number;
+  char    *copy_form;
+  gboolean invisible;
   char    *chain;
   char    *batch;
   gboolean force;
 } Args;
+
+/* The appearance drawn for each document, and the images it shows. */
+typedef struct
+{
+  XasoPdfAppearance  spec;
+  GBytes            *image;
+  GBytes            *seal;
+  GBytes            *pdf;     /* --appearance: a ready-made one */
+} Look;
 
 static void
 args_clear (Args *args)
@@ -53,11 +73,26 @@ args_clear (Args *args)
   g_free (args->tsa);
   g_free (args->rect);
   g_free (args->appearance);
+  g_free (args->kind);
+  g_free (args->image);
+  g_free (args->seal);
+  g_free (args->number);
+  g_free (args->copy_form);
   g_free (args->chain);
   g_free (args->batch);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Args, args_clear)
+
+static void
+look_clear (Look *look)
+{
+  g_clear_pointer (&look->image, g_bytes_unref);
+  g_clear_pointer (&look->seal, g_bytes_unref);
+  g_clear_pointer (&look->pdf, g_bytes_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Look, look_clear)
 
 /* The secret is read before any signing starts, once for a whole batch. */
 static char *
@@ -249,9 +284,52 @@ check_args (const Args  *args,
 }
 
 static gboolean
+load_file (const char  *path,
+           GBytes     **out,
+           GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (path == NULL)
+    return TRUE;
+  if (!g_file_get_contents (path, &data, &len, error))
+    return FALSE;
+  *out = g_bytes_new_take (g_steal_pointer (&data), len);
+  return TRUE;
+}
+
+static gboolean
+fill_look (const Args  *args,
+           Look        *look,
+           GError     **error)
+{
+  static const char * const kinds[] = { "person", "organization", "copy" };
+  guint kind = 0;
+
+  while (args->kind != NULL && kind < G_N_ELEMENTS (kinds) && g_strcmp0 (args->kind, kinds[kind]) != 0)
+    kind++;
+  if (kind == G_N_ELEMENTS (kinds))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--kind wants person, organization or copy."));
+      return FALSE;
+    }
+  xaso_pdf_appearance_init (&look->spec, (XasoPdfAppearanceKind)kind);
+  look->spec.document_number = args->number;
+  look->spec.copy_form = args->copy_form;
+  if (!load_file (args->image, &look->image, error) || !load_file (args->seal, &look->seal, error) ||
+      !load_file (args->appearance, &look->pdf, error))
+    return FALSE;
+  look->spec.image = look->image;
+  look->spec.seal = look->seal;
+  return TRUE;
+}
+
+static gboolean
 fill_options (const Args          *args,
               XasoPdfSignOptions  *options,
-              GBytes             **appearance,
+              Look                *look,
               GError             **error)
 {
   xaso_pdf_sign_options_init (options);
@@ -259,22 +337,17 @@ fill_options (const Args          *args,
   options->location = args->location;
   options->tsa_url = args->tsa;
   options->page = args->page > 0 ? args->page - 1 : -1;
+  options->placement = args->rect != NULL || args->invisible ? XASO_PDF_PLACE_RECT : XASO_PDF_PLACE_AUTO;
   if (args->rect != NULL && !parse_rect (args->rect, options->rect))
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            _("--rect wants x,y,width,height in points, e.g. 350,80,200,70."));
       return FALSE;
     }
-  if (args->appearance != NULL)
-    {
-      g_autofree char *data = NULL;
-      gsize len = 0;
-
-      if (!g_file_get_contents (args->appearance, &data, &len, error))
-        return FALSE;
-      *appearance = g_bytes_new_take (g_steal_pointer (&data), len);
-      options->appearance_pdf = *appearance;
-    }
+  if (!fill_look (args, look, error))
+    return FALSE;
+  options->appearance = &look->spec;
+  options->appearance_pdf = look->pdf;
   return TRUE;
 }
 
@@ -285,7 +358,7 @@ xasoctl_pdf_sign (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — sign a PDF (PAdES)"));
   g_autoptr(GError) error = NULL;
   g_autoptr(XasoPdfIdentity) identity = NULL;
-  g_autoptr(GBytes) appearance = NULL;
+  g_auto(Look) look = { 0 };
   g_auto(Args) args = { .page = 0 };
   g_autofree char *output = NULL;
   XasoPdfSignOptions options;
@@ -300,6 +373,12 @@ xasoctl_pdf_sign (int    argc,
     { "tsa", 0, 0, G_OPTION_ARG_STRING, &args.tsa, N_("Add a time-stamp from this RFC 3161 server (PAdES B-T)"), "URL" },
     { "page", 0, 0, G_OPTION_ARG_INT, &args.page, N_("Page of the visible signature (default: the last)"), "N" },
     { "rect", 0, 0, G_OPTION_ARG_STRING, &args.rect, N_("Visible signature rectangle in points"), "x,y,w,h" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &args.kind, N_("What the signature shows: person (default), organization or copy"), "KIND" },
+    { "image", 0, 0, G_OPTION_ARG_FILENAME, &args.image, N_("The handwritten signature, a transparent PNG"), "PNG" },
+    { "seal", 0, 0, G_OPTION_ARG_FILENAME, &args.seal, N_("The organization’s seal, a transparent PNG"), "PNG" },
+    { "number", 0, 0, G_OPTION_ARG_STRING, &args.number, N_("The document’s number and notation, for a copy"), "TEXT" },
+    { "copy-form", 0, 0, G_OPTION_ARG_STRING, &args.copy_form, N_("The form of copy, e.g. “SAO Y”"), "TEXT" },
+    { "invisible", 0, 0, G_OPTION_ARG_NONE, &args.invisible, N_("Sign without a visible signature"), NULL },
     { "appearance", 0, 0, G_OPTION_ARG_FILENAME, &args.appearance, N_("One-page PDF to show as the signature"), "PDF" },
     { "chain", 0, 0, G_OPTION_ARG_FILENAME, &args.chain, N_("Add these intermediate certificates (PEM)"), "PEM" },
     { "batch", 0, 0, G_OPTION_ARG_FILENAME, &args.batch, N_("Sign every PDF in this folder"), "DIR" },
@@ -312,7 +391,7 @@ xasoctl_pdf_sign (int    argc,
     return xasoctl_usage (context, error->message);
   if (!check_args (&args, argc, &message))
     return xasoctl_usage (context, message);
-  if (!fill_options (&args, &options, &appearance, &error))
+  if (!fill_options (&args, &options, &look, &error))
     return xasoctl_usage (context, error->message);
   identity = open_identity (&args, &error);
   if (identity == NULL)

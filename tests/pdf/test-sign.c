@@ -8,19 +8,28 @@
  * openssl. Keys, the token and the TSA are made at run time. */
 
 #define FORM "/usr/share/cups/data/form_english.pdf"
+/* A manual without a form (libtasn1-doc): poppler draws the appearances of
+ * a form that asks for /NeedAppearances itself, and draws signatures empty. */
+#define MANUAL "/usr/share/doc/libtasn1-doc/libtasn1.pdf"
 
 static char *
-sample (const char *name)
+sample_of (const char *source,
+           const char *name)
 {
   g_autofree char *tmp = g_dir_make_tmp ("xaso-sign-test-XXXXXX", NULL);
-  g_autofree char *src = NULL;
   g_autofree char *data = NULL;
   char *path = g_build_filename (tmp, name, NULL);
   gsize len = 0;
 
-  g_assert_true (g_file_get_contents (FORM, &data, &len, NULL));
+  g_assert_true (g_file_get_contents (source, &data, &len, NULL));
   write_file (path, (const guint8 *)data, len);
   return path;
+}
+
+static char *
+sample (const char *name)
+{
+  return sample_of (FORM, name);
 }
 
 static gboolean
@@ -194,6 +203,107 @@ test_twice (void)
   oracle_openssl_cms (twice, 1, FALSE);
 }
 
+/* Signs @input as @kind where that kind goes (DESIGN.md §5, DOMAIN.md),
+ * with the appearance drawn from the certificate. */
+static char *
+sign_placed (XasoPdfIdentity       *identity,
+             const char            *input,
+             const char            *name,
+             XasoPdfAppearanceKind  kind)
+{
+  g_autofree char *dir = g_path_get_dirname (input);
+  char *output = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  XasoPdfSignOptions options;
+  XasoPdfAppearance look;
+
+  xaso_pdf_sign_options_init (&options);
+  xaso_pdf_appearance_init (&look, kind);
+  look.copy_form = "SAO Y";
+  options.placement = XASO_PDF_PLACE_AUTO;
+  options.appearance = &look;
+  g_assert_true (xaso_pdf_sign_file (identity, input, output, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return output;
+}
+
+/* The widget of signature @index: its page and rectangle [x1 y1 x2 y2]. */
+static int
+widget_of (const char *path,
+           guint       index,
+           double      box[4])
+{
+  g_autoptr(XasoPdfDocument) doc = xaso_pdf_document_new_from_file (path, NULL);
+  g_autoptr(GPtrArray) sigs = xaso_pdf_document_list_signatures (doc);
+  XasoPdfSignature *sig = g_ptr_array_index (sigs, index);
+  XasoPdfObject *rect = xaso_pdf_object_dict_get (sig->field.dict, "Rect");
+  XasoPdfObject *page = xaso_pdf_object_dict_get (sig->field.dict, "P");
+
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (xaso_pdf_object_get_number (xaso_pdf_object_array_get (rect, i), &box[i]));
+  for (guint i = 0; i < xaso_pdf_document_get_n_pages (doc); i++)
+    {
+      guint32 num = 0;
+
+      xaso_pdf_document_get_page (doc, i, &num, NULL);
+      if (num == xaso_pdf_object_ref_get_num (page))
+        return (int)i;
+    }
+  return -1;
+}
+
+static void
+assert_page_text (const char *path,
+                  const char *page,
+                  const char *expected)
+{
+  const char *argv[] = { "pdftotext", "-f", page, "-l", page, path, "-", NULL };
+  int status = 0;
+  g_autofree char *text = sign_env_run (argv, &status);
+
+  g_test_message ("page %s of %s: %s", page, path, text);
+  g_assert_nonnull (strstr (text, expected));
+}
+
+static void
+test_placed_by_kind (void)
+{
+  g_autoptr(XasoPdfIdentity) leader = NULL;
+  g_autoptr(XasoPdfIdentity) org = NULL;
+  g_autofree char *input = NULL, *once = NULL, *twice = NULL, *copy = NULL;
+  double person[4], seal[4], copied[4];
+
+  if (!ready () || !g_file_test (MANUAL, G_FILE_TEST_EXISTS))
+    return;
+  leader = sign_env_p12 ("rsa");
+  org = sign_env_p12 ("ec");
+  input = sample_of (MANUAL, "placed.pdf");
+  once = sign_placed (leader, input, "person.pdf", XASO_PDF_APPEARANCE_LEADER);
+  twice = sign_placed (org, once, "seal.pdf", XASO_PDF_APPEARANCE_ORGANIZATION);
+  copy = sign_placed (org, input, "copy.pdf", XASO_PDF_APPEARANCE_COPY);
+
+  /* The person's signature at the bottom right of the last page (36, US
+   * letter), in Vietnamese with the names of the certificate. */
+  g_assert_cmpint (widget_of (twice, 0, person), ==, 35);
+  g_assert_cmpfloat (person[2], >, 612 * 0.75);
+  g_assert_cmpfloat (person[1], <, 792 * 0.25);
+  assert_page_text (twice, "36", "Ký bởi: Nguyễn Văn An");
+  /* The organization's seal over the left third of it, on the same page. */
+  g_assert_cmpint (widget_of (twice, 1, seal), ==, 35);
+  g_assert_cmpfloat (seal[0], <, person[0]);
+  g_assert_cmpfloat (seal[2], >, person[0]);
+  g_assert_cmpfloat (seal[2], <=, person[0] + (person[2] - person[0]) / 3 + 1);
+  assert_page_text (twice, "36", "Ký bởi: UBND xã Thử Nghiệm");
+  /* A copy's text at the top right of page 1. */
+  g_assert_cmpint (widget_of (copy, 0, copied), ==, 0);
+  g_assert_cmpfloat (copied[2], >, 612 * 0.75);
+  g_assert_cmpfloat (copied[3], >, 792 * 0.9);
+  assert_page_text (copy, "1", "SAO Y");
+  assert_all_valid (twice, 2);
+  oracle_pdfsig (twice, 2);
+  oracle_qpdf (twice);
+}
+
 static void
 flip_byte (const char *path,
            gsize       at)
@@ -292,6 +402,7 @@ main (int    argc,
   g_test_add_func ("/pdf/sign/pkcs11-token-and-wrong-pin", test_pkcs11);
   g_test_add_func ("/pdf/sign/b-t-timestamp", test_timestamp);
   g_test_add_func ("/pdf/sign/leader-then-organization", test_twice);
+  g_test_add_func ("/pdf/sign/placed-by-kind", test_placed_by_kind);
   g_test_add_func ("/pdf/sign/flipped-byte-rejected", test_tampered);
   g_test_add_func ("/pdf/sign/changed-after-signing", test_changed_after);
   status = g_test_run ();

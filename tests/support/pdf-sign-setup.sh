@@ -11,8 +11,9 @@
 #   nssdb/                    an NSS database trusting the root, for pdfsig
 # PKCS#12 passwords are "secret". Prints nothing on success.
 set -euo pipefail
-dir=$1
-mkdir -p "$dir"
+# Absolute: the NSS database is named by a path from inside the folder.
+mkdir -p "$1"
+dir=$(cd "$1" && pwd)
 cd "$dir"
 exec 3>setup.log
 log() { "$@" >&3 2>&3; }

@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "xaso-pdf-graft.h"
 #include "xaso-pdf-serialize.h"
 #include "xaso-pdf-sign-private.h"
@@ -58,64 +56,46 @@ add_form (XasoPdfUpdate *update,
   return xaso_pdf_update_add (update, xaso_pdf_object_new_stream_with_data (dict, data));
 }
 
-/* The standard 14 fonts have no Vietnamese glyphs: until the cairo
- * appearance is passed in, the stand-in writes ASCII only. */
-static void
-show_line (GString    *content,
-           const char *text,
-           double      x,
-           double      y,
-           double      size)
+/* Vietnamese needs an embedded font: the appearance is drawn with cairo
+ * into a one-page PDF (DESIGN.md §5), in the layout of its kind, with the
+ * certificate's names where the caller gave none. */
+static GBytes *
+draw_appearance (XasoPdfIdentity          *identity,
+                 const XasoPdfSignOptions *options,
+                 const double              rect[4],
+                 GDateTime                *time,
+                 GError                  **error)
 {
-  g_autofree char *ascii = g_str_to_ascii (text, "C");
-  g_autoptr(XasoPdfObject) string = xaso_pdf_object_new_string ((const guint8 *)ascii, strlen (ascii));
-
-  numbers (content, "BT /F1 ", (double[]){ size }, 1, " Tf ");
-  numbers (content, NULL, (double[]){ x, y }, 2, " Td ");
-  xaso_pdf_serialize (content, string);
-  g_string_append (content, " Tj ET\n");
-}
-
-static guint32
-add_text_box (XasoPdfUpdate            *update,
-              XasoPdfIdentity          *identity,
-              const XasoPdfSignOptions *options,
-              GDateTime                *time)
-{
-  double w = options->rect[2], h = options->rect[3];
-  double size = CLAMP (h / 5, 4, 10);
   g_autofree char *name = xaso_pdf_identity_dup_name (identity);
-  g_autofree char *org = xaso_pdf_identity_dup_organization (identity);
-  g_autofree char *when = g_date_time_format (time, "%Y-%m-%d %H:%M:%S %:z");
-  g_autofree char *signer_line = g_strdup_printf ("Signed by: %s", name ? name : "?");
-  g_autofree char *time_line = g_strdup_printf ("Time: %s", when);
-  g_autoptr(GString) content = g_string_new (NULL);
-  XasoPdfObject *resources = xaso_pdf_object_new_dict ();
-  XasoPdfObject *fonts = xaso_pdf_object_new_dict ();
-  XasoPdfObject *font = xaso_pdf_object_new_dict ();
+  g_autofree char *organization = xaso_pdf_identity_dup_organization (identity);
+  XasoPdfAppearance spec;
 
-  numbers (content, "q 0 0 0.6 RG 1 w 0.5 0.5 ", (double[]){ w - 1, h - 1 }, 2, " re S Q\n0 0 0.6 rg\n");
-  show_line (content, signer_line, 4, h - size - 3, size);
-  if (org != NULL)
-    show_line (content, org, 4, h - 2 * size - 5, size);
-  show_line (content, time_line, 4, h - 3 * size - 7, size);
-  xaso_pdf_object_dict_set (font, "Type", xaso_pdf_object_new_name ("Font"));
-  xaso_pdf_object_dict_set (font, "Subtype", xaso_pdf_object_new_name ("Type1"));
-  xaso_pdf_object_dict_set (font, "BaseFont", xaso_pdf_object_new_name ("Helvetica"));
-  xaso_pdf_object_dict_set (font, "Encoding", xaso_pdf_object_new_name ("WinAnsiEncoding"));
-  xaso_pdf_object_dict_set (fonts, "F1", font);
-  xaso_pdf_object_dict_set (resources, "Font", fonts);
-  return add_form (update, w, h, resources, content);
+  if (options->appearance != NULL)
+    spec = *options->appearance;
+  else
+    xaso_pdf_appearance_init (&spec, XASO_PDF_APPEARANCE_LEADER);
+  if (spec.signer == NULL)
+    spec.signer = name;
+  if (spec.organization == NULL)
+    spec.organization = organization;
+  if (spec.time == NULL)
+    spec.time = time;
+  if (spec.reason == NULL)
+    spec.reason = options->reason;
+  if (spec.location == NULL)
+    spec.location = options->location;
+  return xaso_pdf_appearance_render (&spec, rect[2], rect[3], error);
 }
 
 /* The grafted page keeps its own size as /BBox; a wrapper form scales it
  * to the widget's rectangle. */
 static guint32
-add_grafted (XasoPdfUpdate            *update,
-             const XasoPdfSignOptions *options,
-             GError                  **error)
+add_grafted (XasoPdfUpdate  *update,
+             GBytes         *appearance_pdf,
+             const double    rect[4],
+             GError        **error)
 {
-  g_autoptr(XasoPdfDocument) source = xaso_pdf_document_new_from_bytes (options->appearance_pdf, error);
+  g_autoptr(XasoPdfDocument) source = xaso_pdf_document_new_from_bytes (appearance_pdf, error);
   double box[4], sx, sy;
   g_autoptr(GString) content = g_string_new (NULL);
   XasoPdfObject *resources, *xobjects;
@@ -126,24 +106,30 @@ add_grafted (XasoPdfUpdate            *update,
   grafted = xaso_pdf_graft_page (update, source, 0, box, error);
   if (grafted == 0)
     return 0;
-  sx = options->rect[2] / (box[2] - box[0]);
-  sy = options->rect[3] / (box[3] - box[1]);
+  sx = rect[2] / (box[2] - box[0]);
+  sy = rect[3] / (box[3] - box[1]);
   numbers (content, "q ", (double[]){ sx, 0, 0, sy, -box[0] * sx, -box[1] * sy }, 6, " cm /A Do Q\n");
   resources = xaso_pdf_object_new_dict ();
   xobjects = xaso_pdf_object_new_dict ();
   xaso_pdf_object_dict_set (xobjects, "A", xaso_pdf_object_new_ref (grafted, 0));
   xaso_pdf_object_dict_set (resources, "XObject", xobjects);
-  return add_form (update, options->rect[2], options->rect[3], resources, content);
+  return add_form (update, rect[2], rect[3], resources, content);
 }
 
 guint32
 xaso_pdf_sign_add_appearance (XasoPdfUpdate            *update,
                               XasoPdfIdentity          *identity,
                               const XasoPdfSignOptions *options,
+                              const double              rect[4],
                               GDateTime                *time,
                               GError                  **error)
 {
+  g_autoptr(GBytes) drawn = NULL;
+
   if (options->appearance_pdf != NULL)
-    return add_grafted (update, options, error);
-  return add_text_box (update, identity, options, time);
+    return add_grafted (update, options->appearance_pdf, rect, error);
+  drawn = draw_appearance (identity, options, rect, time, error);
+  if (drawn == NULL)
+    return 0;
+  return add_grafted (update, drawn, rect, error);
 }

@@ -149,7 +149,7 @@ append_to_array (XasoPdfUpdate  *update,
 
 static guint32
 add_widget (XasoPdfUpdate            *update,
-            const XasoPdfSignOptions *options,
+            const double              rect[4],
             const char               *name,
             guint32                   sig_num,
             guint32                   page_num,
@@ -165,7 +165,7 @@ add_widget (XasoPdfUpdate            *update,
   xaso_pdf_object_dict_set (widget, "V", ref_to (sig_num, 0));
   xaso_pdf_object_dict_set (widget, "F", xaso_pdf_object_new_int (4));   /* Print */
   xaso_pdf_object_dict_set (widget, "P", ref_to (page_num, page_gen));
-  xaso_pdf_object_dict_set (widget, "Rect", rect_array (options->rect));
+  xaso_pdf_object_dict_set (widget, "Rect", rect_array (rect));
   if (appearance != 0)
     {
       XasoPdfObject *ap = xaso_pdf_object_new_dict ();
@@ -241,7 +241,9 @@ xaso_pdf_sign_add_field (XasoPdfUpdate            *update,
 {
   XasoPdfDocument *document = xaso_pdf_update_get_document (update);
   guint n_pages = xaso_pdf_document_get_n_pages (document);
-  guint index = options->page < 0 ? n_pages - 1 : (guint)options->page;
+  double rect[4];
+  int place_page;
+  guint index;
   g_autoptr(GDateTime) time = options->time ? g_date_time_ref (options->time) : g_date_time_new_now_local ();
   g_autofree char *name = options->field_name ? g_strdup (options->field_name) : unique_field_name (document);
   guint32 page_num = 0, appearance = 0, widget;
@@ -250,6 +252,8 @@ xaso_pdf_sign_add_field (XasoPdfUpdate            *update,
 
   if (!check_doc_mdp (document, error))
     return FALSE;
+  xaso_pdf_sign_place (document, options, &place_page, rect);
+  index = place_page < 0 ? n_pages - 1 : (guint)place_page;
   if (n_pages == 0)
     {
       g_set_error_literal (error, XASO_PDF_SIGN_ERROR, XASO_PDF_SIGN_ERROR_FAILED,
@@ -264,13 +268,13 @@ xaso_pdf_sign_add_field (XasoPdfUpdate            *update,
       return FALSE;
     }
   add_signature_dict (update, identity, options, time, cms_reserve, out);
-  if (options->rect[2] > 0 && options->rect[3] > 0)
+  if (rect[2] > 0 && rect[3] > 0)
     {
-      appearance = xaso_pdf_sign_add_appearance (update, identity, options, time, error);
+      appearance = xaso_pdf_sign_add_appearance (update, identity, options, rect, time, error);
       if (appearance == 0)
         return FALSE;
     }
-  widget = add_widget (update, options, name, out->sig_num, page_num, page_gen, appearance);
+  widget = add_widget (update, rect, name, out->sig_num, page_num, page_gen, appearance);
   page = xaso_pdf_update_edit (update, page_num, page_gen, error);
   if (page == NULL || !append_to_array (update, page, "Annots", ref_to (widget, 0), error))
     return FALSE;

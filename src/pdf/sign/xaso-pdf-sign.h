@@ -3,15 +3,27 @@
 
 #include <gio/gio.h>
 
+#include "xaso-pdf-appearance.h"
 #include "xaso-pdf-identity.h"
 #include "xaso-pdf-update.h"
 
 G_BEGIN_DECLS
 
+/* Where a visible signature goes. */
+typedef enum
+{
+  XASO_PDF_PLACE_RECT,          /* on @page at @rect, as given */
+  XASO_PDF_PLACE_AUTO,          /* where its kind goes (DOMAIN.md): a person's at the
+                                 * bottom right of the last page; the organization's
+                                 * seal over the left third of the last signature; a
+                                 * copy's text at the top right of page 1 */
+} XasoPdfPlacement;
+
 /* Where and how a PAdES signature goes (DESIGN.md §5). Every pointer is
  * borrowed and may be NULL. */
 typedef struct
 {
+  XasoPdfPlacement placement;
   int         page;             /* 0-based; -1: the last page */
   double      rect[4];          /* x, y, width, height in the page's default user
                                  * space; a zero width makes the signature invisible */
@@ -21,8 +33,13 @@ typedef struct
   const char *contact;          /* /ContactInfo */
   GDateTime  *time;             /* /M; NULL: now, in local time */
   /* A one-page PDF drawn by the appearance code (cairo), grafted as the
-   * widget's appearance and scaled to @rect; NULL: a plain text box. */
+   * widget's appearance and scaled to @rect; NULL: drawn here from
+   * @appearance. */
   GBytes     *appearance_pdf;
+  /* What the appearance shows when @appearance_pdf is NULL; its signer and
+   * organization default to the certificate's, its time to /M. NULL: a
+   * person's signature without an image. */
+  const XasoPdfAppearance *appearance;
   const char *tsa_url;          /* RFC 3161 server for PAdES B-T; NULL: B-B */
 } XasoPdfSignOptions;
 
