@@ -172,6 +172,7 @@ xaso_document_window_update_actions (XasoDocumentWindow *self)
   static const char *document_actions[] = {
     "pdf.zoom-in", "pdf.zoom-out", "pdf.zoom-reset", "pdf.zoom-to", "pdf.sizing",
     "pdf.find", "pdf.find-next", "pdf.find-previous", "pdf.print", "pdf.thumbnails",
+    "pdf.sign", "pdf.sign-organization", "pdf.sign-copy", "pdf.signatures",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (document_actions); i++)

@@ -6,6 +6,8 @@
 #include "xaso-pdf-search.h"
 #include "xaso-pdf-thumbnails.h"
 #include "xaso-pdf-view.h"
+#include "xaso-sign-dialog.h"
+#include "xaso-signatures-panel.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +32,7 @@ struct _XasoDocumentWindow
   XasoPdfView          *view;
   GtkRevealer          *signatures_revealer;
   GtkBox               *signatures_box;
+  XasoSignaturesPanel  *signatures_panel;
 
   /* Owned references */
   GFile                *file;
@@ -37,11 +40,19 @@ struct _XasoDocumentWindow
   XasoPdfSearch        *search;
   GCancellable         *cancellable;
   guint                 zoom_label_source;
+  XasoSignDialog       *sign_dialog;     /* weak: the one open, if any */
   guint                 show_thumbnails : 1;
+  guint                 show_signatures : 1;
   guint                 opened : 1;
 };
 
 void xaso_document_window_class_add_actions (GtkWidgetClass     *widget_class);
 void xaso_document_window_update_actions    (XasoDocumentWindow *self);
+void xaso_document_window_show_toast        (XasoDocumentWindow *self,
+                                             const char         *message);
+
+/* xaso-document-window-signing.c */
+void xaso_document_window_class_add_signing (GtkWidgetClass     *widget_class);
+void xaso_document_window_verify            (XasoDocumentWindow *self);
 
 G_END_DECLS

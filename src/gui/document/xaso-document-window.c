@@ -19,6 +19,7 @@ enum {
   PROP_0,
   PROP_FILE,
   PROP_SHOW_THUMBNAILS,
+  PROP_SHOW_SIGNATURES,
   N_PROPS
 };
 
@@ -182,6 +183,7 @@ opened_cb (GObject      *source,
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
   page_changed_cb (self);
   scale_changed_cb (self);
+  xaso_document_window_verify (self);
 }
 
 static void
@@ -210,6 +212,8 @@ xaso_document_window_dispose (GObject *object)
   XasoDocumentWindow *self = (XasoDocumentWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->sign_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->sign_dialog));
   g_clear_handle_id (&self->zoom_label_source, g_source_remove);
   if (self->search != NULL)
     xaso_pdf_search_stop (self->search);
@@ -245,6 +249,9 @@ xaso_document_window_get_property (GObject    *object,
     case PROP_SHOW_THUMBNAILS:
       g_value_set_boolean (value, self->show_thumbnails);
       break;
+    case PROP_SHOW_SIGNATURES:
+      g_value_set_boolean (value, self->show_signatures);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -266,6 +273,11 @@ xaso_document_window_set_property (GObject      *object,
     case PROP_SHOW_THUMBNAILS:
       self->show_thumbnails = g_value_get_boolean (value);
       gtk_revealer_set_reveal_child (self->thumbnails_revealer, self->show_thumbnails);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_SHOW_SIGNATURES:
+      self->show_signatures = g_value_get_boolean (value);
+      gtk_revealer_set_reveal_child (self->signatures_revealer, self->show_signatures);
       g_object_notify_by_pspec (object, pspec);
       break;
     default:
@@ -293,6 +305,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, view);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, signatures_revealer);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, signatures_box);
+  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, signatures_panel);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scale_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -323,10 +336,14 @@ xaso_document_window_class_init (XasoDocumentWindowClass *klass)
   properties[PROP_SHOW_THUMBNAILS] =
     g_param_spec_boolean ("show-thumbnails", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SIGNATURES] =
+    g_param_spec_boolean ("show-signatures", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   bind_template (widget_class);
   xaso_document_window_class_add_actions (widget_class);
+  xaso_document_window_class_add_signing (widget_class);
 }
 
 static void
@@ -334,6 +351,7 @@ xaso_document_window_init (XasoDocumentWindow *self)
 {
   g_type_ensure (XASO_TYPE_PDF_VIEW);
   g_type_ensure (XASO_TYPE_PDF_THUMBNAILS);
+  g_type_ensure (XASO_TYPE_SIGNATURES_PANEL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "xaso-pdf-view.h"
+#include "xaso-pdf-view-private.h"
 
 /* Continuous vertical pages of one PDF, scrolled by the GtkScrolledWindow
  * around it. Nothing here touches poppler: pages are drawn by the
@@ -16,59 +16,6 @@
  * of page 1 stands for all pages; the worker sends the real sizes in
  * batches and the layout follows them, keeping the page read in place. */
 
-#define MARGIN        12.0
-#define MIN_SCALE     0.1
-#define MAX_SCALE     6.0
-#define ZOOM_STEP     1.2
-#define KEEP_AROUND   3
-#define SIZES_PER_JOB 256
-
-/* A rendered page: the texture shown, and the render under way if a
- * sharper one is wanted (after a zoom, say). */
-typedef struct
-{
-  GdkTexture   *texture;
-  double        texture_scale;
-  double        pending_scale;
-  GCancellable *cancellable;
-} Tile;
-
-struct _XasoPdfView
-{
-  GtkWidget        parent_instance;
-
-  GtkAdjustment   *hadjustment;
-  GtkAdjustment   *vadjustment;
-  guint            hscroll_policy : 1;
-  guint            vscroll_policy : 1;
-
-  XasoPdfRenderer *renderer;
-  XasoPdfSearch   *search;
-  GCancellable    *cancellable;
-  GArray          *sizes;
-  GArray          *offsets;
-  GHashTable      *tiles;
-  int              n_pages;
-  int              sizes_known;
-  double           max_width;
-  double           scale;
-  XasoPdfSizing    sizing;
-  int              page;
-  int              pinned_page;
-  double           pinned_value;
-  gint64           created_us;
-  guint            first_page_shown : 1;
-
-  /* Selection: from a point on one page to a point on another (or the same),
-   * in page points; one XasoPdfSelection per page between them. */
-  int              select_page;
-  double           select_x;
-  double           select_y;
-  int              selection_first;
-  GPtrArray       *selection;
-  GCancellable    *select_cancellable;
-  guint            has_selection : 1;
-};
 
 static void xaso_pdf_view_scrollable_init (GtkScrollableInterface *iface);
 
@@ -107,20 +54,6 @@ tile_free (Tile *tile)
   g_free (tile);
 }
 
-static inline XasoPdfPageSize *
-page_size (XasoPdfView *self,
-           int          page)
-{
-  return &g_array_index (self->sizes, XasoPdfPageSize, page);
-}
-
-static inline double
-page_top (XasoPdfView *self,
-          int          page)
-{
-  return g_array_index (self->offsets, double, page);
-}
-
 static double
 content_height (XasoPdfView *self)
 {
@@ -137,8 +70,8 @@ content_width (XasoPdfView *self)
 
 /* Where page @page starts on the x axis: centred in the view, or at the
  * margin when the page is wider than the view. */
-static double
-page_left (XasoPdfView *self,
+double
+xaso_pdf_view_page_left (XasoPdfView *self,
            int          page)
 {
   double width = MAX (content_width (self), gtk_widget_get_width (GTK_WIDGET (self)));
@@ -482,7 +415,7 @@ snapshot_page (XasoPdfView *self,
 {
   static const GdkRGBA paper = { 1, 1, 1, 1 };
   static const GdkRGBA edge = { 0, 0, 0, 0.15 };
-  double x = page_left (self, page);
+  double x = xaso_pdf_view_page_left (self, page);
   double y = page_top (self, page);
   double width = round (page_size (self, page)->width * self->scale);
   double height = round (page_size (self, page)->height * self->scale);
@@ -499,6 +432,7 @@ snapshot_page (XasoPdfView *self,
     gtk_snapshot_append_color (snapshot, &paper, &bounds);
   snapshot_matches (self, snapshot, page, x, y);
   snapshot_selection (self, snapshot, page, x, y);
+  xaso_pdf_view_snapshot_signing (self, snapshot, page, x, y);
 }
 
 static void
@@ -615,8 +549,8 @@ typedef struct
 } SelectData;
 
 /* A point of the view as a page and a point of that page, in points. */
-static int
-to_page_point (XasoPdfView *self,
+int
+xaso_pdf_view_to_page_point (XasoPdfView *self,
                double       x,
                double       y,
                double      *px,
@@ -626,7 +560,7 @@ to_page_point (XasoPdfView *self,
   double cy = y + gtk_adjustment_get_value (self->vadjustment);
   int page = page_at (self, cy);
 
-  *px = CLAMP ((cx - page_left (self, page)) / self->scale, 0, page_size (self, page)->width);
+  *px = CLAMP ((cx - xaso_pdf_view_page_left (self, page)) / self->scale, 0, page_size (self, page)->width);
   *py = CLAMP ((cy - page_top (self, page)) / self->scale, 0, page_size (self, page)->height);
   return page;
 }
@@ -709,8 +643,10 @@ drag_begin_cb (XasoPdfView    *self,
   if (self->n_pages == 0)
     return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (xaso_pdf_view_signing_begin (self, x, y))
+    return;
   xaso_pdf_view_clear_selection (self);
-  self->select_page = to_page_point (self, x, y, &self->select_x, &self->select_y);
+  self->select_page = xaso_pdf_view_to_page_point (self, x, y, &self->select_x, &self->select_y);
 }
 
 static void
@@ -722,10 +658,14 @@ drag_update_cb (XasoPdfView    *self,
   double sx, sy, x, y;
   int page;
 
-  if (self->n_pages == 0 || self->select_page < 0)
+  if (self->n_pages == 0)
     return;
   gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
-  page = to_page_point (self, sx + dx, sy + dy, &x, &y);
+  if (xaso_pdf_view_signing_update (self, sx + dx, sy + dy))
+    return;
+  if (self->select_page < 0)
+    return;
+  page = xaso_pdf_view_to_page_point (self, sx + dx, sy + dy, &x, &y);
   /* A selection of more than a chapter is not what a drag means. */
   page = CLAMP (page, self->select_page - 50, self->select_page + 50);
   if (page > self->select_page || (page == self->select_page && (y > self->select_y ||
@@ -1047,6 +987,7 @@ xaso_pdf_view_class_init (XasoPdfViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, scroll_cb);
   gtk_widget_class_bind_template_callback (widget_class, drag_begin_cb);
   gtk_widget_class_bind_template_callback (widget_class, drag_update_cb);
+  xaso_pdf_view_class_add_signing (widget_class);
   gtk_widget_class_set_css_name (widget_class, "xaso-pdf-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DOCUMENT);
 }
@@ -1065,4 +1006,5 @@ xaso_pdf_view_init (XasoPdfView *self)
   self->scale = 1.0;
   self->pinned_page = -1;
   self->select_page = -1;
+  self->signing_page = -1;
 }

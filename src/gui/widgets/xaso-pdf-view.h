@@ -40,5 +40,12 @@ void          xaso_pdf_view_zoom_out     (XasoPdfView     *self);
 gboolean      xaso_pdf_view_get_has_selection (XasoPdfView *self);
 char         *xaso_pdf_view_get_selected_text (XasoPdfView *self);
 void          xaso_pdf_view_clear_selection   (XasoPdfView *self);
+/* The next drag draws the rectangle of a new signature instead of
+ * selecting text: "signature-rect" (page, x, y, width, height) follows, in
+ * points of the page as shown (its crop box, unrotated) with the origin at
+ * its lower left, as PDF user space has it; Esc or _cancel() gives
+ * "signature-rect-cancelled". */
+void          xaso_pdf_view_start_signature_rect  (XasoPdfView *self);
+void          xaso_pdf_view_cancel_signature_rect (XasoPdfView *self);
 
 G_END_DECLS

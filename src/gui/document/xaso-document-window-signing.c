@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xaso-application.h"
+#include "xaso-document-window-private.h"
+#include "xaso-signing-config.h"
+
+/* Signing and verifying in a document window: the pdf.sign* actions open
+ * the signing dialog, the view draws the rectangle it asks for, and the
+ * signed file opens in a window of its own with its signatures listed. */
+
+void
+xaso_document_window_verify (XasoDocumentWindow *self)
+{
+  g_auto(GStrv) trust = xaso_signing_dup_trust_paths ();
+
+  xaso_signatures_panel_verify (self->signatures_panel, self->file, (const char * const *) trust);
+}
+
+static void
+n_signatures_cb (XasoDocumentWindow *self)
+{
+  if (xaso_signatures_panel_get_n_signatures (self->signatures_panel) > 0)
+    g_object_set (self, "show-signatures", TRUE, NULL);
+}
+
+static void
+signature_rect_cb (XasoDocumentWindow *self,
+                   int                 page,
+                   double              x,
+                   double              y,
+                   double              width,
+                   double              height)
+{
+  g_signal_handlers_disconnect_by_data (self->view, self);
+  if (self->sign_dialog != NULL)
+    xaso_sign_dialog_set_area (self->sign_dialog, page, x, y, width, height);
+}
+
+static void
+signature_rect_cancelled_cb (XasoDocumentWindow *self)
+{
+  g_signal_handlers_disconnect_by_data (self->view, self);
+  if (self->sign_dialog != NULL)
+    xaso_sign_dialog_area_cancelled (self->sign_dialog);
+}
+
+static void
+pick_area_cb (XasoDocumentWindow *self)
+{
+  g_signal_connect_swapped (self->view, "signature-rect", G_CALLBACK (signature_rect_cb), self);
+  g_signal_connect_swapped (self->view, "signature-rect-cancelled", G_CALLBACK (signature_rect_cancelled_cb), self);
+  xaso_pdf_view_start_signature_rect (self->view);
+  xaso_document_window_show_toast (self, _("Drag a rectangle on the page where the signature goes. Esc cancels."));
+}
+
+static void
+signed_cb (XasoDocumentWindow *self,
+           GFile              *output)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *name = g_file_get_basename (output);
+  g_autofree char *text = g_strdup_printf (_("Signed into “%s”."), name);
+
+  xaso_document_window_show_toast (self, text);
+  xaso_application_open_pdf (XASO_APPLICATION (app), output);
+}
+
+static void
+dialog_destroyed_cb (XasoDocumentWindow *self)
+{
+  xaso_pdf_view_cancel_signature_rect (self->view);
+  g_signal_handlers_disconnect_by_data (self->view, self);
+  self->sign_dialog = NULL;
+}
+
+static void
+sign_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  XasoDocumentWindow *self = XASO_DOCUMENT_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  XasoPdfAppearanceKind kind = XASO_PDF_APPEARANCE_LEADER;
+
+  if (self->sign_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->sign_dialog));
+      return;
+    }
+  if (g_str_equal (name, "pdf.sign-organization"))
+    kind = XASO_PDF_APPEARANCE_ORGANIZATION;
+  else if (g_str_equal (name, "pdf.sign-copy"))
+    kind = XASO_PDF_APPEARANCE_COPY;
+  self->sign_dialog = xaso_sign_dialog_new (GTK_WINDOW (self), self->file, kind,
+                                            xaso_application_get_settings (XASO_APPLICATION (app)));
+  g_signal_connect_object (self->sign_dialog, "pick-area", G_CALLBACK (pick_area_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sign_dialog, "signed", G_CALLBACK (signed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sign_dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->sign_dialog));
+}
+
+void
+xaso_document_window_class_add_signing (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, n_signatures_cb);
+  gtk_widget_class_install_action (widget_class, "pdf.sign", NULL, sign_action);
+  gtk_widget_class_install_action (widget_class, "pdf.sign-organization", NULL, sign_action);
+  gtk_widget_class_install_action (widget_class, "pdf.sign-copy", NULL, sign_action);
+  gtk_widget_class_install_property_action (widget_class, "pdf.signatures", "show-signatures");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "pdf.signatures", NULL);
+}

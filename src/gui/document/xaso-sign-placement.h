@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xaso-pdf-document.h"
+
+G_BEGIN_DECLS
+
+/* Where a new signature goes, as the signing dialog offers it. */
+typedef enum
+{
+  XASO_SIGN_PLACE_LAST_PAGE_RIGHT,      /* cuối trang cuối, bên phải */
+  XASO_SIGN_PLACE_LAST_PAGE_LEFT,       /* cuối trang cuối, bên trái */
+  XASO_SIGN_PLACE_OVER_LEADER,          /* the seal over the last signature's left third */
+  XASO_SIGN_PLACE_COPY,                 /* top right of page 1 (DOMAIN.md) */
+  XASO_SIGN_PLACE_AREA,                 /* a rectangle drawn on the page */
+} XasoSignPlace;
+
+typedef struct
+{
+  XasoSignPlace place;
+  int           page;      /* AREA: 0-based */
+  double        area[4];   /* AREA: x, y, width, height as the view gives them
+                            * (the page as shown, origin at its lower left) */
+} XasoSignPlacement;
+
+/* The size of a person's signature box in points (leader presets), and of
+ * the seal (real size, about 36 mm). */
+#define XASO_SIGN_LEADER_WIDTH  190.0
+#define XASO_SIGN_LEADER_HEIGHT 100.0
+#define XASO_SIGN_SEAL_SIZE     102.0
+
+/* The page and the rectangle in the page's default user space, for
+ * XasoPdfSignOptions. Blocking: reads @document. */
+gboolean xaso_sign_placement_resolve (const XasoSignPlacement *placement,
+                                      XasoPdfDocument         *document,
+                                      int                     *page,
+                                      double                   rect[4],
+                                      GError                 **error);
+
+G_END_DECLS
