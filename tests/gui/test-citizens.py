@@ -15,7 +15,7 @@ import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import xaso_a11y  # noqa: E402
-from xaso_a11y import activate, fail, find, find_all, log, shot, type_into, wait_for  # noqa: E402
+from xaso_a11y import activate, click, fail, find, find_all, log, shot, type_into, wait_for  # noqa: E402
 
 XASO, XASOCTL, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
 xaso_a11y.SHOTS = SHOTS
@@ -109,6 +109,17 @@ def run(db):
     type_into(search, "le thi thu nghiem")
     wait_for("the new person in the list", lambda: "Lê Thị Thử Nghiệm" in table_names(app))
     shot("found")
+
+    log("open the preferences: the database location, then the digital signatures")
+    subprocess.run(["xdotool", "key", "ctrl+comma"], check=True)
+    wait_for("the database location in the preferences", lambda: find(app, "label", "Vị trí"))
+    shot("preferences")
+    signatures_page = wait_for("the Chữ ký số page of the preferences",
+                               lambda: find(app, ("toggle button", "radio button", "page tab"), "Chữ ký số"))
+    click(signatures_page)
+    wait_for("the signing settings", lambda: find(app, "label", "Chữ ký tay"))
+    shot("preferences-signatures")
+    subprocess.run(["xdotool", "key", "Escape"], check=True)
 
     import sqlite3
     con = sqlite3.connect(db)

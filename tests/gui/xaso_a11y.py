@@ -160,6 +160,13 @@ def run_app(xaso, db, workdir, scenario, args=None):
     proc = subprocess.Popen(argv, env=env, stdout=app_log, stderr=subprocess.STDOUT)
     try:
         scenario()
+        app_log.seek(0)
+        # GTK warns when this test asks for a widget's place on the screen.
+        warnings = [line for line in app_log.read().splitlines()
+                    if ("-CRITICAL **" in line or "-WARNING **" in line)
+                    and "Screen coordinates not supported" not in line]
+        if warnings:
+            fail("the application warned:\n" + "\n".join(warnings))
     except SystemExit:
         app_log.seek(0)
         log("application output:\n" + app_log.read())
