@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "xaso-pdf-document.h"
+#include "xaso-pdf-sign.h"
 
 G_BEGIN_DECLS
 
@@ -24,10 +24,10 @@ typedef struct
 } XasoSignPlacement;
 
 /* The size of a person's signature box in points (leader presets), and of
- * the seal (real size, about 36 mm). */
-#define XASO_SIGN_LEADER_WIDTH  190.0
-#define XASO_SIGN_LEADER_HEIGHT 100.0
-#define XASO_SIGN_SEAL_SIZE     102.0
+ * the seal (real size, about 36 mm): the library's. */
+#define XASO_SIGN_LEADER_WIDTH  XASO_PDF_SIGN_PERSON_WIDTH
+#define XASO_SIGN_LEADER_HEIGHT XASO_PDF_SIGN_PERSON_HEIGHT
+#define XASO_SIGN_SEAL_SIZE     XASO_PDF_SIGN_SEAL_SIZE
 
 /* The page and the rectangle in the page's default user space, for
  * XasoPdfSignOptions. Blocking: reads @document. */

@@ -241,8 +241,8 @@ xaso_pdf_sign_add_field (XasoPdfUpdate            *update,
 {
   XasoPdfDocument *document = xaso_pdf_update_get_document (update);
   guint n_pages = xaso_pdf_document_get_n_pages (document);
-  double rect[4];
-  int place_page;
+  double rect[4] = { 0 };
+  int place_page = -1;
   guint index;
   g_autoptr(GDateTime) time = options->time ? g_date_time_ref (options->time) : g_date_time_new_now_local ();
   g_autofree char *name = options->field_name ? g_strdup (options->field_name) : unique_field_name (document);
@@ -252,7 +252,8 @@ xaso_pdf_sign_add_field (XasoPdfUpdate            *update,
 
   if (!check_doc_mdp (document, error))
     return FALSE;
-  xaso_pdf_sign_place (document, options, &place_page, rect);
+  if (n_pages > 0 && !xaso_pdf_sign_resolve_place (document, options, &place_page, rect, error))
+    return FALSE;
   index = place_page < 0 ? n_pages - 1 : (guint)place_page;
   if (n_pages == 0)
     {

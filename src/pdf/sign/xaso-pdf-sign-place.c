@@ -4,181 +4,216 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "xaso-pdf-form.h"
 #include "xaso-pdf-sign-private.h"
 
-/* Where each kind of signature goes when nobody drew its rectangle
- * (DOMAIN.md, "Signatures on documents"). Sizes are in points. */
-#define PERSON_WIDTH   200.0
-#define PERSON_HEIGHT   80.0
-#define PERSON_MARGIN   42.0   /* about 15 mm from the right edge */
-#define PERSON_BOTTOM   72.0   /* an inch above the bottom edge */
-#define COPY_WIDTH     200.0
-#define COPY_HEIGHT     42.0
-#define SEAL_SIZE      113.0   /* a 40 mm round seal, real size */
+/* Where each kind of signature goes (DOMAIN.md, "Signatures on
+ * documents"). Places are said as the official sees the page ("bottom
+ * right"), so presets and a rectangle drawn on the screen go through the
+ * same conversion from the page as shown — its crop box, turned by
+ * /Rotate — to the page's user space. */
 
-/* A PDF rectangle [x1 y1 x2 y2] in any corner order. */
+#define PAGE_MARGIN 56.0        /* about 2 cm */
+
 static gboolean
-read_rect (XasoPdfObject          *array,
-           XasoPdfAppearanceRect  *out)
+box_from_array (XasoPdfDocument       *document,
+                XasoPdfObject         *array,
+                XasoPdfAppearanceRect *box)
 {
   double v[4];
 
-  if (xaso_pdf_object_get_kind (array) != XASO_PDF_ARRAY || xaso_pdf_object_array_get_length (array) != 4)
+  if (array == NULL || xaso_pdf_object_get_kind (array) != XASO_PDF_ARRAY ||
+      xaso_pdf_object_array_get_length (array) != 4)
     return FALSE;
   for (guint i = 0; i < 4; i++)
-    if (!xaso_pdf_object_get_number (xaso_pdf_object_array_get (array, i), &v[i]))
-      return FALSE;
-  *out = (XasoPdfAppearanceRect) { MIN (v[0], v[2]), MIN (v[1], v[3]), ABS (v[2] - v[0]), ABS (v[3] - v[1]) };
-  return out->width > 0 && out->height > 0;
+    {
+      XasoPdfObject *item = xaso_pdf_document_resolve (document, xaso_pdf_object_array_get (array, i), NULL);
+
+      if (item == NULL || !xaso_pdf_object_get_number (item, &v[i]))
+        return FALSE;
+    }
+  *box = (XasoPdfAppearanceRect) { MIN (v[0], v[2]), MIN (v[1], v[3]), fabs (v[2] - v[0]), fabs (v[3] - v[1]) };
+  return box->width > 0 && box->height > 0;
 }
 
-/* The page's visible box (the CropBox within the MediaBox) and rotation;
- * A4 when the file names none. */
-static void
-page_box (XasoPdfDocument       *document,
-          guint                  index,
-          XasoPdfAppearanceRect *media,
-          XasoPdfAppearanceRect *crop,
-          gboolean              *has_crop,
-          int                   *rotate)
+typedef struct
 {
-  double degrees = 0;
-
-  if (!read_rect (xaso_pdf_document_get_page_attribute (document, index, "MediaBox"), media))
-    *media = (XasoPdfAppearanceRect) { 0, 0, 595.28, 841.89 };
-  *has_crop = read_rect (xaso_pdf_document_get_page_attribute (document, index, "CropBox"), crop);
-  xaso_pdf_object_get_number (xaso_pdf_document_get_page_attribute (document, index, "Rotate"), &degrees);
-  *rotate = (int)degrees;
-}
+  XasoPdfAppearanceRect media;
+  XasoPdfAppearanceRect crop;
+  int                   rotate;   /* 0, 90, 180 or 270 */
+} PageGeometry;
 
 static void
-place_person (XasoPdfDocument *document,
-              guint            index,
-              double           rect[4])
+page_geometry (XasoPdfDocument *document,
+               guint            page,
+               PageGeometry    *g)
 {
-  XasoPdfAppearanceRect media, crop, *box;
-  gboolean has_crop;
-  int rotate;
+  XasoPdfObject *rotate = xaso_pdf_document_get_page_attribute (document, page, "Rotate");
 
-  page_box (document, index, &media, &crop, &has_crop, &rotate);
-  box = has_crop ? &crop : &media;
-  rect[2] = MIN (PERSON_WIDTH, box->width / 2);
-  rect[3] = MIN (PERSON_HEIGHT, box->height / 4);
-  rect[0] = box->x + box->width - rect[2] - MIN (PERSON_MARGIN, box->width / 10);
-  rect[1] = box->y + MIN (PERSON_BOTTOM, box->height / 10);
+  if (!box_from_array (document, xaso_pdf_document_get_page_attribute (document, page, "MediaBox"), &g->media))
+    g->media = (XasoPdfAppearanceRect) { 0, 0, 595.28, 841.89 };   /* A4 */
+  if (!box_from_array (document, xaso_pdf_document_get_page_attribute (document, page, "CropBox"), &g->crop))
+    g->crop = g->media;
+  g->rotate = 0;
+  if (rotate != NULL && xaso_pdf_object_get_kind (rotate) == XASO_PDF_INT)
+    g->rotate = (((int)xaso_pdf_object_get_int (rotate) % 360) + 360) % 360 / 90 * 90;
 }
 
 static void
-place_copy (XasoPdfDocument *document,
-            double           rect[4])
+shown_to_user (const PageGeometry *g,
+               const double        shown[4],
+               double              rect[4])
 {
-  XasoPdfAppearanceRect media, crop, out;
-  gboolean has_crop;
-  int rotate;
+  double x = shown[0], y = shown[1], w = shown[2], h = shown[3];
+  double W = g->crop.width, H = g->crop.height;
 
-  page_box (document, 0, &media, &crop, &has_crop, &rotate);
-  xaso_pdf_appearance_copy_rect (&media, has_crop ? &crop : NULL, rotate, COPY_WIDTH, COPY_HEIGHT, &out);
-  rect[0] = out.x, rect[1] = out.y, rect[2] = out.width, rect[3] = out.height;
+  switch (g->rotate)
+    {
+    case 90:
+      rect[0] = W - y - h, rect[1] = x, rect[2] = h, rect[3] = w;
+      break;
+    case 180:
+      rect[0] = W - x - w, rect[1] = H - y - h, rect[2] = w, rect[3] = h;
+      break;
+    case 270:
+      rect[0] = y, rect[1] = H - x - w, rect[2] = h, rect[3] = w;
+      break;
+    default:
+      rect[0] = x, rect[1] = y, rect[2] = w, rect[3] = h;
+    }
+  rect[0] += g->crop.x;
+  rect[1] += g->crop.y;
 }
 
-/* The index of the page whose object is @page_ref, or -1. */
+void
+xaso_pdf_page_shown_to_user (XasoPdfDocument *document,
+                             guint            page,
+                             const double     shown[4],
+                             double           rect[4])
+{
+  PageGeometry g;
+
+  page_geometry (document, page, &g);
+  shown_to_user (&g, shown, rect);
+}
+
+/* A person's signature box at the bottom of the page as shown. */
+static void
+corner (const PageGeometry *g,
+        gboolean            right,
+        double              rect[4])
+{
+  double shown_width = g->rotate % 180 == 0 ? g->crop.width : g->crop.height;
+  double w = MIN (XASO_PDF_SIGN_PERSON_WIDTH, shown_width - 2 * PAGE_MARGIN);
+  double shown[4] = { right ? shown_width - PAGE_MARGIN - w : PAGE_MARGIN, PAGE_MARGIN, w,
+                      XASO_PDF_SIGN_PERSON_HEIGHT };
+
+  shown_to_user (g, shown, rect);
+}
+
 static int
-page_index_of (XasoPdfDocument *document,
-               XasoPdfObject   *page_ref)
+page_of (XasoPdfDocument *document,
+         XasoPdfObject   *widget)
 {
+  XasoPdfObject *p = xaso_pdf_object_dict_get (widget, "P");
   guint n = xaso_pdf_document_get_n_pages (document);
 
-  if (xaso_pdf_object_get_kind (page_ref) != XASO_PDF_REF)
-    return -1;
+  if (p == NULL || xaso_pdf_object_get_kind (p) != XASO_PDF_REF)
+    return (int)n - 1;
   for (guint i = 0; i < n; i++)
     {
       guint32 num = 0;
       guint16 gen = 0;
 
-      if (xaso_pdf_document_get_page (document, i, &num, &gen) != NULL &&
-          num == xaso_pdf_object_ref_get_num (page_ref))
+      xaso_pdf_document_get_page (document, i, &num, &gen);
+      if (num == xaso_pdf_object_ref_get_num (p) && gen == xaso_pdf_object_ref_get_gen (p))
         return (int)i;
     }
-  return -1;
+  return (int)n - 1;
 }
 
-/* The signed field whose signature ends last in the file: the person's
- * signature the organization's seal goes over. */
-static XasoPdfSignature *
-last_signature (GPtrArray *signatures)
-{
-  XasoPdfSignature *last = NULL;
-  gint64 last_end = -1;
-
-  for (guint i = 0; i < signatures->len; i++)
-    {
-      XasoPdfSignature *sig = g_ptr_array_index (signatures, i);
-      gint64 end;
-
-      if (sig->field.value == NULL || sig->n_byte_range != 4)
-        continue;
-      end = sig->byte_range[2] + sig->byte_range[3];
-      if (end > last_end)
-        last = sig, last_end = end;
-    }
-  return last;
-}
-
-/* Over the left third of the last signature; where a person's goes when
- * the document has none, or its widget cannot be found. */
-static void
-place_seal (XasoPdfDocument *document,
-            int             *page,
-            double           rect[4])
+/* The seal goes over the left third of the last visible signature. */
+static gboolean
+over_last_signature (XasoPdfDocument  *document,
+                     int              *page,
+                     double            rect[4],
+                     GError          **error)
 {
   g_autoptr(GPtrArray) signatures = xaso_pdf_document_list_signatures (document);
-  XasoPdfSignature *sig = last_signature (signatures);
-  XasoPdfObject *widget = sig ? sig->field.dict : NULL;
-  XasoPdfAppearanceRect leader, out;
-  int index;
 
-  if (widget != NULL && xaso_pdf_object_dict_get (widget, "Rect") == NULL)
-    widget = xaso_pdf_document_resolve (document,
-                                        xaso_pdf_object_array_get (xaso_pdf_document_dict_get (document, widget, "Kids"), 0),
-                                        NULL);
-  index = widget ? page_index_of (document, xaso_pdf_object_dict_get (widget, "P")) : -1;
-  if (index < 0 || !read_rect (xaso_pdf_document_dict_get (document, widget, "Rect"), &leader))
+  for (guint i = signatures->len; i > 0; i--)
     {
-      *page = (int)xaso_pdf_document_get_n_pages (document) - 1;
-      place_person (document, *page, rect);
-      return;
+      XasoPdfSignature *signature = g_ptr_array_index (signatures, i - 1);
+      XasoPdfAppearanceRect leader, seal;
+      PageGeometry g;
+
+      if (signature->field.value == NULL ||
+          !box_from_array (document, xaso_pdf_document_dict_get (document, signature->field.dict, "Rect"), &leader) ||
+          leader.width < 1 || leader.height < 1)
+        continue;
+      *page = page_of (document, signature->field.dict);
+      page_geometry (document, *page, &g);
+      xaso_pdf_appearance_organization_rect (&leader, XASO_PDF_SIGN_SEAL_SIZE, &seal);
+      seal.x = MAX (seal.x, g.crop.x);
+      rect[0] = seal.x, rect[1] = seal.y, rect[2] = seal.width, rect[3] = seal.height;
+      return TRUE;
     }
-  xaso_pdf_appearance_organization_rect (&leader, SEAL_SIZE, &out);
-  *page = index;
-  rect[0] = out.x, rect[1] = out.y, rect[2] = out.width, rect[3] = out.height;
+  g_set_error_literal (error, XASO_PDF_SIGN_ERROR, XASO_PDF_SIGN_ERROR_FAILED,
+                       _("This document has no visible signature of a leader for the seal to go over. "
+                         "Draw the place of the organization’s signature on the page instead."));
+  return FALSE;
 }
 
-void
-xaso_pdf_sign_place (XasoPdfDocument          *document,
-                     const XasoPdfSignOptions *options,
-                     int                      *page,
-                     double                    rect[4])
+static XasoPdfPlacement
+placement_of_kind (XasoPdfAppearanceKind kind)
 {
-  XasoPdfAppearanceKind kind = options->appearance ? options->appearance->kind : XASO_PDF_APPEARANCE_LEADER;
+  switch (kind)
+    {
+    case XASO_PDF_APPEARANCE_ORGANIZATION:
+      return XASO_PDF_PLACE_OVER_LAST_SIGNATURE;
+    case XASO_PDF_APPEARANCE_COPY:
+      return XASO_PDF_PLACE_COPY_CORNER;
+    case XASO_PDF_APPEARANCE_LEADER:
+    default:
+      return XASO_PDF_PLACE_LAST_PAGE_RIGHT;
+    }
+}
+
+gboolean
+xaso_pdf_sign_resolve_place (XasoPdfDocument          *document,
+                             const XasoPdfSignOptions *options,
+                             int                      *page,
+                             double                    rect[4],
+                             GError                  **error)
+{
   guint n_pages = xaso_pdf_document_get_n_pages (document);
+  XasoPdfPlacement placement = options->placement;
+  XasoPdfAppearanceRect out;
+  PageGeometry g;
 
   *page = options->page;
   memcpy (rect, options->rect, sizeof options->rect);
-  if (options->placement != XASO_PDF_PLACE_AUTO || n_pages == 0)
-    return;
-  if (kind == XASO_PDF_APPEARANCE_COPY)
+  if (placement == XASO_PDF_PLACE_AUTO)
+    placement = placement_of_kind (options->appearance ? options->appearance->kind : XASO_PDF_APPEARANCE_LEADER);
+  if (placement == XASO_PDF_PLACE_RECT || n_pages == 0)
+    return TRUE;
+  switch (placement)
     {
+    case XASO_PDF_PLACE_OVER_LAST_SIGNATURE:
+      return over_last_signature (document, page, rect, error);
+    case XASO_PDF_PLACE_COPY_CORNER:
       *page = 0;
-      place_copy (document, rect);
-    }
-  else if (kind == XASO_PDF_APPEARANCE_ORGANIZATION)
-    place_seal (document, page, rect);
-  else
-    {
-      *page = options->page < 0 || (guint)options->page >= n_pages ? (int)n_pages - 1 : options->page;
-      place_person (document, *page, rect);
+      page_geometry (document, 0, &g);
+      xaso_pdf_appearance_copy_rect (&g.media, &g.crop, g.rotate, 0, 0, &out);
+      rect[0] = out.x, rect[1] = out.y, rect[2] = out.width, rect[3] = out.height;
+      return TRUE;
+    default:
+      *page = (int)n_pages - 1;
+      page_geometry (document, *page, &g);
+      corner (&g, placement != XASO_PDF_PLACE_LAST_PAGE_LEFT, rect);
+      return TRUE;
     }
 }

@@ -24,12 +24,6 @@ gboolean xaso_pdf_sign_add_field      (XasoPdfUpdate            *update,
                                        gsize                     cms_reserve,
                                        XasoPdfSigPlaceholders   *out,
                                        GError                  **error);
-/* Where the signature goes: @options' page and rectangle, or for
- * XASO_PDF_PLACE_AUTO where its kind goes in @document. */
-void     xaso_pdf_sign_place          (XasoPdfDocument          *document,
-                                       const XasoPdfSignOptions *options,
-                                       int                      *page,
-                                       double                    rect[4]);
 /* The widget's normal appearance as an object number in @update: the
  * appearance PDF given, or one drawn from @options->appearance, grafted
  * and scaled to @rect. */

@@ -9,15 +9,28 @@
 
 G_BEGIN_DECLS
 
-/* Where a visible signature goes. */
+/* Where a visible signature goes. Places are said as the page is shown
+ * (its crop box, turned by /Rotate). */
 typedef enum
 {
-  XASO_PDF_PLACE_RECT,          /* on @page at @rect, as given */
-  XASO_PDF_PLACE_AUTO,          /* where its kind goes (DOMAIN.md): a person's at the
-                                 * bottom right of the last page; the organization's
-                                 * seal over the left third of the last signature; a
-                                 * copy's text at the top right of page 1 */
+  XASO_PDF_PLACE_RECT,                /* on @page at @rect, as given */
+  XASO_PDF_PLACE_AUTO,                /* where the appearance's kind goes (DOMAIN.md):
+                                       * a person's at the bottom right of the last
+                                       * page, the organization's seal over the last
+                                       * signature, a copy's text at the top right of
+                                       * page 1 */
+  XASO_PDF_PLACE_LAST_PAGE_RIGHT,     /* cuối trang cuối, bên phải */
+  XASO_PDF_PLACE_LAST_PAGE_LEFT,      /* cuối trang cuối, bên trái */
+  XASO_PDF_PLACE_OVER_LAST_SIGNATURE, /* the seal over the left third of the last
+                                       * visible signature */
+  XASO_PDF_PLACE_COPY_CORNER,         /* the top right of page 1 */
 } XasoPdfPlacement;
+
+/* A person's signature box, and the seal at real size (about 36 mm), in
+ * points. */
+#define XASO_PDF_SIGN_PERSON_WIDTH  190.0
+#define XASO_PDF_SIGN_PERSON_HEIGHT 100.0
+#define XASO_PDF_SIGN_SEAL_SIZE     102.0
 
 /* Where and how a PAdES signature goes (DESIGN.md §5). Every pointer is
  * borrowed and may be NULL. */
@@ -44,6 +57,21 @@ typedef struct
 } XasoPdfSignOptions;
 
 void      xaso_pdf_sign_options_init        (XasoPdfSignOptions   *options);
+
+/* The page (0-based) and the rectangle in the page's user space where a
+ * signature with @options goes in @document. Fails when the seal has no
+ * signature to go over. */
+gboolean  xaso_pdf_sign_resolve_place       (XasoPdfDocument          *document,
+                                             const XasoPdfSignOptions *options,
+                                             int                      *page,
+                                             double                    rect[4],
+                                             GError                  **error);
+/* A rectangle x, y, width, height on page @page as shown (origin at its
+ * lower left) in the page's user space. */
+void      xaso_pdf_page_shown_to_user       (XasoPdfDocument          *document,
+                                             guint                     page,
+                                             const double              shown[4],
+                                             double                    rect[4]);
 
 /* "dir/name-signed.pdf" for "dir/name.pdf". */
 char     *xaso_pdf_sign_default_output      (const char           *input);
