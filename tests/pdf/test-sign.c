@@ -304,6 +304,44 @@ test_placed_by_kind (void)
   oracle_qpdf (twice);
 }
 
+/* A copy's text on a page turned a quarter (/Rotate 90): at the top
+ * right of the page as shown, and upright — wider than tall, as pdftotext
+ * measures it in the shown page's coordinates. */
+static void
+test_upright_on_turned_page (void)
+{
+  g_autoptr(XasoPdfIdentity) org = NULL;
+  g_autofree char *input = NULL, *turned = NULL, *copy = NULL, *bbox = NULL;
+  double x_min, y_min, x_max, y_max;
+  const char *word;
+  int status = 0;
+
+  if (!ready () || !g_file_test (MANUAL, G_FILE_TEST_EXISTS))
+    return;
+  org = sign_env_p12 ("ec");
+  input = sample_of (MANUAL, "upright.pdf");
+  turned = g_strconcat (input, "-turned.pdf", NULL);
+  {
+    const char *argv[] = { "qpdf", "--rotate=+90", input, turned, NULL };
+    g_free (sign_env_run (argv, &status));
+  }
+  copy = sign_placed (org, turned, "turned-copy.pdf", XASO_PDF_APPEARANCE_COPY);
+  {
+    const char *argv[] = { "pdftotext", "-bbox", "-f", "1", "-l", "1", copy, "-", NULL };
+    bbox = sign_env_run (argv, &status);
+  }
+  word = strstr (bbox, ">SAO<");
+  g_assert_nonnull (word);
+  while (word > bbox && strncmp (word, "<word", 5) != 0)
+    word--;
+  g_assert_cmpint (sscanf (word, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                           &x_min, &y_min, &x_max, &y_max), ==, 4);
+  g_assert_cmpfloat (x_max, >, 792 * 0.7);       /* the shown page is 792 wide */
+  g_assert_cmpfloat (y_min, <, 60);
+  g_assert_cmpfloat (x_max - x_min, >, y_max - y_min);
+  assert_all_valid (copy, 1);
+}
+
 static void
 flip_byte (const char *path,
            gsize       at)
@@ -403,6 +441,7 @@ main (int    argc,
   g_test_add_func ("/pdf/sign/b-t-timestamp", test_timestamp);
   g_test_add_func ("/pdf/sign/leader-then-organization", test_twice);
   g_test_add_func ("/pdf/sign/placed-by-kind", test_placed_by_kind);
+  g_test_add_func ("/pdf/sign/upright-on-turned-page", test_upright_on_turned_page);
   g_test_add_func ("/pdf/sign/flipped-byte-rejected", test_tampered);
   g_test_add_func ("/pdf/sign/changed-after-signing", test_changed_after);
   status = g_test_run ();

@@ -94,26 +94,17 @@ open_identity (XasoSignJob  *job,
   return xaso_pdf_identity_new_from_pkcs12 (job->pkcs12_path, job->secret, error);
 }
 
-static GBytes *
-draw_appearance (XasoSignJob      *job,
-                 XasoPdfIdentity  *identity,
-                 GDateTime        *time,
-                 const double      rect[4],
-                 GError          **error)
+/* What the signature shows; libxaso-pdf draws it, with the names of the
+ * certificate and the signing time, upright on the page as shown. */
+static void
+describe_appearance (XasoSignJob       *job,
+                     XasoPdfAppearance *spec)
 {
-  g_autofree char *name = xaso_pdf_identity_dup_name (identity);
-  g_autofree char *organization = xaso_pdf_identity_dup_organization (identity);
-  XasoPdfAppearance spec;
-
-  xaso_pdf_appearance_init (&spec, job->kind);
-  spec.signer = name;
-  spec.organization = organization != NULL ? organization : name;
-  spec.time = time;
-  spec.reason = job->reason;
-  spec.location = job->location;
-  spec.image = job->image;
-  spec.seal = job->seal;
-  return xaso_pdf_appearance_render (&spec, rect[2], rect[3], error);
+  xaso_pdf_appearance_init (spec, job->kind);
+  spec->reason = job->reason;
+  spec->location = job->location;
+  spec->image = job->image;
+  spec->seal = job->seal;
 }
 
 static gboolean
@@ -136,23 +127,21 @@ run_thread (GTask        *task,
   RunData *data = task_data;
   XasoSignJob *job = data->job;
   g_autoptr(XasoPdfIdentity) identity = NULL;
-  g_autoptr(GDateTime) time = g_date_time_new_now_local ();
-  g_autoptr(GBytes) appearance = NULL;
   XasoPdfSignOptions options;
+  XasoPdfAppearance spec;
   GError *error = NULL;
 
   xaso_pdf_sign_options_init (&options);
   if ((identity = open_identity (job, &error)) == NULL ||
-      !place (job, &options.page, options.rect, &error) ||
-      (appearance = draw_appearance (job, identity, time, options.rect, &error)) == NULL)
+      !place (job, &options.page, options.rect, &error))
     {
       g_task_return_error (task, error);
       return;
     }
+  describe_appearance (job, &spec);
   options.reason = job->reason != NULL && job->reason[0] != '\0' ? job->reason : NULL;
   options.location = job->location != NULL && job->location[0] != '\0' ? job->location : NULL;
-  options.time = time;
-  options.appearance_pdf = appearance;
+  options.appearance = &spec;
   options.tsa_url = job->tsa_url != NULL && job->tsa_url[0] != '\0' ? job->tsa_url : NULL;
   if (!xaso_pdf_sign_file (identity, job->input, job->output, &options, cancellable, progress_cb, data, &error))
     g_task_return_error (task, error);

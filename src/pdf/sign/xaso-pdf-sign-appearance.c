@@ -39,10 +39,27 @@ numbers (GString      *out,
   g_string_append (out, after);
 }
 
+/* On a page with /Rotate, the form's /Matrix turns the upright drawing
+ * against the page's rotation, so that the official reads it upright. */
+static XasoPdfObject *
+rotation (int    rotate,
+          double width,
+          double height)
+{
+  XasoPdfObject *array = xaso_pdf_object_new_array ();
+  double m[6];
+
+  xaso_pdf_appearance_rotation_matrix (rotate, width, height, m);
+  for (guint i = 0; i < 6; i++)
+    xaso_pdf_object_array_append (array, xaso_pdf_object_new_real (m[i]));
+  return array;
+}
+
 static guint32
 add_form (XasoPdfUpdate *update,
           double         width,
           double         height,
+          int            rotate,
           XasoPdfObject *resources,
           GString       *content)
 {
@@ -52,6 +69,8 @@ add_form (XasoPdfUpdate *update,
   xaso_pdf_object_dict_set (dict, "Type", xaso_pdf_object_new_name ("XObject"));
   xaso_pdf_object_dict_set (dict, "Subtype", xaso_pdf_object_new_name ("Form"));
   xaso_pdf_object_dict_set (dict, "BBox", bbox (width, height));
+  if (rotate % 360 != 0)
+    xaso_pdf_object_dict_set (dict, "Matrix", rotation (rotate, width, height));
   xaso_pdf_object_dict_set (dict, "Resources", resources);
   return xaso_pdf_update_add (update, xaso_pdf_object_new_stream_with_data (dict, data));
 }
@@ -62,7 +81,7 @@ add_form (XasoPdfUpdate *update,
 static GBytes *
 draw_appearance (XasoPdfIdentity          *identity,
                  const XasoPdfSignOptions *options,
-                 const double              rect[4],
+                 const double              size[2],
                  GDateTime                *time,
                  GError                  **error)
 {
@@ -84,15 +103,16 @@ draw_appearance (XasoPdfIdentity          *identity,
     spec.reason = options->reason;
   if (spec.location == NULL)
     spec.location = options->location;
-  return xaso_pdf_appearance_render (&spec, rect[2], rect[3], error);
+  return xaso_pdf_appearance_render (&spec, size[0], size[1], error);
 }
 
 /* The grafted page keeps its own size as /BBox; a wrapper form scales it
- * to the widget's rectangle. */
+ * to @size, the widget's rectangle as the page is shown. */
 static guint32
 add_grafted (XasoPdfUpdate  *update,
              GBytes         *appearance_pdf,
-             const double    rect[4],
+             const double    size[2],
+             int             rotate,
              GError        **error)
 {
   g_autoptr(XasoPdfDocument) source = xaso_pdf_document_new_from_bytes (appearance_pdf, error);
@@ -106,14 +126,14 @@ add_grafted (XasoPdfUpdate  *update,
   grafted = xaso_pdf_graft_page (update, source, 0, box, error);
   if (grafted == 0)
     return 0;
-  sx = rect[2] / (box[2] - box[0]);
-  sy = rect[3] / (box[3] - box[1]);
+  sx = size[0] / (box[2] - box[0]);
+  sy = size[1] / (box[3] - box[1]);
   numbers (content, "q ", (double[]){ sx, 0, 0, sy, -box[0] * sx, -box[1] * sy }, 6, " cm /A Do Q\n");
   resources = xaso_pdf_object_new_dict ();
   xobjects = xaso_pdf_object_new_dict ();
   xaso_pdf_object_dict_set (xobjects, "A", xaso_pdf_object_new_ref (grafted, 0));
   xaso_pdf_object_dict_set (resources, "XObject", xobjects);
-  return add_form (update, rect[2], rect[3], resources, content);
+  return add_form (update, size[0], size[1], rotate, resources, content);
 }
 
 guint32
@@ -121,15 +141,19 @@ xaso_pdf_sign_add_appearance (XasoPdfUpdate            *update,
                               XasoPdfIdentity          *identity,
                               const XasoPdfSignOptions *options,
                               const double              rect[4],
+                              int                       rotate,
                               GDateTime                *time,
                               GError                  **error)
 {
   g_autoptr(GBytes) drawn = NULL;
+  /* On a page turned a quarter, the rectangle's width is shown upright
+   * as its height. */
+  const double size[2] = { rotate % 180 == 0 ? rect[2] : rect[3], rotate % 180 == 0 ? rect[3] : rect[2] };
 
   if (options->appearance_pdf != NULL)
-    return add_grafted (update, options->appearance_pdf, rect, error);
-  drawn = draw_appearance (identity, options, rect, time, error);
+    return add_grafted (update, options->appearance_pdf, size, rotate, error);
+  drawn = draw_appearance (identity, options, size, time, error);
   if (drawn == NULL)
     return 0;
-  return add_grafted (update, drawn, rect, error);
+  return add_grafted (update, drawn, size, rotate, error);
 }

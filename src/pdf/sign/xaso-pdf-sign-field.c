@@ -231,6 +231,18 @@ check_doc_mdp (XasoPdfDocument  *document,
   return TRUE;
 }
 
+/* The page's /Rotate as 0, 90, 180 or 270. */
+static int
+page_rotation (XasoPdfDocument *document,
+               guint            index)
+{
+  XasoPdfObject *rotate = xaso_pdf_document_get_page_attribute (document, index, "Rotate");
+
+  if (xaso_pdf_object_get_kind (rotate) != XASO_PDF_INT)
+    return 0;
+  return (((int)xaso_pdf_object_get_int (rotate) % 360) + 360) % 360 / 90 * 90;
+}
+
 gboolean
 xaso_pdf_sign_add_field (XasoPdfUpdate            *update,
                          XasoPdfIdentity          *identity,
@@ -271,7 +283,8 @@ xaso_pdf_sign_add_field (XasoPdfUpdate            *update,
   add_signature_dict (update, identity, options, time, cms_reserve, out);
   if (rect[2] > 0 && rect[3] > 0)
     {
-      appearance = xaso_pdf_sign_add_appearance (update, identity, options, rect, time, error);
+      appearance = xaso_pdf_sign_add_appearance (update, identity, options, rect,
+                                                 page_rotation (document, index), time, error);
       if (appearance == 0)
         return FALSE;
     }

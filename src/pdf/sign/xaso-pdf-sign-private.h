@@ -26,11 +26,13 @@ gboolean xaso_pdf_sign_add_field      (XasoPdfUpdate            *update,
                                        GError                  **error);
 /* The widget's normal appearance as an object number in @update: the
  * appearance PDF given, or one drawn from @options->appearance, grafted
- * and scaled to @rect. */
+ * and scaled to @rect, upright on a page with /Rotate @rotate (0, 90, 180
+ * or 270). */
 guint32  xaso_pdf_sign_add_appearance (XasoPdfUpdate            *update,
                                        XasoPdfIdentity          *identity,
                                        const XasoPdfSignOptions *options,
                                        const double              rect[4],
+                                       int                       rotate,
                                        GDateTime                *time,
                                        GError                  **error);
 
