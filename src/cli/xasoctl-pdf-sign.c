@@ -18,7 +18,8 @@
 /* xasoctl pdf sign FILE [-o OUT] --p12 FILE.p12 | --pkcs11 URL [--pin-stdin]
  *                  [--reason TEXT] [--location TEXT] [--tsa URL]
  *                  [--kind person|organization|copy] [--image PNG] [--seal PNG]
- *                  [--number TEXT] [--copy-form TEXT] [--page N --rect x,y,w,h | --invisible]
+ *                  [--number TEXT] [--copy-form TEXT] [--text TEMPLATE]
+ *                  [--page N --rect x,y,w,h | --invisible]
  *                  [--appearance PDF] [--chain PEM] [--force]
  * xasoctl pdf sign --batch DIR …   every PDF of DIR, one PIN entry
  * The output is FILE-signed.pdf beside FILE unless -o says otherwise; an
@@ -47,6 +48,7 @@ typedef struct
   char    *seal;
   char    *number;
   char    *copy_form;
+  char    *text;
   gboolean invisible;
   char    *chain;
   char    *batch;
@@ -60,6 +62,7 @@ typedef struct
   GBytes            *image;
   GBytes            *seal;
   GBytes            *pdf;     /* --appearance: a ready-made one */
+  char              *text;    /* --text with its \\n turned into line breaks */
 } Look;
 
 static void
@@ -78,6 +81,7 @@ args_clear (Args *args)
   g_free (args->seal);
   g_free (args->number);
   g_free (args->copy_form);
+  g_free (args->text);
   g_free (args->chain);
   g_free (args->batch);
 }
@@ -90,6 +94,7 @@ look_clear (Look *look)
   g_clear_pointer (&look->image, g_bytes_unref);
   g_clear_pointer (&look->seal, g_bytes_unref);
   g_clear_pointer (&look->pdf, g_bytes_unref);
+  g_clear_pointer (&look->text, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Look, look_clear)
@@ -318,6 +323,8 @@ fill_look (const Args  *args,
   xaso_pdf_appearance_init (&look->spec, (XasoPdfAppearanceKind)kind);
   look->spec.document_number = args->number;
   look->spec.copy_form = args->copy_form;
+  look->text = args->text ? g_strcompress (args->text) : NULL;
+  look->spec.text_template = look->text;
   if (!load_file (args->image, &look->image, error) || !load_file (args->seal, &look->seal, error) ||
       !load_file (args->appearance, &look->pdf, error))
     return FALSE;
@@ -378,6 +385,7 @@ xasoctl_pdf_sign (int    argc,
     { "seal", 0, 0, G_OPTION_ARG_FILENAME, &args.seal, N_("The organization’s seal, a transparent PNG"), "PNG" },
     { "number", 0, 0, G_OPTION_ARG_STRING, &args.number, N_("The document’s number and notation, for a copy"), "TEXT" },
     { "copy-form", 0, 0, G_OPTION_ARG_STRING, &args.copy_form, N_("The form of copy, e.g. “SAO Y”"), "TEXT" },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &args.text, N_("The signature’s text, with fields such as {signer} and {time}; \\n between lines"), "TEMPLATE" },
     { "invisible", 0, 0, G_OPTION_ARG_NONE, &args.invisible, N_("Sign without a visible signature"), NULL },
     { "appearance", 0, 0, G_OPTION_ARG_FILENAME, &args.appearance, N_("One-page PDF to show as the signature"), "PDF" },
     { "chain", 0, 0, G_OPTION_ARG_FILENAME, &args.chain, N_("Add these intermediate certificates (PEM)"), "PEM" },

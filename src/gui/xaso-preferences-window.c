@@ -22,6 +22,7 @@ struct _XasoPreferencesWindow
   AdwActionRow         *seal_image_row;
   AdwEntryRow          *tsa_row;
   AdwEntryRow          *reason_row;
+  GtkTextView          *text_view;
   AdwEntryRow          *place_row;
   GtkListBox           *trust_list;
 
@@ -306,6 +307,30 @@ import_root_cb (XasoPreferencesWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* A text view has no property to bind: its buffer is written to the
+ * setting as it changes. */
+static void
+text_changed_cb (XasoPreferencesWindow *self,
+                 GtkTextBuffer         *buffer)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_settings_set_string (self->settings, "signature-text", g_strstrip (text));
+}
+
+static void
+bind_signature_text (XasoPreferencesWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autofree char *text = g_settings_get_string (self->settings, "signature-text");
+
+  gtk_text_buffer_set_text (buffer, text, -1);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 bind_signing (XasoPreferencesWindow *self)
 {
@@ -318,6 +343,7 @@ bind_signing (XasoPreferencesWindow *self)
                            G_CALLBACK (update_images), self, G_CONNECT_SWAPPED);
   update_images (self);
   update_trust_list (self);
+  bind_signature_text (self);
 }
 
 static void
@@ -348,6 +374,7 @@ xaso_preferences_window_class_init (XasoPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XasoPreferencesWindow, seal_image_row);
   gtk_widget_class_bind_template_child (widget_class, XasoPreferencesWindow, tsa_row);
   gtk_widget_class_bind_template_child (widget_class, XasoPreferencesWindow, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoPreferencesWindow, text_view);
   gtk_widget_class_bind_template_child (widget_class, XasoPreferencesWindow, place_row);
   gtk_widget_class_bind_template_child (widget_class, XasoPreferencesWindow, trust_list);
   gtk_widget_class_bind_template_callback (widget_class, choose_signature_image_cb);

@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 export SOFTHSM2_CONF=$work/keys/softhsm2.conf
 mkdir "$work/batch"
 for n in 1 2 3; do cp $form "$work/batch/doc$n.pdf"; done
-echo "1..6"
+echo "1..7"
 
 echo 1234 | "$XASOCTL" pdf sign --batch "$work/batch" --pkcs11 "pkcs11:token=XASO-TEST;object=signkey" \
   --pin-stdin --rect 350,80,200,70 2>"$work/batch.log"
@@ -57,4 +57,18 @@ if [ "$size" -gt 100000000 ] && grep -q "Signature is Valid" "$work/large-pdfsig
   echo "ok 6 a PDF over 100 MB is signed and verifies"
 else
   echo "not ok 6 a PDF over 100 MB ($size bytes) did not sign or verify"
+fi
+
+# The signature's text is a template (DOMAIN.md: the block is a convention,
+# configurable); an unknown field is refused before anything is written.
+cp /usr/share/doc/libtasn1-doc/libtasn1.pdf "$work/text.pdf"
+echo secret | "$XASOCTL" pdf sign "$work/text.pdf" --p12 "$work/keys/rsa.p12" --pin-stdin \
+  --text 'KT. CHỦ TỊCH\nKý bởi: {signer}' >/dev/null
+if echo secret | "$XASOCTL" pdf sign "$work/text.pdf" -o "$work/bad-text.pdf" --p12 "$work/keys/rsa.p12" \
+     --pin-stdin --text 'Ký bởi: {who}' 2>"$work/text.log" || [ -e "$work/bad-text.pdf" ]; then
+  echo "not ok 7 an unknown field in the signature's text was accepted"
+elif pdftotext -f 36 -l 36 "$work/text-signed.pdf" - | grep -q "KT. CHỦ TỊCH" && grep -q "who" "$work/text.log"; then
+  echo "ok 7 the signature's text follows the template given, and a wrong one is refused"
+else
+  echo "not ok 7 signing with a text template failed"
 fi

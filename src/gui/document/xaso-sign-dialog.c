@@ -304,6 +304,7 @@ update_preview (XasoSignDialog *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GBytes) image = read_image (self, "signature-image");
   g_autoptr(GBytes) seal = read_image (self, "seal-image");
+  g_autofree char *text = g_settings_get_string (self->settings, "signature-text");
   XasoPdfAppearance spec;
   double width, height;
 
@@ -319,6 +320,8 @@ update_preview (XasoSignDialog *self)
   spec.location = gtk_editable_get_text (GTK_EDITABLE (self->location_row));
   spec.image = image;
   spec.seal = seal;
+  if (self->kind == XASO_PDF_APPEARANCE_LEADER && text[0] != '\0')
+    spec.text_template = text;
   preview_size (self, &width, &height);
   xaso_sign_preview_async (&spec, width, height, self->preview_cancellable, previewed_cb, self);
 }
@@ -464,6 +467,7 @@ gather_job (XasoSignDialog *self,
   job->reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_row)));
   job->location = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->location_row)));
   job->tsa_url = g_settings_get_string (self->settings, "tsa-url");
+  job->text_template = g_settings_get_string (self->settings, "signature-text");
   job->image = read_image (self, "signature-image");
   job->seal = read_image (self, "seal-image");
   return job;

@@ -32,6 +32,7 @@ xaso_sign_job_free (XasoSignJob *job)
   g_free (job->reason);
   g_free (job->location);
   g_free (job->tsa_url);
+  g_free (job->text_template);
   g_clear_pointer (&job->image, g_bytes_unref);
   g_clear_pointer (&job->seal, g_bytes_unref);
   g_free (job);
@@ -105,6 +106,8 @@ describe_appearance (XasoSignJob       *job,
   spec->location = job->location;
   spec->image = job->image;
   spec->seal = job->seal;
+  if (job->kind == XASO_PDF_APPEARANCE_LEADER && job->text_template != NULL && job->text_template[0] != '\0')
+    spec->text_template = job->text_template;
 }
 
 static gboolean

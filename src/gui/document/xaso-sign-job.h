@@ -27,6 +27,7 @@ typedef struct
   char                 *reason;
   char                 *location;
   char                 *tsa_url;       /* NULL or empty: no time-stamp */
+  char                 *text_template; /* a person's signature; NULL or empty: the default */
   GBytes               *image;         /* the person's signature (PNG) */
   GBytes               *seal;          /* the organization's seal (PNG) */
 } XasoSignJob;
