@@ -151,6 +151,9 @@ xasoctl_pdf_verify (int    argc,
     return xasoctl_usage (options, error->message);
   if (argc != 2)
     return xasoctl_usage (options, _("Say which PDF to verify."));
+  /* Without --trust, the roots imported in the app's preferences. */
+  if (trust == NULL)
+    trust = xaso_pdf_dup_default_trust_paths ();
   report = xaso_pdf_verify_file (argv[1], (const char * const *)trust, NULL, &error);
   if (report == NULL)
     return xasoctl_fail (g_steal_pointer (&error));
@@ -169,7 +172,7 @@ xasoctl_pdf_verify (int    argc,
     }
   if (invalid)
     return EXIT_INVALID;
-  return untrusted && trust != NULL ? EXIT_UNTRUSTED : 0;
+  return untrusted && trust[0] != NULL ? EXIT_UNTRUSTED : 0;
 }
 
 int

@@ -10,7 +10,7 @@
 #include <gnutls/x509.h>
 
 #include "xaso-preferences-window.h"
-#include "xaso-signing-config.h"
+#include "xaso-pdf-verify.h"
 
 struct _XasoPreferencesWindow
 {
@@ -217,7 +217,7 @@ trust_row (XasoPreferencesWindow *self,
 static void
 update_trust_list (XasoPreferencesWindow *self)
 {
-  g_autofree char *dir_path = xaso_signing_dup_trust_dir ();
+  g_autofree char *dir_path = xaso_pdf_dup_default_trust_dir ();
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *child;
@@ -246,7 +246,7 @@ import_root (const char  *path,
 {
   g_autofree char *data = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *dir = xaso_signing_dup_trust_dir ();
+  g_autofree char *dir = xaso_pdf_dup_default_trust_dir ();
   g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *target = NULL;
   gsize len = 0;

@@ -7,7 +7,7 @@
 
 #include "xaso-application.h"
 #include "xaso-document-window-private.h"
-#include "xaso-signing-config.h"
+#include "xaso-pdf-verify.h"
 
 /* Signing and verifying in a document window: the pdf.sign* actions open
  * the signing dialog, the view draws the rectangle it asks for, and the
@@ -16,7 +16,7 @@
 void
 xaso_document_window_verify (XasoDocumentWindow *self)
 {
-  g_auto(GStrv) trust = xaso_signing_dup_trust_paths ();
+  g_auto(GStrv) trust = xaso_pdf_dup_default_trust_paths ();
 
   xaso_signatures_panel_verify (self->signatures_panel, self->file, (const char * const *) trust);
 }

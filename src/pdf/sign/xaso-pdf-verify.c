@@ -268,3 +268,20 @@ xaso_pdf_verify_file (const char          *path,
     g_clear_pointer (&report, xaso_pdf_verify_report_free);
   return report;
 }
+
+char *
+xaso_pdf_dup_default_trust_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "xaso", "trust", NULL);
+}
+
+GStrv
+xaso_pdf_dup_default_trust_paths (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *dir = xaso_pdf_dup_default_trust_dir ();
+
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    g_strv_builder_add (builder, dir);
+  return g_strv_builder_end (builder);
+}

@@ -68,6 +68,14 @@ gboolean  xaso_pdf_signature_report_is_valid (const XasoPdfSignatureReport *repo
 const char *xaso_pdf_signature_report_revocation (const XasoPdfSignatureReport *report);
 void      xaso_pdf_verify_report_free        (XasoPdfVerifyReport *report);
 
+/* Where the desktop keeps the trusted root certificates (the government
+ * CA roots an administrator imports in Preferences → Chữ ký số): one PEM
+ * file each under the user data folder's xaso/trust. */
+char     *xaso_pdf_dup_default_trust_dir     (void);
+/* The paths to give xaso_pdf_verify_file () by default: that folder when
+ * it exists, else none (nothing is trusted). */
+GStrv     xaso_pdf_dup_default_trust_paths   (void);
+
 /* Verifies every signature of @path. @trust_paths: PEM files or folders
  * of root certificates (the configured government CA roots); NULL or
  * empty: nothing is trusted. Blocking, for a worker thread. */
