@@ -64,4 +64,10 @@ gboolean xaso_pdf_parse_uint        (const guint8        *data,
                                      gsize               *pos,
                                      guint64             *value);
 
+/* Sets XASO_PDF_ERROR_DAMAGED: "Damaged PDF: @what at byte @offset."
+ * Returns FALSE, for the readers' early returns. */
+gboolean xaso_pdf_set_damaged      (GError             **error,
+                                    const char          *what,
+                                    gsize                offset);
+
 G_END_DECLS

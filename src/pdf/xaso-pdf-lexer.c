@@ -101,10 +101,10 @@ xaso_pdf_token_is_keyword (const XasoPdfLexer *lexer,
          && memcmp (lexer->data + token->start, keyword, n) == 0;
 }
 
-static gboolean
-damaged (GError    **error,
-         const char *what,
-         gsize       offset)
+gboolean
+xaso_pdf_set_damaged (GError    **error,
+                      const char *what,
+                      gsize       offset)
 {
   g_set_error (error, XASO_PDF_ERROR, XASO_PDF_ERROR_DAMAGED,
                /* Translators: %s says what is wrong; %llu is a byte offset. */
@@ -193,7 +193,7 @@ lex_literal (XasoPdfLexer  *lexer,
       pos++;
     }
   if (pos >= lexer->len)
-    return damaged (error, _("unterminated string"), lexer->pos);
+    return xaso_pdf_set_damaged (error, _("unterminated string"), lexer->pos);
   lexer->pos = pos + 1;
   token->kind = XASO_PDF_TOKEN_STRING;
   token->len = out->len;
@@ -215,7 +215,7 @@ lex_hex (XasoPdfLexer  *lexer,
 
   close = memchr (data + start, '>', lexer->len - start);
   if (close == NULL)
-    return damaged (error, _("unterminated hex string"), lexer->pos);
+    return xaso_pdf_set_damaged (error, _("unterminated hex string"), lexer->pos);
   token->bytes = g_malloc ((gsize)(close - (data + start)) / 2 + 2);
   for (const guint8 *p = data + start; p < close; p++)
     {
@@ -225,7 +225,7 @@ lex_hex (XasoPdfLexer  *lexer,
         {
           if (xaso_pdf_is_space (*p))
             continue;
-          return damaged (error, _("invalid hex string"), (gsize)(p - data));
+          return xaso_pdf_set_damaged (error, _("invalid hex string"), (gsize)(p - data));
         }
       if (half < 0)
         half = v;
@@ -381,7 +381,7 @@ lex_token (XasoPdfLexer  *lexer,
       break;
     case '>':
       if (lexer->pos + 1 >= lexer->len || lexer->data[lexer->pos + 1] != '>')
-        return damaged (error, _("unexpected “>”"), lexer->pos);
+        return xaso_pdf_set_damaged (error, _("unexpected “>”"), lexer->pos);
       token->kind = XASO_PDF_TOKEN_DICT_CLOSE;
       lexer->pos += 2;
       break;
@@ -395,7 +395,7 @@ lex_token (XasoPdfLexer  *lexer,
       lexer->pos++;
       break;
     case ')':
-      return damaged (error, _("unexpected “)”"), lexer->pos);
+      return xaso_pdf_set_damaged (error, _("unexpected “)”"), lexer->pos);
     default:
       lex_word (lexer, token);
       break;

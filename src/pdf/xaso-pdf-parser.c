@@ -62,13 +62,13 @@ xaso_pdf_parse_context_init (XasoPdfParseContext *ctx,
   ctx->no_endstream_from = G_MAXSIZE;
 }
 
+/* For parsers that return the object they made: NULL on damage. */
 static gpointer
 damaged (GError    **error,
          const char *what,
          gsize       offset)
 {
-  g_set_error (error, XASO_PDF_ERROR, XASO_PDF_ERROR_DAMAGED,
-               _("Damaged PDF: %s at byte %llu."), what, (unsigned long long)offset);
+  xaso_pdf_set_damaged (error, what, offset);
   return NULL;
 }
 

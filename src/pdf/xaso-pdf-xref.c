@@ -20,16 +20,6 @@ typedef struct
 } Reader;
 
 static gboolean
-damaged (GError    **error,
-         const char *what,
-         gsize       offset)
-{
-  g_set_error (error, XASO_PDF_ERROR, XASO_PDF_ERROR_DAMAGED,
-               _("Damaged PDF: %s at byte %llu."), what, (unsigned long long)offset);
-  return FALSE;
-}
-
-static gboolean
 find_startxref (XasoPdfDocument *doc,
                 guint64         *offset)
 {
@@ -76,7 +66,7 @@ next_uint (XasoPdfLexer  *lexer,
   if (ok)
     *value = (guint64)token.integer;
   else if (error != NULL && *error == NULL)
-    damaged (error, _("invalid cross-reference entry"), token.start);
+    xaso_pdf_set_damaged (error, _("invalid cross-reference entry"), token.start);
   xaso_pdf_token_clear (&token);
   return ok;
 }
@@ -101,7 +91,7 @@ read_table_entry (Reader        *reader,
   if (!in_use && !xaso_pdf_token_is_keyword (lexer, &token, "f"))
     {
       xaso_pdf_token_clear (&token);
-      return damaged (error, _("invalid cross-reference entry"), token.start);
+      return xaso_pdf_set_damaged (error, _("invalid cross-reference entry"), token.start);
     }
   xaso_pdf_token_clear (&token);
   /* A table that starts "1 N" with object 0's free head is a common
@@ -128,7 +118,7 @@ read_subsection (Reader        *reader,
     return FALSE;
   /* Each entry takes at least six bytes: a count beyond that is a lie. */
   if (count > (lexer->len - lexer->pos) / 6 + 1 || first > G_MAXUINT32)
-    return damaged (error, _("invalid cross-reference subsection"), lexer->pos);
+    return xaso_pdf_set_damaged (error, _("invalid cross-reference subsection"), lexer->pos);
   for (guint64 i = 0; i < count; i++)
     if (!read_table_entry (reader, lexer, first + i, first == 1 && i == 0 && count > 1, &shift, error))
       return FALSE;
@@ -157,7 +147,7 @@ read_table (Reader        *reader,
           || !read_subsection (reader, &lexer, (guint64)token.integer, error))
         {
           if (error != NULL && *error == NULL)
-            damaged (error, _("invalid cross-reference table"), token.start);
+            xaso_pdf_set_damaged (error, _("invalid cross-reference table"), token.start);
           xaso_pdf_token_clear (&token);
           return NULL;
         }
@@ -167,7 +157,7 @@ read_table (Reader        *reader,
   if (trailer != NULL && xaso_pdf_object_get_kind (trailer) != XASO_PDF_DICT)
     {
       g_clear_pointer (&trailer, xaso_pdf_object_unref);
-      damaged (error, _("the trailer is not a dictionary"), lexer.pos);
+      xaso_pdf_set_damaged (error, _("the trailer is not a dictionary"), lexer.pos);
     }
   *end = lexer.pos;
   return trailer;
@@ -222,17 +212,17 @@ read_widths (XasoPdfObject  *dict,
   XasoPdfObject *array = xaso_pdf_object_dict_get (dict, "W");
 
   if (xaso_pdf_object_array_get_length (array) < 3)
-    return damaged (error, _("invalid cross-reference stream"), 0);
+    return xaso_pdf_set_damaged (error, _("invalid cross-reference stream"), 0);
   for (guint i = 0; i < 3; i++)
     {
       XasoPdfObject *item = xaso_pdf_object_array_get (array, i);
 
       w[i] = xaso_pdf_object_get_kind (item) == XASO_PDF_INT ? xaso_pdf_object_get_int (item) : -1;
       if (w[i] < 0 || w[i] > 8)
-        return damaged (error, _("invalid cross-reference stream"), 0);
+        return xaso_pdf_set_damaged (error, _("invalid cross-reference stream"), 0);
     }
   if (w[1] == 0)
-    return damaged (error, _("invalid cross-reference stream"), 0);
+    return xaso_pdf_set_damaged (error, _("invalid cross-reference stream"), 0);
   return TRUE;
 }
 
@@ -260,7 +250,7 @@ read_stream_entries (Reader         *reader,
                            : xaso_pdf_object_get_int (xaso_pdf_object_dict_get (stream, "Size"));
 
       if (first < 0 || count < 0)
-        return damaged (error, _("invalid cross-reference stream"), 0);
+        return xaso_pdf_set_damaged (error, _("invalid cross-reference stream"), 0);
       /* Rows missing at the end are tolerated: entries stop there. */
       for (gint64 k = 0; k < count && len - pos >= row; k++, pos += row)
         stream_entry (reader, (guint64)first + (guint64)k, data + pos, w);
@@ -283,7 +273,7 @@ read_xref_stream (Reader   *reader,
   if (xaso_pdf_object_get_kind (indirect.object) != XASO_PDF_STREAM)
     {
       xaso_pdf_indirect_clear (&indirect);
-      damaged (error, _("no cross-reference section where “startxref” points"), offset);
+      xaso_pdf_set_damaged (error, _("no cross-reference section where “startxref” points"), offset);
       return NULL;
     }
   *end = (gsize)indirect.end;
@@ -389,7 +379,7 @@ read_section (Reader   *reader,
       revision->trailer = read_xref_stream (reader, start, &end, error);
     }
   else
-    damaged (error, _("no cross-reference section where “startxref” points"), offset);
+    xaso_pdf_set_damaged (error, _("no cross-reference section where “startxref” points"), offset);
   if (revision->trailer == NULL)
     return NULL;
   revision->end = revision_end (doc, end);
@@ -410,7 +400,7 @@ read_hybrid (Reader           *reader,
     return TRUE;
   if (xaso_pdf_object_get_kind (xrefstm) != XASO_PDF_INT || offset <= 0
       || (guint64)offset >= reader->doc->len)
-    return damaged (error, _("invalid /XRefStm offset"), 0);
+    return xaso_pdf_set_damaged (error, _("invalid /XRefStm offset"), 0);
   revision->xref_stream = offset;
   dict = read_xref_stream (reader, (gsize)offset, &end, error);
   return dict != NULL;
@@ -430,7 +420,7 @@ check_prev (XasoPdfDocument  *doc,
     return TRUE;
   *prev = xaso_pdf_object_get_int (value);
   if (*prev < 0 || (guint64)*prev >= doc->len || g_hash_table_contains (seen, GSIZE_TO_POINTER ((gsize)*prev)))
-    return damaged (error, _("invalid /Prev offset"), 0);
+    return xaso_pdf_set_damaged (error, _("invalid /Prev offset"), 0);
   if (g_hash_table_size (seen) >= XASO_PDF_MAX_REVISIONS)
     {
       g_set_error (error, XASO_PDF_ERROR, XASO_PDF_ERROR_TOO_LARGE,
@@ -455,7 +445,7 @@ read_first_section (Reader   *reader,
   if (!find_nearby (reader->doc, offset, &found) || (revision = read_section (reader, found, error)) == NULL)
     {
       if (error != NULL && *error == NULL)
-        damaged (error, _("no cross-reference section where “startxref” points"), (gsize)offset);
+        xaso_pdf_set_damaged (error, _("no cross-reference section where “startxref” points"), (gsize)offset);
       return NULL;
     }
   xaso_pdf_document_add_warning (reader->doc,
@@ -508,6 +498,6 @@ xaso_pdf_xref_read (XasoPdfDocument  *self,
   guint64 offset;
 
   if (!find_startxref (self, &offset))
-    return damaged (error, _("no “startxref” at the end of the file"), self->len);
+    return xaso_pdf_set_damaged (error, _("no “startxref” at the end of the file"), self->len);
   return read_chain (&reader, offset, error);
 }

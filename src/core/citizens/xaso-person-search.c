@@ -90,6 +90,8 @@ typedef struct
   char                  **words;       /* the folded words */
   char                   *prefix;      /* what a full name begins with in tier 1 */
   char                   *prefix_end;  /* sorts after every name beginning so */
+  char                    youngest[8]; /* birth years of the age filter */
+  char                    oldest[8];
 } Search;
 
 typedef struct
@@ -117,11 +119,15 @@ search_init (Search                 *s,
 {
   g_auto(GStrv) words = filter->text ? xaso_fold_query_words (filter->text) : NULL;
   gsize len = filter->text ? strlen (filter->text) : 0;
+  g_autoptr(GDateTime) now = xaso_now ();
+  int year = g_date_time_get_year (now);
 
   *s = (Search) { .db = db, .filter = filter };
+  g_snprintf (s->youngest, sizeof s->youngest, "%04d", year - MAX (filter->age_min, 0));
+  g_snprintf (s->oldest, sizeof s->oldest, "%04d", year - MAX (filter->age_max, 0));
   if (words == NULL || words[0] == NULL)
     return;
-  s->match = xaso_fold_query_to_fts (filter->text);
+  s->match = xaso_fold_words_to_fts ((const char * const *)words);
   s->words = g_steal_pointer (&words);
   s->prefix = g_strjoinv (" ", s->words);
   if (g_ascii_isspace (filter->text[len - 1]))
@@ -203,20 +209,15 @@ bind_search (sqlite3_stmt *stmt,
              gint64        limit)
 {
   const XasoPersonFilter *filter = s->filter;
-  g_autoptr(GDateTime) now = xaso_now ();
-  int year = g_date_time_get_year (now);
-  char youngest[8], oldest[8];
 
-  g_snprintf (youngest, sizeof youngest, "%04d", year - MAX (filter->age_min, 0));
-  g_snprintf (oldest, sizeof oldest, "%04d", year - MAX (filter->age_max, 0));
   bind_named (stmt, ":commune", xaso_database_get_commune_code (s->db));
   bind_named (stmt, ":match", s->match);
   bind_named (stmt, ":prefix", s->prefix);
   bind_named (stmt, ":prefix_end", s->prefix_end);
   bind_named (stmt, ":hamlet", filter->hamlet);
   bind_named (stmt, ":sex", filter->sex == XASO_SEX_FEMALE ? "female" : "male");
-  bind_named (stmt, ":youngest", youngest);
-  bind_named (stmt, ":oldest", oldest);
+  bind_named (stmt, ":youngest", s->youngest);
+  bind_named (stmt, ":oldest", s->oldest);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit > 0 ? limit : G_MAXINT64);
 }
 

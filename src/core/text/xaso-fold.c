@@ -320,11 +320,27 @@ char *
 xaso_fold_query_to_fts (const char *user_text)
 {
   g_auto(GStrv) words = NULL;
-  g_autoptr(GString) query = NULL;
 
   g_return_val_if_fail (user_text != NULL, NULL);
 
   words = xaso_fold_query_words (user_text);
+  return xaso_fold_words_to_fts ((const char * const *)words);
+}
+
+/**
+ * xaso_fold_words_to_fts:
+ * @words: folded words, as xaso_fold_query_words() gives them
+ *
+ * The FTS5 MATCH expression of xaso_fold_query_to_fts() for words already
+ * folded and split.
+ *
+ * Returns: (transfer full) (nullable): the expression, or %NULL for no words
+ */
+char *
+xaso_fold_words_to_fts (const char * const *words)
+{
+  g_autoptr(GString) query = NULL;
+
   if (words[0] == NULL)
     return NULL;
   query = g_string_new (NULL);

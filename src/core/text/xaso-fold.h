@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 char *xaso_fold              (const char *text);
 char *xaso_fold_query_to_fts (const char *user_text);
 GStrv xaso_fold_query_words  (const char *user_text);
+char *xaso_fold_words_to_fts (const char * const *words);
 
 gboolean xaso_fold_words_start_words (const char * const *words,
                                       const char         *folded_text);
