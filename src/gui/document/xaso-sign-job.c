@@ -110,17 +110,6 @@ describe_appearance (XasoSignJob       *job,
     spec->text_template = job->text_template;
 }
 
-static gboolean
-place (XasoSignJob  *job,
-       int          *page,
-       double        rect[4],
-       GError      **error)
-{
-  g_autoptr(XasoPdfDocument) document = xaso_pdf_document_new_from_file (job->input, error);
-
-  return document != NULL && xaso_sign_placement_resolve (&job->placement, document, page, rect, error);
-}
-
 static void
 run_thread (GTask        *task,
             gpointer      source,
@@ -135,12 +124,12 @@ run_thread (GTask        *task,
   GError *error = NULL;
 
   xaso_pdf_sign_options_init (&options);
-  if ((identity = open_identity (job, &error)) == NULL ||
-      !place (job, &options.page, options.rect, &error))
+  if ((identity = open_identity (job, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
+  xaso_sign_placement_apply (&job->placement, &options);
   describe_appearance (job, &spec);
   options.reason = job->reason != NULL && job->reason[0] != '\0' ? job->reason : NULL;
   options.location = job->location != NULL && job->location[0] != '\0' ? job->location : NULL;

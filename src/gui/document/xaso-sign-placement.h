@@ -29,12 +29,9 @@ typedef struct
 #define XASO_SIGN_LEADER_HEIGHT XASO_PDF_SIGN_PERSON_HEIGHT
 #define XASO_SIGN_SEAL_SIZE     XASO_PDF_SIGN_SEAL_SIZE
 
-/* The page and the rectangle in the page's default user space, for
- * XasoPdfSignOptions. Blocking: reads @document. */
-gboolean xaso_sign_placement_resolve (const XasoSignPlacement *placement,
-                                      XasoPdfDocument         *document,
-                                      int                     *page,
-                                      double                   rect[4],
-                                      GError                 **error);
+/* Sets @options' placement (and, for a drawn area, its page and
+ * rectangle) for xaso_pdf_sign_file (), which resolves it in the document. */
+void xaso_sign_placement_apply (const XasoSignPlacement *placement,
+                                XasoPdfSignOptions      *options);
 
 G_END_DECLS

@@ -88,18 +88,6 @@ shown_to_user (const PageGeometry *g,
   rect[1] += g->crop.y;
 }
 
-void
-xaso_pdf_page_shown_to_user (XasoPdfDocument *document,
-                             guint            page,
-                             const double     shown[4],
-                             double           rect[4])
-{
-  PageGeometry g;
-
-  page_geometry (document, page, &g);
-  shown_to_user (&g, shown, rect);
-}
-
 /* A person's signature box at the bottom of the page as shown. */
 static void
 corner (const PageGeometry *g,
@@ -202,6 +190,11 @@ xaso_pdf_sign_resolve_place (XasoPdfDocument          *document,
     return TRUE;
   switch (placement)
     {
+    case XASO_PDF_PLACE_SHOWN_RECT:
+      *page = CLAMP (options->page, 0, (int)n_pages - 1);
+      page_geometry (document, *page, &g);
+      shown_to_user (&g, options->rect, rect);
+      return TRUE;
     case XASO_PDF_PLACE_OVER_LAST_SIGNATURE:
       return over_last_signature (document, page, rect, error);
     case XASO_PDF_PLACE_COPY_CORNER:

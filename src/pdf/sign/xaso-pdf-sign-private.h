@@ -24,6 +24,15 @@ gboolean xaso_pdf_sign_add_field      (XasoPdfUpdate            *update,
                                        gsize                     cms_reserve,
                                        XasoPdfSigPlaceholders   *out,
                                        GError                  **error);
+/* The page (0-based) and the rectangle in the page's user space where a
+ * signature with @options goes in @document. Fails when the seal has no
+ * signature to go over. */
+gboolean xaso_pdf_sign_resolve_place  (XasoPdfDocument          *document,
+                                             const XasoPdfSignOptions *options,
+                                             int                      *page,
+                                             double                    rect[4],
+                                             GError                  **error);
+
 /* The widget's normal appearance as an object number in @update: the
  * appearance PDF given, or one drawn from @options->appearance, grafted
  * and scaled to @rect, upright on a page with /Rotate @rotate (0, 90, 180

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 typedef enum
 {
   XASO_PDF_PLACE_RECT,                /* on @page at @rect, as given */
+  XASO_PDF_PLACE_SHOWN_RECT,          /* on @page at @rect as the page is shown (its
+                                       * crop box turned by /Rotate, origin at its
+                                       * lower left), as a rectangle drawn on screen */
   XASO_PDF_PLACE_AUTO,                /* where the appearance's kind goes (DOMAIN.md):
                                        * a person's at the bottom right of the last
                                        * page, the organization's seal over the last
@@ -57,21 +60,6 @@ typedef struct
 } XasoPdfSignOptions;
 
 void      xaso_pdf_sign_options_init        (XasoPdfSignOptions   *options);
-
-/* The page (0-based) and the rectangle in the page's user space where a
- * signature with @options goes in @document. Fails when the seal has no
- * signature to go over. */
-gboolean  xaso_pdf_sign_resolve_place       (XasoPdfDocument          *document,
-                                             const XasoPdfSignOptions *options,
-                                             int                      *page,
-                                             double                    rect[4],
-                                             GError                  **error);
-/* A rectangle x, y, width, height on page @page as shown (origin at its
- * lower left) in the page's user space. */
-void      xaso_pdf_page_shown_to_user       (XasoPdfDocument          *document,
-                                             guint                     page,
-                                             const double              shown[4],
-                                             double                    rect[4]);
 
 /* "dir/name-signed.pdf" for "dir/name.pdf". */
 char     *xaso_pdf_sign_default_output      (const char           *input);
