@@ -28,10 +28,10 @@ gboolean xaso_pdf_sign_add_field      (XasoPdfUpdate            *update,
  * signature with @options goes in @document. Fails when the seal has no
  * signature to go over. */
 gboolean xaso_pdf_sign_resolve_place  (XasoPdfDocument          *document,
-                                             const XasoPdfSignOptions *options,
-                                             int                      *page,
-                                             double                    rect[4],
-                                             GError                  **error);
+                                       const XasoPdfSignOptions *options,
+                                       int                      *page,
+                                       double                    rect[4],
+                                       GError                  **error);
 
 /* The widget's normal appearance as an object number in @update: the
  * appearance PDF given, or one drawn from @options->appearance, grafted
