@@ -45,6 +45,8 @@ struct _XasoSignDialog
   GPtrArray             *certificates;  /* XasoTokenCertificate * */
   GPtrArray             *checks;        /* their GtkCheckButton *, same order */
   char                  *p12_path;
+  GBytes                *image;         /* the settings' PNGs, read once */
+  GBytes                *seal;
   GtkFileChooserNative  *chooser;
   GCancellable          *cancellable;
   GCancellable          *preview_cancellable;
@@ -212,6 +214,8 @@ chooser_response_cb (XasoSignDialog *self,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
 
       g_free (self->p12_path);
+  g_clear_pointer (&self->image, g_bytes_unref);
+  g_clear_pointer (&self->seal, g_bytes_unref);
       self->p12_path = g_file_get_path (file);
       adw_action_row_set_subtitle (self->p12_row, self->p12_path);
       gtk_check_button_set_active (self->p12_check, TRUE);
@@ -302,8 +306,6 @@ update_preview (XasoSignDialog *self)
 {
   XasoTokenCertificate *certificate = selected_certificate (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GBytes) image = read_image (self, "signature-image");
-  g_autoptr(GBytes) seal = read_image (self, "seal-image");
   g_autofree char *text = g_settings_get_string (self->settings, "signature-text");
   XasoPdfAppearance spec;
   double width, height;
@@ -318,8 +320,8 @@ update_preview (XasoSignDialog *self)
   spec.time = now;
   spec.reason = gtk_editable_get_text (GTK_EDITABLE (self->reason_row));
   spec.location = gtk_editable_get_text (GTK_EDITABLE (self->location_row));
-  spec.image = image;
-  spec.seal = seal;
+  spec.image = self->image;
+  spec.seal = self->seal;
   if (self->kind == XASO_PDF_APPEARANCE_LEADER && text[0] != '\0')
     spec.text_template = text;
   preview_size (self, &width, &height);
@@ -468,8 +470,8 @@ gather_job (XasoSignDialog *self,
   job->location = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->location_row)));
   job->tsa_url = g_settings_get_string (self->settings, "tsa-url");
   job->text_template = g_settings_get_string (self->settings, "signature-text");
-  job->image = read_image (self, "signature-image");
-  job->seal = read_image (self, "seal-image");
+  job->image = self->image ? g_bytes_ref (self->image) : NULL;
+  job->seal = self->seal ? g_bytes_ref (self->seal) : NULL;
   return job;
 }
 
@@ -694,6 +696,10 @@ xaso_sign_dialog_new (GtkWindow             *parent,
   self->file = g_object_ref (file);
   self->kind = kind;
   self->settings = g_object_ref (settings);
+  /* Small PNGs (the appearance refuses more than 8 MB), read once rather
+   * than at every change of the preview. */
+  self->image = read_image (self, "signature-image");
+  self->seal = read_image (self, "seal-image");
   gtk_window_set_title (GTK_WINDOW (self), kind_title (kind));
   adw_window_title_set_title (self->window_title, kind_title (kind));
   adw_window_title_set_subtitle (self->window_title, name);
