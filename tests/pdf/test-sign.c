@@ -386,6 +386,48 @@ test_tampered (void)
   g_assert_null (strstr (out, "Signature is Valid."));
 }
 
+/* A later signature that does not check out cannot excuse the update it
+ * ends: otherwise anyone could append changes behind a made-up signature
+ * and the earlier one would say "only later signatures were added". */
+static void
+test_broken_later_signature_is_a_change (void)
+{
+  g_autoptr(XasoPdfIdentity) leader = NULL;
+  g_autoptr(XasoPdfIdentity) org = NULL;
+  g_autofree char *input = NULL, *once = NULL, *twice = NULL;
+  g_autoptr(XasoPdfVerifyReport) report = NULL;
+  XasoPdfSignatureReport *first, *second;
+  guint64 hole = 0;
+
+  if (!ready ())
+    return;
+  leader = sign_env_p12 ("rsa");
+  org = sign_env_p12 ("ec");
+  input = sample ("broken-later.pdf");
+  once = sign (leader, input, NULL, TRUE);
+  twice = sign (org, once, NULL, TRUE);
+  {
+    g_autoptr(XasoPdfDocument) doc = xaso_pdf_document_new_from_file (twice, NULL);
+    g_autoptr(GPtrArray) sigs = xaso_pdf_document_list_signatures (doc);
+
+    for (guint i = 0; i < sigs->len; i++)
+      {
+        XasoPdfSignature *sig = g_ptr_array_index (sigs, i);
+
+        hole = MAX (hole, sig->contents_start);
+      }
+  }
+  /* A digit of the second signature's value: outside every signed range. */
+  flip_byte (twice, hole + 301);
+  report = verify_ours (twice);
+  g_assert_cmpuint (report->signatures->len, ==, 2);
+  first = g_ptr_array_index (report->signatures, 0);
+  second = g_ptr_array_index (report->signatures, 1);
+  g_assert_true (xaso_pdf_signature_report_is_valid (first));
+  g_assert_false (xaso_pdf_signature_report_is_valid (second));
+  g_assert_cmpint (first->after, ==, XASO_PDF_AFTER_CHANGES);
+}
+
 /* An update after the signature that no signature covers. */
 static void
 test_changed_after (void)
@@ -444,6 +486,7 @@ main (int    argc,
   g_test_add_func ("/pdf/sign/upright-on-turned-page", test_upright_on_turned_page);
   g_test_add_func ("/pdf/sign/flipped-byte-rejected", test_tampered);
   g_test_add_func ("/pdf/sign/changed-after-signing", test_changed_after);
+  g_test_add_func ("/pdf/sign/broken-later-signature-is-a-change", test_broken_later_signature_is_a_change);
   status = g_test_run ();
   if (sign_env.tsa_stdin > 0)
     close (sign_env.tsa_stdin);

@@ -356,8 +356,12 @@ xaso_pdf_sign_file (XasoPdfIdentity          *identity,
       g_unlink (temp);
       return FALSE;
     }
-  /* rename() over an existing file fails on Windows. */
+  /* rename () replaces the output at once on POSIX; Windows refuses to
+   * rename over a file, so there the old one goes first. Elsewhere the
+   * original stays whole if the rename fails. */
+#ifdef G_OS_WIN32
   g_unlink (output);
+#endif
   if (g_rename (temp, output) != 0)
     {
       int saved = errno;

@@ -320,6 +320,7 @@ check_timestamp (XasoPdfSignatureReport              *report,
   if (!xaso_pdf_tst_read (token, trust, &tst, &signature_ok, &trusted, NULL))
     {
       problem (report, _("The time-stamp token is damaged."));
+      xaso_pdf_tst_info_clear (&tst);
       return;
     }
   gnutls_hash_fast (GNUTLS_DIG_SHA256, info->sig.data, info->sig.size, digest);
@@ -390,6 +391,9 @@ xaso_pdf_verify_cms (XasoPdfSignatureReport   *report,
     {
       problem (report, _("The signature container holds more than one signer."));
       gnutls_pkcs7_signature_info_deinit (&second);
+      gnutls_pkcs7_signature_info_deinit (&info);
+      gnutls_pkcs7_deinit (p7);
+      return;
     }
   check_signer (report, p7, &info, data, len, trust);
   gnutls_pkcs7_signature_info_deinit (&info);

@@ -83,16 +83,34 @@ parse_pdf_date (const guint8 *data,
   return g_date_time_new (tz, f[0], f[1], f[2], f[3], f[4], f[5]);
 }
 
+/* The bytes left out of the signature must be the hex string of
+ * /Contents and nothing else: a literal string, or anything beside the
+ * digits, is where signature-wrapping attacks hide unsigned content. */
+static gboolean
+hole_is_hex_string (const guint8 *data,
+                    guint64       start,
+                    guint64       end)
+{
+  if (end - start < 2 || data[start] != '<' || data[end - 1] != '>')
+    return FALSE;
+  for (guint64 i = start + 1; i < end - 1; i++)
+    if (!g_ascii_isxdigit (data[i]) && !g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 check_range (XasoPdfSignatureReport *r,
              const XasoPdfSignature *sig,
+             const guint8           *data,
              guint64                 size)
 {
   const gint64 *br = sig->byte_range;
 
   r->range_ok = sig->n_byte_range == 4 && sig->contents_located && br[0] == 0 && br[1] > 0 &&
                 br[2] > br[1] && br[3] >= 0 && (guint64)br[2] + (guint64)br[3] <= size &&
-                (guint64)br[1] == sig->contents_start && (guint64)br[2] == sig->contents_end;
+                (guint64)br[1] == sig->contents_start && (guint64)br[2] == sig->contents_end &&
+                hole_is_hex_string (data, (guint64)br[1], (guint64)br[2]);
   if (!r->range_ok)
     {
       g_ptr_array_add (r->problems, g_strdup (_("The signed byte range does not cover the document as it must: only the signature value may be left out.")));
@@ -124,26 +142,45 @@ static void
 verify_one (XasoPdfSignatureReport   *r,
             const XasoPdfSignature   *sig,
             const char               *path,
+            guint64                   size,
             gnutls_x509_trust_list_t  trust)
 {
-  g_autoptr(GMappedFile) map = g_mapped_file_new (path, TRUE, NULL);
+  g_autoptr(GMappedFile) map = NULL;
   guint8 *data;
   guint64 a = (guint64)sig->byte_range[1], b = (guint64)sig->byte_range[2], c = (guint64)sig->byte_range[3];
 
-  if (map == NULL || sig->contents == NULL)
-    return;
+  if (sig->contents == NULL)
+    {
+      g_ptr_array_add (r->problems, g_strdup (_("The signature has no value (/Contents).")));
+      return;
+    }
+  /* The file was parsed from another mapping: one of another size was
+   * changed meanwhile, and its bytes are not the ones checked. */
+  map = g_mapped_file_new (path, TRUE, NULL);
+  if (map == NULL || g_mapped_file_get_length (map) != size || b + c > size)
+    {
+      g_ptr_array_add (r->problems, g_strdup (_("The file changed while its signatures were being checked.")));
+      return;
+    }
   data = (guint8 *)g_mapped_file_get_contents (map);
   memmove (data + a, data + b, c);
   xaso_pdf_verify_cms (r, sig->contents, data, a + c, trust);
 }
 
+/* A revision ended by a later signature is that signature's own, not a
+ * change, only when the later signature itself checks out: otherwise
+ * anyone could append changes with a made-up signature to excuse them. */
 static gboolean
 is_signature_end (GPtrArray *reports,
                   guint64    end)
 {
   for (guint i = 0; i < reports->len; i++)
-    if (((XasoPdfSignatureReport *)g_ptr_array_index (reports, i))->signed_end == end)
-      return TRUE;
+    {
+      const XasoPdfSignatureReport *other = g_ptr_array_index (reports, i);
+
+      if (other->signed_end == end && xaso_pdf_signature_report_is_valid (other))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -257,8 +294,8 @@ xaso_pdf_verify_file (const char          *path,
         continue;               /* an empty field waiting for a signature */
       r = report_new (sig);
       g_ptr_array_add (report->signatures, r);
-      if (check_range (r, sig, size))
-        verify_one (r, sig, path, trust);
+      if (check_range (r, sig, xaso_pdf_document_get_data (document, NULL), size))
+        verify_one (r, sig, path, size, trust);
     }
   g_ptr_array_sort (report->signatures, by_end);
   classify_after (report, document);
