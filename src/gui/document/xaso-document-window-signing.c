@@ -28,6 +28,25 @@ n_signatures_cb (XasoDocumentWindow *self)
     g_object_set (self, "show-signatures", TRUE, NULL);
 }
 
+static void signature_rect_cb           (XasoDocumentWindow *self,
+                                        int                 page,
+                                        double              x,
+                                        double              y,
+                                        double              width,
+                                        double              height);
+static void signature_rect_cancelled_cb (XasoDocumentWindow *self);
+
+/* Only the handlers of a rectangle being drawn: the window's template
+ * connects others on the view (page, zoom, selection) with the same data. */
+static void
+disconnect_rect_handlers (XasoDocumentWindow *self)
+{
+  g_signal_handlers_disconnect_matched (self->view, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                        G_CALLBACK (signature_rect_cb), self);
+  g_signal_handlers_disconnect_matched (self->view, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                        G_CALLBACK (signature_rect_cancelled_cb), self);
+}
+
 static void
 signature_rect_cb (XasoDocumentWindow *self,
                    int                 page,
@@ -36,7 +55,7 @@ signature_rect_cb (XasoDocumentWindow *self,
                    double              width,
                    double              height)
 {
-  g_signal_handlers_disconnect_by_data (self->view, self);
+  disconnect_rect_handlers (self);
   if (self->sign_dialog != NULL)
     xaso_sign_dialog_set_area (self->sign_dialog, page, x, y, width, height);
 }
@@ -44,7 +63,7 @@ signature_rect_cb (XasoDocumentWindow *self,
 static void
 signature_rect_cancelled_cb (XasoDocumentWindow *self)
 {
-  g_signal_handlers_disconnect_by_data (self->view, self);
+  disconnect_rect_handlers (self);
   if (self->sign_dialog != NULL)
     xaso_sign_dialog_area_cancelled (self->sign_dialog);
 }
@@ -74,7 +93,7 @@ static void
 dialog_destroyed_cb (XasoDocumentWindow *self)
 {
   xaso_pdf_view_cancel_signature_rect (self->view);
-  g_signal_handlers_disconnect_by_data (self->view, self);
+  disconnect_rect_handlers (self);
   self->sign_dialog = NULL;
 }
 

@@ -214,8 +214,6 @@ chooser_response_cb (XasoSignDialog *self,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
 
       g_free (self->p12_path);
-  g_clear_pointer (&self->image, g_bytes_unref);
-  g_clear_pointer (&self->seal, g_bytes_unref);
       self->p12_path = g_file_get_path (file);
       adw_action_row_set_subtitle (self->p12_row, self->p12_path);
       gtk_check_button_set_active (self->p12_check, TRUE);
@@ -400,6 +398,8 @@ progress_cb (GObject *target,
 {
   XasoSignDialog *self = XASO_SIGN_DIALOG (target);
 
+  if (self->progress_bar == NULL)   /* disposed */
+    return;
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
 }
 
@@ -430,6 +430,11 @@ signed_cb (GObject      *source,
   g_autoptr(GFile) output = NULL;
 
   g_clear_object (&self->sign_cancellable);
+  if (self->stack == NULL)          /* closed while signing: nobody to tell */
+    {
+      xaso_sign_job_run_finish (result, NULL);
+      return;
+    }
   if (!xaso_sign_job_run_finish (result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -579,6 +584,9 @@ xaso_sign_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->preview_cancellable);
+  /* Closing the dialog (or its document window) while it signs cancels
+   * the signing: the job leaves nothing behind. */
+  g_cancellable_cancel (self->sign_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -599,6 +607,8 @@ xaso_sign_dialog_finalize (GObject *object)
   g_clear_pointer (&self->certificates, g_ptr_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_free (self->p12_path);
+  g_clear_pointer (&self->image, g_bytes_unref);
+  g_clear_pointer (&self->seal, g_bytes_unref);
   G_OBJECT_CLASS (xaso_sign_dialog_parent_class)->finalize (object);
 }
 

@@ -177,6 +177,7 @@ typedef struct
   char             *organization;
   char             *reason;
   char             *location;
+  char             *text_template;
   double            width;
   double            height;
 } PreviewData;
@@ -188,6 +189,7 @@ preview_data_free (PreviewData *data)
   g_free (data->organization);
   g_free (data->reason);
   g_free (data->location);
+  g_free (data->text_template);
   g_clear_pointer (&data->spec.time, g_date_time_unref);
   g_clear_pointer (&data->spec.image, g_bytes_unref);
   g_clear_pointer (&data->spec.seal, g_bytes_unref);
@@ -229,7 +231,7 @@ xaso_sign_preview_async (const XasoPdfAppearance *spec,
   data->spec.time = spec->time != NULL ? g_date_time_ref (spec->time) : NULL;
   data->spec.image = spec->image != NULL ? g_bytes_ref (spec->image) : NULL;
   data->spec.seal = spec->seal != NULL ? g_bytes_ref (spec->seal) : NULL;
-  data->spec.text_template = NULL;
+  data->spec.text_template = data->text_template = g_strdup (spec->text_template);
   data->spec.font_family = NULL;
   data->spec.text_color = NULL;
   data->spec.document_number = NULL;
