@@ -158,7 +158,6 @@ append_filters (GString                *sql,
     g_string_append (sql, " AND p.status = 'deceased'");
 }
 
-
 /* Builds a query from fixed pieces; every value the official typed is
  * bound by name, never pasted. "p.deleted = 0" is spelled out so that the
  * partial name index applies. */
