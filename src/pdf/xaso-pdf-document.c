@@ -264,9 +264,17 @@ xaso_pdf_document_lookup (XasoPdfDocument  *self,
                    _("Damaged PDF: object %u refers to itself."), num);
       return NULL;
     }
+  /* Each object being read may need another first (a /Length, the object
+   * stream holding it): a chain of them must not exhaust the stack. */
+  if (g_hash_table_size (self->in_progress) >= XASO_PDF_MAX_LOOKUP_DEPTH)
+    {
+      g_set_error (error, XASO_PDF_ERROR, XASO_PDF_ERROR_TOO_LARGE,
+                   _("Damaged PDF: a chain of references does not end."));
+      return NULL;
+    }
   g_hash_table_add (self->in_progress, GUINT_TO_POINTER (num));
   object = lookup_entry (self, num, gen, &local);
-  if (object == NULL && local->code == XASO_PDF_ERROR_DAMAGED && repair_once (self))
+  if (object == NULL && local != NULL && local->code == XASO_PDF_ERROR_DAMAGED && repair_once (self))
     {
       g_clear_error (&local);
       object = lookup_entry (self, num, gen, &local);

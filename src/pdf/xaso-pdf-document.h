@@ -21,6 +21,7 @@ typedef enum
 
 /* Limits against hostile input. Real files stay far below them. */
 #define XASO_PDF_MAX_DEPTH          200         /* nesting of arrays and dicts */
+#define XASO_PDF_MAX_LOOKUP_DEPTH   64          /* objects read to read one object */
 #define XASO_PDF_MAX_OBJECT_NUMBER  8388607     /* ISO 32000-1 Annex C */
 #define XASO_PDF_MAX_REVISIONS      4096
 #define XASO_PDF_MAX_DECODED_SIZE   (256u << 20) /* one decoded stream */

@@ -456,6 +456,36 @@ test_loops (void)
   pdf_builder_clear (&b);
 }
 
+/* Streams whose /Length is the next stream, 200,000 deep: reading the
+ * first must end in a clear error or a stream, never exhaust the stack. */
+static void
+test_chain_of_lengths (void)
+{
+  PdfBuilder b;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XasoPdfDocument) doc = NULL;
+  const guint n = 200000;
+  XasoPdfObject *first;
+  gsize xref;
+
+  pdf_builder_init (&b, "1.4");
+  add_basic_objects (&b);
+  for (guint k = 5; k < n; k++)
+    {
+      g_autofree char *body = g_strdup_printf ("<< /Length %u 0 R >>\nstream\nabc\nendstream", k + 1);
+
+      pdf_builder_object (&b, k, body);
+    }
+  pdf_builder_object (&b, n, "3");
+  xref = pdf_builder_table (&b, "/Root 1 0 R");
+  pdf_builder_finish (&b, xref);
+  doc = pdf_test_open_bytes (b.out->str, b.out->len, &error);
+  g_assert_no_error (error);
+  first = xaso_pdf_document_lookup (doc, 5, 0, &error);
+  g_assert_true (first != NULL || error != NULL);
+  pdf_builder_clear (&b);
+}
+
 static void
 test_unsupported_filter (void)
 {
@@ -488,6 +518,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pdf/xref/classic-table", test_classic_table);
+  g_test_add_func ("/pdf/limits/chain-of-lengths", test_chain_of_lengths);
   g_test_add_func ("/pdf/xref/stream-png-up", test_xref_stream_png_up);
   g_test_add_func ("/pdf/xref/object-stream", test_object_stream);
   g_test_add_func ("/pdf/xref/incremental-update", test_incremental_update);
