@@ -135,6 +135,7 @@ xaso_pdf_thumbnails_set_renderer (XasoPdfThumbnails *self,
     g_ptr_array_add (numbers, g_strdup_printf ("%d", i + 1));
   g_ptr_array_add (numbers, NULL);
   self->syncing = TRUE;
+  g_clear_object (&self->pages);
   self->pages = gtk_string_list_new ((const char * const *) numbers->pdata);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->pages));
   self->syncing = FALSE;

@@ -28,6 +28,7 @@ struct _XasoPdfView
 
   GtkAdjustment   *hadjustment;
   GtkAdjustment   *vadjustment;
+  double           zoom_scroll;      /* Ctrl+scroll not yet turned into zoom steps */
   guint            hscroll_policy : 1;
   guint            vscroll_policy : 1;
 

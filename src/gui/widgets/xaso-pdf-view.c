@@ -502,7 +502,9 @@ set_adjustment (XasoPdfView    *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-/* Ctrl + wheel zooms around the page being read; a plain wheel scrolls. */
+/* Ctrl + wheel zooms around the page being read; a plain wheel scrolls.
+ * A touchpad sends many small deltas: they add up to one step per notch
+ * a mouse wheel would give. */
 static gboolean
 scroll_cb (XasoPdfView              *self,
            double                    dx,
@@ -513,9 +515,10 @@ scroll_cb (XasoPdfView              *self,
 
   if (!(state & GDK_CONTROL_MASK) || dy == 0)
     return FALSE;
-  if (dy < 0)
+  self->zoom_scroll += dy;
+  for (; self->zoom_scroll <= -1; self->zoom_scroll += 1)
     xaso_pdf_view_zoom_in (self);
-  else
+  for (; self->zoom_scroll >= 1; self->zoom_scroll -= 1)
     xaso_pdf_view_zoom_out (self);
   return TRUE;
 }
