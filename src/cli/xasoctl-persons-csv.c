@@ -29,6 +29,8 @@ xasoctl_import (XasoctlContext *ctx,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInputStream) input = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *converted = NULL;
+  XasoTextDecoding decoding;
   guint n = 0;
 
   if (!check_kind (argc, argv, "import"))
@@ -39,11 +41,14 @@ xasoctl_import (XasoctlContext *ctx,
   file = g_file_new_for_commandline_arg (argv[2]);
   input = g_file_read (file, NULL, &error);
   if (input == NULL ||
-      !xaso_person_csv_import (db, G_INPUT_STREAM (input), g_get_user_name (), &n, NULL, &error))
+      !xaso_person_csv_import (db, G_INPUT_STREAM (input), g_get_user_name (), &n, &decoding, NULL, &error))
     {
       g_printerr (_("Nothing was imported from %s.\n"), argv[2]);
       return xasoctl_fail (g_steal_pointer (&error));
     }
+  converted = xaso_text_decoding_describe (&decoding);
+  if (converted != NULL)
+    g_print ("%s\n", converted);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u person imported\n", "%u persons imported\n", n), n);
   return 0;
 }

@@ -17,5 +17,6 @@ int xasoctl_solar_verb     (XasoctlContext *ctx, int argc, char **argv);
 int xasoctl_deadline_verb  (XasoctlContext *ctx, int argc, char **argv);
 int xasoctl_id_check_verb  (XasoctlContext *ctx, int argc, char **argv);
 int xasoctl_pdf_verb       (XasoctlContext *ctx, int argc, char **argv);
+int xasoctl_text_verb      (XasoctlContext *ctx, int argc, char **argv);
 
 G_END_DECLS

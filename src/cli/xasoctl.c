@@ -27,6 +27,7 @@ static const Verb verbs[] = {
   { "deadline", xasoctl_deadline_verb, N_("Compute a due time in working days or hours") },
   { "id-check", xasoctl_id_check_verb, N_("Check a 12-digit personal ID number") },
   { "pdf", xasoctl_pdf_verb, N_("Show, verify or sign PDFs (info, verify, sign)") },
+  { "text", xasoctl_text_verb, N_("Convert TCVN3, VNI or Windows-1258 text to Unicode") },
   { "check", xasoctl_check, N_("Check the database, the waiting changes and the audit log") },
 };
 

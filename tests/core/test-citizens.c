@@ -336,7 +336,7 @@ import (XasoDatabase  *db,
 {
   g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (text, -1, NULL);
 
-  return xaso_person_csv_import (db, in, "tester", n, NULL, error);
+  return xaso_person_csv_import (db, in, "tester", n, NULL, NULL, error);
 }
 
 static void

@@ -10,8 +10,8 @@
 
 /* What search as you type must show, checked against the demo commune by
  * brute force: every person whose fields hold the words, persons whose
- * full name begins with the text first (in name order), then the others
- * (given name first); the first screen is the beginning of the whole list
+ * full name begins with the text first, then the others, each tier in the
+ * Vietnamese order (given name first); the first screen is the beginning of the whole list
  * whichever way core found it. */
 
 typedef struct
@@ -40,7 +40,7 @@ compare_rows (gconstpointer a,
 
   if (x->first_tier != y->first_tier)
     return x->first_tier ? -1 : 1;
-  order = strcmp (x->first_tier ? x->name : x->sort_key, y->first_tier ? y->name : y->sort_key);
+  order = strcmp (x->sort_key, y->sort_key);
   return order != 0 ? order : (x->rowid > y->rowid) - (x->rowid < y->rowid);
 }
 

@@ -234,18 +234,22 @@ import_rows (XasoDatabase   *db,
 }
 
 gboolean
-xaso_person_csv_import (XasoDatabase  *db,
-                        GInputStream  *input,
-                        const char    *actor,
-                        guint         *n_rows,
-                        GCancellable  *cancellable,
-                        GError       **error)
+xaso_person_csv_import (XasoDatabase      *db,
+                        GInputStream      *input,
+                        const char        *actor,
+                        guint             *n_rows,
+                        XasoTextDecoding  *decoding,
+                        GCancellable      *cancellable,
+                        GError           **error)
 {
-  g_autoptr(XasoCsvReader) reader = xaso_csv_reader_new (input);
+  XasoTextDecoding local_decoding;
+  g_autoptr(XasoCsvReader) reader = NULL;
   g_autofree char *detail = NULL;
   guint count = 0;
 
-  xaso_csv_reader_set_cancellable (reader, cancellable);
+  reader = xaso_csv_reader_new_decoded (input, decoding ? decoding : &local_decoding, cancellable, error);
+  if (reader == NULL)
+    return FALSE;
   if (!xaso_database_begin (db, error))
     return FALSE;
   if (!import_rows (db, reader, actor, &count, error))

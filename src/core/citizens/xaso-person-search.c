@@ -39,25 +39,26 @@ xaso_person_filter_free (XasoPersonFilter *filter)
   g_free (filter);
 }
 
-/* A search runs in up to two tiers, so that the first screen comes from
- * an index read in order however many persons match:
+/* A search runs in up to two tiers, each in the Vietnamese order of the
+ * register (given name, then the whole name: the sort key):
  *
  * 1. persons whose full name begins with what was typed ("nguyen van t"
- *    finds Nguyễn Văn Tài, Nguyễn Văn Thành…), in the order of their names:
- *    a range of the name index. Officials type names in order, so this
- *    tier alone fills the first screen of almost every search;
+ *    finds Nguyễn Văn Tài, Nguyễn Văn Thành…), found through the range of
+ *    the folded name index. Officials type names in order, so this tier
+ *    alone fills the first screen of almost every search;
  * 2. the other matches — the words in another order, in the ID number or
- *    in the address — in the Vietnamese order (given name first). When
- *    few persons match, the full-text index finds them and they are sorted;
- *    when many do, the first screen comes from walking the order index and
- *    testing each row, which meets matches quickly because they are dense,
- *    and the whole list gathers and sorts them all.
+ *    in the address — found through the full-text index.
+ *
+ * When few persons match a tier, they are gathered and sorted; when many
+ * do, the first screen comes from walking the order index and testing each
+ * row, which meets matches quickly because they are dense, and the whole
+ * list gathers and sorts them all.
  *
  * The whole list is the first tier followed by the second, so the first
  * screen of a search is always the beginning of its whole list. */
 
-/* Up to this many matches of the second tier are gathered and sorted;
- * more, and the order index is walked instead. */
+/* Up to this many matches of a tier are gathered and sorted; more, and the
+ * order index is walked instead. */
 static guint broad_match = 3000;
 
 /* A walk that has not filled the first screen after this many rows has met
@@ -77,10 +78,16 @@ _xaso_person_search_set_bounds (guint broad,
 typedef enum
 {
   QUERY_ALL,         /* no text: every person passing the filters */
-  QUERY_NAME_PREFIX, /* tier 1 */
+  QUERY_NAME_PREFIX, /* tier 1, through the name index */
   QUERY_GATHER,      /* tier 2, through the full-text index */
-  QUERY_WALK,        /* tier 2, along the order index */
+  QUERY_WALK,        /* either tier, along the order index */
 } QueryKind;
+
+typedef enum
+{
+  TIER_NAME_PREFIX = 1,
+  TIER_OTHER_MATCHES,
+} Tier;
 
 typedef struct
 {
@@ -176,6 +183,8 @@ build_sql (QueryKind               kind,
     g_string_append (sql, "SELECT p.rowid, p.sort_key FROM person_fts f CROSS JOIN person p ON p.rowid = f.rowid "
                           "WHERE person_fts MATCH :match AND xaso_words_together (person_fts) "
                           "AND p.commune_code = :commune AND p.deleted = 0");
+  else if (kind == QUERY_NAME_PREFIX)
+    g_string_append (sql, "SELECT p.rowid, p.sort_key FROM person p WHERE p.commune_code = :commune AND p.deleted = 0");
   else
     g_string_append (sql, "SELECT p.rowid FROM person p WHERE p.commune_code = :commune AND p.deleted = 0");
   if (kind == QUERY_NAME_PREFIX)
@@ -183,9 +192,7 @@ build_sql (QueryKind               kind,
   else if (kind == QUERY_GATHER)
     g_string_append (sql, " AND NOT (p.name_folded >= :prefix AND p.name_folded < :prefix_end)");
   append_filters (sql, filter);
-  if (kind == QUERY_NAME_PREFIX)
-    g_string_append (sql, " ORDER BY p.name_folded, p.rowid");
-  else if (kind != QUERY_GATHER)
+  if (kind == QUERY_ALL || kind == QUERY_WALK)
     g_string_append (sql, " ORDER BY p.sort_key, p.rowid");
   g_string_append (sql, " LIMIT :limit");
   return g_string_free (sql, FALSE);
@@ -275,17 +282,20 @@ compare_gathered (gconstpointer a,
   return order != 0 ? order : (x->rowid > y->rowid) - (x->rowid < y->rowid);
 }
 
-/* True when a row found along the order index belongs to tier 2: it is
- * not in tier 1 and the words stand together in one of its fields. */
+/* True when a row found along the order index belongs to @tier: tier 1
+ * when its name begins with the text, tier 2 when it does not but the
+ * words stand together in one of its fields. */
 static gboolean
 walk_row_matches (const Search *s,
+                  Tier          tier,
                   sqlite3_stmt *stmt)
 {
   const char * const *words = (const char * const *)s->words;
   const char *name = xaso_column_text (stmt, 1);
+  gboolean name_prefix = name != NULL && g_str_has_prefix (name, s->prefix);
 
-  if (name != NULL && g_str_has_prefix (name, s->prefix))
-    return FALSE;
+  if (tier == TIER_NAME_PREFIX || name_prefix)
+    return tier == TIER_NAME_PREFIX && name_prefix;
   return xaso_fold_words_start_words (words, name) ||
          xaso_fold_words_start_words (words, xaso_column_text (stmt, 2)) ||
          xaso_fold_words_start_words (words, xaso_column_text (stmt, 3));
@@ -296,6 +306,7 @@ walk_row_matches (const Search *s,
  * which. */
 static gboolean
 run_walk (const Search  *s,
+          Tier           tier,
           guint          limit,
           GArray        *rowids,
           gboolean      *complete,
@@ -313,7 +324,7 @@ run_walk (const Search  *s,
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
 
-      if (walk_row_matches (s, stmt))
+      if (walk_row_matches (s, tier, stmt))
         {
           g_array_append_val (rowids, rowid);
           found++;
@@ -338,31 +349,33 @@ append_sorted (GArray *gathered,
     g_array_append_val (rowids, g_array_index (gathered, Gathered, i).rowid);
 }
 
-/* Tier 2: @limit more rows (0 for all) in the Vietnamese order. */
+/* Appends @limit rows (0 for all) of @tier in the Vietnamese order. */
 static gboolean
-run_second_tier (const Search  *s,
-                 guint          limit,
-                 GArray        *rowids,
-                 GError       **error)
+run_tier (const Search  *s,
+          Tier           tier,
+          guint          limit,
+          GArray        *rowids,
+          GError       **error)
 {
+  QueryKind kind = tier == TIER_NAME_PREFIX ? QUERY_NAME_PREFIX : QUERY_GATHER;
   g_autoptr(GArray) gathered = g_array_new (FALSE, FALSE, sizeof (Gathered));
   guint before = rowids->len;
   gboolean complete = FALSE;
 
   g_array_set_clear_func (gathered, gathered_clear);
   /* The whole list gathers every match: fewer rows than a walk reads. */
-  if (!run_query (s, QUERY_GATHER, limit == 0 ? 0 : broad_match + 1, NULL, gathered, error))
+  if (!run_query (s, kind, limit == 0 ? 0 : broad_match + 1, NULL, gathered, error))
     return FALSE;
   if (limit > 0 && gathered->len > broad_match)
     {
-      if (!run_walk (s, limit, rowids, &complete, error))
+      if (!run_walk (s, tier, limit, rowids, &complete, error))
         return FALSE;
       if (complete)
         return TRUE;
       /* The matches cluster later in the order: gather them all. */
       g_array_set_size (rowids, before);
       g_array_set_size (gathered, 0);
-      if (!run_query (s, QUERY_GATHER, 0, NULL, gathered, error))
+      if (!run_query (s, kind, 0, NULL, gathered, error))
         return FALSE;
     }
   append_sorted (gathered, limit, rowids);
@@ -377,11 +390,11 @@ run_search (const Search  *s,
 {
   if (s->match == NULL)
     return run_query (s, QUERY_ALL, limit, rowids, NULL, error);
-  if (!run_query (s, QUERY_NAME_PREFIX, limit, rowids, NULL, error))
+  if (!run_tier (s, TIER_NAME_PREFIX, limit, rowids, error))
     return FALSE;
   if (limit > 0 && rowids->len >= limit)
     return TRUE;
-  return run_second_tier (s, limit > 0 ? limit - rowids->len : 0, rowids, error);
+  return run_tier (s, TIER_OTHER_MATCHES, limit > 0 ? limit - rowids->len : 0, rowids, error);
 }
 
 static int

@@ -6,7 +6,9 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "xaso-collate.h"
 #include "xaso-fold.h"
 #include "xaso-person.h"
 
@@ -154,10 +156,91 @@ xaso_person_validate (XasoRecord    *record,
 char *
 xaso_person_make_sort_key (const char *full_name)
 {
-  g_autofree char *folded = xaso_fold (full_name ? full_name : "");
-  const char *given = strrchr (folded, ' ');
+  return xaso_collate_name_key (full_name);
+}
 
-  return g_strconcat (given ? given + 1 : folded, " ", folded, NULL);
+static gboolean
+births_may_match (const char *a,
+                  const char *b)
+{
+  if (a == NULL || b == NULL)
+    return TRUE;
+  if (strlen (a) == 4 || strlen (b) == 4)
+    return strncmp (a, b, 4) == 0;
+  return strcmp (a, b) == 0;
+}
+
+/* The sort key is the name's letters and tones, so equal keys are equal
+ * names, and the order index finds them. */
+GPtrArray *
+xaso_person_find_namesakes (XasoPerson    *self,
+                            XasoDatabase  *db,
+                            GError       **error)
+{
+  g_autoptr(XasoRecordClass) klass = g_type_class_ref (XASO_TYPE_PERSON);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM person WHERE commune_code = ? AND sort_key = ? "
+                                          "AND id <> ? AND deleted = 0", xaso_record_class_columns (klass));
+  g_autofree char *key = xaso_person_make_sort_key (xaso_person_get (self, XASO_PERSON_FULL_NAME));
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = xaso_database_prepare (db, sql, error);
+  const char *birth = xaso_person_get (self, XASO_PERSON_BIRTH_DATE);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, xaso_database_get_commune_code (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, xaso_record_get_id (XASO_RECORD (self)), -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(XasoPerson) other = g_object_new (XASO_TYPE_PERSON, NULL);
+
+      xaso_record_load_columns (XASO_RECORD (other), stmt, 0);
+      if (births_may_match (birth, xaso_person_get (other, XASO_PERSON_BIRTH_DATE)))
+        g_ptr_array_add (found, g_steal_pointer (&other));
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&found);
+}
+
+/* "born 05/01/1990, Thôn Đông, ID 001190000001", the facts that tell two
+ * namesakes apart, those known. */
+static char *
+describe_namesake (XasoPerson *other)
+{
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *birth = xaso_person_format_birth (other);
+  const char *hamlet = xaso_person_get (other, XASO_PERSON_HAMLET);
+  const char *id_number = xaso_person_get (other, XASO_PERSON_ID_NUMBER);
+
+  if (birth[0] != '\0')
+    g_ptr_array_add (facts, g_strdup_printf (_("born %s"), birth));
+  if (hamlet != NULL)
+    g_ptr_array_add (facts, g_strdup (hamlet));
+  if (id_number != NULL)
+    g_ptr_array_add (facts, g_strdup_printf (_("ID number %s"), id_number));
+  g_ptr_array_add (facts, NULL);
+  return g_strjoinv (", ", (char **) facts->pdata);
+}
+
+gboolean
+xaso_person_check_namesakes (XasoPerson    *self,
+                             XasoDatabase  *db,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) found = xaso_person_find_namesakes (self, db, error);
+  g_autofree char *facts = NULL;
+  XasoPerson *other;
+
+  if (found == NULL)
+    return FALSE;
+  if (found->len == 0)
+    return TRUE;
+  other = g_ptr_array_index (found, 0);
+  facts = describe_namesake (other);
+  g_set_error (error, XASO_PERSON_ERROR, XASO_PERSON_ERROR_NAMESAKE,
+               _("%s (%s) is already in the records. If this is another person, save again."),
+               xaso_person_get (other, XASO_PERSON_FULL_NAME), facts);
+  return FALSE;
 }
 
 static void

@@ -13,6 +13,7 @@ typedef enum
 {
   XASO_PERSON_ERROR_INVALID,
   XASO_PERSON_ERROR_DUPLICATE_ID,
+  XASO_PERSON_ERROR_NAMESAKE,
 } XasoPersonError;
 
 /* The fields of a person ("nhân khẩu"), in column order. */
@@ -73,8 +74,24 @@ void        xaso_person_fill_from_qr    (XasoPerson    *self,
 char       *xaso_parse_user_date        (const char    *text,
                                          GError       **error);
 
-/* Folded copies kept for search and for the Vietnamese sort order (by
- * given name, then the whole name). */
+/* Other persons of the commune who may be @self recorded a second time:
+ * the same name (letters and tones; case, spacing and the Unicode form do
+ * not count) and a birth date that may be the same (equal, the same year
+ * when one gives the year only, or unknown on either side). */
+GPtrArray  *xaso_person_find_namesakes  (XasoPerson    *self,
+                                         XasoDatabase  *db,
+                                         GError       **error);
+
+/* Fails with XASO_PERSON_ERROR_NAMESAKE, naming the other record, when
+ * xaso_person_find_namesakes() finds one: asked before a new person is
+ * saved, so that the official decides whether it is a second record of the
+ * same person. */
+gboolean    xaso_person_check_namesakes (XasoPerson    *self,
+                                         XasoDatabase  *db,
+                                         GError       **error);
+
+/* The key of the Vietnamese order of persons (by given name, then the whole
+ * name), kept in person.sort_key: see xaso_collate_name_key(). */
 char       *xaso_person_make_sort_key   (const char    *full_name);
 
 G_END_DECLS

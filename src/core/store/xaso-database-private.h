@@ -8,4 +8,10 @@ G_BEGIN_DECLS
 gboolean _xaso_database_migrate (XasoDatabase  *self,
                                  GError       **error);
 
+/* Steps in C (xaso-text-upgrade.c). */
+gboolean _xaso_database_normalize_text    (XasoDatabase  *db,
+                                           GError       **error);
+gboolean _xaso_database_refresh_sort_keys (XasoDatabase  *db,
+                                           GError       **error);
+
 G_END_DECLS

@@ -165,7 +165,8 @@ xaso_database_open (const char  *path,
 
   if (!apply_settings (self, error) ||
       !_xaso_database_migrate (self, error) ||
-      !load_identity (self, error))
+      !load_identity (self, error) ||
+      !_xaso_database_refresh_sort_keys (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -43,6 +43,26 @@ list_migrations (GError **error)
   return list;
 }
 
+/* Migrations that SQL alone cannot do run after the SQL of their number. */
+static const struct
+{
+  int        number;
+  gboolean (*run) (XasoDatabase *db, GError **error);
+} code_steps[] = {
+  { 7, _xaso_database_normalize_text },
+};
+
+static gboolean
+run_code_step (XasoDatabase  *self,
+               int            number,
+               GError       **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (code_steps); i++)
+    if (code_steps[i].number == number)
+      return code_steps[i].run (self, error);
+  return TRUE;
+}
+
 static gboolean
 apply_one (XasoDatabase  *self,
            const char    *name,
@@ -58,7 +78,8 @@ apply_one (XasoDatabase  *self,
   if (bytes == NULL)
     return FALSE;
   sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  if (!xaso_database_exec (self, sql, &local_error))
+  if (!xaso_database_exec (self, sql, &local_error) ||
+      !run_code_step (self, migration_number (name), &local_error))
     {
       g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_MIGRATION,
                    _("Could not upgrade the database (step %s): %s"), name, local_error->message);

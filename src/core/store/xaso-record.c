@@ -7,6 +7,7 @@
 
 #include "xaso-audit.h"
 #include "xaso-record.h"
+#include "xaso-unicode.h"
 #include "xaso-uuid.h"
 
 typedef struct
@@ -176,7 +177,9 @@ xaso_record_get (XasoRecord *self,
   return priv->values ? priv->values[field] : NULL;
 }
 
-/* Empty or blank text is stored as NULL, so "no value" has one spelling. */
+/* Every text of a record enters here, typed, pasted or imported: it is
+ * kept in NFC, so a name typed in decomposed Unicode is the same name, and
+ * empty or blank text is stored as NULL, so "no value" has one spelling. */
 void
 xaso_record_set (XasoRecord *self,
                  guint       field,
@@ -184,7 +187,7 @@ xaso_record_set (XasoRecord *self,
 {
   XasoRecordPrivate *priv = xaso_record_get_instance_private (self);
   XasoRecordClass *klass = record_class (self);
-  g_autofree char *clean = value ? g_strstrip (g_strdup (value)) : NULL;
+  g_autofree char *clean = value ? g_strstrip (xaso_unicode_nfc (value)) : NULL;
   g_autofree char *name = NULL;
 
   g_return_if_fail (field < klass->n_fields);

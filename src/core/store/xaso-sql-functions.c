@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include "xaso-collate.h"
 #include "xaso-sql-functions.h"
+#include "xaso-unicode.h"
 
 /* Enough for any name, ID number or address: a phrase found more often in
  * one column than this keeps its first instances only. */
@@ -99,12 +101,51 @@ get_fts5_api (sqlite3 *db)
   return api;
 }
 
+/* xaso_name_key (full_name): the Vietnamese order of a person's name, as
+ * xaso_collate_name_key(), so SQL can bring stored keys up to date. */
+static void
+name_key (sqlite3_context  *context,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  const char *name = (const char *) sqlite3_value_text (argv[0]);
+
+  sqlite3_result_text (context, xaso_collate_name_key (name ? name : ""), -1, g_free);
+}
+
+/* xaso_is_nfc (a, b, …): 1 when every text given is in NFC (NULL counts as
+ * NFC), to find what an upgrade must normalise. */
+static void
+is_nfc (sqlite3_context  *context,
+        int               argc,
+        sqlite3_value   **argv)
+{
+  for (int i = 0; i < argc; i++)
+    {
+      const char *text = (const char *) sqlite3_value_text (argv[i]);
+
+      if (text != NULL && !xaso_unicode_is_nfc (text))
+        {
+          sqlite3_result_int (context, 0);
+          return;
+        }
+    }
+  sqlite3_result_int (context, 1);
+}
+
 int
 xaso_sql_functions_register (sqlite3 *db)
 {
   fts5_api *api = get_fts5_api (db);
+  int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  int rc;
 
   if (api == NULL)
     return SQLITE_ERROR;
-  return api->xCreateFunction (api, "xaso_words_together", NULL, words_together, NULL);
+  rc = api->xCreateFunction (api, "xaso_words_together", NULL, words_together, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (db, "xaso_name_key", 1, flags, NULL, name_key, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (db, "xaso_is_nfc", -1, flags, NULL, is_nfc, NULL, NULL);
+  return rc;
 }

@@ -90,6 +90,65 @@ xaso_csv_reader_new_from_data (const char *data,
   return xaso_csv_reader_new (stream);
 }
 
+static GBytes *
+read_all (GInputStream  *stream,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 buf[BUFFER_SIZE];
+  gssize n;
+
+  while ((n = g_input_stream_read (stream, buf, sizeof buf, cancellable, error)) > 0)
+    {
+      if (data->len + n > XASO_CSV_MAX_FILE_SIZE)
+        {
+          g_set_error (error, XASO_CSV_ERROR, XASO_CSV_ERROR_FILE_TOO_LARGE,
+                       _("The file is larger than %u MB; split it into smaller files."),
+                       XASO_CSV_MAX_FILE_SIZE / (1024 * 1024));
+          return NULL;
+        }
+      g_byte_array_append (data, buf, n);
+    }
+  if (n < 0)
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/**
+ * xaso_csv_reader_new_decoded:
+ * @stream: a CSV file in any encoding xaso_text_decode_auto() knows
+ * @decoding: (out): what was found and converted
+ *
+ * Reads the whole file first: its encoding is decided over all its lines,
+ * before any row is read.
+ *
+ * Returns: (transfer full) (nullable): a reader of the file in Unicode
+ */
+XasoCsvReader *
+xaso_csv_reader_new_decoded (GInputStream      *stream,
+                             XasoTextDecoding  *decoding,
+                             GCancellable      *cancellable,
+                             GError           **error)
+{
+  g_autoptr(GBytes) bytes = read_all (stream, cancellable, error);
+  g_autoptr(GBytes) unicode = NULL;
+  g_autoptr(GInputStream) decoded = NULL;
+  char *text;
+  XasoCsvReader *self;
+
+  if (bytes == NULL)
+    return NULL;
+  text = xaso_text_decode_auto (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), decoding, error);
+  if (text == NULL)
+    return NULL;
+  unicode = g_bytes_new_take (text, strlen (text));
+  decoded = g_memory_input_stream_new_from_bytes (unicode);
+  self = xaso_csv_reader_new (decoded);
+  xaso_csv_reader_set_cancellable (self, cancellable);
+  return self;
+}
+
 void
 xaso_csv_reader_free (XasoCsvReader *self)
 {

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "xaso-text-decode.h"
+
 G_BEGIN_DECLS
 
 #define XASO_CSV_ERROR (xaso_csv_error_quark ())
@@ -14,11 +16,13 @@ typedef enum
   XASO_CSV_ERROR_BAD_QUOTE,
   XASO_CSV_ERROR_FIELD_TOO_LARGE,
   XASO_CSV_ERROR_TOO_MANY_FIELDS,
+  XASO_CSV_ERROR_FILE_TOO_LARGE,
 } XasoCsvError;
 
 /* Limits that keep a damaged or hostile file from exhausting memory. */
 #define XASO_CSV_MAX_FIELD_SIZE (1024 * 1024)
 #define XASO_CSV_MAX_FIELDS     1000
+#define XASO_CSV_MAX_FILE_SIZE  (512 * 1024 * 1024)
 
 typedef struct _XasoCsvReader XasoCsvReader;
 
@@ -27,6 +31,10 @@ GQuark         xaso_csv_error_quark            (void);
 XasoCsvReader *xaso_csv_reader_new             (GInputStream  *stream);
 XasoCsvReader *xaso_csv_reader_new_from_data   (const char    *data,
                                                 gssize         len);
+XasoCsvReader *xaso_csv_reader_new_decoded     (GInputStream      *stream,
+                                                XasoTextDecoding  *decoding,
+                                                GCancellable      *cancellable,
+                                                GError           **error);
 void           xaso_csv_reader_free            (XasoCsvReader *self);
 void           xaso_csv_reader_set_cancellable (XasoCsvReader *self,
                                                 GCancellable  *cancellable);

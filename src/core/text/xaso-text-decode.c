@@ -1,0 +1,400 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-text"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "xaso-syllable.h"
+#include "xaso-text-decode.h"
+#include "xaso-unicode.h"
+
+G_DEFINE_QUARK (xaso-text-error-quark, xaso_text_error)
+
+/* The old encodings a line may be in, in the order a tie is settled. */
+static const XasoEncoding legacy_encodings[] = {
+  XASO_ENCODING_TCVN3, XASO_ENCODING_VNI, XASO_ENCODING_CP1258,
+};
+#define N_LEGACY G_N_ELEMENTS (legacy_encodings)
+
+/* A line fits an encoding when read in it, it has Vietnamese words and no
+ * word Vietnamese does not write. */
+typedef struct
+{
+  guint    fits;              /* bit i: legacy_encodings[i] */
+  gboolean reads_as_is;       /* valid UTF-8 whose words are all Vietnamese */
+  gboolean has_high_bytes;
+  guint    viet[N_LEGACY];
+  guint    foreign[N_LEGACY];
+} LineReading;
+
+typedef struct
+{
+  gboolean utf8;              /* the file is valid UTF-8 */
+  guint    decisive[N_LEGACY]; /* lines only that encoding fits */
+  guint    first_decisive[N_LEGACY];
+  guint    fitting[N_LEGACY];
+  guint    viet[N_LEGACY];
+  guint    foreign[N_LEGACY];
+  guint    high_lines;
+} FileReading;
+
+static gboolean
+is_ascii (const char *text,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) text[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* The bytes a legacy reading starts from: the line itself in an 8-bit
+ * file; in a UTF-8 file, the Windows-1252 bytes its characters stand for. */
+static char *
+legacy_bytes (const char *line,
+              gsize       len,
+              gboolean    utf8,
+              gsize      *out_len)
+{
+  g_autofree char *copy = NULL;
+
+  if (!utf8)
+    {
+      *out_len = len;
+      return g_strndup (line, len);
+    }
+  copy = g_strndup (line, len);
+  return xaso_legacy_bytes_from_latin (copy, out_len);
+}
+
+static void
+read_line (const char  *line,
+           gsize        len,
+           gboolean     utf8,
+           LineReading *reading)
+{
+  g_autofree char *bytes = NULL;
+  gsize n_bytes = 0;
+
+  memset (reading, 0, sizeof *reading);
+  reading->has_high_bytes = !is_ascii (line, len);
+  if (!reading->has_high_bytes)
+    return;
+  if (utf8)
+    {
+      guint viet = 0, foreign = 0;
+
+      xaso_syllable_count_words (line, len, &viet, &foreign);
+      reading->reads_as_is = foreign == 0;
+      if (reading->reads_as_is)
+        return;
+    }
+  bytes = legacy_bytes (line, len, utf8, &n_bytes);
+  if (bytes == NULL)
+    return;
+  for (guint i = 0; i < N_LEGACY; i++)
+    {
+      gsize out_len = 0;
+      g_autofree char *text = xaso_legacy_decode (legacy_encodings[i], bytes, n_bytes, &out_len);
+
+      xaso_syllable_count_words (text, out_len, &reading->viet[i], &reading->foreign[i]);
+      if (reading->foreign[i] == 0 && reading->viet[i] > 0)
+        reading->fits |= 1u << i;
+    }
+}
+
+static void
+tally_line (FileReading       *file,
+            const LineReading *reading,
+            guint              line_number)
+{
+  if (reading->has_high_bytes && !reading->reads_as_is)
+    file->high_lines++;
+  for (guint i = 0; i < N_LEGACY; i++)
+    {
+      file->viet[i] += reading->viet[i];
+      file->foreign[i] += reading->foreign[i];
+      if (!(reading->fits & (1u << i)))
+        continue;
+      file->fitting[i]++;
+      if (reading->fits == (1u << i) && file->decisive[i]++ == 0)
+        file->first_decisive[i] = line_number;
+    }
+}
+
+/* Calls @func on each line of @text, its end of line included. */
+static void
+foreach_line (const char *text,
+              gsize       len,
+              void      (*func) (const char *line, gsize line_len, guint number, gpointer data),
+              gpointer    data)
+{
+  const char *end = text + len;
+  guint number = 1;
+
+  for (const char *p = text; p < end; number++)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *next = nl != NULL ? nl + 1 : end;
+
+      func (p, next - p, number, data);
+      p = next;
+    }
+}
+
+static void
+tally_cb (const char *line,
+          gsize       len,
+          guint       number,
+          gpointer    data)
+{
+  FileReading *file = data;
+  LineReading reading;
+
+  read_line (line, len, file->utf8, &reading);
+  tally_line (file, &reading, number);
+}
+
+static gboolean
+refuse_mixed (const FileReading  *file,
+              GError            **error)
+{
+  guint a = N_LEGACY, b = N_LEGACY;
+
+  for (guint i = 0; i < N_LEGACY; i++)
+    if (file->decisive[i] > 0)
+      {
+        if (a == N_LEGACY)
+          a = i;
+        else if (b == N_LEGACY)
+          b = i;
+      }
+  if (b == N_LEGACY)
+    return FALSE;
+  g_set_error (error, XASO_TEXT_ERROR, XASO_TEXT_ERROR_MIXED,
+               _("The file mixes two old encodings: line %u is in %s and line %u in %s. Convert it to "
+                 "Unicode in one encoding and import it again; nothing was imported."),
+               file->first_decisive[a], xaso_encoding_get_name (legacy_encodings[a]),
+               file->first_decisive[b], xaso_encoding_get_name (legacy_encodings[b]));
+  return TRUE;
+}
+
+/* The old encoding of the file: the one lines alone fit, else the one
+ * most lines fit; -1 when none reads. */
+static int
+choose_encoding (const FileReading *file)
+{
+  int best = -1;
+
+  for (guint i = 0; i < N_LEGACY; i++)
+    if (file->decisive[i] > 0)
+      return i;
+  for (guint i = 0; i < N_LEGACY; i++)
+    if (file->fitting[i] > 0 && (best < 0 || file->fitting[i] > file->fitting[best]))
+      best = i;
+  return best;
+}
+
+/* An 8-bit file is read in one encoding, which must make nearly all its
+ * words Vietnamese: a few names Vietnamese does not spell (Ksor, H'Hen)
+ * are fine, a file of another language is not. */
+static gboolean
+reads_well (const FileReading *file,
+            int                chosen)
+{
+  guint viet = file->viet[chosen], foreign = file->foreign[chosen];
+
+  return viet > 0 && foreign * 10 <= viet + foreign;
+}
+
+typedef struct
+{
+  GString          *out;
+  gboolean          utf8;
+  XasoEncoding      encoding;
+  XasoTextDecoding *decoding;
+} Convert;
+
+static void
+append_decoded (GString      *out,
+                XasoEncoding  encoding,
+                const char   *bytes,
+                gsize         len)
+{
+  gsize out_len = 0;
+  g_autofree char *text = xaso_legacy_decode (encoding, bytes, len, &out_len);
+
+  g_string_append_len (out, text, out_len);
+}
+
+static void
+note_converted (XasoTextDecoding *decoding,
+                guint             number)
+{
+  if (decoding->n_lines_converted++ == 0)
+    decoding->first_converted_line = number;
+}
+
+static void
+convert_cb (const char *line,
+            gsize       len,
+            guint       number,
+            gpointer    data)
+{
+  Convert *c = data;
+  LineReading reading;
+  g_autofree char *bytes = NULL;
+  gsize n_bytes = 0;
+  guint i;
+
+  if (!c->utf8)
+    {
+      append_decoded (c->out, c->encoding, line, len);
+      if (!is_ascii (line, len))
+        note_converted (c->decoding, number);
+      return;
+    }
+  read_line (line, len, TRUE, &reading);
+  for (i = 0; i < N_LEGACY && legacy_encodings[i] != c->encoding; i++)
+    ;
+  if (i == N_LEGACY || !(reading.fits & (1u << i)) ||
+      (bytes = legacy_bytes (line, len, TRUE, &n_bytes)) == NULL)
+    {
+      g_string_append_len (c->out, line, len);
+      return;
+    }
+  append_decoded (c->out, c->encoding, bytes, n_bytes);
+  note_converted (c->decoding, number);
+}
+
+static char *
+finish (GString *out)
+{
+  g_autofree char *text = g_string_free (out, FALSE);
+
+  return xaso_unicode_nfc (text);
+}
+
+static gboolean
+has_bom (const char *bytes,
+         gsize       len)
+{
+  return len >= 3 && memcmp (bytes, "\xef\xbb\xbf", 3) == 0;
+}
+
+char *
+xaso_text_decode_auto (const char        *bytes,
+                       gsize              len,
+                       XasoTextDecoding  *decoding,
+                       GError           **error)
+{
+  FileReading file = { 0 };
+  Convert convert = { NULL, FALSE, XASO_ENCODING_UTF8, decoding };
+  int chosen;
+
+  memset (decoding, 0, sizeof *decoding);
+  decoding->had_bom = has_bom (bytes, len);
+  if (decoding->had_bom)
+    bytes += 3, len -= 3;
+  file.utf8 = g_utf8_validate_len (bytes, len, NULL);
+  foreach_line (bytes, len, tally_cb, &file);
+  if (refuse_mixed (&file, error))
+    return NULL;
+  chosen = choose_encoding (&file);
+  if (!file.utf8 && (chosen < 0 || !reads_well (&file, chosen)))
+    {
+      g_set_error (error, XASO_TEXT_ERROR, XASO_TEXT_ERROR_UNDECIDABLE,
+                   _("The file is not in Unicode (UTF-8), and its letters do not read as Vietnamese in TCVN3, "
+                     "VNI or Windows-1258. Save it as “CSV UTF-8” and import it again; nothing was imported."));
+      return NULL;
+    }
+  decoding->file_encoding = file.utf8 ? XASO_ENCODING_UTF8 : legacy_encodings[chosen];
+  decoding->converted_from = chosen >= 0 ? legacy_encodings[chosen] : XASO_ENCODING_UTF8;
+  if (file.utf8 && chosen < 0)
+    {
+      g_autofree char *copy = g_strndup (bytes, len);
+
+      return xaso_unicode_nfc (copy);
+    }
+
+  convert.out = g_string_sized_new (len + len / 8);
+  convert.utf8 = file.utf8;
+  convert.encoding = decoding->converted_from;
+  foreach_line (bytes, len, convert_cb, &convert);
+  if (decoding->n_lines_converted == 0)
+    decoding->converted_from = XASO_ENCODING_UTF8;
+  return finish (convert.out);
+}
+
+char *
+xaso_text_decode_as (const char        *bytes,
+                     gsize              len,
+                     XasoEncoding       encoding,
+                     XasoTextDecoding  *decoding,
+                     GError           **error)
+{
+  GString *out;
+  Convert convert = { NULL, FALSE, encoding, decoding };
+
+  memset (decoding, 0, sizeof *decoding);
+  decoding->had_bom = has_bom (bytes, len);
+  if (decoding->had_bom)
+    bytes += 3, len -= 3;
+  decoding->file_encoding = encoding;
+  if (encoding == XASO_ENCODING_UTF8)
+    {
+      g_autofree char *copy = NULL;
+
+      if (!g_utf8_validate_len (bytes, len, NULL))
+        {
+          g_set_error_literal (error, XASO_TEXT_ERROR, XASO_TEXT_ERROR_INVALID,
+                               _("The text is not valid UTF-8."));
+          return NULL;
+        }
+      copy = g_strndup (bytes, len);
+      return xaso_unicode_nfc (copy);
+    }
+  decoding->converted_from = encoding;
+  out = g_string_sized_new (len + len / 8);
+  convert.out = out;
+  foreach_line (bytes, len, convert_cb, &convert);
+  return finish (out);
+}
+
+char *
+xaso_text_convert_pasted (const char   *text,
+                          XasoEncoding *from)
+{
+  LineReading reading;
+  g_autofree char *bytes = NULL;
+  GString *out;
+  gsize n_bytes = 0;
+
+  read_line (text, strlen (text), TRUE, &reading);
+  if (reading.fits == 0)
+    return NULL;
+  bytes = legacy_bytes (text, strlen (text), TRUE, &n_bytes);
+  for (guint i = 0; i < N_LEGACY; i++)
+    if (reading.fits & (1u << i))
+      {
+        out = g_string_new (NULL);
+        append_decoded (out, legacy_encodings[i], bytes, n_bytes);
+        *from = legacy_encodings[i];
+        return finish (out);
+      }
+  return NULL;
+}
+
+char *
+xaso_text_decoding_describe (const XasoTextDecoding *decoding)
+{
+  guint n = decoding->n_lines_converted;
+
+  if (n == 0)
+    return NULL;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row was in %s and was converted to Unicode.",
+                                       "%u rows were in %s and were converted to Unicode.", n),
+                          n, xaso_encoding_get_name (decoding->converted_from));
+}
