@@ -102,8 +102,22 @@ test_alphabet_and_tones (void)
   /* Case, the Unicode form and extra spaces do not count. */
   g_assert_cmpint (xaso_collate_compare ("NGUYỄN  Văn An", "Nguyễn Văn An "), ==, 0);
   g_assert_cmpint (xaso_collate_compare (LAC_NFD, LAC_NFC), ==, 0);
+  /* Numbers by their value: hamlets, document numbers. */
+  g_assert_cmpint (xaso_collate_compare ("Thôn 2", "Thôn 10"), <, 0);
+  g_assert_cmpint (xaso_collate_compare ("Thôn Dương", "Thôn Đông"), <, 0);
   /* Independent of the locale the program runs in. */
   g_assert_nonnull (xaso_collate_get_version ());
+}
+
+static void
+test_sort_strv (void)
+{
+  g_auto(GStrv) hamlets = g_strsplit ("Thôn 10|Xóm Đình|Thôn 2|Ấp Bắc|Xóm Dưới|Thôn 1", "|", -1);
+  g_autofree char *joined = NULL;
+
+  xaso_collate_sort_strv (hamlets);
+  joined = g_strjoinv ("|", hamlets);
+  g_assert_cmpstr (joined, ==, "Ấp Bắc|Thôn 1|Thôn 2|Thôn 10|Xóm Dưới|Xóm Đình");
 }
 
 static void
@@ -213,7 +227,8 @@ test_decode_legacy_inside_unicode (void)
     "full_name,hamlet\n"
     "Nguy\xc3\x94n V\xc2\xa8n An,Th\xc2\xabn \xc2\xa7\xc2\xabng\n"     /* NguyÔn V¨n An,Th«n §«ng */
     "Trần Thị Lạc,Xóm Giữa\n"
-    "L\xc2\xaa V\xc2\xa8n T\xc2\xb8m,Th\xc2\xabn \xc2\xa7\xc2\xabng\n"; /* Lª V¨n T¸m */
+    "L\xc2\xaa V\xc2\xa8n T\xc2\xb8m,Th\xc2\xabn \xc2\xa7\xc2\xabng\n"  /* Lª V¨n T¸m */
+    "V\xc2\xa8n T\xc2\xb8m,Th\xc2\xabn \xc2\xa7\xc2\xabng\n";          /* only symbols: V¨n T¸m */
   g_autoptr(GError) error = NULL;
   XasoTextDecoding decoding;
   g_autofree char *text = xaso_text_decode_auto (file, strlen (file), &decoding, &error);
@@ -221,13 +236,13 @@ test_decode_legacy_inside_unicode (void)
 
   g_assert_no_error (error);
   g_assert_cmpstr (text, ==, "full_name,hamlet\nNguyễn Văn An,Thôn Đông\nTrần Thị Lạc,Xóm Giữa\n"
-                             "Lê Văn Tám,Thôn Đông\n");
+                             "Lê Văn Tám,Thôn Đông\nVăn Tám,Thôn Đông\n");
   g_assert_cmpint (decoding.file_encoding, ==, XASO_ENCODING_UTF8);
   g_assert_cmpint (decoding.converted_from, ==, XASO_ENCODING_TCVN3);
-  g_assert_cmpuint (decoding.n_lines_converted, ==, 2);
+  g_assert_cmpuint (decoding.n_lines_converted, ==, 3);
   g_assert_cmpuint (decoding.first_converted_line, ==, 2);
   said = xaso_text_decoding_describe (&decoding);
-  g_assert_cmpstr (said, ==, "2 rows were in TCVN3 and were converted to Unicode.");
+  g_assert_cmpstr (said, ==, "3 rows were in TCVN3 and were converted to Unicode.");
 }
 
 static void
@@ -297,6 +312,9 @@ test_pasted_text (void)
   g_assert_null (xaso_text_convert_pasted ("Nguyễn Văn An", &from));
   g_assert_null (xaso_text_convert_pasted ("Nguyen Van An", &from));
   g_assert_null (xaso_text_convert_pasted ("Françoise Müller", &from));
+  /* Vietnamese words beside a dash or quotes are Unicode already. */
+  g_assert_null (xaso_text_convert_pasted ("Thái Hà – “Tổ 1”", &from));
+  g_assert_null (xaso_text_convert_pasted ("Thái Hà – «Tổ»", &from));
 }
 
 int
@@ -309,6 +327,7 @@ main (int    argc,
   g_test_add_func ("/text/collate/register-order", test_register_order);
   g_test_add_func ("/text/collate/alphabet-and-tones", test_alphabet_and_tones);
   g_test_add_func ("/text/collate/given-name-first", test_name_key_compares_given_name_first);
+  g_test_add_func ("/text/collate/sort-strv", test_sort_strv);
   g_test_add_func ("/text/decode/each-old-encoding", test_decode_each_encoding);
   g_test_add_func ("/text/decode/unicode-with-or-without-bom", test_decode_unicode);
   g_test_add_func ("/text/decode/old-text-inside-unicode", test_decode_legacy_inside_unicode);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xaso-collate.h"
 #include "xaso-household.h"
 
 struct _XasoHousehold
@@ -158,9 +159,10 @@ xaso_household_list_hamlets (XasoDatabase  *db,
                              GError       **error)
 {
   sqlite3_stmt *stmt = xaso_database_prepare (db,
-    "SELECT DISTINCT hamlet FROM household WHERE commune_code = ? AND hamlet IS NOT NULL AND deleted = 0 "
-    "ORDER BY hamlet", error);
+    "SELECT DISTINCT hamlet FROM household WHERE commune_code = ? AND hamlet IS NOT NULL AND deleted = 0",
+    error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GStrv hamlets;
 
   if (stmt == NULL)
     return NULL;
@@ -168,7 +170,9 @@ xaso_household_list_hamlets (XasoDatabase  *db,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_strv_builder_add (builder, xaso_column_text (stmt, 0));
   sqlite3_reset (stmt);
-  return g_strv_builder_end (builder);
+  hamlets = g_strv_builder_end (builder);
+  xaso_collate_sort_strv (hamlets);
+  return hamlets;
 }
 
 /* Household codes are numbered per commune; a new one takes the next free

@@ -53,6 +53,7 @@ get_collator (void)
     }
   ucol_setAttribute (collator, UCOL_NORMALIZATION_MODE, UCOL_ON, &status);
   ucol_setAttribute (collator, UCOL_STRENGTH, UCOL_SECONDARY, &status);
+  ucol_setAttribute (collator, UCOL_NUMERIC_COLLATION, UCOL_ON, &status);
   g_private_set (&thread_collator, collator);
   return collator;
 }
@@ -180,6 +181,35 @@ xaso_collate_compare (const char *a,
   return strcmp (key_a, key_b);
 }
 
+typedef struct
+{
+  char *key;
+  char *text;
+} Keyed;
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (((const Keyed *) a)->key, ((const Keyed *) b)->key);
+}
+
+void
+xaso_collate_sort_strv (char **strv)
+{
+  guint n = strv ? g_strv_length (strv) : 0;
+  g_autofree Keyed *keyed = g_new (Keyed, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    keyed[i] = (Keyed) { xaso_collate_key (strv[i]), strv[i] };
+  g_qsort_with_data (keyed, n, sizeof (Keyed), (GCompareDataFunc) compare_keyed, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      strv[i] = keyed[i].text;
+      g_free (keyed[i].key);
+    }
+}
+
 const char *
 xaso_collate_get_version (void)
 {
@@ -192,7 +222,8 @@ xaso_collate_get_version (void)
 
       ucol_getVersion (get_collator (), info);
       u_versionToString (info, text);
-      g_once_init_leave (&version, (gsize) g_strdup_printf ("vi-icu-%s", text));
+      /* The options change the keys as a new ICU would. */
+      g_once_init_leave (&version, (gsize) g_strdup_printf ("vi-numeric-icu-%s", text));
     }
   return (const char *) version;
 }

@@ -7,8 +7,8 @@ G_BEGIN_DECLS
 
 /* Vietnamese alphabetical order ("thứ tự chữ cái tiếng Việt"): a ă â b c d
  * đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, then the tones (none,
- * huyền, hỏi, ngã, sắc, nặng) as the tie-break, case ignored. It is ICU's
- * "vi" collation, whatever the desktop's locale.
+ * huyền, hỏi, ngã, sắc, nặng) as the tie-break, case ignored, numbers by
+ * their value. It is ICU's "vi" collation, whatever the desktop's locale.
  *
  * A collation key is UTF-8 text whose byte order (strcmp, SQLite's BINARY
  * collation) is that order, so it can be kept in an indexed column. Keys
@@ -30,6 +30,9 @@ char       *xaso_collate_name_key    (const char         *full_name);
 
 int         xaso_collate_compare     (const char         *a,
                                       const char         *b);
+
+/* Sorts @strv in place in the Vietnamese order ("Thôn 2" before "Thôn 10"). */
+void        xaso_collate_sort_strv   (char              **strv);
 
 /* A name for the rules and the version of the library that made the keys. */
 const char *xaso_collate_get_version (void);

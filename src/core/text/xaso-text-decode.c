@@ -50,6 +50,26 @@ is_ascii (const char *text,
   return TRUE;
 }
 
+/* Old-font letters that reach Unicode text as Windows-1252 symbols (TCVN3's
+ * ă is "¨", ô "«", Đ "§"; VNI's marks are "ø", "ù"…) cut words into ASCII
+ * pieces that say nothing: "V¨n" reads as "V" and "n". A line holding
+ * such symbols and no Vietnamese word is read in the old encodings too. */
+static gboolean
+has_latin_symbols (const char *line,
+                   gsize       len)
+{
+  const char *end = line + len;
+
+  for (const char *p = line; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2013 && c <= 0x2122))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The bytes a legacy reading starts from: the line itself in an 8-bit
  * file; in a UTF-8 file, the Windows-1252 bytes its characters stand for. */
 static char *
@@ -87,7 +107,8 @@ read_line (const char  *line,
       guint viet = 0, foreign = 0;
 
       xaso_syllable_count_words (line, len, &viet, &foreign);
-      reading->reads_as_is = foreign == 0;
+      /* Real Vietnamese words settle it; symbols alone do not. */
+      reading->reads_as_is = foreign == 0 && (viet > 0 || !has_latin_symbols (line, len));
       if (reading->reads_as_is)
         return;
     }

@@ -42,6 +42,9 @@ struct _XasoPersonEditor
   XasoPerson          *original;      /* as loaded and never changed; NULL for a new person */
   char                *household_id;  /* the household a new person joins */
   char                *source;        /* "chip-qr" once the card's QR code filled the form */
+
+  /* Set by the worker once it warned of a namesake: saving again saves. */
+  gint                 namesake_warned;
 };
 
 G_DEFINE_FINAL_TYPE (XasoPersonEditor, xaso_person_editor, XASO_TYPE_RECORD_EDITOR)
@@ -347,6 +350,7 @@ typedef struct
   XasoPerson *form;
   char       *household_id;
   char       *actor;
+  gint       *namesake_warned; /* the editor's, which lives until the save ends */
 } SaveJob;
 
 static void
@@ -371,6 +375,18 @@ save_person (XasoDatabase  *db,
   SaveJob *job = data;
   g_autoptr(XasoHousehold) household = NULL;
 
+  /* A new person's form is checked first, so a namesake is asked about
+   * once the rest is right; the second Save then saves. */
+  if (job->original == NULL && !g_atomic_int_get (job->namesake_warned))
+    {
+      if (!xaso_record_validate (XASO_RECORD (job->form), db, error))
+        return NULL;
+      if (!xaso_person_check_namesakes (job->form, db, error))
+        {
+          g_atomic_int_set (job->namesake_warned, 1);
+          return NULL;
+        }
+    }
   if (job->original == NULL && job->household_id != NULL)
     {
       if ((household = xaso_household_load (db, job->household_id, error)) == NULL ||
@@ -400,6 +416,7 @@ xaso_person_editor_make_save_job (XasoRecordEditor  *editor,
   job->form = g_steal_pointer (&form);
   job->household_id = g_strdup (self->household_id);
   job->actor = g_strdup (xaso_context_get_actor (xaso_record_editor_get_context (editor)));
+  job->namesake_warned = &self->namesake_warned;
   return job;
 }
 

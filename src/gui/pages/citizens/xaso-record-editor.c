@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xaso-conversion-bar.h"
 #include "xaso-person.h"
 #include "xaso-record-editor.h"
 
@@ -16,17 +17,18 @@
 typedef struct
 {
   /* Template widgets */
-  AdwWindowTitle *window_title;
-  GtkSpinner     *saving_spinner;
-  GtkLabel       *error_label;
-  GtkStack       *stack;
-  AdwStatusPage  *error_page;
-  AdwBin         *form_bin;
+  AdwWindowTitle    *window_title;
+  GtkSpinner        *saving_spinner;
+  GtkLabel          *error_label;
+  GtkStack          *stack;
+  AdwStatusPage     *error_page;
+  AdwBin            *form_bin;
+  XasoConversionBar *conversion_bar;
 
   /* Owned references */
-  XasoContext    *context;
-  GCancellable   *cancellable;
-  gboolean        saving;
+  XasoContext       *context;
+  GCancellable      *cancellable;
+  gboolean           saving;
 } XasoRecordEditorPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (XasoRecordEditor, xaso_record_editor, ADW_TYPE_WINDOW)
@@ -199,6 +201,7 @@ xaso_record_editor_set_property (GObject      *object,
       break;
     case PROP_FORM:
       adw_bin_set_child (priv->form_bin, g_value_get_object (value));
+      xaso_conversion_bar_watch (priv->conversion_bar, g_value_get_object (value));
       break;
     case PROP_LOAD_ERROR_TITLE:
       adw_status_page_set_title (priv->error_page, g_value_get_string (value));
@@ -242,6 +245,7 @@ xaso_record_editor_class_init (XasoRecordEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (XASO_TYPE_CONVERSION_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-record-editor.ui");
   gtk_widget_class_bind_template_child_private (widget_class, XasoRecordEditor, window_title);
   gtk_widget_class_bind_template_child_private (widget_class, XasoRecordEditor, saving_spinner);
@@ -249,6 +253,7 @@ xaso_record_editor_class_init (XasoRecordEditorClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, XasoRecordEditor, stack);
   gtk_widget_class_bind_template_child_private (widget_class, XasoRecordEditor, error_page);
   gtk_widget_class_bind_template_child_private (widget_class, XasoRecordEditor, form_bin);
+  gtk_widget_class_bind_template_child_private (widget_class, XasoRecordEditor, conversion_bar);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
