@@ -164,30 +164,13 @@ test_csv_mixed_refused (void)
   g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM person"), ==, 0);
 }
 
-static GPtrArray *
-register_order (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("XASO_SOURCE_DIR"), "tests", "support",
-                                            "register-order.txt", NULL);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0' && lines[i][0] != '#')
-      g_ptr_array_add (names, g_strdup (lines[i]));
-  return names;
-}
-
 /* The forty names, saved in a shuffled order. */
 static XasoDatabase *
 open_register (const char *file)
 {
   g_autofree char *path = xaso_test_temp_path (file);
   XasoDatabase *db = xaso_test_open_commune (path);
-  g_autoptr(GPtrArray) names = register_order ();
+  g_autoptr(GPtrArray) names = xaso_test_register_order ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (3);
 
   while (names->len > 0)
@@ -207,7 +190,7 @@ assert_in_register_order (GListModel *persons,
                           guint       limit,
                           gboolean    only_nguyen)
 {
-  g_autoptr(GPtrArray) expected = register_order ();
+  g_autoptr(GPtrArray) expected = xaso_test_register_order ();
   guint n = 0;
 
   for (guint i = 0; i < expected->len && (limit == 0 || n < limit); i++)
@@ -243,7 +226,7 @@ test_register_order (void)
 {
   g_autoptr(XasoDatabase) db = open_register ("order.db");
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GPtrArray) expected = register_order ();
+  g_autoptr(GPtrArray) expected = xaso_test_register_order ();
   g_auto(GStrv) lines = NULL;
   guint n = 0;
 

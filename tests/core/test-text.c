@@ -7,6 +7,7 @@
 #include "xaso-collate.h"
 #include "xaso-legacy.h"
 #include "xaso-text-decode.h"
+#include "xaso-test-util.h"
 #include "xaso-unicode.h"
 
 /* One Unicode form, the Vietnamese alphabetical order, and text from old
@@ -36,24 +37,6 @@ test_nfc (void)
   g_assert_null (xaso_unicode_nfc (NULL));
 }
 
-static GPtrArray *
-read_register_order (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("XASO_SOURCE_DIR"), "tests", "support",
-                                            "register-order.txt", NULL);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0' && lines[i][0] != '#')
-      g_ptr_array_add (names, g_strdup (lines[i]));
-  g_assert_cmpuint (names->len, ==, 40);
-  return names;
-}
-
 static int
 compare_name_keys (gconstpointer a,
                    gconstpointer b)
@@ -67,7 +50,7 @@ compare_name_keys (gconstpointer a,
 static void
 test_register_order (void)
 {
-  g_autoptr(GPtrArray) expected = read_register_order ();
+  g_autoptr(GPtrArray) expected = xaso_test_register_order ();
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
 

@@ -62,3 +62,23 @@ xaso_test_string (XasoDatabase *db,
   sqlite3_reset (stmt);
   return s;
 }
+
+/* The forty names of tests/support/register-order.txt, in the order a
+ * Vietnamese register prints them. */
+static inline GPtrArray *
+xaso_test_register_order (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("XASO_SOURCE_DIR"), "tests", "support",
+                                            "register-order.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && lines[i][0] != '#')
+      g_ptr_array_add (names, g_strdup (lines[i]));
+  g_assert_cmpuint (names->len, ==, 40);
+  return names;
+}

@@ -252,7 +252,9 @@ xaso_person_csv_import (XasoDatabase      *db,
     return FALSE;
   if (!xaso_database_begin (db, error))
     return FALSE;
-  if (!import_rows (db, reader, actor, &count, error))
+  if (!xaso_database_defer_search_index (db, error) ||
+      !import_rows (db, reader, actor, &count, error) ||
+      !xaso_database_index_deferred (db, error))
     goto fail;
   detail = g_strdup_printf ("%u", count);
   if (!xaso_audit_append (db, actor, XASO_AUDIT_IMPORT, "person", NULL, NULL, detail, error) ||
@@ -264,6 +266,7 @@ xaso_person_csv_import (XasoDatabase      *db,
 
 fail:
   xaso_database_rollback (db);
+  xaso_database_index_deferred (db, NULL);  /* only ends the deferral */
   return FALSE;
 }
 

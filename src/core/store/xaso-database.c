@@ -23,6 +23,8 @@ struct _XasoDatabase
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   char       *device_id;
   char       *commune_code;
+  gint64      indexed_up_to;  /* see xaso_database_defer_search_index() */
+  GHashTable *state_cache;    /* key → value, valid during a write transaction */
   guint       in_transaction : 1;
 };
 
@@ -41,6 +43,7 @@ xaso_database_finalize (GObject *object)
   XasoDatabase *self = (XasoDatabase *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->state_cache, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -60,6 +63,7 @@ static void
 xaso_database_init (XasoDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->state_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 gboolean
@@ -93,6 +97,19 @@ xaso_database_set_error (XasoDatabase  *self,
   return FALSE;
 }
 
+/* xaso_indexed_now (rowid): 0 while a bulk import defers indexing the rows
+ * after indexed_up_to, which the search index triggers then skip. */
+static void
+indexed_now (sqlite3_context  *context,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  XasoDatabase *self = sqlite3_user_data (context);
+
+  sqlite3_result_int (context, self->indexed_up_to == 0 ||
+                               sqlite3_value_int64 (argv[0]) <= self->indexed_up_to);
+}
+
 static gboolean
 apply_settings (XasoDatabase  *self,
                 GError       **error)
@@ -106,7 +123,9 @@ apply_settings (XasoDatabase  *self,
     "PRAGMA cache_size = -16000;";
 
   sqlite3_busy_timeout (self->db, 5000);
-  if (xaso_sql_functions_register (self->db) != SQLITE_OK)
+  if (xaso_sql_functions_register (self->db) != SQLITE_OK ||
+      sqlite3_create_function (self->db, "xaso_indexed_now", 1, SQLITE_UTF8, self, indexed_now,
+                               NULL, NULL) != SQLITE_OK)
     return xaso_database_set_error (self, sqlite3_errcode (self->db), error);
   return xaso_database_exec (self, settings, error);
 }
@@ -170,6 +189,43 @@ xaso_database_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* Inside a transaction, rows of @table inserted from now on are left out of
+ * its full-text index until xaso_database_index_deferred(): one bulk insert
+ * into the index instead of one flush of it per row. */
+gboolean
+xaso_database_defer_search_index (XasoDatabase  *self,
+                                  GError       **error)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (self, "SELECT coalesce (max (rowid), 0) FROM person", error);
+
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_step (stmt);
+  /* A first row ever is row 1: deferring from 0 would mean "not deferred". */
+  self->indexed_up_to = MAX (sqlite3_column_int64 (stmt, 0), 1);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Indexes the rows deferred, and ends the deferral; called before the
+ * commit, or after a rollback to end it only. */
+gboolean
+xaso_database_index_deferred (XasoDatabase  *self,
+                              GError       **error)
+{
+  g_autofree char *sql = NULL;
+  gint64 from = self->indexed_up_to;
+
+  self->indexed_up_to = 0;
+  if (from == 0 || !self->in_transaction)
+    return TRUE;
+  sql = g_strdup_printf ("INSERT INTO person_fts (rowid, name_folded, id_number, address_folded) "
+                         "SELECT rowid, name_folded, id_number, address_folded FROM person "
+                         "WHERE rowid > %" G_GINT64_FORMAT, from);
+  return xaso_database_exec (self, sql, error);
 }
 
 const char *
@@ -296,6 +352,7 @@ xaso_database_begin (XasoDatabase  *self,
   if (!xaso_database_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
+  g_hash_table_remove_all (self->state_cache);
   return TRUE;
 }
 
@@ -311,6 +368,7 @@ xaso_database_commit (XasoDatabase  *self,
       return FALSE;
     }
   self->in_transaction = FALSE;
+  g_hash_table_remove_all (self->state_cache);
   return TRUE;
 }
 
@@ -322,6 +380,7 @@ xaso_database_rollback (XasoDatabase *self)
   if (sqlite3_get_autocommit (self->db) == 0)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  g_hash_table_remove_all (self->state_cache);
 }
 
 gboolean
@@ -353,9 +412,15 @@ char *
 xaso_database_get_state (XasoDatabase *self,
                          const char   *key)
 {
-  sqlite3_stmt *stmt = xaso_database_prepare (self, "SELECT value FROM sync_state WHERE key = ?", NULL);
+  sqlite3_stmt *stmt;
   char *value = NULL;
 
+  /* While this connection holds the write lock, no other can change the
+   * state: what it read or wrote is still true (the change clock is read
+   * and written once per op). */
+  if (self->in_transaction && g_hash_table_lookup_extended (self->state_cache, key, NULL, (gpointer *) &value))
+    return g_strdup (value);
+  stmt = xaso_database_prepare (self, "SELECT value FROM sync_state WHERE key = ?", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -379,7 +444,11 @@ xaso_database_set_state (XasoDatabase  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   xaso_bind_text (stmt, 2, value);
-  return xaso_database_step_done (self, stmt, error);
+  if (!xaso_database_step_done (self, stmt, error))
+    return FALSE;
+  if (self->in_transaction)
+    g_hash_table_insert (self->state_cache, g_strdup (key), g_strdup (value));
+  return TRUE;
 }
 
 /* Removes a database and its WAL companions, e.g. after a first set-up was

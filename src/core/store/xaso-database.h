@@ -91,4 +91,10 @@ void          xaso_bind_text                (sqlite3_stmt  *stmt,
 const char   *xaso_column_text              (sqlite3_stmt  *stmt,
                                              int            column);
 
+/* Bulk imports of persons: the full-text index takes the new rows at once. */
+gboolean      xaso_database_defer_search_index (XasoDatabase  *self,
+                                                GError       **error);
+gboolean      xaso_database_index_deferred     (XasoDatabase  *self,
+                                                GError       **error);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "xaso-legacy.h"
+#include "xaso-unicode.h"
 
 /* Decoding maps each byte (or, in VNI, each letter and the mark bytes after
  * it) to code points, base letters and combining marks mixed, and then
@@ -468,7 +469,15 @@ decode_table (const ByteTable *table,
               GString         *out)
 {
   for (; p < end; p++)
-    g_string_append_unichar (out, table_char_of (table, *p));
+    {
+      gunichar c = table_char_of (table, *p);
+      char utf8[6];
+
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else
+        g_string_append_len (out, utf8, g_unichar_to_utf8 (c, utf8));
+    }
 }
 
 /* g_utf8_normalize() stops at the first NUL, and the 8-bit encodings may
@@ -484,9 +493,17 @@ compose_pieces (const GString *text,
   for (;;)
     {
       const char *nul = memchr (p, '\0', end - p);
-      g_autofree char *piece = g_utf8_normalize (p, (nul ? nul : end) - p, G_NORMALIZE_NFC);
+      gsize piece_len = (nul ? nul : end) - p;
 
-      g_string_append (result, piece);
+      /* Most text decodes to precomposed letters: nothing to compose. */
+      if (xaso_unicode_is_plainly_nfc (p, piece_len))
+        g_string_append_len (result, p, piece_len);
+      else
+        {
+          g_autofree char *piece = g_utf8_normalize (p, piece_len, G_NORMALIZE_NFC);
+
+          g_string_append (result, piece);
+        }
       if (nul == NULL)
         break;
       g_string_append_c (result, '\0');

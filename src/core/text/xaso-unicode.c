@@ -12,16 +12,19 @@
  * Latin Extended-B and the precomposed Vietnamese letters (U+1EA0–U+1EF9)
  * are NFC by themselves, as long as no combining mark follows them. Only
  * text with other characters goes through a real normalisation. */
-static gboolean
-surely_nfc (const char *text)
+gboolean
+xaso_unicode_is_plainly_nfc (const char *text,
+                             gsize       len)
 {
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+  const guchar *end = (const guchar *) text + len;
+
+  for (const guchar *p = (const guchar *) text; p < end; p++)
     {
       if (*p < 0x80)
         continue;
-      if (*p >= 0xC2 && *p <= 0xCB && (p[1] & 0xC0) == 0x80)
+      if (*p >= 0xC2 && *p <= 0xCB && p + 1 < end && (p[1] & 0xC0) == 0x80)
         p++;
-      else if (*p == 0xE1 && (p[1] == 0xBA || p[1] == 0xBB) && (p[2] & 0xC0) == 0x80 &&
+      else if (*p == 0xE1 && p + 2 < end && (p[1] == 0xBA || p[1] == 0xBB) && (p[2] & 0xC0) == 0x80 &&
                !(p[1] == 0xBB && p[2] > 0xB9))
         p += 2;
       else
@@ -37,7 +40,7 @@ xaso_unicode_is_nfc (const char *text)
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if (surely_nfc (text))
+  if (xaso_unicode_is_plainly_nfc (text, strlen (text)))
     return TRUE;
   if (!g_utf8_validate (text, -1, NULL))
     return FALSE;
@@ -52,7 +55,7 @@ xaso_unicode_nfc (const char *text)
 
   if (text == NULL)
     return NULL;
-  if (surely_nfc (text))
+  if (xaso_unicode_is_plainly_nfc (text, strlen (text)))
     return g_strdup (text);
   valid = g_utf8_make_valid (text, -1);
   return g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);

@@ -13,6 +13,13 @@ G_BEGIN_DECLS
 /* TRUE when @text is valid UTF-8 in NFC. */
 gboolean xaso_unicode_is_nfc (const char *text);
 
+/* TRUE when the @len bytes of @text are NFC as they are, decided on the
+ * bytes alone: ASCII, Latin-1 to Latin Extended-B and the precomposed
+ * Vietnamese letters, with no combining mark. FALSE means "normalise to
+ * know". */
+gboolean xaso_unicode_is_plainly_nfc (const char *text,
+                                      gsize       len);
+
 /* @text in NFC; invalid bytes become U+FFFD. NULL stays NULL. */
 char    *xaso_unicode_nfc    (const char *text);
 
