@@ -56,8 +56,11 @@ make_old (const char *source,
   copy_file (source, path);
   if (sqlite3_open (path, &db) != SQLITE_OK)
     g_error ("cannot open %s", path);
-  exec_raw (db, "UPDATE person SET sort_key = replace (name_folded, rtrim (name_folded, "
+  exec_raw (db, "DROP INDEX IF EXISTS person_order; DROP INDEX IF EXISTS person_hamlet;"
+                "UPDATE person SET sort_key = replace (name_folded, rtrim (name_folded, "
                 "replace (name_folded, ' ', '')), '') || ' ' || name_folded;"
+                "CREATE INDEX person_sort ON person (commune_code, sort_key);"
+                "CREATE INDEX person_hamlet ON person (commune_code, hamlet, sort_key);"
                 "DELETE FROM sync_state WHERE key = 'collation';"
                 "PRAGMA user_version = 6;"
                 "PRAGMA wal_checkpoint(TRUNCATE);");

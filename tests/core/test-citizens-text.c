@@ -278,7 +278,11 @@ test_upgrade_normalizes_with_ops (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (xaso_database_exec (db, sql, NULL));
-  g_assert_true (xaso_database_exec (db, "PRAGMA user_version = 6; DELETE FROM sync_state WHERE key = 'collation'; "
+  /* The previous version's indexes and state. */
+  g_assert_true (xaso_database_exec (db, "DROP INDEX person_order; DROP INDEX person_hamlet; "
+                                         "CREATE INDEX person_sort ON person (commune_code, sort_key); "
+                                         "CREATE INDEX person_hamlet ON person (commune_code, hamlet, sort_key); "
+                                         "PRAGMA user_version = 6; DELETE FROM sync_state WHERE key = 'collation'; "
                                          "DELETE FROM outbox", NULL));
   g_clear_object (&db);
 

@@ -298,7 +298,7 @@ xaso_person_csv_export (XasoDatabase   *db,
     "SELECT p.id, full_name, birth_date, sex, id_number, old_id_number, id_issued_date, ethnicity, religion, "
     "nationality, hometown, occupation, phone, h.code, relation_to_head, p.hamlet, permanent_address, "
     "current_address, status, death_date, p.notes FROM person p LEFT JOIN household h ON h.id = p.household_id "
-    "WHERE p.commune_code = ? AND p.deleted = 0 ORDER BY sort_key", error);
+    "WHERE p.commune_code = ? AND p.deleted = 0 ORDER BY p.sort_key, p.name_folded, p.rowid", error);
 
   if (stmt == NULL)
     return FALSE;

@@ -79,8 +79,10 @@ typedef enum
 {
   QUERY_ALL,         /* no text: every person passing the filters */
   QUERY_NAME_PREFIX, /* tier 1, through the name index */
+  QUERY_NAME_COUNT,  /* how many tier 1 holds, up to a bound, from the name index */
   QUERY_GATHER,      /* tier 2, through the full-text index */
-  QUERY_WALK,        /* either tier, along the order index */
+  QUERY_WALK,        /* tier 2, along the order index */
+  QUERY_WALK_NAME,   /* tier 1, along the order index, which holds the names */
 } QueryKind;
 
 typedef enum
@@ -177,6 +179,9 @@ build_sql (QueryKind               kind,
   if (kind == QUERY_WALK)
     g_string_append (sql, "SELECT p.rowid, p.name_folded, p.id_number, p.address_folded FROM person p "
                           "WHERE p.commune_code = :commune AND p.deleted = 0");
+  else if (kind == QUERY_WALK_NAME)
+    g_string_append (sql, "SELECT p.rowid, p.name_folded FROM person p WHERE p.commune_code = :commune "
+                          "AND p.deleted = 0");
   else if (kind == QUERY_GATHER)
     /* CROSS JOIN keeps the match the outer loop; left to itself the
      * planner ran the match once per person. */
@@ -185,16 +190,21 @@ build_sql (QueryKind               kind,
                           "AND p.commune_code = :commune AND p.deleted = 0");
   else if (kind == QUERY_NAME_PREFIX)
     g_string_append (sql, "SELECT p.rowid, p.sort_key FROM person p WHERE p.commune_code = :commune AND p.deleted = 0");
+  else if (kind == QUERY_NAME_COUNT)
+    g_string_append (sql, "SELECT count (*) FROM (SELECT 1 FROM person p WHERE p.commune_code = :commune "
+                          "AND p.deleted = 0");
   else
     g_string_append (sql, "SELECT p.rowid FROM person p WHERE p.commune_code = :commune AND p.deleted = 0");
-  if (kind == QUERY_NAME_PREFIX)
+  if (kind == QUERY_NAME_PREFIX || kind == QUERY_NAME_COUNT)
     g_string_append (sql, " AND p.name_folded >= :prefix AND p.name_folded < :prefix_end");
   else if (kind == QUERY_GATHER)
     g_string_append (sql, " AND NOT (p.name_folded >= :prefix AND p.name_folded < :prefix_end)");
   append_filters (sql, filter);
-  if (kind == QUERY_ALL || kind == QUERY_WALK)
-    g_string_append (sql, " ORDER BY p.sort_key, p.rowid");
-  g_string_append (sql, " LIMIT :limit");
+  /* The order index holds (sort key, folded name, row): a walk along it
+   * reads no row of a first-tier candidate. */
+  if (kind == QUERY_ALL || kind == QUERY_WALK || kind == QUERY_WALK_NAME)
+    g_string_append (sql, " ORDER BY p.sort_key, p.name_folded, p.rowid");
+  g_string_append (sql, kind == QUERY_NAME_COUNT ? " LIMIT :limit)" : " LIMIT :limit");
   return g_string_free (sql, FALSE);
 }
 
@@ -312,7 +322,7 @@ run_walk (const Search  *s,
           gboolean      *complete,
           GError       **error)
 {
-  g_autofree char *sql = build_sql (QUERY_WALK, s->filter);
+  g_autofree char *sql = build_sql (tier == TIER_NAME_PREFIX ? QUERY_WALK_NAME : QUERY_WALK, s->filter);
   sqlite3_stmt *stmt = xaso_database_prepare (s->db, sql, error);
   guint found = 0;
   int rc = SQLITE_DONE;
@@ -349,6 +359,55 @@ append_sorted (GArray *gathered,
     g_array_append_val (rowids, g_array_index (gathered, Gathered, i).rowid);
 }
 
+/* How many persons tier 1 holds, counting no further than @bound: the
+ * name index alone answers, without reading the rows. */
+static gboolean
+count_name_prefix (const Search  *s,
+                   guint          bound,
+                   guint         *count,
+                   GError       **error)
+{
+  g_autofree char *sql = build_sql (QUERY_NAME_COUNT, s->filter);
+  sqlite3_stmt *stmt = xaso_database_prepare (s->db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_search (stmt, s, bound);
+  rc = sqlite3_step (stmt);
+  *count = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rc == SQLITE_ROW || xaso_database_set_error (s->db, rc, error);
+}
+
+/* Gathers the first screen's candidates of @tier, up to one more than
+ * broad_match: as many as that means a walk will be quicker. */
+static gboolean
+gather_or_count (const Search  *s,
+                 Tier           tier,
+                 guint          limit,
+                 GArray        *gathered,
+                 gboolean      *broad,
+                 GError       **error)
+{
+  guint count = 0;
+
+  if (limit > 0 && tier == TIER_NAME_PREFIX)
+    {
+      if (!count_name_prefix (s, broad_match + 1, &count, error))
+        return FALSE;
+      *broad = count > broad_match;
+      return *broad || run_query (s, QUERY_NAME_PREFIX, 0, NULL, gathered, error);
+    }
+  /* The whole list gathers every match: fewer rows than a walk reads. */
+  if (!run_query (s, tier == TIER_NAME_PREFIX ? QUERY_NAME_PREFIX : QUERY_GATHER,
+                  limit == 0 ? 0 : broad_match + 1, NULL, gathered, error))
+    return FALSE;
+  *broad = limit > 0 && gathered->len > broad_match;
+  return TRUE;
+}
+
 /* Appends @limit rows (0 for all) of @tier in the Vietnamese order. */
 static gboolean
 run_tier (const Search  *s,
@@ -361,12 +420,12 @@ run_tier (const Search  *s,
   g_autoptr(GArray) gathered = g_array_new (FALSE, FALSE, sizeof (Gathered));
   guint before = rowids->len;
   gboolean complete = FALSE;
+  gboolean broad = FALSE;
 
   g_array_set_clear_func (gathered, gathered_clear);
-  /* The whole list gathers every match: fewer rows than a walk reads. */
-  if (!run_query (s, kind, limit == 0 ? 0 : broad_match + 1, NULL, gathered, error))
+  if (!gather_or_count (s, tier, limit, gathered, &broad, error))
     return FALSE;
-  if (limit > 0 && gathered->len > broad_match)
+  if (broad)
     {
       if (!run_walk (s, tier, limit, rowids, &complete, error))
         return FALSE;

@@ -8,6 +8,7 @@
 #include <unicode/ustring.h>
 
 #include "xaso-collate.h"
+#include "xaso-fold.h"
 
 /* ICU's sort keys are bytes 01–FF ending in 00, with 01 between the levels
  * (letters, then tones). To keep them in a TEXT column and in sync ops as
@@ -156,10 +157,16 @@ xaso_collate_key_parts (const char * const *parts,
   return encode (key->data, key->len);
 }
 
+/* The folded name ends the key: names the collation holds equal (a case,
+ * a character it ignores) are then told apart as search folds them, so the
+ * order of the key is the order of (key, folded name) that the indexes
+ * keep. */
 char *
 xaso_collate_name_key (const char *full_name)
 {
   g_autofree char *name = g_strstrip (g_strdup (full_name ? full_name : ""));
+  g_autofree char *folded = xaso_fold (name);
+  g_autofree char *key = NULL;
   const char *given = name;
   const char *parts[2];
 
@@ -168,7 +175,8 @@ xaso_collate_name_key (const char *full_name)
       given = p + 1;
   parts[0] = given;
   parts[1] = name;
-  return xaso_collate_key_parts (parts, 2);
+  key = xaso_collate_key_parts (parts, 2);
+  return g_strconcat (key, "\x01", folded, NULL);
 }
 
 int
@@ -223,7 +231,7 @@ xaso_collate_get_version (void)
       ucol_getVersion (get_collator (), info);
       u_versionToString (info, text);
       /* The options change the keys as a new ICU would. */
-      g_once_init_leave (&version, (gsize) g_strdup_printf ("vi-numeric-icu-%s", text));
+      g_once_init_leave (&version, (gsize) g_strdup_printf ("vi-numeric-folded-icu-%s", text));
     }
   return (const char *) version;
 }

@@ -25,7 +25,8 @@ char       *xaso_collate_key_parts   (const char * const *parts,
                                       guint               n_parts);
 
 /* The key of a person's full name in the order of a register: by given
- * name (the last word), then the whole name ("họ và tên"). */
+ * name (the last word), then the whole name ("họ và tên"), then the name as
+ * search folds it. */
 char       *xaso_collate_name_key    (const char         *full_name);
 
 int         xaso_collate_compare     (const char         *a,
