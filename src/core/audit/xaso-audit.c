@@ -63,15 +63,29 @@ xaso_audit_hash (const char *prev_hash,
   return g_strdup (g_checksum_get_string (sum));
 }
 
+/* The link an append added is remembered for the rest of the transaction:
+ * an import appends one per row. */
+#define LINK_KEY "audit-last-link"
+
 static gboolean
 last_link (XasoDatabase  *db,
            gint64        *seq,
            char         **hash,
            GError       **error)
 {
-  sqlite3_stmt *stmt = xaso_database_prepare (db,
-    "SELECT seq, hash FROM audit_event WHERE device_id = ? ORDER BY seq DESC LIMIT 1", error);
+  const char *remembered = xaso_database_recall (db, LINK_KEY);
+  sqlite3_stmt *stmt;
 
+  if (remembered != NULL)
+    {
+      char *end = NULL;
+
+      *seq = g_ascii_strtoll (remembered, &end, 10);
+      *hash = g_strdup (end + 1);
+      return TRUE;
+    }
+  stmt = xaso_database_prepare (db, "SELECT seq, hash FROM audit_event WHERE device_id = ? "
+                                    "ORDER BY seq DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, xaso_database_get_device_id (db), -1, SQLITE_STATIC);
@@ -109,6 +123,7 @@ append_in_transaction (XasoDatabase  *db,
   g_autofree char *hash = NULL;
   g_autofree char *at = xaso_now_iso ();
   g_autofree char *id = xaso_uuid_new ();
+  g_autofree char *link = NULL;
   g_autoptr(XasoChange) change = NULL;
   const char *device = xaso_database_get_device_id (db);
   gint64 seq;
@@ -133,7 +148,11 @@ append_in_transaction (XasoDatabase  *db,
   xaso_change_set_text (change, "detail", e->detail);
   xaso_change_set_text (change, "prev_hash", prev);
   xaso_change_set_text (change, "hash", hash);
-  return xaso_change_apply (change, db, e->actor, error);
+  if (!xaso_change_apply (change, db, e->actor, error))
+    return FALSE;
+  link = g_strdup_printf ("%" G_GINT64_FORMAT " %s", seq, hash);
+  xaso_database_remember (db, LINK_KEY, link);
+  return TRUE;
 }
 
 gboolean

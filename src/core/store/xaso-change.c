@@ -300,7 +300,9 @@ write_insert (XasoChange    *self,
   g_string_printf (sql, "INSERT INTO \"%s\" (id, commune_code", self->table);
   for (guint i = 0; i < self->fields->len; i++)
     {
-      g_string_append_printf (sql, ", \"%s\"", g_array_index (self->fields, Field, i).name);
+      g_string_append (sql, ", \"");
+      g_string_append (sql, g_array_index (self->fields, Field, i).name);
+      g_string_append_c (sql, '"');
       g_string_append (marks, ", ?");
     }
   if (has_times)

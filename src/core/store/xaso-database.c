@@ -25,6 +25,8 @@ struct _XasoDatabase
   char       *commune_code;
   gint64      indexed_up_to;  /* see xaso_database_defer_search_index() */
   GHashTable *state_cache;    /* key → value, valid during a write transaction */
+  GHashTable *state_dirty;    /* keys of state_cache to write before the commit */
+  GHashTable *remembered;     /* see xaso_database_remember() */
   guint       in_transaction : 1;
 };
 
@@ -44,6 +46,8 @@ xaso_database_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->state_cache, g_hash_table_unref);
+  g_clear_pointer (&self->state_dirty, g_hash_table_unref);
+  g_clear_pointer (&self->remembered, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -64,6 +68,8 @@ xaso_database_init (XasoDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->state_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->state_dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->remembered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 gboolean
@@ -341,6 +347,48 @@ xaso_database_step_done (XasoDatabase  *self,
   return TRUE;
 }
 
+/* What held during a transaction, forgotten when it ends. */
+static void
+forget_transaction (XasoDatabase *self)
+{
+  g_hash_table_remove_all (self->state_cache);
+  g_hash_table_remove_all (self->state_dirty);
+  g_hash_table_remove_all (self->remembered);
+}
+
+static gboolean
+write_state (XasoDatabase  *self,
+             const char    *key,
+             const char    *value,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (self,
+    "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  xaso_bind_text (stmt, 2, value);
+  return xaso_database_step_done (self, stmt, error);
+}
+
+/* State set during the transaction is written once, before its commit. */
+static gboolean
+write_dirty_state (XasoDatabase  *self,
+                   GError       **error)
+{
+  GHashTableIter iter;
+  const char *key;
+
+  g_hash_table_iter_init (&iter, self->state_dirty);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (!write_state (self, key, g_hash_table_lookup (self->state_cache, key), error))
+      return FALSE;
+  g_hash_table_remove_all (self->state_dirty);
+  return TRUE;
+}
+
 gboolean
 xaso_database_begin (XasoDatabase  *self,
                      GError       **error)
@@ -352,7 +400,7 @@ xaso_database_begin (XasoDatabase  *self,
   if (!xaso_database_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
-  g_hash_table_remove_all (self->state_cache);
+  forget_transaction (self);
   return TRUE;
 }
 
@@ -362,13 +410,13 @@ xaso_database_commit (XasoDatabase  *self,
 {
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!xaso_database_exec (self, "COMMIT", error))
+  if (!write_dirty_state (self, error) || !xaso_database_exec (self, "COMMIT", error))
     {
       xaso_database_rollback (self);
       return FALSE;
     }
   self->in_transaction = FALSE;
-  g_hash_table_remove_all (self->state_cache);
+  forget_transaction (self);
   return TRUE;
 }
 
@@ -380,7 +428,7 @@ xaso_database_rollback (XasoDatabase *self)
   if (sqlite3_get_autocommit (self->db) == 0)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
-  g_hash_table_remove_all (self->state_cache);
+  forget_transaction (self);
 }
 
 gboolean
@@ -430,25 +478,36 @@ xaso_database_get_state (XasoDatabase *self,
   return value;
 }
 
+/* Within a write transaction the value is kept and written once before
+ * the commit (the change clock moves at every op of a bulk import);
+ * outside one it is written at once. */
 gboolean
 xaso_database_set_state (XasoDatabase  *self,
                          const char    *key,
                          const char    *value,
                          GError       **error)
 {
-  sqlite3_stmt *stmt = xaso_database_prepare (self,
-    "INSERT INTO sync_state (key, value) VALUES (?, ?) "
-    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  xaso_bind_text (stmt, 2, value);
-  if (!xaso_database_step_done (self, stmt, error))
-    return FALSE;
-  if (self->in_transaction)
-    g_hash_table_insert (self->state_cache, g_strdup (key), g_strdup (value));
+  if (!self->in_transaction)
+    return write_state (self, key, value, error);
+  g_hash_table_insert (self->state_cache, g_strdup (key), g_strdup (value));
+  g_hash_table_add (self->state_dirty, g_strdup (key));
   return TRUE;
+}
+
+void
+xaso_database_remember (XasoDatabase *self,
+                        const char   *key,
+                        const char   *value)
+{
+  if (self->in_transaction)
+    g_hash_table_insert (self->remembered, g_strdup (key), g_strdup (value));
+}
+
+const char *
+xaso_database_recall (XasoDatabase *self,
+                      const char   *key)
+{
+  return self->in_transaction ? g_hash_table_lookup (self->remembered, key) : NULL;
 }
 
 /* Removes a database and its WAL companions, e.g. after a first set-up was

@@ -91,6 +91,15 @@ void          xaso_bind_text                (sqlite3_stmt  *stmt,
 const char   *xaso_column_text              (sqlite3_stmt  *stmt,
                                              int            column);
 
+/* Values that hold while this connection's write transaction lasts (no
+ * other connection can write meanwhile), forgotten when it ends: what a
+ * bulk write would otherwise read back at every row. */
+void          xaso_database_remember   (XasoDatabase  *self,
+                                        const char    *key,
+                                        const char    *value);
+const char   *xaso_database_recall     (XasoDatabase  *self,
+                                        const char    *key);
+
 /* Bulk imports of persons: the full-text index takes the new rows at once. */
 gboolean      xaso_database_defer_search_index (XasoDatabase  *self,
                                                 GError       **error);

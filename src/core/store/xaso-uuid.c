@@ -12,6 +12,26 @@ G_LOCK_DEFINE_STATIC (uuid_clock);
 static gint64 last_ms;
 static guint16 counter;
 
+/* 8-4-4-4-12 lower-case hex digits; written by hand, as every record and
+ * every op takes one. */
+static char *
+format_uuid (const guint8 *b)
+{
+  static const char hex[] = "0123456789abcdef";
+  char *text = g_malloc (37);
+  char *p = text;
+
+  for (int i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        *p++ = '-';
+      *p++ = hex[b[i] >> 4];
+      *p++ = hex[b[i] & 0x0f];
+    }
+  *p = '\0';
+  return text;
+}
+
 char *
 xaso_uuid_new_at (gint64 unix_ms)
 {
@@ -50,9 +70,7 @@ xaso_uuid_new_at (gint64 unix_ms)
   for (int i = 0; i < 4; i++)
     b[12 + i] = (r2 >> (24 - 8 * i)) & 0xff;
 
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  return format_uuid (b);
 }
 
 char *
