@@ -131,6 +131,75 @@ test_demo_search_import_export (void)
   g_assert_cmpint (run (&out, &err, "--db", path, "check", NULL), ==, 0);
 }
 
+/* A file in TCVN3, written by glibc's iconv rather than by our tables. */
+static char *
+write_tcvn3 (const char *name,
+             const char *utf8)
+{
+  char *path = xaso_test_temp_path (name);
+  gsize len = 0;
+  g_autofree char *bytes = g_convert (utf8, -1, "TCVN5712-1", "UTF-8", NULL, &len, NULL);
+
+  g_assert_nonnull (bytes);
+  g_assert_true (g_file_set_contents (path, bytes, len, NULL));
+  return path;
+}
+
+static void
+test_text_convert_and_import (void)
+{
+  static const char csv[] = "full_name,hamlet\nNguyễn Văn An,Thôn Đông\nLê Văn Tám,Xóm Giữa\n";
+  g_autofree char *file = write_tcvn3 ("tcvn3.csv", csv);
+  g_autofree char *path = xaso_test_temp_path ("text.db");
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "text", "convert", file, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, csv);
+  g_assert_cmpstr (err, ==, "2 rows were in TCVN3 and were converted to Unicode.\n");
+  g_assert_cmpint (run (&out, &err, "text", "convert", "--from", "tcvn3", file, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, csv);
+  g_assert_cmpint (run (&out, &err, "text", "convert", "--from", "ebcdic", file, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "ebcdic"));
+
+  g_assert_cmpint (run (&out, &err, "--db", path, "init", "--code", "12345", "--name", "Xã Thử",
+                        "--province-code", "24", "--province", "Bắc Ninh", "--agency-id", "000.00.12.H56",
+                        NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "--db", path, "import", "persons", file, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "2 rows were in TCVN3 and were converted to Unicode.\n2 persons imported\n");
+  g_assert_cmpint (run (&out, &err, "--db", path, "search", "persons", "thon dong", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\tNguyễn Văn An\t"));
+}
+
+/* xasoctl search gives the register's order: the forty names, imported in
+ * reverse, found by their hamlet. */
+static void
+test_search_in_register_order (void)
+{
+  g_autoptr(GPtrArray) names = xaso_test_register_order ();
+  g_autoptr(GString) csv = g_string_new ("full_name,hamlet\n");
+  g_autofree char *file = xaso_test_temp_path ("register.csv");
+  g_autofree char *path = xaso_test_temp_path ("register.db");
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = names->len; i > 0; i--)
+    g_string_append_printf (csv, "%s,Thôn Đông\n", (char *) g_ptr_array_index (names, i - 1));
+  g_assert_true (g_file_set_contents (file, csv->str, -1, NULL));
+  g_assert_cmpint (run (&out, &err, "--db", path, "init", "--code", "12345", "--name", "Xã Thử",
+                        "--province-code", "24", "--province", "Bắc Ninh", "--agency-id", "000.00.12.H56",
+                        NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "--db", path, "import", "persons", file, NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "--db", path, "search", "persons", "thon dong", "--limit", "0", NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, names->len + 1);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpstr (fields[1], ==, g_ptr_array_index (names, i));
+    }
+}
+
 static void
 test_errors_in_plain_words (void)
 {
@@ -154,5 +223,7 @@ main (int    argc,
   g_test_add_func ("/cli/id-check", test_id_check);
   g_test_add_func ("/cli/demo-search-import-export", test_demo_search_import_export);
   g_test_add_func ("/cli/errors-in-plain-words", test_errors_in_plain_words);
+  g_test_add_func ("/cli/text-convert-and-import", test_text_convert_and_import);
+  g_test_add_func ("/cli/search-in-register-order", test_search_in_register_order);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "xaso-household-view.h"
 #include "xaso-household.h"
 #include "xaso-person-editor.h"
+#include "xaso-person-import.h"
 #include "xaso-person-list.h"
 #include "xaso-person-search.h"
 #include "xaso-person-view.h"
@@ -129,7 +130,7 @@ show_count (XasoCitizensPage *self,
   adw_status_page_set_icon_name (self->empty_page, none_yet ? "system-users-symbolic" : "edit-find-symbolic");
   adw_status_page_set_description (self->empty_page,
                                    none_yet ? _("Add the first household with its head (Ctrl+Shift+N), "
-                                                "or import persons from a CSV file with xasoctl.")
+                                                "or import persons from a CSV file (Add menu).")
                                             : _("Check the spelling, type fewer words, or change the filters."));
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
 }
@@ -396,6 +397,17 @@ new_household_action (GtkWidget  *widget,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  XasoCitizensPage *self = XASO_CITIZENS_PAGE (widget);
+
+  if (self->context != NULL)
+    xaso_person_import_start (GTK_WINDOW (gtk_widget_get_root (widget)), self->context);
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -513,6 +525,7 @@ xaso_citizens_page_class_init (XasoCitizensPageClass *klass)
   gtk_widget_class_install_action (widget_class, "citizens.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "citizens.new-person", NULL, new_person_action);
   gtk_widget_class_install_action (widget_class, "citizens.new-household", NULL, new_household_action);
+  gtk_widget_class_install_action (widget_class, "citizens.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "citizens.reset-filters", NULL, reset_filters_action);
 }
 
@@ -531,6 +544,7 @@ xaso_citizens_page_init (XasoCitizensPage *self)
   add_page_shortcuts (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-person", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-household", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.import", FALSE);
 }
 
 void
@@ -551,6 +565,7 @@ xaso_citizens_page_set_context (XasoCitizensPage *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-person", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-household", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.import", TRUE);
   xaso_context_run_async (context, list_hamlets_in_thread, NULL, NULL, (GDestroyNotify)g_strfreev,
                           self->cancellable, hamlets_loaded_cb, g_object_ref (self));
   search (self);
