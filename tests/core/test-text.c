@@ -244,6 +244,32 @@ test_decode_refuses_mixed (void)
   g_assert_nonnull (strstr (error->message, "VNI"));
 }
 
+/* Past the first lines one encoding reads first, the others only where it
+ * does not: a second encoding far down the file is still found. */
+static void
+test_decode_refuses_mixed_far_down (void)
+{
+  g_autoptr(GString) file = g_string_new (NULL);
+  g_autofree char *vni = sample_file (XASO_ENCODING_VNI);
+  g_autoptr(GError) error = NULL;
+  XasoTextDecoding decoding;
+  char *text;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *tcvn3 = sample_file (XASO_ENCODING_TCVN3);
+
+      g_string_append (file, tcvn3);
+    }
+  text = xaso_text_decode_auto (file->str, file->len, &decoding, &error);
+  g_assert_no_error (error);
+  g_free (text);
+  g_string_append (file, strchr (vni, '\n') + 1);
+  text = xaso_text_decode_auto (file->str, file->len, &decoding, &error);
+  g_assert_null (text);
+  g_assert_error (error, XASO_TEXT_ERROR, XASO_TEXT_ERROR_MIXED);
+}
+
 static void
 test_decode_refuses_undecidable (void)
 {
@@ -315,6 +341,7 @@ main (int    argc,
   g_test_add_func ("/text/decode/unicode-with-or-without-bom", test_decode_unicode);
   g_test_add_func ("/text/decode/old-text-inside-unicode", test_decode_legacy_inside_unicode);
   g_test_add_func ("/text/decode/refuses-mixed", test_decode_refuses_mixed);
+  g_test_add_func ("/text/decode/refuses-mixed-far-down", test_decode_refuses_mixed_far_down);
   g_test_add_func ("/text/decode/refuses-undecidable", test_decode_refuses_undecidable);
   g_test_add_func ("/text/decode/as-named-encoding", test_decode_as_named_encoding);
   g_test_add_func ("/text/decode/pasted-text", test_pasted_text);

@@ -130,6 +130,7 @@ xaso_record_class_set_fields (XasoRecordClass       *klass,
   klass->fields = fields;
   klass->n_fields = n_fields;
   klass->first_prop = 1;
+  klass->field_pspecs = g_new0 (GParamSpec *, n_fields);
   object_class->get_property = xaso_record_get_property;
   object_class->set_property = xaso_record_set_property;
 
@@ -137,9 +138,9 @@ xaso_record_class_set_fields (XasoRecordClass       *klass,
     {
       g_autofree char *name = g_strdelimit (g_strdup (fields[i].column), "_", '-');
 
-      g_object_class_install_property (object_class, klass->first_prop + i,
-                                       g_param_spec_string (name, NULL, NULL, NULL,
-                                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY));
+      klass->field_pspecs[i] = g_param_spec_string (name, NULL, NULL, NULL,
+                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY);
+      g_object_class_install_property (object_class, klass->first_prop + i, klass->field_pspecs[i]);
     }
 }
 
@@ -188,7 +189,6 @@ xaso_record_set (XasoRecord *self,
   XasoRecordPrivate *priv = xaso_record_get_instance_private (self);
   XasoRecordClass *klass = record_class (self);
   g_autofree char *clean = value ? g_strstrip (xaso_unicode_nfc (value)) : NULL;
-  g_autofree char *name = NULL;
 
   g_return_if_fail (field < klass->n_fields);
   ensure_storage (self);
@@ -200,8 +200,7 @@ xaso_record_set (XasoRecord *self,
   g_free (priv->values[field]);
   priv->values[field] = g_steal_pointer (&clean);
   priv->changed[field] = TRUE;
-  name = g_strdelimit (g_strdup (klass->fields[field].column), "_", '-');
-  g_object_notify (G_OBJECT (self), name);
+  g_object_notify_by_pspec (G_OBJECT (self), klass->field_pspecs[field]);
 }
 
 gboolean

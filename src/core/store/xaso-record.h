@@ -26,6 +26,7 @@ struct _XasoRecordClass
   const XasoRecordField *fields;
   guint                  n_fields;
   guint                  first_prop;   /* property id of field 0 */
+  GParamSpec           **field_pspecs; /* n_fields, for notifications */
   gboolean               personal_data; /* saves are logged in the audit chain */
 
   /* Checks the record before it is written; may read the database. */

@@ -29,9 +29,14 @@ typedef struct
   guint    foreign[N_LEGACY];
 } LineReading;
 
+/* Lines that only one encoding reads, and none another, before the others
+ * are tried only on lines it does not read. */
+#define LEADER_LINES 50
+
 typedef struct
 {
   gboolean utf8;              /* the file is valid UTF-8 */
+  int      leader;            /* index of the encoding read first, or -1 */
   guint    decisive[N_LEGACY]; /* lines only that encoding fits */
   guint    first_decisive[N_LEGACY];
   guint    fitting[N_LEGACY];
@@ -90,9 +95,43 @@ legacy_bytes (const char *line,
 }
 
 static void
+read_in (guint         i,
+         const char   *bytes,
+         gsize         n_bytes,
+         LineReading  *reading)
+{
+  gsize out_len = 0;
+  g_autofree char *text = xaso_legacy_decode (legacy_encodings[i], bytes, n_bytes, &out_len);
+
+  xaso_syllable_count_words (text, out_len, &reading->viet[i], &reading->foreign[i]);
+  if (reading->foreign[i] == 0 && reading->viet[i] > 0)
+    reading->fits |= 1u << i;
+}
+
+/* Reads the line in the old encodings, @leader first (-1: none): when it
+ * reads the line, the others are not tried. */
+static void
+read_legacy (const char  *bytes,
+             gsize        n_bytes,
+             int          leader,
+             LineReading *reading)
+{
+  if (leader >= 0)
+    {
+      read_in (leader, bytes, n_bytes, reading);
+      if (reading->fits != 0)
+        return;
+    }
+  for (guint i = 0; i < N_LEGACY; i++)
+    if ((int) i != leader)
+      read_in (i, bytes, n_bytes, reading);
+}
+
+static void
 read_line (const char  *line,
            gsize        len,
            gboolean     utf8,
+           int          leader,
            LineReading *reading)
 {
   g_autofree char *bytes = NULL;
@@ -113,17 +152,8 @@ read_line (const char  *line,
         return;
     }
   bytes = legacy_bytes (line, len, utf8, &n_bytes);
-  if (bytes == NULL)
-    return;
-  for (guint i = 0; i < N_LEGACY; i++)
-    {
-      gsize out_len = 0;
-      g_autofree char *text = xaso_legacy_decode (legacy_encodings[i], bytes, n_bytes, &out_len);
-
-      xaso_syllable_count_words (text, out_len, &reading->viet[i], &reading->foreign[i]);
-      if (reading->foreign[i] == 0 && reading->viet[i] > 0)
-        reading->fits |= 1u << i;
-    }
+  if (bytes != NULL)
+    read_legacy (bytes, n_bytes, leader, reading);
 }
 
 static void
@@ -143,6 +173,24 @@ tally_line (FileReading       *file,
       if (reading->fits == (1u << i) && file->decisive[i]++ == 0)
         file->first_decisive[i] = line_number;
     }
+}
+
+/* An encoding that alone has read many lines leads: a file is in one
+ * encoding, and a line it reads needs no other. */
+static void
+choose_leader (FileReading *file)
+{
+  int only = -1;
+
+  for (guint i = 0; i < N_LEGACY; i++)
+    if (file->decisive[i] > 0)
+      {
+        if (only >= 0)
+          return;
+        only = i;
+      }
+  if (only >= 0 && file->decisive[only] >= LEADER_LINES)
+    file->leader = only;
 }
 
 /* Calls @func on each line of @text, its end of line included. */
@@ -174,8 +222,10 @@ tally_cb (const char *line,
   FileReading *file = data;
   LineReading reading;
 
-  read_line (line, len, file->utf8, &reading);
+  read_line (line, len, file->utf8, file->leader, &reading);
   tally_line (file, &reading, number);
+  if (file->leader < 0)
+    choose_leader (file);
 }
 
 static gboolean
@@ -277,9 +327,9 @@ convert_cb (const char *line,
         note_converted (c->decoding, number);
       return;
     }
-  read_line (line, len, TRUE, &reading);
   for (i = 0; i < N_LEGACY && legacy_encodings[i] != c->encoding; i++)
     ;
+  read_line (line, len, TRUE, i < N_LEGACY ? (int) i : -1, &reading);
   if (i == N_LEGACY || !(reading.fits & (1u << i)) ||
       (bytes = legacy_bytes (line, len, TRUE, &n_bytes)) == NULL)
     {
@@ -311,7 +361,7 @@ xaso_text_decode_auto (const char        *bytes,
                        XasoTextDecoding  *decoding,
                        GError           **error)
 {
-  FileReading file = { 0 };
+  FileReading file = { .leader = -1 };
   Convert convert = { NULL, FALSE, XASO_ENCODING_UTF8, decoding };
   int chosen;
 
@@ -393,7 +443,7 @@ xaso_text_convert_pasted (const char   *text,
   GString *out;
   gsize n_bytes = 0;
 
-  read_line (text, strlen (text), TRUE, &reading);
+  read_line (text, strlen (text), TRUE, -1, &reading);
   if (reading.fits == 0)
     return NULL;
   bytes = legacy_bytes (text, strlen (text), TRUE, &n_bytes);
