@@ -164,6 +164,26 @@ test_csv_mixed_refused (void)
   g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM person"), ==, 0);
 }
 
+/* A cancelled import keeps nothing and says it was cancelled. */
+static void
+test_csv_cancelled_keeps_nothing (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("cancel.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autofree char *csv = csv_in (XASO_ENCODING_TCVN3);
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (csv, strlen (csv), NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (xaso_person_csv_import (db, in, "tester", &n, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM person"), ==, 0);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM person_fts"), ==, 0);
+}
+
 /* The forty names, saved in a shuffled order. */
 static XasoDatabase *
 open_register (const char *file)
@@ -308,6 +328,7 @@ main (int    argc,
   g_test_add_func ("/citizens/text/namesakes-found-across-forms", test_namesakes_found_across_forms);
   g_test_add_func ("/citizens/text/csv-in-each-encoding", test_csv_in_each_encoding);
   g_test_add_func ("/citizens/text/csv-mixed-refused", test_csv_mixed_refused);
+  g_test_add_func ("/citizens/text/csv-cancelled-keeps-nothing", test_csv_cancelled_keeps_nothing);
   g_test_add_func ("/citizens/text/register-order", test_register_order);
   g_test_add_func ("/citizens/text/register-order-when-walked", test_register_order_when_walked);
   g_test_add_func ("/citizens/text/upgrade-normalizes-with-ops", test_upgrade_normalizes_with_ops);

@@ -252,12 +252,16 @@ xaso_person_csv_import (XasoDatabase      *db,
     return FALSE;
   if (!xaso_database_begin (db, error))
     return FALSE;
+  /* Cancelling is heard up to the commit, so that a cancelled import is
+   * one that kept nothing. */
   if (!xaso_database_defer_search_index (db, error) ||
       !import_rows (db, reader, actor, &count, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !xaso_database_index_deferred (db, error))
     goto fail;
   detail = g_strdup_printf ("%u", count);
   if (!xaso_audit_append (db, actor, XASO_AUDIT_IMPORT, "person", NULL, NULL, detail, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !xaso_database_commit (db, error))
     goto fail;
   if (n_rows != NULL)

@@ -130,8 +130,8 @@ apply_settings (XasoDatabase  *self,
 
   sqlite3_busy_timeout (self->db, 5000);
   if (xaso_sql_functions_register (self->db) != SQLITE_OK ||
-      sqlite3_create_function (self->db, "xaso_indexed_now", 1, SQLITE_UTF8, self, indexed_now,
-                               NULL, NULL) != SQLITE_OK)
+      sqlite3_create_function (self->db, "xaso_indexed_now", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
+                               indexed_now, NULL, NULL) != SQLITE_OK)
     return xaso_database_set_error (self, sqlite3_errcode (self->db), error);
   return xaso_database_exec (self, settings, error);
 }
@@ -206,10 +206,17 @@ xaso_database_defer_search_index (XasoDatabase  *self,
 {
   sqlite3_stmt *stmt = xaso_database_prepare (self, "SELECT coalesce (max (rowid), 0) FROM person", error);
 
+  int rc;
+
   g_return_val_if_fail (self->in_transaction, FALSE);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_step (stmt);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return xaso_database_set_error (self, rc, error);
+    }
   /* A first row ever is row 1: deferring from 0 would mean "not deferred". */
   self->indexed_up_to = MAX (sqlite3_column_int64 (stmt, 0), 1);
   sqlite3_reset (stmt);

@@ -178,11 +178,25 @@ _xaso_database_refresh_sort_keys (XasoDatabase  *db,
 {
   g_autofree char *made_with = xaso_database_get_state (db, "collation");
   const char *current = xaso_collate_get_version ();
+  g_autoptr(GError) busy = NULL;
 
   if (g_strcmp0 (made_with, current) == 0)
     return TRUE;
-  if (!xaso_database_begin (db, error))
-    return FALSE;
+  /* Another program holding the database longer than the busy timeout (an
+   * import, or one with another ICU remaking the keys) does not stop this
+   * one from opening: the keys are remade at the next open. */
+  if (!xaso_database_begin (db, &busy))
+    {
+      g_debug ("Sort keys not remade now: %s", busy->message);
+      return TRUE;
+    }
+  g_free (made_with);
+  made_with = xaso_database_get_state (db, "collation");
+  if (g_strcmp0 (made_with, current) == 0)
+    {
+      xaso_database_rollback (db);
+      return TRUE;
+    }
   if (!remake_sort_keys (db, error) ||
       !xaso_database_set_state (db, "collation", current, error) ||
       !xaso_database_commit (db, error))

@@ -43,8 +43,10 @@ struct _XasoPersonEditor
   char                *household_id;  /* the household a new person joins */
   char                *source;        /* "chip-qr" once the card's QR code filled the form */
 
-  /* Set by the worker once it warned of a namesake: saving again saves. */
+  /* Set by the worker once it warned of a namesake: saving the same name
+   * and birth date again saves. */
   gint                 namesake_warned;
+  char                *namesake_identity;   /* name and birth date the warning was for */
 };
 
 G_DEFINE_FINAL_TYPE (XasoPersonEditor, xaso_person_editor, XASO_TYPE_RECORD_EDITOR)
@@ -383,7 +385,8 @@ save_person (XasoDatabase  *db,
         return NULL;
       if (!xaso_person_check_namesakes (job->form, db, error))
         {
-          g_atomic_int_set (job->namesake_warned, 1);
+          if (g_error_matches (*error, XASO_PERSON_ERROR, XASO_PERSON_ERROR_NAMESAKE))
+            g_atomic_int_set (job->namesake_warned, 1);
           return NULL;
         }
     }
@@ -398,6 +401,21 @@ save_person (XasoDatabase  *db,
     }
   return xaso_record_editor_save_changes (db, XASO_RECORD (job->original), XASO_RECORD (job->form),
                                           job->actor, error);
+}
+
+/* A warning was about one name and birth date: changing either asks again. */
+static void
+forget_other_namesake (XasoPersonEditor *self,
+                       XasoPerson       *form)
+{
+  g_autofree char *identity = g_strconcat (xaso_person_get (form, XASO_PERSON_FULL_NAME) ?: "", "\n",
+                                           xaso_person_get (form, XASO_PERSON_BIRTH_DATE) ?: "", NULL);
+
+  if (g_strcmp0 (identity, self->namesake_identity) == 0)
+    return;
+  g_atomic_int_set (&self->namesake_warned, 0);
+  g_free (self->namesake_identity);
+  self->namesake_identity = g_steal_pointer (&identity);
 }
 
 static gpointer
@@ -417,6 +435,7 @@ xaso_person_editor_make_save_job (XasoRecordEditor  *editor,
   job->household_id = g_strdup (self->household_id);
   job->actor = g_strdup (xaso_context_get_actor (xaso_record_editor_get_context (editor)));
   job->namesake_warned = &self->namesake_warned;
+  forget_other_namesake (self, job->form);
   return job;
 }
 
@@ -450,6 +469,7 @@ xaso_person_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->household_id, g_free);
   g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->namesake_identity, g_free);
   G_OBJECT_CLASS (xaso_person_editor_parent_class)->finalize (object);
 }
 

@@ -99,6 +99,13 @@ import_done_cb (GObject      *source,
     show_imported (import, imported);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_result (import->parent, _("Nothing Was Imported"), error->message);
+  else
+    {
+      /* Core hears a cancel up to its commit; one pressed during the commit
+       * itself comes too late, and the lists must show what was kept. */
+      xaso_context_notify_changed (import->context, "household");
+      xaso_context_notify_changed (import->context, "person");
+    }
 }
 
 static void
