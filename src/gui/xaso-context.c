@@ -66,27 +66,17 @@ xaso_context_init (XasoContext *self)
   g_mutex_init (&self->writer_lock);
 }
 
-/* Until desktop login arrives, the user working on this computer is the one
- * recorded in the replica's state (the demo sets its civil-status officer). */
 static void
 load_official (XasoContext *self)
 {
-  g_autofree char *user_id = xaso_database_get_state (self->writer, "current_user_id");
-  sqlite3_stmt *stmt;
+  g_autofree char *full_name = NULL;
+  g_autofree char *person_id = NULL;
 
-  if (user_id == NULL)
+  if (!xaso_commune_get_current_official (self->writer, &full_name, &person_id))
     return;
-  stmt = xaso_database_prepare (self->writer, "SELECT full_name, person_id FROM user WHERE id = ?", NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_free (self->actor);
-      self->actor = g_strdup (xaso_column_text (stmt, 0));
-      self->official_person_id = g_strdup (xaso_column_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
+  g_free (self->actor);
+  self->actor = g_steal_pointer (&full_name);
+  self->official_person_id = g_steal_pointer (&person_id);
 }
 
 static void

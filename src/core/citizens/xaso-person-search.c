@@ -381,6 +381,13 @@ count_name_prefix (const Search  *s,
   return rc == SQLITE_ROW || xaso_database_set_error (s->db, rc, error);
 }
 
+/* How a tier's matches are gathered: the name index, or the full text. */
+static QueryKind
+gather_kind (Tier tier)
+{
+  return tier == TIER_NAME_PREFIX ? QUERY_NAME_PREFIX : QUERY_GATHER;
+}
+
 /* Gathers the first screen's candidates of @tier, up to one more than
  * broad_match: as many as that means a walk will be quicker. */
 static gboolean
@@ -401,8 +408,7 @@ gather_or_count (const Search  *s,
       return *broad || run_query (s, QUERY_NAME_PREFIX, 0, NULL, gathered, error);
     }
   /* The whole list gathers every match: fewer rows than a walk reads. */
-  if (!run_query (s, tier == TIER_NAME_PREFIX ? QUERY_NAME_PREFIX : QUERY_GATHER,
-                  limit == 0 ? 0 : broad_match + 1, NULL, gathered, error))
+  if (!run_query (s, gather_kind (tier), limit == 0 ? 0 : broad_match + 1, NULL, gathered, error))
     return FALSE;
   *broad = limit > 0 && gathered->len > broad_match;
   return TRUE;
@@ -416,7 +422,6 @@ run_tier (const Search  *s,
           GArray        *rowids,
           GError       **error)
 {
-  QueryKind kind = tier == TIER_NAME_PREFIX ? QUERY_NAME_PREFIX : QUERY_GATHER;
   g_autoptr(GArray) gathered = g_array_new (FALSE, FALSE, sizeof (Gathered));
   guint before = rowids->len;
   gboolean complete = FALSE;
@@ -434,7 +439,7 @@ run_tier (const Search  *s,
       /* The matches cluster later in the order: gather them all. */
       g_array_set_size (rowids, before);
       g_array_set_size (gathered, 0);
-      if (!run_query (s, kind, 0, NULL, gathered, error))
+      if (!run_query (s, gather_kind (tier), 0, NULL, gathered, error))
         return FALSE;
     }
   append_sorted (gathered, limit, rowids);

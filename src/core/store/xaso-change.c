@@ -41,10 +41,22 @@ static const char * const history_tables[] = {
   "dossier_event", "document_event", "audit_event", NULL
 };
 
+const char * const *
+xaso_change_get_tables (void)
+{
+  return captured_tables;
+}
+
+gboolean
+xaso_change_table_is_history (const char *table)
+{
+  return g_strv_contains (history_tables, table);
+}
+
 static gboolean
 has_timestamps (const char *table)
 {
-  return !g_strv_contains (history_tables, table);
+  return !xaso_change_table_is_history (table);
 }
 
 static void

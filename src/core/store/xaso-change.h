@@ -41,6 +41,11 @@ gboolean      xaso_change_apply        (XasoChange     *self,
                                         const char     *actor,
                                         GError        **error);
 
+/* The tables written through change capture, and whether one holds
+ * append-only history (never updated) rather than records edited in place. */
+const char * const *xaso_change_get_tables       (void);
+gboolean            xaso_change_table_is_history (const char *table);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XasoChange, xaso_change_free)
 
 G_END_DECLS

@@ -161,3 +161,26 @@ xaso_commune_load (XasoDatabase  *db,
   sqlite3_reset (stmt);
   return g_steal_pointer (&commune);
 }
+
+gboolean
+xaso_commune_get_current_official (XasoDatabase  *db,
+                                   char         **full_name,
+                                   char         **person_id)
+{
+  g_autofree char *user_id = xaso_database_get_state (db, "current_user_id");
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  if (user_id == NULL ||
+      (stmt = xaso_database_prepare (db, "SELECT full_name, person_id FROM user WHERE id = ?", NULL)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      *full_name = g_strdup (xaso_column_text (stmt, 0));
+      *person_id = g_strdup (xaso_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return found;
+}

@@ -26,6 +26,13 @@ gboolean     xaso_commune_setup    (XasoDatabase  *db,
 XasoCommune *xaso_commune_load     (XasoDatabase  *db,
                                     GError       **error);
 
+/* The official working on this computer, until desktop sign-in arrives: the
+ * user the replica's state names (the demo sets its civil-status officer).
+ * FALSE when none is named; either out value may come back NULL. */
+gboolean     xaso_commune_get_current_official (XasoDatabase  *db,
+                                                char         **full_name,
+                                                char         **person_id);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XasoCommune, xaso_commune_free)
 
 G_END_DECLS

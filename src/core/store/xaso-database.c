@@ -197,15 +197,15 @@ xaso_database_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
-/* Inside a transaction, rows of @table inserted from now on are left out of
- * its full-text index until xaso_database_index_deferred(): one bulk insert
- * into the index instead of one flush of it per row. */
+/* Inside a transaction, persons inserted from now on are left out of the
+ * full-text index (person_fts, kept by the triggers of migration 0008)
+ * until xaso_database_index_deferred(): one bulk insert into the index
+ * instead of one flush of it per row. */
 gboolean
 xaso_database_defer_search_index (XasoDatabase  *self,
                                   GError       **error)
 {
   sqlite3_stmt *stmt = xaso_database_prepare (self, "SELECT coalesce (max (rowid), 0) FROM person", error);
-
   int rc;
 
   g_return_val_if_fail (self->in_transaction, FALSE);

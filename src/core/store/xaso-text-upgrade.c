@@ -13,13 +13,6 @@
 /* Text stored before core kept one Unicode form, and keys made by another
  * version of the collation rules, brought up to date. */
 
-/* The records people edit. History (events, audit) is append-only and
- * keeps what was written, as it was written. */
-static const char * const mutable_tables[] = {
-  "person", "household", "civil_status_event", "procedure", "dossier", "register", "document",
-  "attachment", "calendar_day", NULL
-};
-
 /* Copies made from other columns, not text anyone typed. */
 static gboolean
 is_derived (const char *column)
@@ -113,10 +106,12 @@ gboolean
 _xaso_database_normalize_text (XasoDatabase  *db,
                                GError       **error)
 {
+  const char * const *tables = xaso_change_get_tables ();
   guint n_rows = 0;
 
-  for (guint i = 0; mutable_tables[i] != NULL; i++)
-    if (!normalize_table (db, mutable_tables[i], &n_rows, error))
+  /* History (events, audit) is append-only: it keeps what was written. */
+  for (guint i = 0; tables[i] != NULL; i++)
+    if (!xaso_change_table_is_history (tables[i]) && !normalize_table (db, tables[i], &n_rows, error))
       return FALSE;
   if (n_rows > 0)
     g_debug ("%u records held text in decomposed Unicode; they are now in NFC", n_rows);

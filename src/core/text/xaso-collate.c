@@ -97,20 +97,19 @@ append_key_bytes (GByteArray *key,
   UCollator *collator = get_collator ();
   int32_t len = 0;
   g_autofree UChar *utf16 = to_utf16 (text ? text : "", &len);
+  g_autofree guint8 *big = NULL;
   guint8 local[256];
   int32_t n = ucol_getSortKey (collator, utf16, len, local, sizeof local);
 
+  /* Names fit the buffer on the stack; a longer text asks twice. */
   if (n <= (int32_t) sizeof local)
     {
       g_byte_array_append (key, local, n - 1);
       return;
     }
-  {
-    g_autofree guint8 *big = g_malloc (n);
-
-    ucol_getSortKey (collator, utf16, len, big, n);
-    g_byte_array_append (key, big, n - 1);
-  }
+  big = g_malloc (n);
+  ucol_getSortKey (collator, utf16, len, big, n);
+  g_byte_array_append (key, big, n - 1);
 }
 
 static char *

@@ -23,8 +23,6 @@ static const XasoEncoding legacy_encodings[] = {
 typedef struct
 {
   guint    fits;              /* bit i: legacy_encodings[i] */
-  gboolean reads_as_is;       /* valid UTF-8 whose words are all Vietnamese */
-  gboolean has_high_bytes;
   guint    viet[N_LEGACY];
   guint    foreign[N_LEGACY];
 } LineReading;
@@ -35,14 +33,14 @@ typedef struct
 
 typedef struct
 {
-  gboolean utf8;              /* the file is valid UTF-8 */
-  int      leader;            /* index of the encoding read first, or -1 */
-  guint    decisive[N_LEGACY]; /* lines only that encoding fits */
-  guint    first_decisive[N_LEGACY];
-  guint    fitting[N_LEGACY];
-  guint    viet[N_LEGACY];
-  guint    foreign[N_LEGACY];
-  guint    high_lines;
+  gboolean    utf8;               /* the file is valid UTF-8 */
+  int         leader;             /* index of the encoding read first, or -1 */
+  guint       decisive[N_LEGACY]; /* lines only that encoding fits */
+  guint       first_decisive[N_LEGACY];
+  guint       fitting[N_LEGACY];
+  guint       viet[N_LEGACY];
+  guint       foreign[N_LEGACY];
+  GByteArray *line_fits;          /* a UTF-8 file's LineReading.fits, a byte a line */
 } FileReading;
 
 static gboolean
@@ -75,22 +73,15 @@ has_latin_symbols (const char *line,
   return FALSE;
 }
 
-/* The bytes a legacy reading starts from: the line itself in an 8-bit
- * file; in a UTF-8 file, the Windows-1252 bytes its characters stand for. */
+/* The bytes a line of a UTF-8 file stands for when its characters are
+ * old-font bytes seen as Windows-1252; NULL when they cannot be. */
 static char *
-legacy_bytes (const char *line,
-              gsize       len,
-              gboolean    utf8,
-              gsize      *out_len)
+latin_bytes (const char *line,
+             gsize       len,
+             gsize      *out_len)
 {
-  g_autofree char *copy = NULL;
+  g_autofree char *copy = g_strndup (line, len);
 
-  if (!utf8)
-    {
-      *out_len = len;
-      return g_strndup (line, len);
-    }
-  copy = g_strndup (line, len);
   return xaso_legacy_bytes_from_latin (copy, out_len);
 }
 
@@ -127,6 +118,8 @@ read_legacy (const char  *bytes,
       read_in (i, bytes, n_bytes, reading);
 }
 
+/* A line of an 8-bit file is read in the old encodings; a line of a UTF-8
+ * file only when it does not read as Unicode Vietnamese already. */
 static void
 read_line (const char  *line,
            gsize        len,
@@ -136,22 +129,21 @@ read_line (const char  *line,
 {
   g_autofree char *bytes = NULL;
   gsize n_bytes = 0;
+  guint viet = 0, foreign = 0;
 
   memset (reading, 0, sizeof *reading);
-  reading->has_high_bytes = !is_ascii (line, len);
-  if (!reading->has_high_bytes)
+  if (is_ascii (line, len))
     return;
-  if (utf8)
+  if (!utf8)
     {
-      guint viet = 0, foreign = 0;
-
-      xaso_syllable_count_words (line, len, &viet, &foreign);
-      /* Real Vietnamese words settle it; symbols alone do not. */
-      reading->reads_as_is = foreign == 0 && (viet > 0 || !has_latin_symbols (line, len));
-      if (reading->reads_as_is)
-        return;
+      read_legacy (line, len, leader, reading);
+      return;
     }
-  bytes = legacy_bytes (line, len, utf8, &n_bytes);
+  xaso_syllable_count_words (line, len, &viet, &foreign);
+  /* Real Vietnamese words settle it; symbols alone do not. */
+  if (foreign == 0 && (viet > 0 || !has_latin_symbols (line, len)))
+    return;
+  bytes = latin_bytes (line, len, &n_bytes);
   if (bytes != NULL)
     read_legacy (bytes, n_bytes, leader, reading);
 }
@@ -161,8 +153,6 @@ tally_line (FileReading       *file,
             const LineReading *reading,
             guint              line_number)
 {
-  if (reading->has_high_bytes && !reading->reads_as_is)
-    file->high_lines++;
   for (guint i = 0; i < N_LEGACY; i++)
     {
       file->viet[i] += reading->viet[i];
@@ -224,6 +214,12 @@ tally_cb (const char *line,
 
   read_line (line, len, file->utf8, file->leader, &reading);
   tally_line (file, &reading, number);
+  if (file->utf8)
+    {
+      guint8 fits = reading.fits;
+
+      g_byte_array_append (file->line_fits, &fits, 1);
+    }
   if (file->leader < 0)
     choose_leader (file);
 }
@@ -280,14 +276,6 @@ reads_well (const FileReading *file,
   return viet > 0 && foreign * 10 <= viet + foreign;
 }
 
-typedef struct
-{
-  GString          *out;
-  gboolean          utf8;
-  XasoEncoding      encoding;
-  XasoTextDecoding *decoding;
-} Convert;
-
 static void
 append_decoded (GString      *out,
                 XasoEncoding  encoding,
@@ -300,6 +288,14 @@ append_decoded (GString      *out,
   g_string_append_len (out, text, out_len);
 }
 
+typedef struct
+{
+  XasoTextDecoding *decoding;
+  GString          *out;        /* UTF-8 files: the text, old lines converted */
+  const guint8     *line_fits;
+  guint             chosen;     /* index in legacy_encodings */
+} Convert;
+
 static void
 note_converted (XasoTextDecoding *decoding,
                 guint             number)
@@ -308,44 +304,38 @@ note_converted (XasoTextDecoding *decoding,
     decoding->first_converted_line = number;
 }
 
+/* 8-bit files: every line that is not plain ASCII was converted. */
 static void
-convert_cb (const char *line,
-            gsize       len,
-            guint       number,
-            gpointer    data)
+count_converted_cb (const char *line,
+                    gsize       len,
+                    guint       number,
+                    gpointer    data)
 {
   Convert *c = data;
-  LineReading reading;
+
+  if (!is_ascii (line, len))
+    note_converted (c->decoding, number);
+}
+
+/* UTF-8 files: the lines the chosen old encoding read in the first pass
+ * are converted, the others kept. */
+static void
+convert_line_cb (const char *line,
+                 gsize       len,
+                 guint       number,
+                 gpointer    data)
+{
+  Convert *c = data;
   g_autofree char *bytes = NULL;
   gsize n_bytes = 0;
-  guint i;
 
-  if (!c->utf8)
-    {
-      append_decoded (c->out, c->encoding, line, len);
-      if (!is_ascii (line, len))
-        note_converted (c->decoding, number);
-      return;
-    }
-  for (i = 0; i < N_LEGACY && legacy_encodings[i] != c->encoding; i++)
-    ;
-  read_line (line, len, TRUE, i < N_LEGACY ? (int) i : -1, &reading);
-  if (i == N_LEGACY || !(reading.fits & (1u << i)) ||
-      (bytes = legacy_bytes (line, len, TRUE, &n_bytes)) == NULL)
+  if (!(c->line_fits[number - 1] & (1u << c->chosen)) || (bytes = latin_bytes (line, len, &n_bytes)) == NULL)
     {
       g_string_append_len (c->out, line, len);
       return;
     }
-  append_decoded (c->out, c->encoding, bytes, n_bytes);
+  append_decoded (c->out, legacy_encodings[c->chosen], bytes, n_bytes);
   note_converted (c->decoding, number);
-}
-
-static char *
-finish (GString *out)
-{
-  g_autofree char *text = g_string_free (out, FALSE);
-
-  return xaso_unicode_nfc (text);
 }
 
 static gboolean
@@ -355,6 +345,72 @@ has_bom (const char *bytes,
   return len >= 3 && memcmp (bytes, "\xef\xbb\xbf", 3) == 0;
 }
 
+/* An 8-bit file is in one encoding from end to end. */
+static char *
+decode_whole (const char       *bytes,
+              gsize             len,
+              XasoEncoding      encoding,
+              XasoTextDecoding *decoding)
+{
+  Convert count = { decoding };
+
+  decoding->file_encoding = encoding;
+  decoding->converted_from = encoding;
+  foreach_line (bytes, len, count_converted_cb, &count);
+  return xaso_legacy_decode (encoding, bytes, len, NULL);
+}
+
+/* A UTF-8 file keeps its Unicode lines and has its old-font lines read in
+ * the encoding chosen. */
+static char *
+decode_unicode (const char        *bytes,
+                gsize              len,
+                const FileReading *file,
+                int                chosen,
+                XasoTextDecoding  *decoding)
+{
+  g_autofree char *text = NULL;
+  Convert convert = { decoding, NULL, file->line_fits->data, chosen };
+
+  decoding->file_encoding = XASO_ENCODING_UTF8;
+  if (chosen < 0)
+    {
+      text = g_strndup (bytes, len);
+      return xaso_unicode_nfc (text);
+    }
+  decoding->converted_from = legacy_encodings[chosen];
+  convert.out = g_string_sized_new (len + len / 8);
+  foreach_line (bytes, len, convert_line_cb, &convert);
+  if (decoding->n_lines_converted == 0)
+    decoding->converted_from = XASO_ENCODING_UTF8;
+  text = g_string_free (convert.out, FALSE);
+  return xaso_unicode_nfc (text);
+}
+
+static char *
+decode_read (const char        *bytes,
+             gsize              len,
+             const FileReading *file,
+             XasoTextDecoding  *decoding,
+             GError           **error)
+{
+  int chosen;
+
+  if (refuse_mixed (file, error))
+    return NULL;
+  chosen = choose_encoding (file);
+  if (file->utf8)
+    return decode_unicode (bytes, len, file, chosen, decoding);
+  if (chosen < 0 || !reads_well (file, chosen))
+    {
+      g_set_error (error, XASO_TEXT_ERROR, XASO_TEXT_ERROR_UNDECIDABLE,
+                   _("The file is not in Unicode (UTF-8), and its letters do not read as Vietnamese in TCVN3, "
+                     "VNI or Windows-1258. Save it as “CSV UTF-8” and import it again; nothing was imported."));
+      return NULL;
+    }
+  return decode_whole (bytes, len, legacy_encodings[chosen], decoding);
+}
+
 char *
 xaso_text_decode_auto (const char        *bytes,
                        gsize              len,
@@ -362,41 +418,18 @@ xaso_text_decode_auto (const char        *bytes,
                        GError           **error)
 {
   FileReading file = { .leader = -1 };
-  Convert convert = { NULL, FALSE, XASO_ENCODING_UTF8, decoding };
-  int chosen;
+  char *text;
 
   memset (decoding, 0, sizeof *decoding);
   decoding->had_bom = has_bom (bytes, len);
   if (decoding->had_bom)
     bytes += 3, len -= 3;
   file.utf8 = g_utf8_validate_len (bytes, len, NULL);
+  file.line_fits = g_byte_array_new ();
   foreach_line (bytes, len, tally_cb, &file);
-  if (refuse_mixed (&file, error))
-    return NULL;
-  chosen = choose_encoding (&file);
-  if (!file.utf8 && (chosen < 0 || !reads_well (&file, chosen)))
-    {
-      g_set_error (error, XASO_TEXT_ERROR, XASO_TEXT_ERROR_UNDECIDABLE,
-                   _("The file is not in Unicode (UTF-8), and its letters do not read as Vietnamese in TCVN3, "
-                     "VNI or Windows-1258. Save it as “CSV UTF-8” and import it again; nothing was imported."));
-      return NULL;
-    }
-  decoding->file_encoding = file.utf8 ? XASO_ENCODING_UTF8 : legacy_encodings[chosen];
-  decoding->converted_from = chosen >= 0 ? legacy_encodings[chosen] : XASO_ENCODING_UTF8;
-  if (file.utf8 && chosen < 0)
-    {
-      g_autofree char *copy = g_strndup (bytes, len);
-
-      return xaso_unicode_nfc (copy);
-    }
-
-  convert.out = g_string_sized_new (len + len / 8);
-  convert.utf8 = file.utf8;
-  convert.encoding = decoding->converted_from;
-  foreach_line (bytes, len, convert_cb, &convert);
-  if (decoding->n_lines_converted == 0)
-    decoding->converted_from = XASO_ENCODING_UTF8;
-  return finish (convert.out);
+  text = decode_read (bytes, len, &file, decoding, error);
+  g_byte_array_unref (file.line_fits);
+  return text;
 }
 
 char *
@@ -406,32 +439,21 @@ xaso_text_decode_as (const char        *bytes,
                      XasoTextDecoding  *decoding,
                      GError           **error)
 {
-  GString *out;
-  Convert convert = { NULL, FALSE, encoding, decoding };
+  g_autofree char *copy = NULL;
 
   memset (decoding, 0, sizeof *decoding);
   decoding->had_bom = has_bom (bytes, len);
   if (decoding->had_bom)
     bytes += 3, len -= 3;
-  decoding->file_encoding = encoding;
-  if (encoding == XASO_ENCODING_UTF8)
+  if (encoding != XASO_ENCODING_UTF8)
+    return decode_whole (bytes, len, encoding, decoding);
+  if (!g_utf8_validate_len (bytes, len, NULL))
     {
-      g_autofree char *copy = NULL;
-
-      if (!g_utf8_validate_len (bytes, len, NULL))
-        {
-          g_set_error_literal (error, XASO_TEXT_ERROR, XASO_TEXT_ERROR_INVALID,
-                               _("The text is not valid UTF-8."));
-          return NULL;
-        }
-      copy = g_strndup (bytes, len);
-      return xaso_unicode_nfc (copy);
+      g_set_error_literal (error, XASO_TEXT_ERROR, XASO_TEXT_ERROR_INVALID, _("The text is not valid UTF-8."));
+      return NULL;
     }
-  decoding->converted_from = encoding;
-  out = g_string_sized_new (len + len / 8);
-  convert.out = out;
-  foreach_line (bytes, len, convert_cb, &convert);
-  return finish (out);
+  copy = g_strndup (bytes, len);
+  return xaso_unicode_nfc (copy);
 }
 
 char *
@@ -440,20 +462,17 @@ xaso_text_convert_pasted (const char   *text,
 {
   LineReading reading;
   g_autofree char *bytes = NULL;
-  GString *out;
   gsize n_bytes = 0;
 
   read_line (text, strlen (text), TRUE, -1, &reading);
   if (reading.fits == 0)
     return NULL;
-  bytes = legacy_bytes (text, strlen (text), TRUE, &n_bytes);
+  bytes = latin_bytes (text, strlen (text), &n_bytes);
   for (guint i = 0; i < N_LEGACY; i++)
     if (reading.fits & (1u << i))
       {
-        out = g_string_new (NULL);
-        append_decoded (out, legacy_encodings[i], bytes, n_bytes);
         *from = legacy_encodings[i];
-        return finish (out);
+        return xaso_legacy_decode (legacy_encodings[i], bytes, n_bytes, NULL);
       }
   return NULL;
 }

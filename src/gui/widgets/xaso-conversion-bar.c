@@ -22,7 +22,6 @@ struct _XasoConversionBar
 
   GtkRevealer *revealer;
   GtkLabel    *message;
-  GtkWidget   *convert_button;
 
   GWeakRef     field;        /* the GtkEditable the offer is about */
   char        *converted;
@@ -181,7 +180,6 @@ xaso_conversion_bar_class_init (XasoConversionBarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-conversion-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, XasoConversionBar, revealer);
   gtk_widget_class_bind_template_child (widget_class, XasoConversionBar, message);
-  gtk_widget_class_bind_template_child (widget_class, XasoConversionBar, convert_button);
   gtk_widget_class_install_action (widget_class, "conversion.convert", NULL, convert_action);
   gtk_widget_class_install_action (widget_class, "conversion.keep", NULL, keep_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
