@@ -22,7 +22,7 @@ test_creates_whole_schema (void)
   g_autoptr(XasoDatabase) db = xaso_database_open (path, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (xaso_database_get_schema_version (db), ==, 9);
+  g_assert_cmpint (xaso_database_get_schema_version (db), ==, 10);
   for (guint i = 0; schema_tables[i]; i++)
     {
       g_autofree char *sql = g_strdup_printf (
@@ -101,6 +101,121 @@ test_settings_applied (void)
   g_assert_cmpint (xaso_test_count (db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (xaso_test_count (db, "PRAGMA synchronous"), ==, 2);
   g_assert_cmpint (xaso_test_count (db, "PRAGMA busy_timeout"), >=, 1000);
+}
+
+static gboolean
+statement_uses_lookup_table (XasoDatabase *db,
+                             const char   *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN ", sql, NULL);
+  sqlite3_stmt *stmt = xaso_database_prepare (db, explain, NULL);
+  gboolean found = FALSE;
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    found |= g_strcmp0 ((const char *)sqlite3_column_text (stmt, 1), "OpenEphemeral") == 0;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+#define OUTBOX_INSERT "INSERT INTO outbox (op_id, hlc, actor, table_name, row_id, kind, fields, created_at) " \
+                      "VALUES ('o', 1, 'a', 'person', 'r', ?, '{}', 'now')"
+
+/* A CHECK listing allowed values made SQLite build a lookup table for
+ * every row written; the lists are written out as comparisons, with the
+ * same meaning: other values are still refused. */
+static void
+test_checks_compare_in_place (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("checks.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                                        "AND sql LIKE '%CHECK%' AND sql LIKE '% IN (''%'"), ==, 0);
+  g_assert_false (statement_uses_lookup_table (db, OUTBOX_INSERT));
+  g_assert_false (statement_uses_lookup_table (db,
+    "INSERT INTO person (id, commune_code, full_name, name_folded, sort_key, sex, status, created_at, updated_at) "
+    "VALUES ('p', '12345', 'A', 'a', 'a', 'male', 'living', 'now', 'now')"));
+
+  stmt = xaso_database_prepare (db, OUTBOX_INSERT, &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, "upsert", -1, SQLITE_STATIC);
+  g_assert_false (xaso_database_step_done (db, stmt, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  stmt = xaso_database_prepare (db, OUTBOX_INSERT, &error);
+  sqlite3_bind_text (stmt, 1, "update", -1, SQLITE_STATIC);
+  g_assert_true (xaso_database_step_done (db, stmt, &error));
+  g_assert_no_error (error);
+}
+
+/* A database made before the rewrite gets it on opening, and reads back
+ * whole. */
+static void
+test_checks_rewritten_on_upgrade (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("old-checks.db");
+  g_autoptr(XasoDatabase) db = NULL;
+  sqlite3 *raw = NULL;
+  int version = 0;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  db = xaso_test_open_commune (path);
+  g_clear_object (&db);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA schema_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sql = g_strdup_printf ("PRAGMA writable_schema = ON;"
+                         "UPDATE sqlite_schema SET sql = replace (sql, '(kind = ''insert'' OR kind = ''update'' "
+                         "OR kind = ''delete'')', 'kind IN (''insert'', ''update'', ''delete'')') "
+                         "WHERE name = 'outbox';"
+                         "PRAGMA schema_version = %d; PRAGMA writable_schema = OFF; PRAGMA user_version = 9;",
+                         version + 1);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = xaso_database_open (path, NULL);
+  g_assert_nonnull (db);
+  g_assert_false (statement_uses_lookup_table (db, OUTBOX_INSERT));
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'outbox' "
+                                        "AND sql LIKE '%(kind = ''insert'' OR kind = ''update'' OR kind = ''delete'')%'"),
+                   ==, 1);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"),
+                   ==, 1);
+}
+
+/* The time stamped on every write: ISO 8601 with the local offset, read
+ * back as the same instant, and never going back within a thread. */
+static void
+test_now_text (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *last = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *text = xaso_now_iso ();
+      g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (text, utc);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_assert_nonnull (parsed);
+      g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?(Z|[+-]\\d\\d(:\\d\\d)?)$",
+                                           text, 0, 0));
+      g_assert_cmpint (ABS (g_date_time_difference (now, parsed)), <, G_USEC_PER_SEC);
+      if (last != NULL)
+        {
+          g_autoptr(GDateTime) before = g_date_time_new_from_iso8601 (last, utc);
+
+          g_assert_cmpint (g_date_time_compare (before, parsed), <=, 0);
+        }
+      g_free (last);
+      last = g_steal_pointer (&text);
+    }
 }
 
 static void
@@ -213,6 +328,9 @@ main (int    argc,
   g_test_add_func ("/store/database/settings-applied", test_settings_applied);
   g_test_add_func ("/store/database/every-reference-is-indexed", test_every_reference_is_indexed);
   g_test_add_func ("/store/database/reference-lookups-use-an-index", test_reference_lookups_use_an_index);
+  g_test_add_func ("/store/database/checks-compare-in-place", test_checks_compare_in_place);
+  g_test_add_func ("/store/database/checks-rewritten-on-upgrade", test_checks_rewritten_on_upgrade);
+  g_test_add_func ("/store/database/now-text", test_now_text);
   g_test_add_func ("/store/database/reopen-keeps-identity", test_reopen_keeps_identity);
   g_test_add_func ("/store/database/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/store/database/statement-cache", test_statement_cache);

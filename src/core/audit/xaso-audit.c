@@ -28,11 +28,21 @@ feed (GChecksum  *sum,
       const char *value)
 {
   /* Length-prefixed so that no two different events hash the same text. */
-  g_autofree char *len = g_strdup_printf ("%zu:", value ? strlen (value) : (gsize)0);
+  char prefix[24];
+  gsize length = value ? strlen (value) : 0;
+  char *p = prefix + sizeof prefix - 1;
 
-  g_checksum_update (sum, (const guchar *)(value ? len : "-:"), -1);
-  if (value != NULL)
-    g_checksum_update (sum, (const guchar *)value, -1);
+  if (value == NULL)
+    {
+      g_checksum_update (sum, (const guchar *)"-:", 2);
+      return;
+    }
+  *p = ':';
+  do
+    *--p = '0' + length % 10;
+  while ((length /= 10) > 0);
+  g_checksum_update (sum, (const guchar *)p, prefix + sizeof prefix - p);
+  g_checksum_update (sum, (const guchar *)value, strlen (value));
 }
 
 char *

@@ -446,11 +446,11 @@ char *
 xaso_parse_user_date (const char  *text,
                       GError     **error)
 {
-  g_autoptr(GDateTime) now = xaso_now ();
-  int d = 0, m = 0, y = 0, this_year = g_date_time_get_year (now);
+  g_autofree char *now = xaso_now_iso ();     /* YYYY-MM-DDTHH:MM:SS… */
+  int d = 0, m = 0, y = 0, this_year = atoi (now);
   g_autofree char *clean = g_strstrip (g_strdup (text));
   g_autofree char *iso = NULL;
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = g_strndup (now, 10);
 
   if (strlen (clean) == 4 && g_ascii_isdigit (clean[0]))
     y = atoi (clean);

@@ -427,31 +427,41 @@ write_update (XasoChange    *self,
   return xaso_database_step_done (db, stmt, error);
 }
 
+/* Text as a JSON string: runs of plain bytes are copied at once, the few
+ * that need it escaped (sort keys hold control characters). */
 static void
 append_json_string (GString    *out,
                     const char *text)
 {
+  static const char hex[] = "0123456789abcdef";
+  const char *run = text;
+
   g_string_append_c (out, '"');
   for (const char *p = text; *p != '\0'; p++)
     {
       guchar c = (guchar) *p;
 
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      g_string_append_c (out, '\\');
       if (c == '"' || c == '\\')
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, (char) c);
-        }
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c == '\r')
-        g_string_append (out, "\\r");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
         g_string_append_c (out, (char) c);
+      else if (c == '\n')
+        g_string_append_c (out, 'n');
+      else if (c == '\t')
+        g_string_append_c (out, 't');
+      else if (c == '\r')
+        g_string_append_c (out, 'r');
+      else
+        {
+          char escape[] = { 'u', '0', '0', hex[c >> 4], hex[c & 0xf], '\0' };
+
+          g_string_append (out, escape);
+        }
     }
+  g_string_append (out, run);
   g_string_append_c (out, '"');
 }
 

@@ -14,4 +14,9 @@ gboolean _xaso_database_normalize_text    (XasoDatabase  *db,
 gboolean _xaso_database_refresh_sort_keys (XasoDatabase  *db,
                                            GError       **error);
 
+/* xaso-check-lists.c */
+char    *_xaso_check_lists_expand          (const char    *sql);
+gboolean _xaso_database_inline_check_lists (XasoDatabase  *db,
+                                            GError       **error);
+
 G_END_DECLS

@@ -542,12 +542,48 @@ xaso_now (void)
   return g_date_time_new_now (local_zone);
 }
 
+/* The time as ISO 8601 text, local time with its offset. Formatting a
+ * GDateTime cost a twentieth of a bulk import, which stamps every row, so
+ * each thread keeps the text of the current second and adds the
+ * microseconds to it. */
+typedef struct
+{
+  gint64 second;
+  char   date_time[20];   /* YYYY-MM-DDTHH:MM:SS */
+  char   zone[16];        /* Z or +07:00 */
+} NowCache;
+
+static void
+fill_now_cache (NowCache *cache,
+                gint64    second)
+{
+  g_autoptr(GDateTime) whole = g_date_time_new_from_unix_local (second);
+  g_autofree char *text = NULL;
+
+  text = g_date_time_format_iso8601 (whole);
+  cache->second = second;
+  g_strlcpy (cache->date_time, text, sizeof cache->date_time);
+  g_strlcpy (cache->zone, text + MIN (strlen (text), 19), sizeof cache->zone);
+}
+
 char *
 xaso_now_iso (void)
 {
-  g_autoptr(GDateTime) now = xaso_now ();
+  static __thread NowCache cache = { -1 };
+  gint64 now = g_get_real_time ();
+  gint64 second = now / G_USEC_PER_SEC;
+  int usec = now % G_USEC_PER_SEC;
+  char fraction[8] = "";
 
-  return g_date_time_format_iso8601 (now);
+  if (second != cache.second)
+    fill_now_cache (&cache, second);
+  if (usec != 0)
+    {
+      fraction[0] = '.';
+      for (int i = 6; i > 0; i--, usec /= 10)
+        fraction[i] = '0' + usec % 10;
+    }
+  return g_strconcat (cache.date_time, fraction, cache.zone, NULL);
 }
 
 void

@@ -50,6 +50,7 @@ static const struct
   gboolean (*run) (XasoDatabase *db, GError **error);
 } code_steps[] = {
   { 7, _xaso_database_normalize_text },
+  { 10, _xaso_database_inline_check_lists },
 };
 
 static gboolean

@@ -318,7 +318,11 @@ audit_save (XasoRecord    *self,
     return TRUE;
   for (guint i = 0; i < klass->n_fields; i++)
     if (priv->changed[i])
-      g_string_append_printf (fields, "%s%s", fields->len ? "," : "", klass->fields[i].column);
+      {
+        if (fields->len > 0)
+          g_string_append_c (fields, ',');
+        g_string_append (fields, klass->fields[i].column);
+      }
   return xaso_audit_append (db, actor, created ? XASO_AUDIT_CREATE : XASO_AUDIT_EDIT, klass->table,
                             priv->id, NULL, fields->str, error);
 }
