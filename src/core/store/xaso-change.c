@@ -10,12 +10,30 @@
 #include "xaso-hlc.h"
 #include "xaso-uuid.h"
 
+/* A value as SQLite holds it. A bulk import sets a dozen per row, so they
+ * are plain structs rather than JSON nodes. */
+typedef enum
+{
+  VALUE_NULL,
+  VALUE_TEXT,
+  VALUE_INT,
+  VALUE_DOUBLE,
+} ValueType;
+
 typedef struct
 {
-  char     *name;
-  JsonNode *value;
-  JsonNode *old_value;
-  gint64    base;
+  ValueType  type;
+  char      *text;
+  gint64     integer;
+  double     real;
+} Value;
+
+typedef struct
+{
+  const char *name;       /* interned */
+  Value       value;
+  Value       old_value;
+  gint64      base;
 } Field;
 
 struct _XasoChange
@@ -64,9 +82,8 @@ clear_field (gpointer data)
 {
   Field *f = data;
 
-  g_free (f->name);
-  g_clear_pointer (&f->value, json_node_unref);
-  g_clear_pointer (&f->old_value, json_node_unref);
+  g_free (f->value.text);
+  g_free (f->old_value.text);
 }
 
 XasoChange *
@@ -112,21 +129,21 @@ xaso_change_get_n_changed (XasoChange *self)
 }
 
 static void
-set_node (XasoChange *self,
-          const char *field,
-          JsonNode   *value)
+set_value (XasoChange *self,
+           const char *field,
+           Value       value)
 {
-  Field f = { g_strdup (field), value, NULL, 0 };
+  const char *name = g_intern_string (field);
+  Field f = { name, value, { VALUE_NULL }, 0 };
 
   for (guint i = 0; i < self->fields->len; i++)
     {
       Field *existing = &g_array_index (self->fields, Field, i);
 
-      if (g_str_equal (existing->name, field))
+      if (existing->name == name)
         {
-          json_node_unref (existing->value);
+          g_free (existing->value.text);
           existing->value = value;
-          g_free (f.name);
           return;
         }
     }
@@ -138,11 +155,9 @@ xaso_change_set_text (XasoChange *self,
                       const char *field,
                       const char *value)
 {
-  JsonNode *node = json_node_new (value ? JSON_NODE_VALUE : JSON_NODE_NULL);
+  Value v = { value ? VALUE_TEXT : VALUE_NULL, g_strdup (value) };
 
-  if (value != NULL)
-    json_node_set_string (node, value);
-  set_node (self, field, node);
+  set_value (self, field, v);
 }
 
 void
@@ -150,10 +165,9 @@ xaso_change_set_int (XasoChange *self,
                      const char *field,
                      gint64      value)
 {
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  Value v = { VALUE_INT, NULL, value };
 
-  json_node_set_int (node, value);
-  set_node (self, field, node);
+  set_value (self, field, v);
 }
 
 void
@@ -161,68 +175,74 @@ xaso_change_set_double (XasoChange *self,
                         const char *field,
                         double      value)
 {
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  Value v = { VALUE_DOUBLE, NULL, 0, value };
 
-  json_node_set_double (node, value);
-  set_node (self, field, node);
+  set_value (self, field, v);
 }
 
 static void
-bind_node (sqlite3_stmt *stmt,
-           int           index,
-           JsonNode     *node)
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            const Value  *value)
 {
-  GType type;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  switch (value->type)
     {
+    case VALUE_NULL:
       sqlite3_bind_null (stmt, index);
-      return;
+      break;
+    case VALUE_INT:
+      sqlite3_bind_int64 (stmt, index, value->integer);
+      break;
+    case VALUE_DOUBLE:
+      sqlite3_bind_double (stmt, index, value->real);
+      break;
+    case VALUE_TEXT:
+      sqlite3_bind_text (stmt, index, value->text, -1, SQLITE_STATIC);
+      break;
     }
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
-  else if (type == G_TYPE_DOUBLE)
-    sqlite3_bind_double (stmt, index, json_node_get_double (node));
-  else
-    sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_STATIC);
 }
 
-static JsonNode *
-column_node (sqlite3_stmt *stmt,
-             int           column)
+static Value
+column_value (sqlite3_stmt *stmt,
+              int           column)
 {
-  JsonNode *node;
+  Value value = { VALUE_NULL };
 
   switch (sqlite3_column_type (stmt, column))
     {
     case SQLITE_NULL:
-      return json_node_new (JSON_NODE_NULL);
+      break;
     case SQLITE_INTEGER:
-      node = json_node_new (JSON_NODE_VALUE);
-      json_node_set_int (node, sqlite3_column_int64 (stmt, column));
-      return node;
+      value.type = VALUE_INT;
+      value.integer = sqlite3_column_int64 (stmt, column);
+      break;
     case SQLITE_FLOAT:
-      node = json_node_new (JSON_NODE_VALUE);
-      json_node_set_double (node, sqlite3_column_double (stmt, column));
-      return node;
+      value.type = VALUE_DOUBLE;
+      value.real = sqlite3_column_double (stmt, column);
+      break;
     default:
-      node = json_node_new (JSON_NODE_VALUE);
-      json_node_set_string (node, (const char *)sqlite3_column_text (stmt, column));
-      return node;
+      value.type = VALUE_TEXT;
+      value.text = g_strdup ((const char *)sqlite3_column_text (stmt, column));
+      break;
     }
+  return value;
+}
+
+static double
+value_number (const Value *value)
+{
+  return value->type == VALUE_INT ? (double) value->integer : value->real;
 }
 
 static gboolean
-nodes_equal (JsonNode *a,
-             JsonNode *b)
+values_equal (const Value *a,
+              const Value *b)
 {
-  if (JSON_NODE_HOLDS_NULL (a) || JSON_NODE_HOLDS_NULL (b))
-    return JSON_NODE_HOLDS_NULL (a) && JSON_NODE_HOLDS_NULL (b);
-  if (json_node_get_value_type (a) == G_TYPE_STRING || json_node_get_value_type (b) == G_TYPE_STRING)
-    return json_node_get_value_type (a) == json_node_get_value_type (b) &&
-           g_strcmp0 (json_node_get_string (a), json_node_get_string (b)) == 0;
-  return json_node_get_double (a) == json_node_get_double (b);
+  if (a->type == VALUE_NULL || b->type == VALUE_NULL)
+    return a->type == b->type;
+  if (a->type == VALUE_TEXT || b->type == VALUE_TEXT)
+    return a->type == b->type && strcmp (a->text, b->text) == 0;
+  return value_number (a) == value_number (b);
 }
 
 /* The columns of each captured table, read once: the schema belongs to the
@@ -330,7 +350,7 @@ write_insert (XasoChange    *self,
   sqlite3_bind_text (stmt, 1, self->row_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, xaso_database_get_commune_code (db), -1, SQLITE_STATIC);
   for (guint i = 0; i < self->fields->len; i++)
-    bind_node (stmt, index++, g_array_index (self->fields, Field, i).value);
+    bind_value (stmt, index++, &g_array_index (self->fields, Field, i).value);
   if (has_times)
     {
       sqlite3_bind_text (stmt, index++, now, -1, SQLITE_STATIC);
@@ -366,7 +386,7 @@ read_old_values (XasoChange    *self,
       return FALSE;
     }
   for (guint i = 0; i < self->fields->len; i++)
-    g_array_index (self->fields, Field, i).old_value = column_node (stmt, i + 1);
+    g_array_index (self->fields, Field, i).old_value = column_value (stmt, i + 1);
   sqlite3_reset (stmt);
 
   version_stmt = xaso_database_prepare (db,
@@ -377,7 +397,7 @@ read_old_values (XasoChange    *self,
     {
       Field *f = &g_array_index (self->fields, Field, i - 1);
 
-      if (self->kind == XASO_CHANGE_UPDATE && nodes_equal (f->value, f->old_value))
+      if (self->kind == XASO_CHANGE_UPDATE && values_equal (&f->value, &f->old_value))
         {
           g_array_remove_index (self->fields, i - 1);
           continue;
@@ -420,7 +440,7 @@ write_update (XasoChange    *self,
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < self->fields->len; i++)
-    bind_node (stmt, index++, g_array_index (self->fields, Field, i).value);
+    bind_value (stmt, index++, &g_array_index (self->fields, Field, i).value);
   if (has_timestamps (self->table))
     sqlite3_bind_text (stmt, index++, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, index, self->row_id, -1, SQLITE_STATIC);
@@ -466,24 +486,26 @@ append_json_string (GString    *out,
 }
 
 static void
-append_json_value (GString  *out,
-                   JsonNode *node)
+append_json_value (GString     *out,
+                   const Value *value)
 {
   char number[G_ASCII_DTOSTR_BUF_SIZE];
-  GType type;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  switch (value->type)
     {
+    case VALUE_NULL:
       g_string_append (out, "null");
-      return;
+      break;
+    case VALUE_INT:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, value->integer);
+      break;
+    case VALUE_DOUBLE:
+      g_string_append (out, g_ascii_dtostr (number, sizeof number, value->real));
+      break;
+    case VALUE_TEXT:
+      append_json_string (out, value->text);
+      break;
     }
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-  else if (type == G_TYPE_DOUBLE)
-    g_string_append (out, g_ascii_dtostr (number, sizeof number, json_node_get_double (node)));
-  else
-    append_json_string (out, json_node_get_string (node));
 }
 
 /* {"field":{"new":…,"old":…,"base":N},…}, written directly: a bulk import
@@ -503,11 +525,11 @@ encode_fields (XasoChange *self)
         g_string_append_c (out, ',');
       append_json_string (out, f->name);
       g_string_append (out, ":{\"new\":");
-      append_json_value (out, f->value);
+      append_json_value (out, &f->value);
       if (self->kind != XASO_CHANGE_INSERT)
         {
           g_string_append (out, ",\"old\":");
-          append_json_value (out, f->old_value);
+          append_json_value (out, &f->old_value);
           g_string_append_printf (out, ",\"base\":%" G_GINT64_FORMAT, f->base);
         }
       g_string_append_c (out, '}');
