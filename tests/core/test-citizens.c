@@ -79,6 +79,30 @@ test_dates_checked (void)
   g_assert_null (xaso_parse_user_date ("01/01/2999", &error));
 }
 
+/* The ways officials write a date, and what is not one. */
+static void
+test_date_forms (void)
+{
+  static const struct { const char *text, *iso; } forms[] = {
+    { "05/01/1985", "1985-01-05" }, { "5/1/1985", "1985-01-05" }, { "05.01.1985", "1985-01-05" },
+    { "05-01-1985", "1985-01-05" }, { " 05/01/1985 ", "1985-01-05" }, { "1985-01-05", "1985-01-05" },
+    { "29/02/2000", "2000-02-29" }, { "1985", "1985" }, { "05/01/1985 (âm lịch)", "1985-01-05" },
+    { "29/02/1999", NULL }, { "05/01", NULL }, { "05/13/1985", NULL }, { "1985/01/05", NULL },
+    { "19850-01-05", NULL }, { "ngày 5", NULL }, { "", NULL }, { "00/01/1985", NULL }, { "05/01/1850", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = xaso_parse_user_date (forms[i].text, &error);
+
+      g_test_message ("%s", forms[i].text);
+      g_assert_cmpstr (iso, ==, forms[i].iso);
+      if (forms[i].iso == NULL)
+        g_assert_error (error, XASO_PERSON_ERROR, XASO_PERSON_ERROR_INVALID);
+    }
+}
+
 static void
 save (XasoDatabase *db,
       XasoPerson   *p)
@@ -427,6 +451,7 @@ main (int    argc,
   g_test_add_func ("/citizens/person/id-number-must-match-sex-and-birth", test_id_number_must_match_sex_and_birth);
   g_test_add_func ("/citizens/person/duplicate-id-number-refused", test_duplicate_id_number_refused);
   g_test_add_func ("/citizens/person/dates-checked", test_dates_checked);
+  g_test_add_func ("/citizens/person/date-forms", test_date_forms);
   g_test_add_func ("/citizens/person/fill-from-chip-qr", test_qr_fills_person);
   g_test_add_func ("/citizens/search/ignores-diacritics-and-case", test_search_ignores_diacritics_and_case);
   g_test_add_func ("/citizens/search/words-match-within-one-field", test_search_words_match_within_one_field);

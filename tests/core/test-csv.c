@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "xaso-csv.h"
+#include "xaso-csv-prefetch.h"
 
 /* A stream that hands out at most one byte per read, so every buffer
  * boundary inside the reader gets crossed, and that can fail on purpose.
@@ -367,6 +369,123 @@ test_writer_round_trip (void)
     }
 }
 
+/* Reading ahead on another thread. */
+
+static GString *
+numbered_rows (guint n,
+               guint broken)
+{
+  GString *csv = g_string_new (NULL);
+
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (csv, i == broken ? "\"%u\"x,b\n" : "%u,b\n", i);
+  return csv;
+}
+
+static gint freed;
+
+static void
+count_free (gpointer item)
+{
+  g_atomic_int_inc (&freed);
+  g_free (item);
+}
+
+static gpointer
+prepare_first (GPtrArray  *row,
+               gpointer    data,
+               GError    **error)
+{
+  guint refuse = GPOINTER_TO_UINT (data);
+
+  if (refuse != 0 && (guint) atoi (g_ptr_array_index (row, 0)) == refuse)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "refused");
+      return NULL;
+    }
+  return g_strdup (g_ptr_array_index (row, 0));
+}
+
+static guint
+read_ahead_all (XasoCsvPrefetch  *rows,
+          guint            *line,
+          GError          **error)
+{
+  gpointer item;
+  guint n = 0;
+
+  while (xaso_csv_prefetch_next (rows, &item, line, error))
+    {
+      g_autofree char *text = item;
+
+      n++;
+      g_assert_cmpuint (*line, ==, n);
+      g_assert_cmpuint (atoi (text), ==, n);
+    }
+  return n;
+}
+
+static void
+test_prefetch_in_order (void)
+{
+  g_autoptr(GString) csv = numbered_rows (5000, 0);
+  g_autoptr(XasoCsvReader) reader = xaso_csv_reader_new_from_data (csv->str, csv->len);
+  g_autoptr(XasoCsvPrefetch) rows = xaso_csv_prefetch_new (reader, prepare_first, NULL, g_free);
+  g_autoptr(GError) error = NULL;
+  guint line = 0;
+
+  g_assert_cmpuint (read_ahead_all (rows, &line, &error), ==, 5000);
+  g_assert_no_error (error);
+}
+
+/* A row that cannot be prepared stops the reading there, and says which;
+ * a file that cannot be read says so without a row. */
+static void
+test_prefetch_stops_at_errors (void)
+{
+  for (guint broken = 0; broken < 2; broken++)
+    {
+      g_autoptr(GString) csv = numbered_rows (3000, broken ? 1700 : 0);
+      g_autoptr(XasoCsvReader) reader = xaso_csv_reader_new_from_data (csv->str, csv->len);
+      g_autoptr(XasoCsvPrefetch) rows = xaso_csv_prefetch_new (reader, prepare_first,
+                                                               GUINT_TO_POINTER (broken ? 0 : 1234), g_free);
+      g_autoptr(GError) error = NULL;
+      gpointer item = NULL;
+      guint line = 0;
+
+      g_assert_cmpuint (read_ahead_all (rows, &line, &error), ==, broken ? 1699 : 1233);
+      g_assert_nonnull (error);
+      g_assert_cmpuint (line, ==, broken ? 0 : 1234);
+      g_assert_false (xaso_csv_prefetch_next (rows, &item, &line, NULL));
+    }
+}
+
+/* Stopping early, with the reader ahead or done, frees every row read. */
+static void
+test_prefetch_stopped_early (void)
+{
+  for (guint taken = 0; taken < 4000; taken += 997)
+    {
+      g_autoptr(GString) csv = numbered_rows (3000, 0);
+      g_autoptr(XasoCsvReader) reader = xaso_csv_reader_new_from_data (csv->str, csv->len);
+      XasoCsvPrefetch *rows = xaso_csv_prefetch_new (reader, prepare_first, NULL, count_free);
+      gpointer item;
+      guint line, n = 0;
+
+      g_atomic_int_set (&freed, 0);
+      while (n < taken && xaso_csv_prefetch_next (rows, &item, &line, NULL))
+        {
+          count_free (item);
+          n++;
+        }
+      if (taken == 0)
+        g_usleep (20000);
+      xaso_csv_prefetch_free (rows);
+      g_assert_cmpint (g_atomic_int_get (&freed), <=, 3000);
+      g_assert_cmpint (g_atomic_int_get (&freed), >=, n);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +513,9 @@ main (int   argc,
   g_test_add_func ("/text/csv/cancelled-read", test_cancelled_read);
   g_test_add_func ("/text/csv/writer-quotes-when-needed", test_writer_quotes_when_needed);
   g_test_add_func ("/text/csv/writer-round-trip", test_writer_round_trip);
+  g_test_add_func ("/text/csv/prefetch-in-order", test_prefetch_in_order);
+  g_test_add_func ("/text/csv/prefetch-stops-at-errors", test_prefetch_stops_at_errors);
+  g_test_add_func ("/text/csv/prefetch-stopped-early", test_prefetch_stopped_early);
 
   return g_test_run ();
 }

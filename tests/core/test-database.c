@@ -22,7 +22,7 @@ test_creates_whole_schema (void)
   g_autoptr(XasoDatabase) db = xaso_database_open (path, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (xaso_database_get_schema_version (db), ==, 10);
+  g_assert_cmpint (xaso_database_get_schema_version (db), ==, 11);
   for (guint i = 0; schema_tables[i]; i++)
     {
       g_autofree char *sql = g_strdup_printf (
@@ -88,6 +88,33 @@ test_reference_lookups_use_an_index (void)
     }
   sqlite3_reset (stmt);
   g_assert_cmpuint (checked, >=, 10);
+}
+
+/* Records found by the numbers officials give them: a household by its
+ * number, a person by the ID number, when importing or checking for
+ * duplicates. Each is one index search, not a walk through the commune. */
+static void
+test_number_lookups_use_an_index (void)
+{
+  static const struct { const char *sql, *index; } lookups[] = {
+    { "SELECT id FROM household WHERE commune_code = ? AND code = ? AND deleted = 0", "household_code" },
+    { "SELECT full_name FROM person WHERE commune_code = ? AND id_number = ? AND id <> ? AND deleted = 0",
+      "person_id_number" },
+  };
+  g_autofree char *path = xaso_test_temp_path ("numbers.db");
+  g_autoptr(XasoDatabase) db = xaso_database_open (path, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lookups); i++)
+    {
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", lookups[i].sql, NULL);
+      sqlite3_stmt *explain = xaso_database_prepare (db, sql, NULL);
+
+      g_assert_nonnull (explain);
+      g_assert_cmpint (sqlite3_step (explain), ==, SQLITE_ROW);
+      g_test_message ("%s: %s", lookups[i].sql, sqlite3_column_text (explain, 3));
+      g_assert_nonnull (strstr ((const char *)sqlite3_column_text (explain, 3), lookups[i].index));
+      sqlite3_reset (explain);
+    }
 }
 
 static void
@@ -328,6 +355,7 @@ main (int    argc,
   g_test_add_func ("/store/database/settings-applied", test_settings_applied);
   g_test_add_func ("/store/database/every-reference-is-indexed", test_every_reference_is_indexed);
   g_test_add_func ("/store/database/reference-lookups-use-an-index", test_reference_lookups_use_an_index);
+  g_test_add_func ("/store/database/number-lookups-use-an-index", test_number_lookups_use_an_index);
   g_test_add_func ("/store/database/checks-compare-in-place", test_checks_compare_in_place);
   g_test_add_func ("/store/database/checks-rewritten-on-upgrade", test_checks_rewritten_on_upgrade);
   g_test_add_func ("/store/database/now-text", test_now_text);

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xaso-audit.h"
-#include "xaso-csv.h"
+#include "xaso-csv-prefetch.h"
 #include "xaso-household.h"
 #include "xaso-person-csv.h"
 #include "xaso-person.h"
@@ -142,42 +142,105 @@ set_value (XasoPerson  *person,
   return TRUE;
 }
 
-static XasoPerson *
-person_for_row (XasoDatabase  *db,
-                GPtrArray     *row,
-                const int     *map,
-                GError       **error)
+typedef struct
+{
+  int   map[XASO_CSV_MAX_FIELDS];
+  guint n_columns;
+} Columns;
+
+/* Puts the row's values in the person, except its id and household. */
+static gboolean
+fill_person (XasoPerson     *person,
+             GPtrArray      *row,
+             const Columns  *columns,
+             GError        **error)
 {
   for (guint i = 0; i < row->len; i++)
-    if (map[i] == 0 && ((char *)g_ptr_array_index (row, i))[0] != '\0')
-      return xaso_person_load (db, g_ptr_array_index (row, i), error);
-  return xaso_person_new ();
+    {
+      const char *column = csv_columns[columns->map[i]];
+
+      if (!g_str_equal (column, "household_code") && !g_str_equal (column, "id") &&
+          !set_value (person, column, g_ptr_array_index (row, i), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+row_value (GPtrArray     *row,
+           const Columns *columns,
+           const char    *name)
+{
+  for (guint i = 0; i < row->len; i++)
+    if (g_str_equal (csv_columns[columns->map[i]], name))
+      return g_ptr_array_index (row, i);
+  return "";
+}
+
+/* A row read ahead: a new person is made on the reading thread; a row that
+ * names a recorded person by its id is filled in when it is written. */
+typedef struct
+{
+  GPtrArray  *row;
+  XasoPerson *person;
+} PreparedRow;
+
+static void
+prepared_row_free (gpointer data)
+{
+  PreparedRow *prepared = data;
+
+  g_ptr_array_unref (prepared->row);
+  g_clear_object (&prepared->person);
+  g_free (prepared);
+}
+
+static gpointer
+prepare_row (GPtrArray  *row,
+             gpointer    data,
+             GError    **error)
+{
+  const Columns *columns = data;
+  g_autoptr(XasoPerson) person = NULL;
+  PreparedRow *prepared;
+
+  if (row->len != columns->n_columns)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("it has %u columns but the header has %u"), row->len, columns->n_columns);
+      return NULL;
+    }
+  if (row_value (row, columns, "id")[0] == '\0')
+    {
+      person = xaso_person_new ();
+      if (!fill_person (person, row, columns, error))
+        return NULL;
+    }
+  prepared = g_new0 (PreparedRow, 1);
+  prepared->row = g_ptr_array_ref (row);
+  prepared->person = g_steal_pointer (&person);
+  return prepared;
 }
 
 static gboolean
-import_row (XasoDatabase  *db,
-            GPtrArray     *row,
-            const int     *map,
-            GHashTable    *households,
-            const char    *actor,
-            GError       **error)
+import_row (XasoDatabase   *db,
+            PreparedRow    *prepared,
+            const Columns  *columns,
+            GHashTable     *households,
+            const char     *actor,
+            GError        **error)
 {
-  g_autoptr(XasoPerson) person = person_for_row (db, row, map, error);
+  const char *household_code = row_value (prepared->row, columns, "household_code");
+  g_autoptr(XasoPerson) person = g_steal_pointer (&prepared->person);
   g_autoptr(XasoHousehold) household = NULL;
-  const char *household_code = NULL;
 
   if (person == NULL)
-    return FALSE;
-  for (guint i = 0; i < row->len; i++)
     {
-      const char *column = csv_columns[map[i]];
-
-      if (g_str_equal (column, "household_code"))
-        household_code = g_ptr_array_index (row, i);
-      else if (!g_str_equal (column, "id") && !set_value (person, column, g_ptr_array_index (row, i), error))
+      person = xaso_person_load (db, row_value (prepared->row, columns, "id"), error);
+      if (person == NULL || !fill_person (person, prepared->row, columns, error))
         return FALSE;
     }
-  if (household_code == NULL || household_code[0] == '\0')
+  if (household_code[0] == '\0')
     return xaso_record_save (XASO_RECORD (person), db, actor, error);
 
   household = find_household (db, households, household_code, person, error);
@@ -193,43 +256,52 @@ import_row (XasoDatabase  *db,
 }
 
 static gboolean
+line_error (GError **error,
+            guint    line,
+            GError  *row_error)
+{
+  if (line == 0)
+    g_propagate_error (error, row_error);
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Line %u: %s"), line, row_error->message);
+      g_error_free (row_error);
+    }
+  return FALSE;
+}
+
+/* Rows are read and made into persons on a thread of their own while this
+ * one writes them; cancelling is heard between batches of rows. */
+static gboolean
 import_rows (XasoDatabase   *db,
              XasoCsvReader  *reader,
              const char     *actor,
              guint          *n_rows,
+             GCancellable   *cancellable,
              GError        **error)
 {
   g_autoptr(GHashTable) households = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  int map[1000];
-  guint n_columns = 0;
-  GPtrArray *row = NULL;
-  GError *local_error = NULL;
+  g_autofree Columns *columns = g_new0 (Columns, 1);
+  g_autoptr(XasoCsvPrefetch) rows = NULL;
+  gpointer item;
+  guint line = 0;
+  GError *row_error = NULL;
 
-  if (!read_header (reader, map, &n_columns, error))
+  if (!read_header (reader, columns->map, &columns->n_columns, error))
     return FALSE;
-  while (xaso_csv_reader_next (reader, &row, &local_error))
+  rows = xaso_csv_prefetch_new (reader, prepare_row, columns, prepared_row_free);
+  while (xaso_csv_prefetch_next (rows, &item, &line, &row_error))
     {
-      g_autoptr(GPtrArray) owned = row;
-      g_autoptr(GError) row_error = NULL;
+      gboolean written = import_row (db, item, columns, households, actor, &row_error);
 
-      if (row->len != n_columns)
-        g_set_error (&row_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("it has %u columns but the header has %u"), row->len, n_columns);
-      else
-        import_row (db, row, map, households, actor, &row_error);
-      if (row_error != NULL)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Line %u: %s"),
-                       xaso_csv_reader_get_line (reader), row_error->message);
-          return FALSE;
-        }
-      (*n_rows)++;
+      prepared_row_free (item);
+      if (!written)
+        return line_error (error, line, row_error);
+      if (++(*n_rows) % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
     }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (row_error != NULL)
+    return line_error (error, line, row_error);
   return TRUE;
 }
 
@@ -255,7 +327,7 @@ xaso_person_csv_import (XasoDatabase      *db,
   /* Cancelling is heard up to the commit, so that a cancelled import is
    * one that kept nothing. */
   if (!xaso_database_defer_search_index (db, error) ||
-      !import_rows (db, reader, actor, &count, error) ||
+      !import_rows (db, reader, actor, &count, cancellable, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !xaso_database_index_deferred (db, error))
     goto fail;

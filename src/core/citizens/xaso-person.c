@@ -427,19 +427,76 @@ xaso_person_fill_from_qr (XasoPerson       *self,
   xaso_person_set (self, XASO_PERSON_SOURCE, "chip-qr");
 }
 
+/* A run of up to max digits, after optional spaces; -1 when there is none. */
+static int
+read_number (const char **text,
+             int          max_digits)
+{
+  const char *p = *text;
+  int value = 0, n = 0;
+
+  while (*p == ' ')
+    p++;
+  for (; n < max_digits && g_ascii_isdigit (*p); n++, p++)
+    value = value * 10 + (*p - '0');
+  *text = p;
+  return n > 0 ? value : -1;
+}
+
+/* Day, month and year as officials write them: 05/01/1985, 5-1-1985,
+ * 05.01.1985; or the ISO form 1985-01-05. Anything after is ignored. */
 static gboolean
 parse_parts (const char *text,
              int        *d,
              int        *m,
              int        *y)
 {
-  char sep;
+  const char *p = text;
+  int first = read_number (&p, 9);
+  gsize first_digits = p - text;
+  char sep = *p;
 
-  if (sscanf (text, "%d%c%d%*c%d", d, &sep, m, y) == 4 && (sep == '/' || sep == '.' || sep == '-') && *d <= 31)
-    return TRUE;
-  if (sscanf (text, "%4d-%2d-%2d", y, m, d) == 3)
-    return TRUE;
-  return FALSE;
+  if (first < 0 || (sep != '/' && sep != '.' && sep != '-'))
+    return FALSE;
+  p++;
+  if (first <= 31)
+    {
+      *d = first;
+      if ((*m = read_number (&p, 9)) < 0 || *p == '\0')
+        return FALSE;
+      p++;
+      return (*y = read_number (&p, 9)) >= 0;
+    }
+  if (first_digits > 4 || sep != '-')
+    return FALSE;
+  *y = first;
+  if ((*m = read_number (&p, 2)) < 0 || *p++ != '-')
+    return FALSE;
+  return (*d = read_number (&p, 2)) >= 0;
+}
+
+static void
+put_two_digits (char *out,
+                int   value)
+{
+  out[0] = '0' + value / 10;
+  out[1] = '0' + value % 10;
+}
+
+/* YYYY-MM-DD into out[11], without the cost of printf. */
+static void
+format_iso_date (char *out,
+                 int   y,
+                 int   m,
+                 int   d)
+{
+  put_two_digits (out, y / 100);
+  put_two_digits (out + 2, y % 100);
+  out[4] = '-';
+  put_two_digits (out + 5, m);
+  out[7] = '-';
+  put_two_digits (out + 8, d);
+  out[10] = '\0';
 }
 
 char *
@@ -469,7 +526,8 @@ xaso_parse_user_date (const char  *text,
     }
   if (d == 0)
     return g_strdup_printf ("%04d", y);
-  iso = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  iso = g_malloc (11);
+  format_iso_date (iso, y, m, d);
   if (strcmp (iso, today) > 0)
     {
       g_set_error (error, XASO_PERSON_ERROR, XASO_PERSON_ERROR_INVALID,
