@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "xaso-database-private.h"
 #include "xaso-hlc.h"
 #include "xaso-test-util.h"
 #include "xaso-uuid.h"
@@ -245,6 +247,45 @@ test_now_text (void)
     }
 }
 
+static gint64
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 ? buf.st_size : -1;
+}
+
+/* A commit that takes the log past 1,000 pages does not fold it back
+ * itself: a thread of the store does, beside the connection, which goes on
+ * writing. Nothing is lost either way. */
+static void
+test_log_folded_back_off_the_writer (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("fold.db");
+  g_autofree char *log = g_strconcat (path, "-wal", NULL);
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(GError) error = NULL;
+  gint64 before;
+
+  _xaso_database_wait_for_checkpoint (db);
+  before = file_size (path);
+  g_assert_true (xaso_database_exec (db, "CREATE TABLE filler (x TEXT);"
+                                         "BEGIN; WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                         "WHERE i < 2000) INSERT INTO filler SELECT randomblob (3000) FROM n; COMMIT;",
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (file_size (log), >, 1000 * 4096);
+  _xaso_database_wait_for_checkpoint (db);
+  g_assert_cmpint (file_size (path), >, before + 1000 * 4096);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM filler"), ==, 2000);
+  g_assert_true (xaso_database_exec (db, "INSERT INTO filler VALUES ('after')", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  db = xaso_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM filler"), ==, 2001);
+}
+
 static void
 test_reopen_keeps_identity (void)
 {
@@ -359,6 +400,7 @@ main (int    argc,
   g_test_add_func ("/store/database/checks-compare-in-place", test_checks_compare_in_place);
   g_test_add_func ("/store/database/checks-rewritten-on-upgrade", test_checks_rewritten_on_upgrade);
   g_test_add_func ("/store/database/now-text", test_now_text);
+  g_test_add_func ("/store/database/log-folded-back-off-the-writer", test_log_folded_back_off_the_writer);
   g_test_add_func ("/store/database/reopen-keeps-identity", test_reopen_keeps_identity);
   g_test_add_func ("/store/database/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/store/database/statement-cache", test_statement_cache);

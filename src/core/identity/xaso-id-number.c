@@ -250,11 +250,17 @@ check_new_number_form (const char  *number,
   return TRUE;
 }
 
+/* The local zone is looked up once: each lookup reads /etc/localtime, and
+ * an import checks an ID number per row. */
 static int
 current_year (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  static GTimeZone *local_zone;
+  g_autoptr(GDateTime) now = NULL;
 
+  if (g_once_init_enter (&local_zone))
+    g_once_init_leave (&local_zone, g_time_zone_new_local ());
+  now = g_date_time_new_now (local_zone);
   return g_date_time_get_year (now);
 }
 

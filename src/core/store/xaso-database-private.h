@@ -19,4 +19,14 @@ char    *_xaso_check_lists_expand          (const char    *sql);
 gboolean _xaso_database_inline_check_lists (XasoDatabase  *db,
                                             GError       **error);
 
+/* xaso-checkpoint.c */
+typedef struct _XasoCheckpoint XasoCheckpoint;
+
+XasoCheckpoint *_xaso_checkpoint_attach (sqlite3         *db,
+                                         const char      *path);
+void            _xaso_checkpoint_detach (XasoCheckpoint  *self,
+                                         sqlite3         *db);
+void            _xaso_checkpoint_wait   (XasoCheckpoint  *self);
+void            _xaso_database_wait_for_checkpoint (XasoDatabase *self);
+
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _XasoDatabase
   GHashTable *state_cache;    /* key → value, valid during a write transaction */
   GHashTable *state_dirty;    /* keys of state_cache to write before the commit */
   GHashTable *remembered;     /* see xaso_database_remember() */
+  XasoCheckpoint *checkpoint; /* folds the log back, off this thread */
   guint       in_transaction : 1;
 };
 
@@ -48,6 +49,7 @@ xaso_database_finalize (GObject *object)
   g_clear_pointer (&self->state_cache, g_hash_table_unref);
   g_clear_pointer (&self->state_dirty, g_hash_table_unref);
   g_clear_pointer (&self->remembered, g_hash_table_unref);
+  _xaso_checkpoint_detach (self->checkpoint, self->db);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -126,7 +128,9 @@ apply_settings (XasoDatabase  *self,
     "PRAGMA synchronous = FULL;"
     "PRAGMA foreign_keys = ON;"
     "PRAGMA temp_store = MEMORY;"
-    "PRAGMA cache_size = -16000;";
+    "PRAGMA cache_size = -16000;"
+    /* After a bulk import the log is cut back to 64 MB once folded in. */
+    "PRAGMA journal_size_limit = 67108864;";
 
   sqlite3_busy_timeout (self->db, 5000);
   if (xaso_sql_functions_register (self->db) != SQLITE_OK ||
@@ -188,8 +192,10 @@ xaso_database_open (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
 
-  if (!apply_settings (self, error) ||
-      !_xaso_database_migrate (self, error) ||
+  if (!apply_settings (self, error))
+    return NULL;
+  self->checkpoint = _xaso_checkpoint_attach (self->db, path);
+  if (!_xaso_database_migrate (self, error) ||
       !load_identity (self, error) ||
       !_xaso_database_refresh_sort_keys (self, error))
     return NULL;
@@ -602,4 +608,10 @@ xaso_column_text (sqlite3_stmt *stmt,
                   int           column)
 {
   return (const char *)sqlite3_column_text (stmt, column);
+}
+
+void
+_xaso_database_wait_for_checkpoint (XasoDatabase *self)
+{
+  _xaso_checkpoint_wait (self->checkpoint);
 }
