@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "xaso-database-private.h"
 
 /* CHECK constraints of the form "kind IN ('insert', 'update', 'delete')"
@@ -93,19 +91,6 @@ write_schema (XasoDatabase  *db,
   return TRUE;
 }
 
-static int
-schema_version (XasoDatabase *db)
-{
-  sqlite3_stmt *stmt = xaso_database_prepare (db, "PRAGMA schema_version", NULL);
-  int version = 0;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return version;
-}
-
 /* Runs inside the migration's transaction: a schema SQLite could not read
  * back fails the check at the end and the whole upgrade is rolled back. */
 gboolean
@@ -120,7 +105,7 @@ _xaso_database_inline_check_lists (XasoDatabase  *db,
     return FALSE;
   if (rewrites->len == 0)
     return TRUE;
-  bump = g_strdup_printf ("PRAGMA schema_version = %d", schema_version (db) + 1);
+  bump = g_strdup_printf ("PRAGMA schema_version = %d", _xaso_database_query_int (db, "PRAGMA schema_version") + 1);
   if (!xaso_database_exec (db, "PRAGMA writable_schema = ON", error))
     return FALSE;
   written = write_schema (db, rewrites, error) && xaso_database_exec (db, bump, error);

@@ -5,8 +5,10 @@
 
 G_BEGIN_DECLS
 
-gboolean _xaso_database_migrate (XasoDatabase  *self,
-                                 GError       **error);
+gboolean _xaso_database_migrate   (XasoDatabase  *self,
+                                   GError       **error);
+int      _xaso_database_query_int (XasoDatabase  *self,
+                                   const char    *sql);
 
 /* Steps in C (xaso-text-upgrade.c). */
 gboolean _xaso_database_normalize_text    (XasoDatabase  *db,

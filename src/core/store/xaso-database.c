@@ -284,17 +284,25 @@ xaso_database_set_commune_code (XasoDatabase *self,
   self->commune_code = g_strdup (code);
 }
 
+/* The integer a query such as a PRAGMA answers, 0 if it answers nothing. */
+int
+_xaso_database_query_int (XasoDatabase *self,
+                          const char   *sql)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (self, sql, NULL);
+  int value = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return value;
+}
+
 int
 xaso_database_get_schema_version (XasoDatabase *self)
 {
-  sqlite3_stmt *stmt = xaso_database_prepare (self, "PRAGMA user_version", NULL);
-  int version = 0;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return version;
+  return _xaso_database_query_int (self, "PRAGMA user_version");
 }
 
 /* Returns a cached statement, reset and with its bindings cleared. The
