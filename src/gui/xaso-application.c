@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "xaso-application.h"
-#include "xaso-document-window.h"
+#include "xaso-pdf-window.h"
 #include "xaso-preferences-window.h"
 #include "xaso-window.h"
 
@@ -63,7 +63,7 @@ void
 xaso_application_open_pdf (XasoApplication *self,
                            GFile           *file)
 {
-  XasoDocumentWindow *window = xaso_document_window_new (GTK_APPLICATION (self), file);
+  XasoPdfWindow *window = xaso_pdf_window_new (GTK_APPLICATION (self), file);
 
   gtk_window_present (GTK_WINDOW (window));
 }

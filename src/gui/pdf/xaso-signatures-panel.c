@@ -9,7 +9,7 @@
 #include "xaso-signature-row.h"
 #include "xaso-signatures-panel.h"
 
-/* The signatures panel ("Chữ ký số") of a document window: our own
+/* The signatures panel ("Chữ ký số") of a PDF window: our own
  * verification (xaso_pdf_verify_file, GnuTLS) of every signature, run on
  * a worker thread whenever a PDF is opened, one row per signature. */
 

@@ -5,16 +5,16 @@
 
 #include <glib/gi18n.h>
 
-#include "xaso-document-window-private.h"
+#include "xaso-pdf-window-private.h"
 
-/* The pdf.* actions of a document window, their shortcuts, and printing. */
+/* The pdf.* actions of a PDF window, their shortcuts, and printing. */
 
 static void
 zoom_in_action (GtkWidget  *widget,
                 const char *name,
                 GVariant   *param)
 {
-  xaso_pdf_view_zoom_in (XASO_DOCUMENT_WINDOW (widget)->view);
+  xaso_pdf_view_zoom_in (XASO_PDF_WINDOW (widget)->view);
 }
 
 static void
@@ -22,7 +22,7 @@ zoom_out_action (GtkWidget  *widget,
                  const char *name,
                  GVariant   *param)
 {
-  xaso_pdf_view_zoom_out (XASO_DOCUMENT_WINDOW (widget)->view);
+  xaso_pdf_view_zoom_out (XASO_PDF_WINDOW (widget)->view);
 }
 
 static void
@@ -30,7 +30,7 @@ zoom_reset_action (GtkWidget  *widget,
                    const char *name,
                    GVariant   *param)
 {
-  xaso_pdf_view_set_scale (XASO_DOCUMENT_WINDOW (widget)->view, 1.0);
+  xaso_pdf_view_set_scale (XASO_PDF_WINDOW (widget)->view, 1.0);
 }
 
 static void
@@ -38,7 +38,7 @@ zoom_to_action (GtkWidget  *widget,
                 const char *name,
                 GVariant   *param)
 {
-  xaso_pdf_view_set_scale (XASO_DOCUMENT_WINDOW (widget)->view, g_variant_get_double (param));
+  xaso_pdf_view_set_scale (XASO_PDF_WINDOW (widget)->view, g_variant_get_double (param));
 }
 
 static void
@@ -46,7 +46,7 @@ sizing_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  XasoDocumentWindow *self = XASO_DOCUMENT_WINDOW (widget);
+  XasoPdfWindow *self = XASO_PDF_WINDOW (widget);
   const char *sizing = g_variant_get_string (param, NULL);
 
   xaso_pdf_view_set_sizing (self->view, g_str_equal (sizing, "fit-page") ? XASO_PDF_SIZING_FIT_PAGE
@@ -58,7 +58,7 @@ go_action (GtkWidget  *widget,
            const char *name,
            GVariant   *param)
 {
-  XasoPdfView *view = XASO_DOCUMENT_WINDOW (widget)->view;
+  XasoPdfView *view = XASO_PDF_WINDOW (widget)->view;
   int page = xaso_pdf_view_get_page (view);
 
   if (g_str_equal (name, "pdf.next-page"))
@@ -77,7 +77,7 @@ find_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  XasoDocumentWindow *self = XASO_DOCUMENT_WINDOW (widget);
+  XasoPdfWindow *self = XASO_PDF_WINDOW (widget);
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -88,7 +88,7 @@ find_next_action (GtkWidget  *widget,
                   const char *name,
                   GVariant   *param)
 {
-  XasoDocumentWindow *self = XASO_DOCUMENT_WINDOW (widget);
+  XasoPdfWindow *self = XASO_PDF_WINDOW (widget);
 
   if (self->search == NULL)
     return;
@@ -103,7 +103,7 @@ copy_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  XasoDocumentWindow *self = XASO_DOCUMENT_WINDOW (widget);
+  XasoPdfWindow *self = XASO_PDF_WINDOW (widget);
   g_autofree char *text = xaso_pdf_view_get_selected_text (self->view);
 
   if (text[0] != '\0')
@@ -117,7 +117,7 @@ static void
 draw_page_cb (GtkPrintOperation  *operation,
               GtkPrintContext    *context,
               int                 page,
-              XasoDocumentWindow *self)
+              XasoPdfWindow *self)
 {
   xaso_pdf_renderer_print_page (self->renderer, page, gtk_print_context_get_cairo_context (context));
 }
@@ -125,14 +125,14 @@ draw_page_cb (GtkPrintOperation  *operation,
 static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
-               XasoDocumentWindow      *self)
+               XasoPdfWindow      *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
   gtk_print_operation_get_error (operation, &error);
-  xaso_document_window_show_toast (self, _("The document could not be printed."));
+  xaso_pdf_window_show_toast (self, _("The document could not be printed."));
   g_warning ("Printing failed: %s", error ? error->message : "unknown error");
 }
 
@@ -141,7 +141,7 @@ print_action (GtkWidget  *widget,
               const char *name,
               GVariant   *param)
 {
-  XasoDocumentWindow *self = XASO_DOCUMENT_WINDOW (widget);
+  XasoPdfWindow *self = XASO_PDF_WINDOW (widget);
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autofree char *job_name = g_file_get_basename (self->file);
   g_autoptr(GError) error = NULL;
@@ -158,13 +158,13 @@ print_action (GtkWidget  *widget,
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      xaso_document_window_show_toast (self, _("The document could not be printed."));
+      xaso_pdf_window_show_toast (self, _("The document could not be printed."));
       g_warning ("Printing failed: %s", error->message);
     }
 }
 
 void
-xaso_document_window_update_actions (XasoDocumentWindow *self)
+xaso_pdf_window_update_actions (XasoPdfWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   int page = xaso_pdf_view_get_page (self->view);
@@ -208,7 +208,7 @@ add_shortcuts (GtkWidgetClass *widget_class)
 }
 
 void
-xaso_document_window_class_add_actions (GtkWidgetClass *widget_class)
+xaso_pdf_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "pdf.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "pdf.zoom-out", NULL, zoom_out_action);

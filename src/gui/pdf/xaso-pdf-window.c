@@ -6,14 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "xaso-application.h"
-#include "xaso-document-window-private.h"
+#include "xaso-pdf-window-private.h"
 
 /* A window for one PDF, whatever it is: the file the official opened,
  * dropped or chose "Open with" on. The document opens on the render
  * worker; until then a spinner shows, and if it cannot be read the window
  * says why instead of closing. */
 
-G_DEFINE_FINAL_TYPE (XasoDocumentWindow, xaso_document_window, ADW_TYPE_APPLICATION_WINDOW)
+G_DEFINE_FINAL_TYPE (XasoPdfWindow, xaso_pdf_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
@@ -26,14 +26,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 void
-xaso_document_window_show_toast (XasoDocumentWindow *self,
+xaso_pdf_window_show_toast (XasoPdfWindow *self,
                                  const char         *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
-update_matches_label (XasoDocumentWindow *self)
+update_matches_label (XasoPdfWindow *self)
 {
   g_autofree char *text = xaso_pdf_search_describe (self->search);
 
@@ -41,7 +41,7 @@ update_matches_label (XasoDocumentWindow *self)
 }
 
 static void
-page_changed_cb (XasoDocumentWindow *self)
+page_changed_cb (XasoPdfWindow *self)
 {
   int page = xaso_pdf_view_get_page (self->view);
   g_autofree char *text = g_strdup_printf ("%d", page + 1);
@@ -51,13 +51,13 @@ page_changed_cb (XasoDocumentWindow *self)
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->page_entry)))
     gtk_editable_set_text (GTK_EDITABLE (self->page_entry), text);
   xaso_pdf_thumbnails_set_page (self->thumbnails, page);
-  xaso_document_window_update_actions (self);
+  xaso_pdf_window_update_actions (self);
 }
 
 static void
 update_zoom_label (gpointer user_data)
 {
-  XasoDocumentWindow *self = user_data;
+  XasoPdfWindow *self = user_data;
   g_autofree char *label = g_strdup_printf ("%.0f%%", xaso_pdf_view_get_scale (self->view) * 100);
 
   self->zoom_label_source = 0;
@@ -67,22 +67,22 @@ update_zoom_label (gpointer user_data)
 /* The view changes its zoom while it is being allocated (fit width); the
  * header bar is relabelled after that frame, not in the middle of it. */
 static void
-scale_changed_cb (XasoDocumentWindow *self)
+scale_changed_cb (XasoPdfWindow *self)
 {
   if (self->zoom_label_source == 0)
     self->zoom_label_source = g_idle_add_once (update_zoom_label, self);
 }
 
 static void
-selection_changed_cb (XasoDocumentWindow *self)
+selection_changed_cb (XasoPdfWindow *self)
 {
-  xaso_document_window_update_actions (self);
+  xaso_pdf_window_update_actions (self);
 }
 
 /* The number typed is a page number as printed under the thumbnails,
  * from 1; anything else puts back the page shown. */
 static void
-page_entry_activate_cb (XasoDocumentWindow *self)
+page_entry_activate_cb (XasoPdfWindow *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->page_entry))));
   guint64 page = 0;
@@ -91,20 +91,20 @@ page_entry_activate_cb (XasoDocumentWindow *self)
                                   xaso_pdf_view_get_n_pages (self->view), &page, NULL))
     xaso_pdf_view_set_page (self->view, (int) page - 1);
   else
-    xaso_document_window_show_toast (self, _("There is no such page in this document."));
+    xaso_pdf_window_show_toast (self, _("There is no such page in this document."));
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
   page_changed_cb (self);
 }
 
 static void
-thumbnail_activated_cb (XasoDocumentWindow *self,
+thumbnail_activated_cb (XasoPdfWindow *self,
                         int                 page)
 {
   xaso_pdf_view_set_page (self->view, page);
 }
 
 static void
-search_changed_cb (XasoDocumentWindow *self)
+search_changed_cb (XasoPdfWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
@@ -113,25 +113,25 @@ search_changed_cb (XasoDocumentWindow *self)
 }
 
 static void
-search_next_cb (XasoDocumentWindow *self)
+search_next_cb (XasoPdfWindow *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "pdf.find-next", NULL);
 }
 
 static void
-search_previous_cb (XasoDocumentWindow *self)
+search_previous_cb (XasoPdfWindow *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "pdf.find-previous", NULL);
 }
 
 static void
-search_stop_cb (XasoDocumentWindow *self)
+search_stop_cb (XasoPdfWindow *self)
 {
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
 static void
-search_mode_cb (XasoDocumentWindow *self)
+search_mode_cb (XasoPdfWindow *self)
 {
   if (!gtk_search_bar_get_search_mode (self->search_bar) && self->search != NULL)
     {
@@ -143,7 +143,7 @@ search_mode_cb (XasoDocumentWindow *self)
 }
 
 static void
-show_error (XasoDocumentWindow *self,
+show_error (XasoPdfWindow *self,
             const GError       *error)
 {
   g_autofree char *name = g_file_get_parse_name (self->file);
@@ -159,7 +159,7 @@ opened_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(XasoDocumentWindow) self = user_data;
+  g_autoptr(XasoPdfWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *n_pages = NULL;
 
@@ -183,18 +183,18 @@ opened_cb (GObject      *source,
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
   page_changed_cb (self);
   scale_changed_cb (self);
-  xaso_document_window_verify (self);
+  xaso_pdf_window_verify (self);
 }
 
 static void
-xaso_document_window_constructed (GObject *object)
+xaso_pdf_window_constructed (GObject *object)
 {
-  XasoDocumentWindow *self = (XasoDocumentWindow *) object;
+  XasoPdfWindow *self = (XasoPdfWindow *) object;
   g_autofree char *title = NULL;
   g_autofree char *folder = NULL;
   g_autoptr(GFile) parent = g_file_get_parent (self->file);
 
-  G_OBJECT_CLASS (xaso_document_window_parent_class)->constructed (object);
+  G_OBJECT_CLASS (xaso_pdf_window_parent_class)->constructed (object);
 
   title = g_file_get_basename (self->file);
   folder = parent ? g_file_get_parse_name (parent) : NULL;
@@ -203,13 +203,13 @@ xaso_document_window_constructed (GObject *object)
   adw_window_title_set_subtitle (self->window_title, folder);
   gtk_spinner_start (self->spinner);
   xaso_pdf_renderer_open_async (self->renderer, self->file, self->cancellable, opened_cb, g_object_ref (self));
-  xaso_document_window_update_actions (self);
+  xaso_pdf_window_update_actions (self);
 }
 
 static void
-xaso_document_window_dispose (GObject *object)
+xaso_pdf_window_dispose (GObject *object)
 {
-  XasoDocumentWindow *self = (XasoDocumentWindow *) object;
+  XasoPdfWindow *self = (XasoPdfWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
   if (self->sign_dialog != NULL)
@@ -217,29 +217,29 @@ xaso_document_window_dispose (GObject *object)
   g_clear_handle_id (&self->zoom_label_source, g_source_remove);
   if (self->search != NULL)
     xaso_pdf_search_stop (self->search);
-  gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_DOCUMENT_WINDOW);
+  gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_PDF_WINDOW);
   g_clear_object (&self->search);
   g_clear_object (&self->renderer);
-  G_OBJECT_CLASS (xaso_document_window_parent_class)->dispose (object);
+  G_OBJECT_CLASS (xaso_pdf_window_parent_class)->dispose (object);
 }
 
 static void
-xaso_document_window_finalize (GObject *object)
+xaso_pdf_window_finalize (GObject *object)
 {
-  XasoDocumentWindow *self = (XasoDocumentWindow *) object;
+  XasoPdfWindow *self = (XasoPdfWindow *) object;
 
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
-  G_OBJECT_CLASS (xaso_document_window_parent_class)->finalize (object);
+  G_OBJECT_CLASS (xaso_pdf_window_parent_class)->finalize (object);
 }
 
 static void
-xaso_document_window_get_property (GObject    *object,
+xaso_pdf_window_get_property (GObject    *object,
                                    guint       prop_id,
                                    GValue     *value,
                                    GParamSpec *pspec)
 {
-  XasoDocumentWindow *self = XASO_DOCUMENT_WINDOW (object);
+  XasoPdfWindow *self = XASO_PDF_WINDOW (object);
 
   switch (prop_id)
     {
@@ -258,12 +258,12 @@ xaso_document_window_get_property (GObject    *object,
 }
 
 static void
-xaso_document_window_set_property (GObject      *object,
+xaso_pdf_window_set_property (GObject      *object,
                                    guint         prop_id,
                                    const GValue *value,
                                    GParamSpec   *pspec)
 {
-  XasoDocumentWindow *self = XASO_DOCUMENT_WINDOW (object);
+  XasoPdfWindow *self = XASO_PDF_WINDOW (object);
 
   switch (prop_id)
     {
@@ -288,24 +288,24 @@ xaso_document_window_set_property (GObject      *object,
 static void
 bind_template (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-document-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, page_entry);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, n_pages_label);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, zoom_button);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, matches_label);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, thumbnails_revealer);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, thumbnails);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, view);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, signatures_revealer);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, signatures_box);
-  gtk_widget_class_bind_template_child (widget_class, XasoDocumentWindow, signatures_panel);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-pdf-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, page_entry);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, n_pages_label);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, matches_label);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, thumbnails_revealer);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, thumbnails);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, signatures_revealer);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, signatures_box);
+  gtk_widget_class_bind_template_child (widget_class, XasoPdfWindow, signatures_panel);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scale_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -319,16 +319,16 @@ bind_template (GtkWidgetClass *widget_class)
 }
 
 static void
-xaso_document_window_class_init (XasoDocumentWindowClass *klass)
+xaso_pdf_window_class_init (XasoPdfWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = xaso_document_window_constructed;
-  object_class->dispose = xaso_document_window_dispose;
-  object_class->finalize = xaso_document_window_finalize;
-  object_class->get_property = xaso_document_window_get_property;
-  object_class->set_property = xaso_document_window_set_property;
+  object_class->constructed = xaso_pdf_window_constructed;
+  object_class->dispose = xaso_pdf_window_dispose;
+  object_class->finalize = xaso_pdf_window_finalize;
+  object_class->get_property = xaso_pdf_window_get_property;
+  object_class->set_property = xaso_pdf_window_set_property;
 
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
@@ -342,12 +342,12 @@ xaso_document_window_class_init (XasoDocumentWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   bind_template (widget_class);
-  xaso_document_window_class_add_actions (widget_class);
-  xaso_document_window_class_add_signing (widget_class);
+  xaso_pdf_window_class_add_actions (widget_class);
+  xaso_pdf_window_class_add_signing (widget_class);
 }
 
 static void
-xaso_document_window_init (XasoDocumentWindow *self)
+xaso_pdf_window_init (XasoPdfWindow *self)
 {
   g_type_ensure (XASO_TYPE_PDF_VIEW);
   g_type_ensure (XASO_TYPE_PDF_THUMBNAILS);
@@ -359,13 +359,13 @@ xaso_document_window_init (XasoDocumentWindow *self)
   xaso_application_add_pdf_drop_target (GTK_WIDGET (self));
 }
 
-XasoDocumentWindow *
-xaso_document_window_new (GtkApplication *app,
+XasoPdfWindow *
+xaso_pdf_window_new (GtkApplication *app,
                           GFile          *file)
 {
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  return g_object_new (XASO_TYPE_DOCUMENT_WINDOW,
+  return g_object_new (XASO_TYPE_PDF_WINDOW,
                        "application", app,
                        "file", file,
                        NULL);

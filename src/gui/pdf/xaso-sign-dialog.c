@@ -584,7 +584,7 @@ xaso_sign_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->preview_cancellable);
-  /* Closing the dialog (or its document window) while it signs cancels
+  /* Closing the dialog (or its PDF window) while it signs cancels
    * the signing: the job leaves nothing behind. */
   g_cancellable_cancel (self->sign_cancellable);
   if (self->chooser != NULL)

@@ -6,15 +6,15 @@
 #include <glib/gi18n.h>
 
 #include "xaso-application.h"
-#include "xaso-document-window-private.h"
+#include "xaso-pdf-window-private.h"
 #include "xaso-pdf-verify.h"
 
-/* Signing and verifying in a document window: the pdf.sign* actions open
+/* Signing and verifying in a PDF window: the pdf.sign* actions open
  * the signing dialog, the view draws the rectangle it asks for, and the
  * signed file opens in a window of its own with its signatures listed. */
 
 void
-xaso_document_window_verify (XasoDocumentWindow *self)
+xaso_pdf_window_verify (XasoPdfWindow *self)
 {
   g_auto(GStrv) trust = xaso_pdf_dup_default_trust_paths ();
 
@@ -22,24 +22,24 @@ xaso_document_window_verify (XasoDocumentWindow *self)
 }
 
 static void
-n_signatures_cb (XasoDocumentWindow *self)
+n_signatures_cb (XasoPdfWindow *self)
 {
   if (xaso_signatures_panel_get_n_signatures (self->signatures_panel) > 0)
     g_object_set (self, "show-signatures", TRUE, NULL);
 }
 
-static void signature_rect_cb           (XasoDocumentWindow *self,
+static void signature_rect_cb           (XasoPdfWindow *self,
                                         int                 page,
                                         double              x,
                                         double              y,
                                         double              width,
                                         double              height);
-static void signature_rect_cancelled_cb (XasoDocumentWindow *self);
+static void signature_rect_cancelled_cb (XasoPdfWindow *self);
 
 /* Only the handlers of a rectangle being drawn: the window's template
  * connects others on the view (page, zoom, selection) with the same data. */
 static void
-disconnect_rect_handlers (XasoDocumentWindow *self)
+disconnect_rect_handlers (XasoPdfWindow *self)
 {
   g_signal_handlers_disconnect_matched (self->view, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
                                         G_CALLBACK (signature_rect_cb), self);
@@ -48,7 +48,7 @@ disconnect_rect_handlers (XasoDocumentWindow *self)
 }
 
 static void
-signature_rect_cb (XasoDocumentWindow *self,
+signature_rect_cb (XasoPdfWindow *self,
                    int                 page,
                    double              x,
                    double              y,
@@ -61,7 +61,7 @@ signature_rect_cb (XasoDocumentWindow *self,
 }
 
 static void
-signature_rect_cancelled_cb (XasoDocumentWindow *self)
+signature_rect_cancelled_cb (XasoPdfWindow *self)
 {
   disconnect_rect_handlers (self);
   if (self->sign_dialog != NULL)
@@ -69,28 +69,28 @@ signature_rect_cancelled_cb (XasoDocumentWindow *self)
 }
 
 static void
-pick_area_cb (XasoDocumentWindow *self)
+pick_area_cb (XasoPdfWindow *self)
 {
   g_signal_connect_swapped (self->view, "signature-rect", G_CALLBACK (signature_rect_cb), self);
   g_signal_connect_swapped (self->view, "signature-rect-cancelled", G_CALLBACK (signature_rect_cancelled_cb), self);
   xaso_pdf_view_start_signature_rect (self->view);
-  xaso_document_window_show_toast (self, _("Drag a rectangle on the page where the signature goes. Esc cancels."));
+  xaso_pdf_window_show_toast (self, _("Drag a rectangle on the page where the signature goes. Esc cancels."));
 }
 
 static void
-signed_cb (XasoDocumentWindow *self,
+signed_cb (XasoPdfWindow *self,
            GFile              *output)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autofree char *name = g_file_get_basename (output);
   g_autofree char *text = g_strdup_printf (_("Signed into “%s”."), name);
 
-  xaso_document_window_show_toast (self, text);
+  xaso_pdf_window_show_toast (self, text);
   xaso_application_open_pdf (XASO_APPLICATION (app), output);
 }
 
 static void
-dialog_destroyed_cb (XasoDocumentWindow *self)
+dialog_destroyed_cb (XasoPdfWindow *self)
 {
   xaso_pdf_view_cancel_signature_rect (self->view);
   disconnect_rect_handlers (self);
@@ -102,7 +102,7 @@ sign_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  XasoDocumentWindow *self = XASO_DOCUMENT_WINDOW (widget);
+  XasoPdfWindow *self = XASO_PDF_WINDOW (widget);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   XasoPdfAppearanceKind kind = XASO_PDF_APPEARANCE_LEADER;
 
@@ -124,7 +124,7 @@ sign_action (GtkWidget  *widget,
 }
 
 void
-xaso_document_window_class_add_signing (GtkWidgetClass *widget_class)
+xaso_pdf_window_class_add_signing (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, n_signatures_cb);
   gtk_widget_class_install_action (widget_class, "pdf.sign", NULL, sign_action);

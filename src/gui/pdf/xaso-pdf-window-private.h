@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "xaso-document-window.h"
+#include "xaso-pdf-window.h"
 #include "xaso-pdf-renderer.h"
 #include "xaso-pdf-search.h"
 #include "xaso-pdf-thumbnails.h"
@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-struct _XasoDocumentWindow
+struct _XasoPdfWindow
 {
   AdwApplicationWindow  parent_instance;
 
@@ -46,13 +46,13 @@ struct _XasoDocumentWindow
   guint                 opened : 1;
 };
 
-void xaso_document_window_class_add_actions (GtkWidgetClass     *widget_class);
-void xaso_document_window_update_actions    (XasoDocumentWindow *self);
-void xaso_document_window_show_toast        (XasoDocumentWindow *self,
+void xaso_pdf_window_class_add_actions (GtkWidgetClass     *widget_class);
+void xaso_pdf_window_update_actions    (XasoPdfWindow *self);
+void xaso_pdf_window_show_toast        (XasoPdfWindow *self,
                                              const char         *message);
 
-/* xaso-document-window-signing.c */
-void xaso_document_window_class_add_signing (GtkWidgetClass     *widget_class);
-void xaso_document_window_verify            (XasoDocumentWindow *self);
+/* xaso-pdf-window-signing.c */
+void xaso_pdf_window_class_add_signing (GtkWidgetClass     *widget_class);
+void xaso_pdf_window_verify            (XasoPdfWindow *self);
 
 G_END_DECLS
