@@ -1,16 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "xaso-context"
+#define G_LOG_DOMAIN "xaso-store"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 
 #include "xaso-context.h"
 
-/* What the windows share: the commune, who is working, and two connections
- * to the replica. The reader serves short reads on the GUI thread (a page of
- * a list by primary key); everything that may take longer runs on a worker
- * thread with the writer, one task at a time. */
+/* What the windows, the command line and (later) the sync engine share:
+ * the commune, who is working, and two connections to the replica. The
+ * reader serves short reads on the calling thread (a page of a list by
+ * primary key); everything that may take longer runs on a worker thread
+ * with the writer, one task at a time. No GTK here: core owns it. */
 struct _XasoContext
 {
   GObject       parent_instance;
