@@ -10,7 +10,7 @@
 
 #include "xaso-calendar.h"
 #include "xaso-lunar.h"
-#include "xasoctl-calendar.h"
+#include "xasoctl-verbs.h"
 
 #define EXIT_OK 0
 #define EXIT_ERROR 1
@@ -105,8 +105,9 @@ warn_unconfirmed (XasoCalendar *calendar,
  * as "YYYY-MM-DD<TAB>reason".
  */
 int
-xasoctl_calendar (int    argc,
-                  char **argv)
+xasoctl_calendar (XasoctlContext  *ctx,
+                  int              argc,
+                  char           **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(XasoCalendar) calendar = NULL;
@@ -146,8 +147,9 @@ xasoctl_calendar (int    argc,
  * YYYY-MM-DD, followed by L in a leap month.
  */
 int
-xasoctl_lunar (int    argc,
-               char **argv)
+xasoctl_lunar (XasoctlContext  *ctx,
+               int              argc,
+               char           **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   XasoLunarDate lunar;
@@ -176,8 +178,9 @@ xasoctl_lunar (int    argc,
  * means a leap month.
  */
 int
-xasoctl_solar (int    argc,
-               char **argv)
+xasoctl_solar (XasoctlContext  *ctx,
+               int              argc,
+               char           **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -277,8 +280,9 @@ print_deadline (XasoCalendar *calendar,
  * "YYYY-MM-DD HH:MM" (UTC+7).
  */
 int
-xasoctl_deadline (int    argc,
-                  char **argv)
+xasoctl_deadline (XasoctlContext  *ctx,
+                  int              argc,
+                  char           **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(XasoCalendar) calendar = NULL;

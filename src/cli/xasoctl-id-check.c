@@ -7,7 +7,7 @@
 
 #include "xaso-fold.h"
 #include "xaso-id-number.h"
-#include "xasoctl-id-check.h"
+#include "xasoctl-verbs.h"
 
 /* xasoctl id-check NUMBER [--sex male|female] [--birth-year YYYY]
  *
@@ -85,8 +85,9 @@ check_number (const char *input,
 }
 
 int
-xasoctl_id_check (int    argc,
-                  char **argv)
+xasoctl_id_check (XasoctlContext  *ctx,
+                  int              argc,
+                  char           **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;

@@ -13,7 +13,7 @@
 #endif
 
 #include "xaso-pdf-sign.h"
-#include "xasoctl-pdf.h"
+#include "xasoctl-verbs.h"
 
 /* xasoctl pdf sign FILE [-o OUT] --p12 FILE.p12 | --pkcs11 URL [--pin-stdin]
  *                  [--reason TEXT] [--location TEXT] [--tsa URL]
@@ -359,8 +359,9 @@ fill_options (const Args          *args,
 }
 
 int
-xasoctl_pdf_sign (int    argc,
-                  char **argv)
+xasoctl_pdf_sign (XasoctlContext  *ctx,
+                  int              argc,
+                  char           **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — sign a PDF (PAdES)"));
   g_autoptr(GError) error = NULL;

@@ -7,7 +7,6 @@
 
 #include "xaso-pdf.h"
 #include "xaso-pdf-verify.h"
-#include "xasoctl-pdf.h"
 #include "xasoctl-verbs.h"
 
 /* xasoctl pdf info FILE
@@ -28,8 +27,9 @@ kind_name (XasoPdfXrefKind kind)
 }
 
 int
-xasoctl_pdf_info (int    argc,
-                  char **argv)
+xasoctl_pdf_info (XasoctlContext  *ctx,
+                  int              argc,
+                  char           **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XasoPdfDocument) doc = NULL;
@@ -133,8 +133,9 @@ print_signature (const XasoPdfSignatureReport *r,
 }
 
 int
-xasoctl_pdf_verify (int    argc,
-                    char **argv)
+xasoctl_pdf_verify (XasoctlContext  *ctx,
+                    int              argc,
+                    char           **argv)
 {
   g_autoptr(GOptionContext) options = g_option_context_new (_("FILE — check the signatures of a PDF"));
   g_autoptr(GError) error = NULL;
@@ -175,17 +176,17 @@ xasoctl_pdf_verify (int    argc,
   return untrusted && trust[0] != NULL ? EXIT_UNTRUSTED : 0;
 }
 
+static const XasoctlVerb pdf_verbs[] = {
+  { "info", xasoctl_pdf_info, NULL },
+  { "verify", xasoctl_pdf_verify, NULL },
+  { "sign", xasoctl_pdf_sign, NULL },
+};
+
 int
 xasoctl_pdf_verb (XasoctlContext *ctx,
                   int             argc,
                   char          **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "info"))
-    return xasoctl_pdf_info (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "verify"))
-    return xasoctl_pdf_verify (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "sign"))
-    return xasoctl_pdf_sign (argc - 1, argv + 1);
-  g_printerr ("%s\n", _("Usage: xasoctl pdf info FILE | verify FILE [--trust CA.pem] | sign FILE …"));
-  return EXIT_USAGE;
+  return xasoctl_run_subverb (ctx, pdf_verbs, G_N_ELEMENTS (pdf_verbs), argc, argv,
+                              _("Usage: xasoctl pdf info FILE | verify FILE [--trust CA.pem] | sign FILE …"));
 }

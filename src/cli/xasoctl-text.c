@@ -58,8 +58,9 @@ convert (GBytes            *input,
  * of FILE (or standard input) in Unicode (UTF-8, NFC) on standard output;
  * what was converted is said on standard error. */
 static int
-text_convert (int    argc,
-              char **argv)
+text_convert (XasoctlContext  *ctx,
+              int              argc,
+              char           **argv)
 {
   g_autoptr(GOptionContext) options = g_option_context_new (_("convert [FILE] — convert text to Unicode"));
   g_autoptr(GError) error = NULL;
@@ -77,9 +78,9 @@ text_convert (int    argc,
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error))
     return xasoctl_usage (options, error->message);
-  if (argc > 3)
+  if (argc > 2)
     return xasoctl_usage (options, _("Give one file at most; without one, standard input is read."));
-  input = read_input (argc == 3 ? argv[2] : NULL, &error);
+  input = read_input (argc == 2 ? argv[1] : NULL, &error);
   if (input == NULL || (text = convert (input, from, &decoding, &error)) == NULL)
     return xasoctl_fail (g_steal_pointer (&error));
   fwrite (text, 1, strlen (text), stdout);
@@ -89,13 +90,15 @@ text_convert (int    argc,
   return fflush (stdout) == 0 ? 0 : 1;
 }
 
+static const XasoctlVerb text_verbs[] = {
+  { "convert", text_convert, NULL },
+};
+
 int
 xasoctl_text_verb (XasoctlContext *ctx,
                    int             argc,
                    char          **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "convert"))
-    return text_convert (argc, argv);
-  g_printerr (_("Usage: xasoctl text convert [--from auto|tcvn3|vni|cp1258|utf8] [FILE]\n"));
-  return 2;
+  return xasoctl_run_subverb (ctx, text_verbs, G_N_ELEMENTS (text_verbs), argc, argv,
+                              _("Usage: xasoctl text convert [--from auto|tcvn3|vni|cp1258|utf8] [FILE]\n"));
 }

@@ -8,24 +8,17 @@
 
 #include "xasoctl-verbs.h"
 
-typedef struct
-{
-  const char *name;
-  int       (*run) (XasoctlContext *ctx, int argc, char **argv);
-  const char *summary;
-} Verb;
-
-static const Verb verbs[] = {
+static const XasoctlVerb verbs[] = {
   { "init", xasoctl_init, N_("Create the database and set up the commune") },
   { "demo", xasoctl_demo, N_("Create a demo commune with made-up residents, dossiers and documents") },
   { "search", xasoctl_search, N_("Search persons by name, ID number or address") },
   { "import", xasoctl_import, N_("Import persons from a CSV file") },
   { "export", xasoctl_export, N_("Export persons to a CSV file") },
-  { "calendar", xasoctl_calendar_verb, N_("List the non-working days of a year") },
-  { "lunar", xasoctl_lunar_verb, N_("Convert a solar date to the lunar calendar") },
-  { "solar", xasoctl_solar_verb, N_("Convert a lunar date to the solar calendar") },
-  { "deadline", xasoctl_deadline_verb, N_("Compute a due time in working days or hours") },
-  { "id-check", xasoctl_id_check_verb, N_("Check a 12-digit personal ID number") },
+  { "calendar", xasoctl_calendar, N_("List the non-working days of a year") },
+  { "lunar", xasoctl_lunar, N_("Convert a solar date to the lunar calendar") },
+  { "solar", xasoctl_solar, N_("Convert a lunar date to the solar calendar") },
+  { "deadline", xasoctl_deadline, N_("Compute a due time in working days or hours") },
+  { "id-check", xasoctl_id_check, N_("Check a 12-digit personal ID number") },
   { "pdf", xasoctl_pdf_verb, N_("Show, verify or sign PDFs (info, verify, sign)") },
   { "text", xasoctl_text_verb, N_("Convert TCVN3, VNI or Windows-1258 text to Unicode") },
   { "check", xasoctl_check, N_("Check the database, the waiting changes and the audit log") },
@@ -75,6 +68,21 @@ xasoctl_usage (GOptionContext *options,
   if (message != NULL)
     g_printerr ("%s\n\n", message);
   g_printerr ("%s", help);
+  return 2;
+}
+
+int
+xasoctl_run_subverb (XasoctlContext     *ctx,
+                     const XasoctlVerb  *sub_verbs,
+                     guint               n_verbs,
+                     int                 argc,
+                     char              **argv,
+                     const char         *usage)
+{
+  for (guint i = 0; argc >= 2 && i < n_verbs; i++)
+    if (g_str_equal (argv[1], sub_verbs[i].name))
+      return sub_verbs[i].run (ctx, argc - 1, argv + 1);
+  g_printerr ("%s%s", usage, g_str_has_suffix (usage, "\n") ? "" : "\n");
   return 2;
 }
 

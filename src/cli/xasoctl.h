@@ -11,6 +11,28 @@ typedef struct
   const char *db_path;
 } XasoctlContext;
 
+/* Every verb and sub-verb: argv[0] is its own name; it returns the exit
+ * status, 0 on success, 1 on an error, 2 on a usage error. */
+typedef int (*XasoctlVerbFunc) (XasoctlContext  *ctx,
+                                int              argc,
+                                char           **argv);
+
+typedef struct
+{
+  const char      *name;
+  XasoctlVerbFunc  run;
+  const char      *summary;   /* N_() text for the list of verbs, or NULL */
+} XasoctlVerb;
+
+/* Runs the sub-verb named by argv[1] ("xasoctl pdf sign …"), or prints
+ * @usage and returns 2. */
+int           xasoctl_run_subverb   (XasoctlContext    *ctx,
+                                     const XasoctlVerb *verbs,
+                                     guint              n_verbs,
+                                     int                argc,
+                                     char             **argv,
+                                     const char        *usage);
+
 XasoDatabase *xasoctl_open_database (XasoctlContext *ctx,
                                      gboolean        need_commune);
 int           xasoctl_fail          (GError         *error);
