@@ -443,6 +443,56 @@ test_create_and_edit_are_audited (void)
   g_assert_true (xaso_audit_verify (db, NULL, NULL, NULL));
 }
 
+/* What the user changed is saved over the record as it is now: a field
+ * changed meanwhile by someone else (sync) keeps that value. */
+static void
+test_edits_keep_concurrent_changes (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("edits.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(XasoPerson) person = xaso_person_new ();
+  g_autoptr(XasoPerson) original = NULL;
+  g_autoptr(XasoPerson) edited = NULL;
+  g_autoptr(XasoPerson) other = NULL;
+  g_autoptr(XasoPerson) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  xaso_person_set (person, XASO_PERSON_FULL_NAME, "Lê Văn Tám");
+  xaso_person_set (person, XASO_PERSON_NATIONALITY, "Việt Nam");
+  xaso_person_set (person, XASO_PERSON_OCCUPATION, "Làm ruộng");
+  save (db, person);
+  original = xaso_person_load (db, xaso_record_get_id (XASO_RECORD (person)), NULL);
+  edited = xaso_person_load (db, xaso_record_get_id (XASO_RECORD (person)), NULL);
+  xaso_person_set (edited, XASO_PERSON_PHONE, "0912345678");
+
+  other = xaso_person_load (db, xaso_record_get_id (XASO_RECORD (person)), NULL);
+  xaso_person_set (other, XASO_PERSON_OCCUPATION, "Giáo viên");
+  save (db, other);
+
+  id = xaso_record_save_edits (XASO_RECORD (original), XASO_RECORD (edited), db, "tester", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, xaso_record_get_id (XASO_RECORD (person)));
+  now = xaso_person_load (db, id, NULL);
+  g_assert_cmpstr (xaso_person_get (now, XASO_PERSON_PHONE), ==, "0912345678");
+  g_assert_cmpstr (xaso_person_get (now, XASO_PERSON_OCCUPATION), ==, "Giáo viên");
+}
+
+/* A date of death goes with any status but deceased. */
+static void
+test_status_keeps_death_date_consistent (void)
+{
+  g_autoptr(XasoPerson) person = xaso_person_new ();
+
+  xaso_person_set_status (person, "deceased");
+  xaso_person_set (person, XASO_PERSON_DEATH_DATE, "2020-05-01");
+  xaso_person_set_status (person, "deceased");
+  g_assert_cmpstr (xaso_person_get (person, XASO_PERSON_DEATH_DATE), ==, "2020-05-01");
+  xaso_person_set_status (person, "living");
+  g_assert_null (xaso_person_get (person, XASO_PERSON_DEATH_DATE));
+  g_assert_cmpstr (xaso_person_get (person, XASO_PERSON_STATUS), ==, "living");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -452,6 +502,8 @@ main (int    argc,
   g_test_add_func ("/citizens/person/duplicate-id-number-refused", test_duplicate_id_number_refused);
   g_test_add_func ("/citizens/person/dates-checked", test_dates_checked);
   g_test_add_func ("/citizens/person/date-forms", test_date_forms);
+  g_test_add_func ("/citizens/person/edits-keep-concurrent-changes", test_edits_keep_concurrent_changes);
+  g_test_add_func ("/citizens/person/status-keeps-death-date-consistent", test_status_keeps_death_date_consistent);
   g_test_add_func ("/citizens/person/fill-from-chip-qr", test_qr_fills_person);
   g_test_add_func ("/citizens/search/ignores-diacritics-and-case", test_search_ignores_diacritics_and_case);
   g_test_add_func ("/citizens/search/words-match-within-one-field", test_search_words_match_within_one_field);

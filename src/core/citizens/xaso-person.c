@@ -153,6 +153,15 @@ xaso_person_validate (XasoRecord    *record,
          validate_id_number (self, db, error);
 }
 
+void
+xaso_person_set_status (XasoPerson *self,
+                        const char *status)
+{
+  xaso_person_set (self, XASO_PERSON_STATUS, status);
+  if (g_strcmp0 (status, "deceased") != 0)
+    xaso_person_set (self, XASO_PERSON_DEATH_DATE, NULL);
+}
+
 char *
 xaso_person_make_sort_key (const char *full_name)
 {

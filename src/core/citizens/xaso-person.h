@@ -64,6 +64,10 @@ int         xaso_person_get_birth_year  (XasoPerson    *self);
 char       *xaso_person_format_birth    (XasoPerson    *self);
 const char *xaso_person_get_sex_label   (XasoPerson    *self);
 const char *xaso_person_get_status_label (XasoPerson   *self);
+/* Sets living, deceased or moved_away; a date of death belongs to the
+ * deceased only, and goes with any other status. */
+void        xaso_person_set_status      (XasoPerson    *self,
+                                         const char    *status);
 
 /* Fills the fields a chip card's QR code holds. */
 void        xaso_person_fill_from_qr    (XasoPerson    *self,

@@ -374,3 +374,29 @@ xaso_record_save (XasoRecord    *self,
   memset (priv->changed, 0, record_class (self)->n_fields);
   return TRUE;
 }
+
+char *
+xaso_record_save_edits (XasoRecord    *original,
+                        XasoRecord    *edited,
+                        XasoDatabase  *db,
+                        const char    *actor,
+                        GError       **error)
+{
+  g_autoptr(XasoRecord) record = NULL;
+
+  g_return_val_if_fail (XASO_IS_RECORD (edited), NULL);
+  g_return_val_if_fail (original == NULL || G_OBJECT_TYPE (original) == G_OBJECT_TYPE (edited), NULL);
+
+  if (original == NULL)
+    record = g_object_ref (edited);
+  else if ((record = xaso_record_load (G_OBJECT_TYPE (original), db, xaso_record_get_id (original),
+                                       error)) == NULL)
+    return NULL;
+  for (guint i = 0; original != NULL && i < record_class (original)->n_fields; i++)
+    if (g_strcmp0 (xaso_record_get (original, i), xaso_record_get (edited, i)) != 0)
+      xaso_record_set (record, i, xaso_record_get (edited, i));
+
+  if (xaso_record_is_changed (record) && !xaso_record_save (record, db, actor, error))
+    return NULL;
+  return g_strdup (xaso_record_get_id (record));
+}

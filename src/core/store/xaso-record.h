@@ -73,4 +73,15 @@ gboolean    xaso_record_save             (XasoRecord    *self,
                                           const char    *actor,
                                           GError       **error);
 
+/* Saves what the user changed in @edited, a copy of @original (NULL for a
+ * new record, which is saved as it is): only the fields that differ from
+ * @original are set on the record as it is now in the database, so a field
+ * someone else changed meanwhile (through sync) keeps their value. Returns
+ * the record's id. */
+char         *xaso_record_save_edits     (XasoRecord     *original,
+                                          XasoRecord     *edited,
+                                          XasoDatabase   *db,
+                                          const char     *actor,
+                                          GError        **error);
+
 G_END_DECLS

@@ -201,8 +201,8 @@ save_household (XasoDatabase  *db,
         return NULL;
       return g_strdup (xaso_record_get_id (XASO_RECORD (job->form)));
     }
-  return xaso_record_editor_save_changes (db, XASO_RECORD (job->original), XASO_RECORD (job->form),
-                                          job->actor, error);
+  return xaso_record_save_edits (XASO_RECORD (job->original), XASO_RECORD (job->form), db,
+                                 job->actor, error);
 }
 
 static gpointer

@@ -186,9 +186,7 @@ read_form (XasoPersonEditor  *self,
       return NULL;
   xaso_person_set (form, XASO_PERSON_SEX,
                    xaso_record_editor_selected_value (self->sex_row, sex_values, G_N_ELEMENTS (sex_values)));
-  xaso_person_set (form, XASO_PERSON_STATUS, status);
-  if (!g_str_equal (status, "deceased"))
-    xaso_person_set (form, XASO_PERSON_DEATH_DATE, NULL);
+  xaso_person_set_status (form, status);
   if (self->source != NULL)
     {
       g_autofree char *now = xaso_now_iso ();
@@ -399,8 +397,8 @@ save_person (XasoDatabase  *db,
         return NULL;
       return g_strdup (xaso_record_get_id (XASO_RECORD (job->form)));
     }
-  return xaso_record_editor_save_changes (db, XASO_RECORD (job->original), XASO_RECORD (job->form),
-                                          job->actor, error);
+  return xaso_record_save_edits (XASO_RECORD (job->original), XASO_RECORD (job->form), db,
+                                 job->actor, error);
 }
 
 /* A warning was about one name and birth date: changing either asks again. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "xaso-citizens"
+#define G_LOG_DOMAIN "xaso-records"
 
 #include "config.h"
 
@@ -386,31 +386,4 @@ xaso_record_editor_read_date (AdwEntryRow  *row,
   gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   gtk_widget_grab_focus (GTK_WIDGET (row));
   return FALSE;
-}
-
-/* Runs on the worker thread. A new record (no @original) is saved as it is.
- * For an existing one, only what the user changed is set on the record as it
- * is now, so a field someone else changed meanwhile (through sync) keeps
- * their value. Returns the record's id. */
-char *
-xaso_record_editor_save_changes (XasoDatabase  *db,
-                                 XasoRecord    *original,
-                                 XasoRecord    *form,
-                                 const char    *actor,
-                                 GError       **error)
-{
-  g_autoptr(XasoRecord) record = NULL;
-
-  if (original == NULL)
-    record = g_object_ref (form);
-  else if ((record = xaso_record_load (G_OBJECT_TYPE (original), db, xaso_record_get_id (original),
-                                       error)) == NULL)
-    return NULL;
-  for (guint i = 0; original != NULL && i < XASO_RECORD_GET_CLASS (original)->n_fields; i++)
-    if (g_strcmp0 (xaso_record_get (original, i), xaso_record_get (form, i)) != 0)
-      xaso_record_set (record, i, xaso_record_get (form, i));
-
-  if (xaso_record_is_changed (record) && !xaso_record_save (record, db, actor, error))
-    return NULL;
-  return g_strdup (xaso_record_get_id (record));
 }

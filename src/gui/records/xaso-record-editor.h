@@ -58,10 +58,5 @@ const char  *xaso_record_editor_selected_value  (AdwComboRow        *row,
 gboolean     xaso_record_editor_read_date       (AdwEntryRow        *row,
                                                  char              **date,
                                                  GError            **error);
-char        *xaso_record_editor_save_changes    (XasoDatabase       *db,
-                                                 XasoRecord         *original,
-                                                 XasoRecord         *form,
-                                                 const char         *actor,
-                                                 GError            **error);
 
 G_END_DECLS
