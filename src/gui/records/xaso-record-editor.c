@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "xaso-conversion-bar.h"
+#include "xaso-id-number.h"
 #include "xaso-person.h"
 #include "xaso-record-editor.h"
 
@@ -386,4 +387,99 @@ xaso_record_editor_read_date (AdwEntryRow  *row,
   gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   gtk_widget_grab_focus (GTK_WIDGET (row));
   return FALSE;
+}
+
+/* Selects the item of @row whose value in @values is @value. */
+void
+xaso_record_editor_select_value (AdwComboRow        *row,
+                                 const char * const *values,
+                                 guint               n_values,
+                                 const char         *value)
+{
+  for (guint i = 0; i < n_values; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      adw_combo_row_set_selected (row, i);
+}
+
+static AdwEntryRow *
+form_row_widget (XasoRecordEditor  *self,
+                 const XasoFormRow *spec)
+{
+  return G_STRUCT_MEMBER (AdwEntryRow *, self, spec->offset);
+}
+
+static void
+set_row_text (XasoRecordEditor  *self,
+              const XasoFormRow *spec,
+              const char        *value)
+{
+  g_autofree char *text = NULL;
+
+  if (spec->kind == XASO_FORM_DATE && value != NULL && strlen (value) == 10)
+    text = g_strdup_printf ("%.2s/%.2s/%.4s", value + 8, value + 5, value);
+  else
+    text = g_strdup (value ? value : "");
+  gtk_editable_set_text (GTK_EDITABLE (form_row_widget (self, spec)), text);
+}
+
+/* Shows @record's fields in their rows; with @only_given, rows whose field
+ * is empty keep what they hold (a form filled from a scanned card). */
+void
+xaso_record_editor_fill_rows (XasoRecordEditor  *self,
+                              const XasoFormRow *rows,
+                              guint              n_rows,
+                              XasoRecord        *record,
+                              gboolean           only_given)
+{
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const char *value = xaso_record_get (record, rows[i].field);
+
+      if (value != NULL || !only_given)
+        set_row_text (self, &rows[i], value);
+    }
+}
+
+static gboolean
+read_row (XasoRecordEditor   *self,
+          const XasoFormRow  *spec,
+          XasoRecord         *into,
+          GError            **error)
+{
+  AdwEntryRow *row = form_row_widget (self, spec);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *value = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  switch (spec->kind)
+    {
+    case XASO_FORM_DATE:
+      if (!xaso_record_editor_read_date (row, &value, error))
+        return FALSE;
+      break;
+    case XASO_FORM_ID_NUMBER:
+      value = xaso_id_number_normalize (text);
+      break;
+    case XASO_FORM_TEXT:
+      value = g_steal_pointer (&text);
+      break;
+    }
+  xaso_record_set (into, spec->field, value);
+  return TRUE;
+}
+
+/* Reads the rows into @into's fields; rows the form hides keep the value
+ * the record had. A date that cannot be read stops at its row. */
+gboolean
+xaso_record_editor_read_rows (XasoRecordEditor   *self,
+                              const XasoFormRow  *rows,
+                              guint               n_rows,
+                              XasoRecord         *into,
+                              GError            **error)
+{
+  for (guint i = 0; i < n_rows; i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (form_row_widget (self, &rows[i]))) &&
+        !read_row (self, &rows[i], into, error))
+      return FALSE;
+  return TRUE;
 }

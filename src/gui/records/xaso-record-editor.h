@@ -36,6 +36,27 @@ struct _XasoRecordEditorClass
   const char         *save_error;
 };
 
+/* A field of a record shown in an entry row of a subclass's form: the row
+ * is found at @offset in the subclass's instance struct. Dates are typed
+ * dd/mm/yyyy and stored as ISO dates or years; ID numbers are stored
+ * without the spaces people type in them. */
+typedef enum
+{
+  XASO_FORM_TEXT,
+  XASO_FORM_DATE,
+  XASO_FORM_ID_NUMBER,
+} XasoFormKind;
+
+typedef struct
+{
+  guint        field;
+  gsize        offset;
+  XasoFormKind kind;
+} XasoFormRow;
+
+#define XASO_FORM_ROW(Type, field, member, kind) \
+  { field, G_STRUCT_OFFSET (Type, member), XASO_FORM_##kind }
+
 /* For subclasses. */
 XasoContext *xaso_record_editor_get_context     (XasoRecordEditor   *self);
 void         xaso_record_editor_set_heading     (XasoRecordEditor   *self,
@@ -57,6 +78,20 @@ const char  *xaso_record_editor_selected_value  (AdwComboRow        *row,
                                                  guint               n_values);
 gboolean     xaso_record_editor_read_date       (AdwEntryRow        *row,
                                                  char              **date,
+                                                 GError            **error);
+void         xaso_record_editor_select_value    (AdwComboRow        *row,
+                                                 const char * const *values,
+                                                 guint               n_values,
+                                                 const char         *value);
+void         xaso_record_editor_fill_rows       (XasoRecordEditor   *self,
+                                                 const XasoFormRow  *rows,
+                                                 guint               n_rows,
+                                                 XasoRecord         *record,
+                                                 gboolean            only_given);
+gboolean     xaso_record_editor_read_rows       (XasoRecordEditor   *self,
+                                                 const XasoFormRow  *rows,
+                                                 guint               n_rows,
+                                                 XasoRecord         *into,
                                                  GError            **error);
 
 G_END_DECLS

@@ -37,29 +37,37 @@ G_DEFINE_FINAL_TYPE (XasoHouseholdEditor, xaso_household_editor, XASO_TYPE_RECOR
 static const char * const residence_values[] = { "permanent", "temporary" };
 static const char * const sex_values[] = { "male", "female", "unknown" };
 
-static char *
-row_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
+#define HOUSEHOLD_ROW(field, member) XASO_FORM_ROW (XasoHouseholdEditor, field, member, TEXT)
+#define HEAD_ROW(field, member, kind) XASO_FORM_ROW (XasoHouseholdEditor, field, member, kind)
+
+static const XasoFormRow household_rows[] = {
+  HOUSEHOLD_ROW (XASO_HOUSEHOLD_CODE, code_row),
+  HOUSEHOLD_ROW (XASO_HOUSEHOLD_HAMLET, hamlet_row),
+  HOUSEHOLD_ROW (XASO_HOUSEHOLD_ADDRESS, address_row),
+};
+
+/* The head of a new household, a person. */
+static const XasoFormRow head_rows[] = {
+  HEAD_ROW (XASO_PERSON_FULL_NAME, head_name_row, TEXT),
+  HEAD_ROW (XASO_PERSON_BIRTH_DATE, head_birth_date_row, DATE),
+  HEAD_ROW (XASO_PERSON_ID_NUMBER, head_id_number_row, ID_NUMBER),
+};
 
 static XasoHousehold *
-read_household (XasoHouseholdEditor *self)
+read_household (XasoHouseholdEditor  *self,
+                GError              **error)
 {
-  XasoHousehold *form = g_object_new (XASO_TYPE_HOUSEHOLD, NULL);
-  g_autofree char *code = row_text (self->code_row);
-  g_autofree char *hamlet = row_text (self->hamlet_row);
-  g_autofree char *address = row_text (self->address_row);
+  g_autoptr(XasoHousehold) form = g_object_new (XASO_TYPE_HOUSEHOLD, NULL);
 
   for (guint i = 0; self->original != NULL && i < XASO_HOUSEHOLD_N_FIELDS; i++)
     xaso_household_set (form, i, xaso_household_get (self->original, i));
-  xaso_household_set (form, XASO_HOUSEHOLD_CODE, code);
-  xaso_household_set (form, XASO_HOUSEHOLD_HAMLET, hamlet);
-  xaso_household_set (form, XASO_HOUSEHOLD_ADDRESS, address);
+  if (!xaso_record_editor_read_rows (XASO_RECORD_EDITOR (self), household_rows, G_N_ELEMENTS (household_rows),
+                                     XASO_RECORD (form), error))
+    return NULL;
   xaso_household_set (form, XASO_HOUSEHOLD_RESIDENCE_KIND,
                       xaso_record_editor_selected_value (self->residence_row, residence_values,
                                                          G_N_ELEMENTS (residence_values)));
-  return form;
+  return g_steal_pointer (&form);
 }
 
 static XasoPerson *
@@ -67,18 +75,12 @@ read_head (XasoHouseholdEditor  *self,
            GError              **error)
 {
   g_autoptr(XasoPerson) head = xaso_person_new ();
-  g_autofree char *name = row_text (self->head_name_row);
-  g_autofree char *id_number = row_text (self->head_id_number_row);
-  g_autofree char *normalized = xaso_id_number_normalize (id_number);
-  g_autofree char *birth_date = NULL;
 
-  if (!xaso_record_editor_read_date (self->head_birth_date_row, &birth_date, error))
+  if (!xaso_record_editor_read_rows (XASO_RECORD_EDITOR (self), head_rows, G_N_ELEMENTS (head_rows),
+                                     XASO_RECORD (head), error))
     return NULL;
-  xaso_person_set (head, XASO_PERSON_FULL_NAME, name);
   xaso_person_set (head, XASO_PERSON_SEX,
                    xaso_record_editor_selected_value (self->head_sex_row, sex_values, G_N_ELEMENTS (sex_values)));
-  xaso_person_set (head, XASO_PERSON_BIRTH_DATE, birth_date);
-  xaso_person_set (head, XASO_PERSON_ID_NUMBER, normalized);
   return g_steal_pointer (&head);
 }
 
@@ -144,13 +146,10 @@ fill_loaded (XasoHouseholdEditor *self,
       adw_combo_row_set_selected (self->head_sex_row, G_N_ELEMENTS (sex_values) - 1);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->code_row), xaso_household_get (household, XASO_HOUSEHOLD_CODE) ?: "");
-  gtk_editable_set_text (GTK_EDITABLE (self->hamlet_row), xaso_household_get (household, XASO_HOUSEHOLD_HAMLET) ?: "");
-  gtk_editable_set_text (GTK_EDITABLE (self->address_row),
-                         xaso_household_get (household, XASO_HOUSEHOLD_ADDRESS) ?: "");
-  adw_combo_row_set_selected (self->residence_row,
-                              g_strcmp0 (xaso_household_get (household, XASO_HOUSEHOLD_RESIDENCE_KIND),
-                                         "temporary") == 0);
+  xaso_record_editor_fill_rows (XASO_RECORD_EDITOR (self), household_rows, G_N_ELEMENTS (household_rows),
+                                XASO_RECORD (household), FALSE);
+  xaso_record_editor_select_value (self->residence_row, residence_values, G_N_ELEMENTS (residence_values),
+                                   xaso_household_get (household, XASO_HOUSEHOLD_RESIDENCE_KIND));
 }
 
 static void
@@ -211,13 +210,15 @@ xaso_household_editor_make_save_job (XasoRecordEditor  *editor,
 {
   XasoHouseholdEditor *self = XASO_HOUSEHOLD_EDITOR (editor);
   g_autoptr(XasoPerson) head = NULL;
+  g_autoptr(XasoHousehold) form = NULL;
   SaveJob *job;
 
-  if (self->original == NULL && (head = read_head (self, error)) == NULL)
+  if ((form = read_household (self, error)) == NULL ||
+      (self->original == NULL && (head = read_head (self, error)) == NULL))
     return NULL;
   job = g_new0 (SaveJob, 1);
   job->original = self->original ? g_object_ref (self->original) : NULL;
-  job->form = read_household (self);
+  job->form = g_steal_pointer (&form);
   job->head = g_steal_pointer (&head);
   job->actor = g_strdup (xaso_context_get_actor (xaso_record_editor_get_context (editor)));
   return job;

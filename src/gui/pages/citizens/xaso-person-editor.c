@@ -51,77 +51,30 @@ struct _XasoPersonEditor
 
 G_DEFINE_FINAL_TYPE (XasoPersonEditor, xaso_person_editor, XASO_TYPE_RECORD_EDITOR)
 
-typedef enum
-{
-  ROW_TEXT,
-  ROW_DATE,
-  ROW_ID_NUMBER,
-} RowKind;
+#define ROW(field, member, kind) XASO_FORM_ROW (XasoPersonEditor, field, member, kind)
 
-typedef struct
-{
-  XasoPersonField field;
-  gsize           offset;
-  RowKind         kind;
-} FormRow;
-
-#define FORM_ROW(field, member, kind) { field, G_STRUCT_OFFSET (XasoPersonEditor, member), kind }
-
-static const FormRow form_rows[] = {
-  FORM_ROW (XASO_PERSON_FULL_NAME, full_name_row, ROW_TEXT),
-  FORM_ROW (XASO_PERSON_BIRTH_DATE, birth_date_row, ROW_DATE),
-  FORM_ROW (XASO_PERSON_ETHNICITY, ethnicity_row, ROW_TEXT),
-  FORM_ROW (XASO_PERSON_RELIGION, religion_row, ROW_TEXT),
-  FORM_ROW (XASO_PERSON_NATIONALITY, nationality_row, ROW_TEXT),
-  FORM_ROW (XASO_PERSON_HOMETOWN, hometown_row, ROW_TEXT),
-  FORM_ROW (XASO_PERSON_OCCUPATION, occupation_row, ROW_TEXT),
-  FORM_ROW (XASO_PERSON_PHONE, phone_row, ROW_TEXT),
-  FORM_ROW (XASO_PERSON_ID_NUMBER, id_number_row, ROW_ID_NUMBER),
-  FORM_ROW (XASO_PERSON_OLD_ID_NUMBER, old_id_number_row, ROW_ID_NUMBER),
-  FORM_ROW (XASO_PERSON_ID_ISSUED_DATE, id_issued_date_row, ROW_DATE),
-  FORM_ROW (XASO_PERSON_RELATION_TO_HEAD, relation_row, ROW_TEXT),
-  FORM_ROW (XASO_PERSON_HAMLET, hamlet_row, ROW_TEXT),
-  FORM_ROW (XASO_PERSON_PERMANENT_ADDRESS, permanent_address_row, ROW_TEXT),
-  FORM_ROW (XASO_PERSON_CURRENT_ADDRESS, current_address_row, ROW_TEXT),
-  FORM_ROW (XASO_PERSON_DEATH_DATE, death_date_row, ROW_DATE),
+static const XasoFormRow form_rows[] = {
+  ROW (XASO_PERSON_FULL_NAME, full_name_row, TEXT),
+  ROW (XASO_PERSON_BIRTH_DATE, birth_date_row, DATE),
+  ROW (XASO_PERSON_ETHNICITY, ethnicity_row, TEXT),
+  ROW (XASO_PERSON_RELIGION, religion_row, TEXT),
+  ROW (XASO_PERSON_NATIONALITY, nationality_row, TEXT),
+  ROW (XASO_PERSON_HOMETOWN, hometown_row, TEXT),
+  ROW (XASO_PERSON_OCCUPATION, occupation_row, TEXT),
+  ROW (XASO_PERSON_PHONE, phone_row, TEXT),
+  ROW (XASO_PERSON_ID_NUMBER, id_number_row, ID_NUMBER),
+  ROW (XASO_PERSON_OLD_ID_NUMBER, old_id_number_row, ID_NUMBER),
+  ROW (XASO_PERSON_ID_ISSUED_DATE, id_issued_date_row, DATE),
+  ROW (XASO_PERSON_RELATION_TO_HEAD, relation_row, TEXT),
+  ROW (XASO_PERSON_HAMLET, hamlet_row, TEXT),
+  ROW (XASO_PERSON_PERMANENT_ADDRESS, permanent_address_row, TEXT),
+  ROW (XASO_PERSON_CURRENT_ADDRESS, current_address_row, TEXT),
+  ROW (XASO_PERSON_DEATH_DATE, death_date_row, DATE),
 };
 
 /* In the order of the combo rows' items. */
 static const char * const sex_values[] = { "male", "female", "unknown" };
 static const char * const status_values[] = { "living", "deceased", "moved_away" };
-
-static AdwEntryRow *
-row_widget (XasoPersonEditor *self,
-            const FormRow    *spec)
-{
-  return G_STRUCT_MEMBER (AdwEntryRow *, self, spec->offset);
-}
-
-/* Dates are stored as ISO dates or years and typed as dd/mm/yyyy. */
-static void
-set_row_text (XasoPersonEditor *self,
-              const FormRow    *spec,
-              const char       *value)
-{
-  g_autofree char *text = NULL;
-
-  if (spec->kind == ROW_DATE && value != NULL && strlen (value) == 10)
-    text = g_strdup_printf ("%.2s/%.2s/%.4s", value + 8, value + 5, value);
-  else
-    text = g_strdup (value ? value : "");
-  gtk_editable_set_text (GTK_EDITABLE (row_widget (self, spec)), text);
-}
-
-static void
-select_value (AdwComboRow        *row,
-              const char * const *values,
-              guint               n_values,
-              const char         *value)
-{
-  for (guint i = 0; i < n_values; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      adw_combo_row_set_selected (row, i);
-}
 
 static void
 fill_form (XasoPersonEditor *self,
@@ -130,43 +83,13 @@ fill_form (XasoPersonEditor *self,
   gboolean in_household = self->household_id != NULL ||
                           xaso_person_get (person, XASO_PERSON_HOUSEHOLD_ID) != NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
-    set_row_text (self, &form_rows[i], xaso_person_get (person, form_rows[i].field));
-  select_value (self->sex_row, sex_values, G_N_ELEMENTS (sex_values), xaso_person_get (person, XASO_PERSON_SEX));
-  select_value (self->status_row, status_values, G_N_ELEMENTS (status_values),
-                xaso_person_get (person, XASO_PERSON_STATUS));
+  xaso_record_editor_fill_rows (XASO_RECORD_EDITOR (self), form_rows, G_N_ELEMENTS (form_rows),
+                                XASO_RECORD (person), FALSE);
+  xaso_record_editor_select_value (self->sex_row, sex_values, G_N_ELEMENTS (sex_values),
+                                   xaso_person_get (person, XASO_PERSON_SEX));
+  xaso_record_editor_select_value (self->status_row, status_values, G_N_ELEMENTS (status_values),
+                                   xaso_person_get (person, XASO_PERSON_STATUS));
   gtk_widget_set_visible (GTK_WIDGET (self->relation_row), in_household);
-}
-
-/* Rows the form hides keep the value they had. */
-static gboolean
-read_row (XasoPersonEditor  *self,
-          const FormRow     *spec,
-          XasoPerson        *form,
-          GError           **error)
-{
-  AdwEntryRow *row = row_widget (self, spec);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  g_autofree char *value = NULL;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  if (!gtk_widget_get_visible (GTK_WIDGET (row)))
-    return TRUE;
-  switch (spec->kind)
-    {
-    case ROW_DATE:
-      if (!xaso_record_editor_read_date (row, &value, error))
-        return FALSE;
-      break;
-    case ROW_ID_NUMBER:
-      value = xaso_id_number_normalize (text);
-      break;
-    case ROW_TEXT:
-      value = g_steal_pointer (&text);
-      break;
-    }
-  xaso_person_set (form, spec->field, value);
-  return TRUE;
 }
 
 /* A new person object holding what the form says, on top of the loaded
@@ -181,9 +104,9 @@ read_form (XasoPersonEditor  *self,
 
   for (guint i = 0; self->original != NULL && i < XASO_PERSON_N_FIELDS; i++)
     xaso_person_set (form, i, xaso_person_get (self->original, i));
-  for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
-    if (!read_row (self, &form_rows[i], form, error))
-      return NULL;
+  if (!xaso_record_editor_read_rows (XASO_RECORD_EDITOR (self), form_rows, G_N_ELEMENTS (form_rows),
+                                     XASO_RECORD (form), error))
+    return NULL;
   xaso_person_set (form, XASO_PERSON_SEX,
                    xaso_record_editor_selected_value (self->sex_row, sex_values, G_N_ELEMENTS (sex_values)));
   xaso_person_set_status (form, status);
@@ -225,10 +148,10 @@ fill_from_qr_cb (XasoPersonEditor *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->qr_row), "error");
   scanned = g_object_new (XASO_TYPE_PERSON, NULL);
   xaso_person_fill_from_qr (scanned, qr);
-  for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
-    if (xaso_person_get (scanned, form_rows[i].field) != NULL)
-      set_row_text (self, &form_rows[i], xaso_person_get (scanned, form_rows[i].field));
-  select_value (self->sex_row, sex_values, G_N_ELEMENTS (sex_values), xaso_person_get (scanned, XASO_PERSON_SEX));
+  xaso_record_editor_fill_rows (XASO_RECORD_EDITOR (self), form_rows, G_N_ELEMENTS (form_rows),
+                                XASO_RECORD (scanned), TRUE);
+  xaso_record_editor_select_value (self->sex_row, sex_values, G_N_ELEMENTS (sex_values),
+                                   xaso_person_get (scanned, XASO_PERSON_SEX));
   g_free (self->source);
   self->source = g_strdup (xaso_person_get (scanned, XASO_PERSON_SOURCE));
 
