@@ -7,6 +7,7 @@
 
 #include "xaso-citizens-page.h"
 #include "xaso-context.h"
+#include "xaso-page.h"
 #include "xaso-setup-view.h"
 #include "xaso-window.h"
 
@@ -26,7 +27,6 @@ struct _XasoWindow
   AdwWindowTitle       *page_title;
   GtkStack             *pages;
   GtkWidget            *content_box;
-  XasoCitizensPage     *citizens_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -45,25 +45,86 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The count of what waits on a page, beside its title; read out with it. */
+static void
+badge_changed_cb (XasoPage   *page,
+                  GParamSpec *pspec,
+                  GtkLabel   *badge)
+{
+  guint count = xaso_page_get_badge_count (page);
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *said = g_strdup_printf (ngettext ("%u waiting", "%u waiting", count), count);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (badge), GTK_TYPE_LIST_BOX_ROW);
+
+  gtk_label_set_text (badge, text);
+  gtk_widget_set_visible (GTK_WIDGET (badge), count > 0);
+  if (count > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, said, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static GtkWidget *
 create_sidebar_row (gpointer item,
                     gpointer user_data)
 {
   GtkStackPage *page = item;
+  GtkWidget *child = gtk_stack_page_get_child (page);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
   GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
+  GtkWidget *badge = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (badge, "numeric");
+  gtk_widget_add_css_class (badge, "dim-label");
+  gtk_widget_set_visible (badge, FALSE);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (page),
                                   -1);
   g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (gtk_stack_page_get_name (page)), g_free);
+  if (XASO_IS_PAGE (child))
+    {
+      g_signal_connect_object (child, "notify::badge-count", G_CALLBACK (badge_changed_cb), badge, 0);
+      badge_changed_cb (XASO_PAGE (child), NULL, GTK_LABEL (badge));
+    }
   return row;
+}
+
+/* Calls @func on every page of the window that is an XasoPage. */
+static void
+foreach_page (XasoWindow *self,
+              void      (*func) (XasoWindow *self, XasoPage *page))
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (XASO_IS_PAGE (child))
+      func (self, XASO_PAGE (child));
+}
+
+/* The sidebar shows a page by its own title and icon. */
+static void
+bind_page_heading (XasoWindow *self,
+                   XasoPage   *page)
+{
+  GtkStackPage *stack_page = gtk_stack_get_page (self->pages, GTK_WIDGET (page));
+
+  g_object_bind_property (page, "title", stack_page, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (page, "icon-name", stack_page, "icon-name", G_BINDING_SYNC_CREATE);
+}
+
+static void
+give_context (XasoWindow *self,
+              XasoPage   *page)
+{
+  xaso_page_set_context (page, self->context);
 }
 
 static void
@@ -152,7 +213,7 @@ context_opened_cb (GObject      *source,
 
   commune = xaso_context_get_commune (self->context);
   adw_window_title_set_subtitle (self->sidebar_title, commune->name);
-  xaso_citizens_page_set_context (self->citizens_page, self->context);
+  foreach_page (self, give_context);
 
   last = g_settings_get_string (self->settings, "last-page");
   select_page (self, last[0] != '\0' ? last : "citizens");
@@ -262,7 +323,6 @@ xaso_window_class_init (XasoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XasoWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, XasoWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, XasoWindow, content_box);
-  gtk_widget_class_bind_template_child (widget_class, XasoWindow, citizens_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -284,6 +344,7 @@ xaso_window_init (XasoWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
+  foreach_page (self, bind_page_heading);
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (gtk_stack_get_pages (self->pages)),
                            create_sidebar_row, self, NULL);
 }

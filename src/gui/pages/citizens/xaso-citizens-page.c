@@ -19,7 +19,7 @@
  * searches as the official types, and the record of the one chosen. */
 struct _XasoCitizensPage
 {
-  AdwBin              parent_instance;
+  XasoPage            parent_instance;
 
   /* Template widgets */
   AdwLeaflet         *leaflet;
@@ -42,7 +42,6 @@ struct _XasoCitizensPage
   XasoHouseholdView  *household_view;
 
   /* Owned references */
-  XasoContext        *context;
   XasoPersonList     *persons;
   GtkSingleSelection *selection;
   GCancellable       *search_cancellable;
@@ -51,7 +50,13 @@ struct _XasoCitizensPage
   guint               resetting : 1;
 };
 
-G_DEFINE_FINAL_TYPE (XasoCitizensPage, xaso_citizens_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (XasoCitizensPage, xaso_citizens_page, XASO_TYPE_PAGE)
+
+static XasoContext *
+context_of (XasoCitizensPage *self)
+{
+  return xaso_page_get_context (XASO_PAGE (self));
+}
 
 static XasoPersonFilter *
 read_filter (XasoCitizensPage *self)
@@ -194,7 +199,7 @@ run_search (XasoCitizensPage *self,
 
   job->filter = read_filter (self);
   job->limit = limit;
-  xaso_context_run_async (self->context, search_in_thread, job, search_job_free,
+  xaso_context_run_async (context_of (self), search_in_thread, job, search_job_free,
                           (GDestroyNotify)g_array_unref, self->search_cancellable,
                           limit > 0 ? first_screen_done_cb : whole_list_done_cb, g_object_ref (self));
 }
@@ -204,7 +209,7 @@ run_search (XasoCitizensPage *self,
 static void
 search (XasoCitizensPage *self)
 {
-  if (self->context == NULL || self->resetting)
+  if (context_of (self) == NULL || self->resetting)
     return;
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
@@ -236,7 +241,7 @@ static void
 open_person (XasoCitizensPage *self,
              const char       *person_id)
 {
-  xaso_person_view_show (self->person_view, self->context, person_id);
+  xaso_person_view_show (self->person_view, context_of (self), person_id);
   show_detail (self, "person");
 }
 
@@ -251,7 +256,7 @@ static void
 open_household_cb (XasoCitizensPage *self,
                    const char       *household_id)
 {
-  xaso_household_view_show (self->household_view, self->context, household_id);
+  xaso_household_view_show (self->household_view, context_of (self), household_id);
   show_detail (self, "household");
 }
 
@@ -374,9 +379,9 @@ new_person_action (GtkWidget  *widget,
   XasoCitizensPage *self = XASO_CITIZENS_PAGE (widget);
   XasoPersonEditor *editor;
 
-  if (self->context == NULL)
+  if (context_of (self) == NULL)
     return;
-  editor = xaso_person_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, NULL, NULL);
+  editor = xaso_person_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), context_of (self), NULL, NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -389,9 +394,9 @@ new_household_action (GtkWidget  *widget,
   XasoCitizensPage *self = XASO_CITIZENS_PAGE (widget);
   XasoHouseholdEditor *editor;
 
-  if (self->context == NULL)
+  if (context_of (self) == NULL)
     return;
-  editor = xaso_household_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, NULL);
+  editor = xaso_household_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), context_of (self), NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (household_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -403,8 +408,8 @@ import_action (GtkWidget  *widget,
 {
   XasoCitizensPage *self = XASO_CITIZENS_PAGE (widget);
 
-  if (self->context != NULL)
-    xaso_person_import_start (GTK_WINDOW (gtk_widget_get_root (widget)), self->context);
+  if (context_of (self) != NULL)
+    xaso_person_import_start (GTK_WINDOW (gtk_widget_get_root (widget)), context_of (self));
 }
 
 static void
@@ -480,7 +485,6 @@ xaso_citizens_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_CITIZENS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->persons);
-  g_clear_object (&self->context);
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->cancellable);
 
@@ -488,8 +492,32 @@ xaso_citizens_page_dispose (GObject *object)
 }
 
 static void
+xaso_citizens_page_context_set (XasoPage *page)
+{
+  XasoCitizensPage *self = XASO_CITIZENS_PAGE (page);
+  XasoContext *context = xaso_page_get_context (page);
+
+  g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->persons = xaso_person_list_new (xaso_context_get_reader (context));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->persons)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-person", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-household", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.import", TRUE);
+  xaso_context_run_async (context, list_hamlets_in_thread, NULL, NULL, (GDestroyNotify)g_strfreev,
+                          self->cancellable, hamlets_loaded_cb, g_object_ref (self));
+  search (self);
+}
+
+static void
 xaso_citizens_page_class_init (XasoCitizensPageClass *klass)
 {
+  XASO_PAGE_CLASS (klass)->context_set = xaso_citizens_page_context_set;
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = xaso_citizens_page_dispose;
@@ -547,26 +575,3 @@ xaso_citizens_page_init (XasoCitizensPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.import", FALSE);
 }
 
-void
-xaso_citizens_page_set_context (XasoCitizensPage *self,
-                                XasoContext      *context)
-{
-  g_return_if_fail (XASO_IS_CITIZENS_PAGE (self));
-
-  g_set_object (&self->context, context);
-  g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
-
-  self->persons = xaso_person_list_new (xaso_context_get_reader (context));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->persons)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-person", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-household", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.import", TRUE);
-  xaso_context_run_async (context, list_hamlets_in_thread, NULL, NULL, (GDestroyNotify)g_strfreev,
-                          self->cancellable, hamlets_loaded_cb, g_object_ref (self));
-  search (self);
-}

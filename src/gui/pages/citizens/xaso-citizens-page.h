@@ -3,14 +3,11 @@
 
 #include <adwaita.h>
 
-#include "xaso-context.h"
+#include "xaso-page.h"
 
 G_BEGIN_DECLS
 
 #define XASO_TYPE_CITIZENS_PAGE (xaso_citizens_page_get_type ())
-G_DECLARE_FINAL_TYPE (XasoCitizensPage, xaso_citizens_page, XASO, CITIZENS_PAGE, AdwBin)
-
-void xaso_citizens_page_set_context (XasoCitizensPage *self,
-                                     XasoContext      *context);
+G_DECLARE_FINAL_TYPE (XasoCitizensPage, xaso_citizens_page, XASO, CITIZENS_PAGE, XasoPage)
 
 G_END_DECLS

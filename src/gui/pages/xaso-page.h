@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xaso-context.h"
+
+G_BEGIN_DECLS
+
+#define XASO_TYPE_PAGE (xaso_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (XasoPage, xaso_page, XASO, PAGE, AdwBin)
+
+/* A page of the main window (Công dân, Văn bản đến, …). The window knows
+ * pages by what this class holds: a title and an icon for the sidebar, a
+ * count of what needs attention shown beside them, and the context it
+ * hands every page once the database is open. */
+struct _XasoPageClass
+{
+  AdwBinClass parent_class;
+
+  /* The database is open: start showing it. Called once. */
+  void (*context_set) (XasoPage *self);
+};
+
+const char  *xaso_page_get_title       (XasoPage    *self);
+const char  *xaso_page_get_icon_name   (XasoPage    *self);
+guint        xaso_page_get_badge_count (XasoPage    *self);
+XasoContext *xaso_page_get_context     (XasoPage    *self);
+void         xaso_page_set_context     (XasoPage    *self,
+                                        XasoContext *context);
+
+/* For subclasses. */
+void         xaso_page_set_badge_count (XasoPage    *self,
+                                        guint        count);
+
+G_END_DECLS
