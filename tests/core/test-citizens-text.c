@@ -6,7 +6,7 @@
 #include "xaso-collate.h"
 #include "xaso-legacy.h"
 #include "xaso-person-csv.h"
-#include "xaso-person-list.h"
+#include "xaso-record-list.h"
 #include "xaso-person-search-private.h"
 #include "xaso-test-util.h"
 
@@ -234,10 +234,10 @@ assert_search_order (XasoDatabase *db,
                      gboolean     only_nguyen)
 {
   g_autoptr(XasoPersonFilter) filter = xaso_person_filter_new ();
-  g_autoptr(XasoPersonList) list = xaso_person_list_new (db);
+  g_autoptr(XasoRecordList) list = xaso_record_list_new (XASO_TYPE_PERSON, db);
 
   filter->text = g_strdup (text);
-  xaso_person_list_set_rowids (list, xaso_person_search_rowids (db, filter, limit, NULL, NULL));
+  xaso_record_list_set_rowids (list, xaso_person_search_rowids (db, filter, limit, NULL, NULL));
   assert_in_register_order (G_LIST_MODEL (list), limit, only_nguyen);
 }
 

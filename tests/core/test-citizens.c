@@ -5,7 +5,7 @@
 #include "xaso-civil-event.h"
 #include "xaso-household.h"
 #include "xaso-person-csv.h"
-#include "xaso-person-list.h"
+#include "xaso-record-list.h"
 #include "xaso-person-search.h"
 #include "xaso-test-util.h"
 
@@ -397,7 +397,7 @@ test_person_list_loads_pages_lazily (void)
 {
   g_autofree char *path = xaso_test_temp_path ("list.db");
   g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
-  g_autoptr(XasoPersonList) list = xaso_person_list_new (db);
+  g_autoptr(XasoRecordList) list = xaso_record_list_new (XASO_TYPE_PERSON, db);
   g_autoptr(XasoPersonFilter) filter = xaso_person_filter_new ();
   g_autoptr(XasoPerson) item = NULL;
   guint changes = 0;
@@ -414,14 +414,48 @@ test_person_list_loads_pages_lazily (void)
   g_assert_true (xaso_database_commit (db, NULL));
 
   g_signal_connect_swapped (list, "items-changed", G_CALLBACK (g_atomic_int_inc), &changes);
-  xaso_person_list_set_rowids (list, xaso_person_search_rowids (db, filter, 0, NULL, NULL));
+  xaso_record_list_set_rowids (list, xaso_person_search_rowids (db, filter, 0, NULL, NULL));
   g_assert_cmpuint (changes, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000);
-  g_assert_cmpuint (xaso_person_list_get_pages_loaded (list), ==, 0);
+  g_assert_cmpuint (xaso_record_list_get_pages_loaded (list), ==, 0);
   item = g_list_model_get_item (G_LIST_MODEL (list), 950);
   g_assert_cmpstr (xaso_person_get (item, XASO_PERSON_FULL_NAME), ==, "Người Thứ Jfa");
-  g_assert_cmpuint (xaso_person_list_get_pages_loaded (list), ==, 1);
+  g_assert_cmpuint (xaso_record_list_get_pages_loaded (list), ==, 1);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 1000));
+}
+
+/* The same list holds any record type: households here, in the order of
+ * the row ids given, a removed one leaving a blank. */
+static void
+test_record_list_holds_any_type (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("households.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(XasoRecordList) list = xaso_record_list_new (XASO_TYPE_HOUSEHOLD, db);
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(XasoHousehold) first = NULL;
+  g_autoptr(XasoHousehold) missing = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(XasoHousehold) household = xaso_household_new ();
+      g_autofree char *code = g_strdup_printf ("%u", 10 + i);
+
+      xaso_household_set (household, XASO_HOUSEHOLD_CODE, code);
+      xaso_household_set (household, XASO_HOUSEHOLD_HAMLET, "Thôn 1");
+      xaso_household_set (household, XASO_HOUSEHOLD_ADDRESS, "Số 1, Thôn 1");
+      g_assert_true (xaso_record_save (XASO_RECORD (household), db, "tester", NULL));
+    }
+  for (gint64 rowid = 3; rowid >= 1; rowid--)
+    g_array_append_val (rowids, rowid);
+  g_array_append_val (rowids, (gint64){ 99 });
+  xaso_record_list_set_rowids (list, g_steal_pointer (&rowids));
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == XASO_TYPE_HOUSEHOLD);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (xaso_household_get (first, XASO_HOUSEHOLD_CODE), ==, "12");
+  missing = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  g_assert_true (XASO_IS_HOUSEHOLD (missing));
+  g_assert_null (xaso_household_get (missing, XASO_HOUSEHOLD_CODE));
 }
 
 static void
@@ -515,5 +549,6 @@ main (int    argc,
   g_test_add_func ("/citizens/audit/create-and-edit-logged", test_create_and_edit_are_audited);
   g_test_add_func ("/citizens/csv/import-all-or-nothing", test_csv_import_all_or_nothing);
   g_test_add_func ("/citizens/list/loads-pages-lazily", test_person_list_loads_pages_lazily);
+  g_test_add_func ("/citizens/list/holds-any-type", test_record_list_holds_any_type);
   return g_test_run ();
 }

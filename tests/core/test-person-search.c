@@ -197,7 +197,7 @@ name_at (XasoDatabase *db,
          GArray       *rowids,
          guint         i)
 {
-  g_autoptr(GPtrArray) persons = xaso_person_load_rowids (db, &g_array_index (rowids, gint64, i), 1, NULL);
+  g_autoptr(GPtrArray) persons = xaso_record_load_rowids (XASO_TYPE_PERSON, db, &g_array_index (rowids, gint64, i), 1, NULL);
 
   return g_strdup (xaso_person_get (g_ptr_array_index (persons, 0), XASO_PERSON_FULL_NAME));
 }

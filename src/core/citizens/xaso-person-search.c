@@ -501,37 +501,6 @@ xaso_person_search_rowids (XasoDatabase            *db,
 }
 
 GPtrArray *
-xaso_person_load_rowids (XasoDatabase  *db,
-                         const gint64  *rowids,
-                         guint          n_rowids,
-                         GError       **error)
-{
-  g_autoptr(XasoRecordClass) klass = g_type_class_ref (XASO_TYPE_PERSON);
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT person.rowid, %s FROM json_each (?) j JOIN person ON person.rowid = j.value ORDER BY j.key",
-    xaso_record_class_columns (klass));
-  g_autoptr(GString) list = g_string_new ("[");
-  g_autoptr(GPtrArray) persons = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = xaso_database_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  for (guint i = 0; i < n_rowids; i++)
-    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i ? "," : "", rowids[i]);
-  g_string_append_c (list, ']');
-  sqlite3_bind_text (stmt, 1, list->str, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      XasoPerson *person = g_object_new (XASO_TYPE_PERSON, NULL);
-
-      xaso_record_load_columns (XASO_RECORD (person), stmt, 1);
-      g_ptr_array_add (persons, person);
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&persons);
-}
-
-GPtrArray *
 xaso_person_search (XasoDatabase  *db,
                     const char    *text,
                     guint          limit,
@@ -544,5 +513,5 @@ xaso_person_search (XasoDatabase  *db,
   rowids = xaso_person_search_rowids (db, filter, limit, NULL, error);
   if (rowids == NULL)
     return NULL;
-  return xaso_person_load_rowids (db, (gint64 *)(gpointer)rowids->data, rowids->len, error);
+  return xaso_record_load_rowids (XASO_TYPE_PERSON, db, (gint64 *)(gpointer)rowids->data, rowids->len, error);
 }

@@ -36,12 +36,6 @@ GArray           *xaso_person_search_rowids (XasoDatabase           *db,
                                              GCancellable           *cancellable,
                                              GError                **error);
 
-/* Loads persons by row id, in the order given; missing rows are skipped. */
-GPtrArray        *xaso_person_load_rowids   (XasoDatabase           *db,
-                                             const gint64           *rowids,
-                                             guint                   n_rowids,
-                                             GError                **error);
-
 /* The first @limit matches of a plain text search, as persons. */
 GPtrArray        *xaso_person_search        (XasoDatabase           *db,
                                              const char             *text,

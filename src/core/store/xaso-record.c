@@ -290,6 +290,40 @@ xaso_record_load (GType          type,
   return g_steal_pointer (&record);
 }
 
+/* The records of @type with these row ids, in their order; a row that no
+ * longer exists is left out. */
+GPtrArray *
+xaso_record_load_rowids (GType          type,
+                         XasoDatabase  *db,
+                         const gint64  *rowids,
+                         guint          n_rowids,
+                         GError       **error)
+{
+  g_autoptr(XasoRecordClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT %s FROM json_each (?) j JOIN \"%s\" ON \"%s\".rowid = j.value ORDER BY j.key",
+    xaso_record_class_columns (klass), klass->table, klass->table);
+  g_autoptr(GString) list = g_string_new ("[");
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = xaso_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_rowids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i ? "," : "", rowids[i]);
+  g_string_append_c (list, ']');
+  sqlite3_bind_text (stmt, 1, list->str, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      XasoRecord *record = g_object_new (type, NULL);
+
+      xaso_record_load_columns (record, stmt, 0);
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&records);
+}
+
 gboolean
 xaso_record_validate (XasoRecord    *self,
                       XasoDatabase  *db,

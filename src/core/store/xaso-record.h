@@ -73,6 +73,12 @@ gboolean    xaso_record_save             (XasoRecord    *self,
                                           const char    *actor,
                                           GError       **error);
 
+GPtrArray    *xaso_record_load_rowids    (GType           type,
+                                          XasoDatabase   *db,
+                                          const gint64   *rowids,
+                                          guint           n_rowids,
+                                          GError        **error);
+
 /* Saves what the user changed in @edited, a copy of @original (NULL for a
  * new record, which is saved as it is): only the fields that differ from
  * @original are set on the record as it is now in the database, so a field

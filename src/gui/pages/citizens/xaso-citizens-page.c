@@ -11,7 +11,7 @@
 #include "xaso-household.h"
 #include "xaso-person-editor.h"
 #include "xaso-person-import.h"
-#include "xaso-person-list.h"
+#include "xaso-record-list.h"
 #include "xaso-person-search.h"
 #include "xaso-person-view.h"
 
@@ -42,7 +42,7 @@ struct _XasoCitizensPage
   XasoHouseholdView  *household_view;
 
   /* Owned references */
-  XasoPersonList     *persons;
+  XasoRecordList     *persons;
   GtkSingleSelection *selection;
   GCancellable       *search_cancellable;
   GCancellable       *cancellable;
@@ -162,12 +162,12 @@ search_done (XasoCitizensPage *self,
     }
   if (first_screen && rowids->len == FIRST_SCREEN)
     {
-      xaso_person_list_set_rowids (self->persons, rowids);
+      xaso_record_list_set_rowids (self->persons, rowids);
       gtk_stack_set_visible_child_name (self->list_stack, "list");
       run_search (self, 0);
       return;
     }
-  xaso_person_list_set_rowids (self->persons, rowids);
+  xaso_record_list_set_rowids (self->persons, rowids);
   show_count (self, rowids->len);
 }
 
@@ -499,7 +499,7 @@ xaso_citizens_page_context_set (XasoPage *page)
 
   g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->persons = xaso_person_list_new (xaso_context_get_reader (context));
+  self->persons = xaso_record_list_new (XASO_TYPE_PERSON, xaso_context_get_reader (context));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->persons)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
