@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "xaso-context.h"
+#include "xaso-list-search.h"
+#include "xaso-person.h"
 #include "xaso-test-util.h"
 
 /* The context that the app, the command line and sync share: opened off
@@ -124,6 +126,97 @@ test_missing_commune_refused (void)
   g_assert_nonnull (error);
 }
 
+/* A list search: the rows of persons whose name starts with the filter. */
+static GArray *
+names_starting (XasoDatabase  *db,
+                gconstpointer  filter,
+                guint          limit,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (db, "SELECT rowid FROM person WHERE full_name LIKE ?1 || '%' "
+                                                  "ORDER BY rowid LIMIT ?2", error);
+  GArray *rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  sqlite3_bind_text (stmt, 1, filter, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, limit > 0 ? (int) limit : -1);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+  return rowids;
+}
+
+static void
+record_signal (GPtrArray  *events,
+               const char *name,
+               guint       n)
+{
+  g_ptr_array_add (events, g_strdup_printf ("%s %u", name, n));
+}
+
+static void
+on_first_screen (XasoListSearch *search, guint n, GPtrArray *events)
+{
+  record_signal (events, "first-screen", n);
+}
+
+static void
+on_done (XasoListSearch *search, guint n, GPtrArray *events)
+{
+  record_signal (events, "done", n);
+}
+
+/* The first screen arrives, then the whole list; a search started before
+ * the last one never reaches the list. */
+static void
+test_list_search_first_screen_then_all (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("search.db");
+  g_autoptr(XasoDatabase) made = xaso_test_open_commune (path);
+  g_autoptr(XasoContext) context = NULL;
+  g_autoptr(XasoRecordList) list = NULL;
+  g_autoptr(XasoListSearch) search = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(XasoPerson) first = NULL;
+
+  g_assert_true (xaso_database_begin (made, NULL));
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autoptr(XasoPerson) person = xaso_person_new ();
+      g_autofree char *name = g_strdup_printf ("%s Văn %c%c", i < 200 ? "Nguyễn" : "Trần", 'A' + i / 26 % 26, 'a' + i % 26);
+
+      xaso_person_set (person, XASO_PERSON_FULL_NAME, name);
+      xaso_person_set (person, XASO_PERSON_NATIONALITY, "Việt Nam");
+      g_assert_true (xaso_record_save (XASO_RECORD (person), made, "tester", NULL));
+    }
+  g_assert_true (xaso_database_commit (made, NULL));
+
+  context = open_context (path);
+  list = xaso_record_list_new (XASO_TYPE_PERSON, xaso_context_get_reader (context));
+  search = xaso_list_search_new (context, list, names_starting, 100);
+  g_signal_connect (search, "first-screen", G_CALLBACK (on_first_screen), events);
+  g_signal_connect (search, "done", G_CALLBACK (on_done), events);
+
+  xaso_list_search_run (search, g_strdup ("Trần"), g_free);
+  xaso_list_search_run (search, g_strdup ("Nguyễn"), g_free);
+  while (events->len < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (g_ptr_array_index (events, 0), ==, "first-screen 100");
+  g_assert_cmpstr (g_ptr_array_index (events, 1), ==, "done 200");
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (xaso_person_get (first, XASO_PERSON_FULL_NAME), ==, "Nguyễn Văn Aa");
+
+  xaso_list_search_run (search, g_strdup ("Trần"), g_free);
+  while (events->len < 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (g_ptr_array_index (events, 2), ==, "done 50");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,5 +226,6 @@ main (int   argc,
   g_test_add_func ("/store/context/cancelled-work-says-so", test_cancelled_work_says_so);
   g_test_add_func ("/store/context/changed-names-the-table", test_changed_names_the_table);
   g_test_add_func ("/store/context/missing-commune-refused", test_missing_commune_refused);
+  g_test_add_func ("/store/context/list-search-first-screen-then-all", test_list_search_first_screen_then_all);
   return g_test_run ();
 }

@@ -9,9 +9,9 @@
 #include "xaso-household-editor.h"
 #include "xaso-household-view.h"
 #include "xaso-household.h"
+#include "xaso-list-search.h"
 #include "xaso-person-editor.h"
 #include "xaso-person-import.h"
-#include "xaso-record-list.h"
 #include "xaso-person-search.h"
 #include "xaso-person-view.h"
 
@@ -44,7 +44,7 @@ struct _XasoCitizensPage
   /* Owned references */
   XasoRecordList     *persons;
   GtkSingleSelection *selection;
-  GCancellable       *search_cancellable;
+  XasoListSearch     *search;
   GCancellable       *cancellable;
   guint               refresh_source;
   guint               resetting : 1;
@@ -82,34 +82,15 @@ read_filter (XasoCitizensPage *self)
  * typing; the whole list follows and extends it. */
 #define FIRST_SCREEN 100
 
-typedef struct
+static GArray *
+search_persons (XasoDatabase  *db,
+                gconstpointer  filter,
+                guint          limit,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  XasoPersonFilter *filter;
-  guint             limit;
-} SearchJob;
-
-static void
-search_job_free (gpointer data)
-{
-  SearchJob *job = data;
-
-  xaso_person_filter_free (job->filter);
-  g_free (job);
+  return xaso_person_search_rowids (db, filter, limit, cancellable, error);
 }
-
-static gpointer
-search_in_thread (XasoDatabase  *db,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  SearchJob *job = data;
-
-  return xaso_person_search_rowids (db, job->filter, job->limit, cancellable, error);
-}
-
-static void run_search (XasoCitizensPage *self,
-                        guint             limit);
 
 static gboolean
 filter_is_empty (XasoCitizensPage *self)
@@ -141,67 +122,23 @@ show_count (XasoCitizensPage *self,
 }
 
 static void
-search_done (XasoCitizensPage *self,
-             XasoContext      *context,
-             GAsyncResult     *result,
-             gboolean          first_screen)
+first_screen_cb (XasoCitizensPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  GArray *rowids = xaso_context_run_finish (context, result, &error);
-
-  if (rowids == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_label_set_text (self->count_label, error->message);
-      return;
-    }
-  if (g_cancellable_is_cancelled (self->search_cancellable))
-    {
-      g_array_unref (rowids);
-      return;
-    }
-  if (first_screen && rowids->len == FIRST_SCREEN)
-    {
-      xaso_record_list_set_rowids (self->persons, rowids);
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
-      run_search (self, 0);
-      return;
-    }
-  xaso_record_list_set_rowids (self->persons, rowids);
-  show_count (self, rowids->len);
+  gtk_stack_set_visible_child_name (self->list_stack, "list");
 }
 
 static void
-first_screen_done_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+search_done_cb (XasoCitizensPage *self,
+                guint             n)
 {
-  g_autoptr(XasoCitizensPage) self = user_data;
-
-  search_done (self, XASO_CONTEXT (source), result, TRUE);
+  show_count (self, n);
 }
 
 static void
-whole_list_done_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+search_failed_cb (XasoCitizensPage *self,
+                  const char       *message)
 {
-  g_autoptr(XasoCitizensPage) self = user_data;
-
-  search_done (self, XASO_CONTEXT (source), result, FALSE);
-}
-
-static void
-run_search (XasoCitizensPage *self,
-            guint             limit)
-{
-  SearchJob *job = g_new0 (SearchJob, 1);
-
-  job->filter = read_filter (self);
-  job->limit = limit;
-  xaso_context_run_async (context_of (self), search_in_thread, job, search_job_free,
-                          (GDestroyNotify)g_array_unref, self->search_cancellable,
-                          limit > 0 ? first_screen_done_cb : whole_list_done_cb, g_object_ref (self));
+  gtk_label_set_text (self->count_label, message);
 }
 
 /* Every keystroke starts a new search and cancels the one before: only the
@@ -209,12 +146,9 @@ run_search (XasoCitizensPage *self,
 static void
 search (XasoCitizensPage *self)
 {
-  if (context_of (self) == NULL || self->resetting)
+  if (self->search == NULL || self->resetting)
     return;
-  g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
-  self->search_cancellable = g_cancellable_new ();
-  run_search (self, FIRST_SCREEN);
+  xaso_list_search_run (self->search, read_filter (self), (GDestroyNotify)xaso_person_filter_free);
 }
 
 static void
@@ -480,12 +414,13 @@ xaso_citizens_page_dispose (GObject *object)
   XasoCitizensPage *self = (XasoCitizensPage *)object;
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->search_cancellable);
+  if (self->search != NULL)
+    xaso_list_search_cancel (self->search);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_CITIZENS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->persons);
-  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->search);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (xaso_citizens_page_parent_class)->dispose (object);
@@ -500,6 +435,10 @@ xaso_citizens_page_context_set (XasoPage *page)
   g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->persons = xaso_record_list_new (XASO_TYPE_PERSON, xaso_context_get_reader (context));
+  self->search = xaso_list_search_new (context, self->persons, search_persons, FIRST_SCREEN);
+  g_signal_connect_object (self->search, "first-screen", G_CALLBACK (first_screen_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search, "done", G_CALLBACK (search_done_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search, "failed", G_CALLBACK (search_failed_cb), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->persons)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
