@@ -113,6 +113,43 @@ test_check_command_reports_first_break (void)
   g_assert_nonnull (strstr (err, " 5 "));
 }
 
+static gpointer
+load_found (XasoDatabase  *db,
+            const char    *id,
+            GError       **error)
+{
+  return g_strdup (id);
+}
+
+static gpointer
+load_missing (XasoDatabase  *db,
+              const char    *id,
+              GError       **error)
+{
+  g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_NOT_FOUND, "gone");
+  return NULL;
+}
+
+/* A look at a record is logged with who, what and why; a record that
+ * could not be read is not logged as seen. */
+static void
+test_view_logged_once_read (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("view.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = xaso_audit_view (db, "Cán bộ A", "person", "p-1", "tra cứu", load_found, g_free, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (shown, ==, "p-1");
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM audit_event WHERE action = 'view' AND actor = 'Cán bộ A' "
+                                        "AND object_table = 'person' AND object_id = 'p-1' AND purpose = 'tra cứu'"),
+                   ==, 1);
+  g_assert_null (xaso_audit_view (db, "Cán bộ A", "person", "p-2", NULL, load_missing, g_free, &error));
+  g_assert_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_NOT_FOUND);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM audit_event WHERE object_id = 'p-2'"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -123,5 +160,6 @@ main (int    argc,
   g_test_add_func ("/audit/chain/removed-event-detected", test_removed_event_detected);
   g_test_add_func ("/audit/chain/rehashed-event-detected", test_rehashed_event_detected);
   g_test_add_func ("/audit/check-command/reports-first-break", test_check_command_reports_first_break);
+  g_test_add_func ("/audit/view/logged-once-read", test_view_logged_once_read);
   return g_test_run ();
 }

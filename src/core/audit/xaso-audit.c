@@ -204,6 +204,28 @@ xaso_audit_append (XasoDatabase     *db,
   return xaso_database_run_atomically (db, append_in_transaction, &entry, error);
 }
 
+gpointer
+xaso_audit_view (XasoDatabase    *db,
+                 const char      *actor,
+                 const char      *object_table,
+                 const char      *object_id,
+                 const char      *purpose,
+                 XasoAuditLoad    load,
+                 GDestroyNotify   loaded_free,
+                 GError         **error)
+{
+  gpointer loaded = load (db, object_id, error);
+
+  if (loaded == NULL)
+    return NULL;
+  if (!xaso_audit_append (db, actor, XASO_AUDIT_VIEW, object_table, object_id, purpose, NULL, error))
+    {
+      loaded_free (loaded);
+      return NULL;
+    }
+  return loaded;
+}
+
 void
 xaso_audit_break_clear (XasoAuditBreak *brk)
 {

@@ -40,6 +40,23 @@ gboolean    xaso_audit_append           (XasoDatabase     *db,
                                          const char       *detail,
                                          GError          **error);
 
+/* Reads what is shown of a record holding personal data, with @load
+ * (@id and @data are passed on), and logs the look at it: a record that
+ * cannot be read is not logged as viewed, and a look that cannot be logged
+ * is not shown (DOMAIN.md: every view is logged). */
+typedef gpointer (*XasoAuditLoad) (XasoDatabase  *db,
+                                   const char    *id,
+                                   GError       **error);
+
+gpointer    xaso_audit_view             (XasoDatabase     *db,
+                                         const char       *actor,
+                                         const char       *object_table,
+                                         const char       *object_id,
+                                         const char       *purpose,
+                                         XasoAuditLoad     load,
+                                         GDestroyNotify    loaded_free,
+                                         GError          **error);
+
 /* Walks every device's chain. Returns TRUE when all links hold; otherwise
  * fills @first_break with the first broken link found. */
 gboolean    xaso_audit_verify           (XasoDatabase     *db,

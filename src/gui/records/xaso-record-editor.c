@@ -9,6 +9,7 @@
 #include "xaso-id-number.h"
 #include "xaso-person.h"
 #include "xaso-record-editor.h"
+#include "xaso-record-loading.h"
 
 /* GTK builds a template per class of the hierarchy, but only one of them can
  * set the window's content. So the chrome every editor shares (header bar,
@@ -65,25 +66,12 @@ set_saving (XasoRecordEditor *self,
 }
 
 static void
-load_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+show_loaded (gpointer owner,
+             gpointer loaded)
 {
-  g_autoptr(XasoRecordEditor) self = user_data;
-  XasoRecordEditorPrivate *priv = xaso_record_editor_get_instance_private (self);
-  g_autoptr(GError) error = NULL;
-  gpointer loaded = xaso_context_run_finish (XASO_CONTEXT (source), result, &error);
+  XasoRecordEditor *self = owner;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (loaded == NULL)
-    {
-      adw_status_page_set_description (priv->error_page, error ? error->message : NULL);
-      gtk_stack_set_visible_child_name (priv->stack, "error");
-      return;
-    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
-  gtk_stack_set_visible_child_name (priv->stack, "form");
   XASO_RECORD_EDITOR_GET_CLASS (self)->show_loaded (self, loaded);
 }
 
@@ -113,6 +101,50 @@ save_done_cb (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Makes a job of @size bytes that begins with an XasoRecordJob holding
+ * @original (referenced), @form (taken) and who is working. */
+gpointer
+xaso_record_editor_new_job (XasoRecordEditor *self,
+                            gsize             size,
+                            XasoRecord       *original,
+                            XasoRecord       *form)
+{
+  XasoRecordJob *job;
+
+  g_return_val_if_fail (size >= sizeof (XasoRecordJob), NULL);
+
+  job = g_malloc0 (size);
+  job->original = original ? g_object_ref (original) : NULL;
+  job->form = form;
+  job->actor = g_strdup (xaso_context_get_actor (xaso_record_editor_get_context (self)));
+  return job;
+}
+
+void
+xaso_record_job_clear (XasoRecordJob *job)
+{
+  g_clear_object (&job->original);
+  g_clear_object (&job->form);
+  g_clear_pointer (&job->actor, g_free);
+}
+
+static void
+record_job_free (gpointer data)
+{
+  xaso_record_job_clear (data);
+  g_free (data);
+}
+
+/* Runs on the worker thread: saves what the user changed (core keeps what
+ * others changed meanwhile). Returns the record's id. */
+char *
+xaso_record_job_save_edits (XasoRecordJob  *job,
+                            XasoDatabase   *db,
+                            GError        **error)
+{
+  return xaso_record_save_edits (job->original, job->form, db, job->actor, error);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -135,7 +167,8 @@ save_action (GtkWidget  *widget,
   set_saving (self, TRUE);
   /* Not cancellable: a save is one short transaction, and the user must
    * learn whether it happened. */
-  xaso_context_run_async (priv->context, klass->save_func, job, klass->save_job_free, g_free,
+  xaso_context_run_async (priv->context, klass->save_func, job,
+                          klass->save_job_free ? klass->save_job_free : record_job_free, g_free,
                           NULL, save_done_cb, g_object_ref (self));
 }
 
@@ -328,13 +361,13 @@ xaso_record_editor_load (XasoRecordEditor *self,
                          GDestroyNotify    loaded_free)
 {
   XasoRecordEditorPrivate *priv = xaso_record_editor_get_instance_private (self);
+  XasoRecordPages pages = { priv->stack, priv->error_page, "form", FALSE };
 
   g_return_if_fail (XASO_IS_RECORD_EDITOR (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
-  gtk_stack_set_visible_child_name (priv->stack, "loading");
-  xaso_context_run_async (priv->context, func, job, job_free, loaded_free,
-                          priv->cancellable, load_done_cb, g_object_ref (self));
+  xaso_record_loading_start (&pages, priv->context, func, job, job_free, loaded_free, priv->cancellable,
+                             self, show_loaded);
 }
 
 /* Fills @button's menu with @values, each activating @action_name with

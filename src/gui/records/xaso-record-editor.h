@@ -57,6 +57,25 @@ typedef struct
 #define XASO_FORM_ROW(Type, field, member, kind) \
   { field, G_STRUCT_OFFSET (Type, member), XASO_FORM_##kind }
 
+/* What a save takes to the worker thread. A subclass that takes more puts
+ * this first in a struct of its own and frees it with
+ * xaso_record_job_clear(); one that does not leaves save_job_free NULL. */
+typedef struct
+{
+  XasoRecord *original;   /* as loaded and never changed; NULL for a new record */
+  XasoRecord *form;       /* what the form says */
+  char       *actor;
+} XasoRecordJob;
+
+gpointer     xaso_record_editor_new_job         (XasoRecordEditor   *self,
+                                                 gsize               size,
+                                                 XasoRecord         *original,
+                                                 XasoRecord         *form);
+void         xaso_record_job_clear              (XasoRecordJob      *job);
+char        *xaso_record_job_save_edits         (XasoRecordJob      *job,
+                                                 XasoDatabase       *db,
+                                                 GError            **error);
+
 /* For subclasses. */
 XasoContext *xaso_record_editor_get_context     (XasoRecordEditor   *self);
 void         xaso_record_editor_set_heading     (XasoRecordEditor   *self,

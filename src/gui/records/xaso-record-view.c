@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "xaso-audit.h"
+#include "xaso-record-loading.h"
 #include "xaso-record-view.h"
 
 /* Only one template of the hierarchy can set the bin's child, so the pages
@@ -69,43 +70,21 @@ load_record (XasoDatabase  *db,
              GError       **error)
 {
   LoadJob *job = data;
-  gpointer loaded;
 
   /* A record the user has already moved away from is not viewed. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  if ((loaded = job->klass->load (db, job->id, error)) == NULL)
-    return NULL;
-  if (job->audit &&
-      !xaso_audit_append (db, job->actor, XASO_AUDIT_VIEW, job->klass->audit_table, job->id,
-                          job->klass->audit_purpose, NULL, error))
-    {
-      job->klass->loaded_free (loaded);
-      return NULL;
-    }
-  return loaded;
+  if (!job->audit)
+    return job->klass->load (db, job->id, error);
+  return xaso_audit_view (db, job->actor, job->klass->audit_table, job->id, job->klass->audit_purpose,
+                          job->klass->load, job->klass->loaded_free, error);
 }
 
 static void
-load_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+show_loaded (gpointer owner,
+             gpointer loaded)
 {
-  g_autoptr(XasoRecordView) self = user_data;
-  XasoRecordViewPrivate *priv = xaso_record_view_get_instance_private (self);
-  g_autoptr(GError) error = NULL;
-  gpointer loaded = xaso_context_run_finish (XASO_CONTEXT (source), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (loaded == NULL)
-    {
-      adw_status_page_set_description (priv->error_page, error ? error->message : NULL);
-      gtk_stack_set_visible_child_name (priv->stack, "error");
-      return;
-    }
-  XASO_RECORD_VIEW_GET_CLASS (self)->show_loaded (self, loaded);
-  gtk_stack_set_visible_child_name (priv->stack, "record");
+  XASO_RECORD_VIEW_GET_CLASS (owner)->show_loaded (owner, loaded);
 }
 
 /* @audit is FALSE when the record is read again after the user changed it
@@ -117,6 +96,7 @@ load (XasoRecordView *self,
   XasoRecordViewPrivate *priv = xaso_record_view_get_instance_private (self);
   XasoRecordViewClass *klass = XASO_RECORD_VIEW_GET_CLASS (self);
   LoadJob *job = g_new0 (LoadJob, 1);
+  XasoRecordPages pages = { priv->stack, priv->error_page, "record", !audit };
 
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
@@ -127,12 +107,9 @@ load (XasoRecordView *self,
   job->actor = g_strdup (xaso_context_get_actor (priv->context));
   job->audit = audit;
   if (audit)
-    {
-      klass->clear (self);
-      gtk_stack_set_visible_child_name (priv->stack, "loading");
-    }
-  xaso_context_run_async (priv->context, load_record, job, load_job_free, klass->loaded_free,
-                          priv->cancellable, load_done_cb, g_object_ref (self));
+    klass->clear (self);
+  xaso_record_loading_start (&pages, priv->context, load_record, job, load_job_free, klass->loaded_free,
+                             priv->cancellable, self, show_loaded);
 }
 
 static void

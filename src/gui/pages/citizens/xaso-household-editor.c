@@ -167,10 +167,8 @@ xaso_household_editor_show_loaded (XasoRecordEditor *editor,
 
 typedef struct
 {
-  XasoHousehold *original;   /* NULL for a new household */
-  XasoHousehold *form;
+  XasoRecordJob  record;
   XasoPerson    *head;       /* only for a new household */
-  char          *actor;
 } SaveJob;
 
 static void
@@ -178,10 +176,8 @@ save_job_free (gpointer data)
 {
   SaveJob *job = data;
 
-  g_clear_object (&job->original);
-  g_clear_object (&job->form);
+  xaso_record_job_clear (&job->record);
   g_clear_object (&job->head);
-  g_free (job->actor);
   g_free (job);
 }
 
@@ -194,14 +190,14 @@ save_household (XasoDatabase  *db,
 {
   SaveJob *job = data;
 
-  if (job->original == NULL)
+  if (job->record.original == NULL)
     {
-      if (!xaso_household_add_member (db, job->form, job->head, NULL, TRUE, job->actor, error))
+      if (!xaso_household_add_member (db, XASO_HOUSEHOLD (job->record.form), job->head, NULL, TRUE,
+                                      job->record.actor, error))
         return NULL;
-      return g_strdup (xaso_record_get_id (XASO_RECORD (job->form)));
+      return g_strdup (xaso_record_get_id (job->record.form));
     }
-  return xaso_record_save_edits (XASO_RECORD (job->original), XASO_RECORD (job->form), db,
-                                 job->actor, error);
+  return xaso_record_job_save_edits (&job->record, db, error);
 }
 
 static gpointer
@@ -216,11 +212,9 @@ xaso_household_editor_make_save_job (XasoRecordEditor  *editor,
   if ((form = read_household (self, error)) == NULL ||
       (self->original == NULL && (head = read_head (self, error)) == NULL))
     return NULL;
-  job = g_new0 (SaveJob, 1);
-  job->original = self->original ? g_object_ref (self->original) : NULL;
-  job->form = g_steal_pointer (&form);
+  job = xaso_record_editor_new_job (editor, sizeof (SaveJob), XASO_RECORD (self->original),
+                                    XASO_RECORD (g_steal_pointer (&form)));
   job->head = g_steal_pointer (&head);
-  job->actor = g_strdup (xaso_context_get_actor (xaso_record_editor_get_context (editor)));
   return job;
 }
 

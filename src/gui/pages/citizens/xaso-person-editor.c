@@ -269,11 +269,9 @@ xaso_person_editor_show_loaded (XasoRecordEditor *editor,
 
 typedef struct
 {
-  XasoPerson *original;   /* NULL for a new person */
-  XasoPerson *form;
-  char       *household_id;
-  char       *actor;
-  gint       *namesake_warned; /* the editor's, which lives until the save ends */
+  XasoRecordJob  record;
+  char          *household_id;
+  gint          *namesake_warned; /* the editor's, which lives until the save ends */
 } SaveJob;
 
 static void
@@ -281,10 +279,8 @@ save_job_free (gpointer data)
 {
   SaveJob *job = data;
 
-  g_clear_object (&job->original);
-  g_clear_object (&job->form);
+  xaso_record_job_clear (&job->record);
   g_free (job->household_id);
-  g_free (job->actor);
   g_free (job);
 }
 
@@ -296,32 +292,31 @@ save_person (XasoDatabase  *db,
              GError       **error)
 {
   SaveJob *job = data;
+  XasoPerson *form = XASO_PERSON (job->record.form);
   g_autoptr(XasoHousehold) household = NULL;
 
   /* A new person's form is checked first, so a namesake is asked about
    * once the rest is right; the second Save then saves. */
-  if (job->original == NULL && !g_atomic_int_get (job->namesake_warned))
+  if (job->record.original == NULL && !g_atomic_int_get (job->namesake_warned))
     {
-      if (!xaso_record_validate (XASO_RECORD (job->form), db, error))
+      if (!xaso_record_validate (job->record.form, db, error))
         return NULL;
-      if (!xaso_person_check_namesakes (job->form, db, error))
+      if (!xaso_person_check_namesakes (form, db, error))
         {
           if (g_error_matches (*error, XASO_PERSON_ERROR, XASO_PERSON_ERROR_NAMESAKE))
             g_atomic_int_set (job->namesake_warned, 1);
           return NULL;
         }
     }
-  if (job->original == NULL && job->household_id != NULL)
+  if (job->record.original == NULL && job->household_id != NULL)
     {
       if ((household = xaso_household_load (db, job->household_id, error)) == NULL ||
-          !xaso_household_add_member (db, household, job->form,
-                                      xaso_person_get (job->form, XASO_PERSON_RELATION_TO_HEAD),
-                                      FALSE, job->actor, error))
+          !xaso_household_add_member (db, household, form, xaso_person_get (form, XASO_PERSON_RELATION_TO_HEAD),
+                                      FALSE, job->record.actor, error))
         return NULL;
-      return g_strdup (xaso_record_get_id (XASO_RECORD (job->form)));
+      return g_strdup (xaso_record_get_id (job->record.form));
     }
-  return xaso_record_save_edits (XASO_RECORD (job->original), XASO_RECORD (job->form), db,
-                                 job->actor, error);
+  return xaso_record_job_save_edits (&job->record, db, error);
 }
 
 /* A warning was about one name and birth date: changing either asks again. */
@@ -350,13 +345,11 @@ xaso_person_editor_make_save_job (XasoRecordEditor  *editor,
   gtk_widget_remove_css_class (GTK_WIDGET (self->qr_row), "error");
   if ((form = read_form (self, error)) == NULL)
     return NULL;
-  job = g_new0 (SaveJob, 1);
-  job->original = self->original ? g_object_ref (self->original) : NULL;
-  job->form = g_steal_pointer (&form);
+  forget_other_namesake (self, form);
+  job = xaso_record_editor_new_job (editor, sizeof (SaveJob), XASO_RECORD (self->original),
+                                    XASO_RECORD (g_steal_pointer (&form)));
   job->household_id = g_strdup (self->household_id);
-  job->actor = g_strdup (xaso_context_get_actor (xaso_record_editor_get_context (editor)));
   job->namesake_warned = &self->namesake_warned;
-  forget_other_namesake (self, job->form);
   return job;
 }
 
