@@ -142,12 +142,10 @@ insert_official (Demo           *demo,
                  GError        **error)
 {
   sqlite3_stmt *user = xaso_database_prepare (demo->db,
-    "INSERT INTO user (id, commune_code, username, full_name, title, unit, person_id, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)", error);
-  sqlite3_stmt *role = xaso_database_prepare (demo->db,
-    "INSERT INTO user_role (user_id, role_code) VALUES (?, ?)", error);
+    "INSERT INTO user (id, commune_code, username, full_name, title, unit, person_id, roles, created_at, updated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?8)", error);
 
-  if (user == NULL || role == NULL)
+  if (user == NULL)
     return FALSE;
   *user_id = xaso_uuid_new ();
   sqlite3_bind_text (user, 1, *user_id, -1, SQLITE_STATIC);
@@ -158,11 +156,8 @@ insert_official (Demo           *demo,
   sqlite3_bind_text (user, 6, official->unit, -1, SQLITE_STATIC);
   sqlite3_bind_text (user, 7, person_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (user, 8, demo->now, -1, SQLITE_STATIC);
-  if (!xaso_database_step_done (demo->db, user, error))
-    return FALSE;
-  sqlite3_bind_text (role, 1, *user_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (role, 2, official->role, -1, SQLITE_STATIC);
-  return xaso_database_step_done (demo->db, role, error);
+  sqlite3_bind_text (user, 9, official->role, -1, SQLITE_STATIC);
+  return xaso_database_step_done (demo->db, user, error);
 }
 
 /* Officials are residents of working age, picked from the people made. */

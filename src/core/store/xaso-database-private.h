@@ -21,6 +21,10 @@ char    *_xaso_check_lists_expand          (const char    *sql);
 gboolean _xaso_database_inline_check_lists (XasoDatabase  *db,
                                             GError       **error);
 
+/* xaso-user-upgrade.c */
+gboolean _xaso_database_upgrade_accounts (XasoDatabase  *db,
+                                          GError       **error);
+
 /* xaso-checkpoint.c */
 typedef struct _XasoCheckpoint XasoCheckpoint;
 

@@ -51,6 +51,7 @@ static const struct
 } code_steps[] = {
   { 7, _xaso_database_normalize_text },
   { 10, _xaso_database_inline_check_lists },
+  { 12, _xaso_database_upgrade_accounts },
 };
 
 static gboolean
