@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <gio/gunixinputstream.h>
 #include <locale.h>
+#include <string.h>
 
 #include "xasoctl-verbs.h"
 
@@ -21,6 +23,7 @@ static const XasoctlVerb verbs[] = {
   { "id-check", xasoctl_id_check, N_("Check a 12-digit personal ID number") },
   { "pdf", xasoctl_pdf_verb, N_("Show, verify or sign PDFs (info, verify, sign)") },
   { "text", xasoctl_text_verb, N_("Convert TCVN3, VNI or Windows-1258 text to Unicode") },
+  { "user", xasoctl_user, N_("Manage the commune’s accounts (add, list, set-password, deactivate)") },
   { "check", xasoctl_check, N_("Check the database, the waiting changes and the audit log") },
 };
 
@@ -86,10 +89,28 @@ xasoctl_run_subverb (XasoctlContext     *ctx,
   return 2;
 }
 
+char *
+xasoctl_read_password (GError **error)
+{
+  g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+  g_autoptr(GDataInputStream) lines = g_data_input_stream_new (in);
+  g_autofree char *line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, error);
+
+  if (line == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("No password was given on standard input."));
+      return NULL;
+    }
+  g_strchomp (line);
+  return g_steal_pointer (&line);
+}
+
 static void
 print_verbs (void)
 {
-  g_printerr (_("Usage: xasoctl [--db PATH] VERB [ARGUMENTS…]\n\nVerbs:\n"));
+  g_printerr (_("Usage: xasoctl [--db PATH] [--as USERNAME] VERB [ARGUMENTS…]\n\nVerbs:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     g_printerr ("  %-10s %s\n", verbs[i].name, _(verbs[i].summary));
 }
@@ -99,6 +120,7 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *db_path = NULL;
+  g_autofree char *as_user = NULL;
   XasoctlContext ctx = { 0 };
   int first = 1;
 
@@ -107,12 +129,16 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   /* Global options come before the verb; the verb parses the rest. */
-  while (first < argc && g_str_has_prefix (argv[first], "--db"))
+  while (first < argc && (g_str_has_prefix (argv[first], "--db") || g_str_has_prefix (argv[first], "--as")))
     {
-      if (g_str_has_prefix (argv[first], "--db="))
-        db_path = g_strdup (argv[first] + 5);
+      char **target = g_str_has_prefix (argv[first], "--db") ? &db_path : &as_user;
+      const char *inline_value = strchr (argv[first], '=');
+
+      g_free (*target);
+      if (inline_value != NULL)
+        *target = g_strdup (inline_value + 1);
       else if (first + 1 < argc)
-        db_path = g_strdup (argv[++first]);
+        *target = g_strdup (argv[++first]);
       first++;
     }
   if (db_path == NULL && g_getenv ("XASO_DB") != NULL)
@@ -120,6 +146,7 @@ main (int    argc,
   if (db_path == NULL)
     db_path = xasoctl_default_db_path ();
   ctx.db_path = db_path;
+  ctx.as_user = as_user;
 
   if (first >= argc)
     {

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *db_path;
+  const char *as_user;   /* --as USERNAME: who acts, for verbs that check rights */
 } XasoctlContext;
 
 /* Every verb and sub-verb: argv[0] is its own name; it returns the exit
@@ -39,5 +40,7 @@ int           xasoctl_fail          (GError         *error);
 int           xasoctl_usage         (GOptionContext *options,
                                      const char     *message);
 char         *xasoctl_default_db_path (void);
+/* The first line of standard input, without its line end. */
+char         *xasoctl_read_password (GError        **error);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "xaso-demo.h"
 #include "xaso-password.h"
 #include "xaso-test-util.h"
 #include "xaso-user.h"
@@ -236,6 +237,33 @@ test_roles_upgraded (void)
   g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'user_role'"), ==, 0);
 }
 
+/* A demo commune has an account for every role, all with the demo
+ * password, so a newcomer can sign in as any of them. */
+static void
+test_demo_accounts (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("demo.db");
+  g_autoptr(XasoDatabase) db = xaso_database_open (path, NULL);
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+  XasoRoles seen = 0;
+
+  g_assert_true (xaso_demo_generate (db, XASO_DEMO_SMALL, 1, NULL, NULL, NULL, &error));
+  users = xaso_user_list (db, &error);
+  g_assert_cmpuint (users->len, >=, XASO_N_ROLES);
+  for (guint i = 0; i < users->len; i++)
+    {
+      XasoUser *user = g_ptr_array_index (users, i);
+      g_autoptr(XasoUser) signed_in = xaso_user_sign_in (db, xaso_user_get (user, XASO_USER_USERNAME),
+                                                         XASO_DEMO_PASSWORD, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (signed_in);
+      seen |= xaso_user_get_roles (user);
+    }
+  g_assert_cmpint (seen, ==, (1 << XASO_N_ROLES) - 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -248,5 +276,6 @@ main (int    argc,
   g_test_add_func ("/accounts/users/deactivated-cannot-sign-in", test_deactivated_cannot_sign_in);
   g_test_add_func ("/accounts/users/own-password-only", test_own_password_only);
   g_test_add_func ("/accounts/upgrade/roles-become-a-field", test_roles_upgraded);
+  g_test_add_func ("/accounts/demo/an-account-per-role", test_demo_accounts);
   return g_test_run ();
 }

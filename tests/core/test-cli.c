@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "xaso-test-util.h"
 
@@ -212,6 +214,71 @@ test_errors_in_plain_words (void)
   g_assert_nonnull (strstr (err, "no commune"));
 }
 
+/* Runs xasoctl with @input on standard input; returns its exit status. */
+static int
+run_with_input (const char  *input,
+                char       **out,
+                char       **err,
+                const char  *first,
+                ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
+  g_ptr_array_add (argv, (char *)g_getenv ("XASOCTL"));
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *)a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, input, NULL, out, err, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* Accounts from the command line: the administrator made with the
+ * commune adds the others; a clerk may not; the list is tab-separated. */
+static void
+test_users (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("users.db");
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_with_input ("mat-khau-qt\n", &out, &err, "--db", path, "init", "--code", "12345",
+                                   "--name", "Xã Thử", "--province-code", "25", "--province", "Phú Thọ",
+                                   "--agency-id", "000.00.25.H43", "--admin", "quantri", "--password-stdin",
+                                   NULL), ==, 0);
+  g_assert_cmpint (run_with_input ("mat-khau-vt\n", &out, &err, "--db", path, "--as", "quantri", "user", "add",
+                                   "vanthu", "--name", "Lê Thị Thư", "--role", "van_thu", "--password-stdin",
+                                   NULL), ==, 0);
+  g_assert_true (g_uuid_string_is_valid (g_strstrip (out)));
+  g_assert_cmpint (run_with_input ("mat-khau-cv\n", &out, &err, "--db", path, "--as", "vanthu", "user", "add",
+                                   "chuyenvien", "--name", "Trần Văn Một", "--role", "chuyen_vien",
+                                   "--password-stdin", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Lê Thị Thư"));
+  g_assert_cmpint (run_with_input ("ngan\n", &out, &err, "--db", path, "--as", "quantri", "user", "add",
+                                   "chuyenvien", "--name", "Trần Văn Một", "--role", "chuyen_vien",
+                                   "--password-stdin", NULL), ==, 1);
+  g_assert_cmpint (run_with_input ("", &out, &err, "--db", path, "--as", "quantri", "user", "add", "chuyenvien",
+                                   "--name", "Trần Văn Một", "--role", "thu_quy", "--password-stdin", NULL), ==, 1);
+  expect ("quantri\tSystem administrator\tquan_tri\tactive\n"
+          "vanthu\tLê Thị Thư\tvan_thu\tactive\n", "--db", path, "user", "list", NULL);
+  g_assert_cmpint (run_with_input ("mat-khau-moi\n", &out, &err, "--db", path, "--as", "vanthu", "user",
+                                   "set-password", "vanthu", "--password-stdin", NULL), ==, 0);
+  expect ("", "--db", path, "--as", "quantri", "user", "deactivate", "vanthu", NULL);
+  expect ("quantri\tSystem administrator\tquan_tri\tactive\n"
+          "vanthu\tLê Thị Thư\tvan_thu\tinactive\n", "--db", path, "user", "list", NULL);
+  g_assert_cmpint (run (&out, &err, "--db", path, "--as", "quantri", "user", "deactivate", "quantri", NULL), ==, 1);
+  g_assert_cmpint (run (&out, &err, "--db", path, "--as", "khongco", "user", "deactivate", "vanthu", NULL), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -225,5 +292,6 @@ main (int    argc,
   g_test_add_func ("/cli/errors-in-plain-words", test_errors_in_plain_words);
   g_test_add_func ("/cli/text-convert-and-import", test_text_convert_and_import);
   g_test_add_func ("/cli/search-in-register-order", test_search_in_register_order);
+  g_test_add_func ("/cli/users", test_users);
   return g_test_run ();
 }

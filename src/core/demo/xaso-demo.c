@@ -8,6 +8,7 @@
 #include "xaso-commune.h"
 #include "xaso-demo-private.h"
 #include "xaso-id-number.h"
+#include "xaso-password.h"
 #include "xaso-seed.h"
 #include "xaso-uuid.h"
 
@@ -142,10 +143,11 @@ insert_official (Demo           *demo,
                  GError        **error)
 {
   sqlite3_stmt *user = xaso_database_prepare (demo->db,
-    "INSERT INTO user (id, commune_code, username, full_name, title, unit, person_id, roles, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?8)", error);
+    "INSERT INTO user (id, commune_code, username, full_name, title, unit, person_id, roles, password_verifier, "
+    "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?10, ?8, ?8)", error);
+  g_autofree char *verifier = xaso_password_make_verifier (XASO_DEMO_PASSWORD, error);
 
-  if (user == NULL)
+  if (user == NULL || verifier == NULL)
     return FALSE;
   *user_id = xaso_uuid_new ();
   sqlite3_bind_text (user, 1, *user_id, -1, SQLITE_STATIC);
@@ -157,6 +159,7 @@ insert_official (Demo           *demo,
   sqlite3_bind_text (user, 7, person_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (user, 8, demo->now, -1, SQLITE_STATIC);
   sqlite3_bind_text (user, 9, official->role, -1, SQLITE_STATIC);
+  sqlite3_bind_text (user, 10, verifier, -1, SQLITE_STATIC);
   return xaso_database_step_done (demo->db, user, error);
 }
 
