@@ -217,15 +217,62 @@ test_list_search_first_screen_then_all (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
 }
 
+static gboolean
+sign_in (XasoContext  *context,
+         const char   *username,
+         const char   *password,
+         GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  xaso_context_sign_in_async (context, username, password, NULL, store_result, &result);
+  return xaso_context_sign_in_finish (context, wait_for (&result), error);
+}
+
+/* Once someone signs in, the work is theirs: the actor is their username. */
+static void
+test_signed_in_user_acts (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("signed-in.db");
+  g_autoptr(XasoDatabase) made = xaso_test_open_commune (path);
+  g_autoptr(XasoUser) admin = xaso_user_new ();
+  g_autoptr(XasoContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  xaso_user_set (admin, XASO_USER_USERNAME, "quantri");
+  xaso_user_set (admin, XASO_USER_FULL_NAME, "Quản trị");
+  xaso_user_set (admin, XASO_USER_ROLES, "quan_tri");
+  g_assert_true (xaso_user_add (made, NULL, admin, "mat-khau-1", NULL));
+  context = open_context (path);
+  g_assert_true (xaso_context_has_accounts (context));
+  g_assert_null (xaso_context_get_user (context));
+  g_signal_connect_swapped (context, "notify::user", G_CALLBACK (g_atomic_int_inc), &notified);
+
+  g_assert_false (sign_in (context, "quantri", "sai-mat-khau", &error));
+  g_assert_error (error, XASO_USER_ERROR, XASO_USER_ERROR_WRONG_PASSWORD);
+  g_assert_null (xaso_context_get_user (context));
+  g_clear_error (&error);
+  g_assert_true (sign_in (context, "quantri", "mat-khau-1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (xaso_context_get_actor (context), ==, "quantri");
+  g_assert_cmpuint (notified, ==, 1);
+  xaso_context_sign_out (context);
+  g_assert_null (xaso_context_get_user (context));
+  g_assert_cmpstr (xaso_context_get_actor (context), !=, "quantri");
+  g_assert_cmpuint (notified, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/store/context/runs-on-a-worker", test_runs_on_a_worker);
-  g_test_add_func ("/store/context/cancelled-work-says-so", test_cancelled_work_says_so);
-  g_test_add_func ("/store/context/changed-names-the-table", test_changed_names_the_table);
-  g_test_add_func ("/store/context/missing-commune-refused", test_missing_commune_refused);
-  g_test_add_func ("/store/context/list-search-first-screen-then-all", test_list_search_first_screen_then_all);
+  g_test_add_func ("/session/context/runs-on-a-worker", test_runs_on_a_worker);
+  g_test_add_func ("/session/context/cancelled-work-says-so", test_cancelled_work_says_so);
+  g_test_add_func ("/session/context/changed-names-the-table", test_changed_names_the_table);
+  g_test_add_func ("/session/context/missing-commune-refused", test_missing_commune_refused);
+  g_test_add_func ("/session/context/list-search-first-screen-then-all", test_list_search_first_screen_then_all);
+  g_test_add_func ("/session/context/signed-in-user-acts", test_signed_in_user_acts);
   return g_test_run ();
 }

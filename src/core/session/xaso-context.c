@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "xaso-store"
+#define G_LOG_DOMAIN "xaso-session"
 
 #include "config.h"
+
+#include <string.h>
 
 
 #include "xaso-context.h"
@@ -16,8 +18,10 @@ struct _XasoContext
   GObject       parent_instance;
 
   char         *path;
-  char         *actor;
+  char         *actor;                /* who works when nobody is signed in */
   char         *official_person_id;
+  XasoUser     *user;                 /* who is signed in */
+  gboolean      has_accounts;
   XasoCommune  *commune;
   XasoDatabase *reader;
   XasoDatabase *writer;
@@ -25,6 +29,14 @@ struct _XasoContext
 };
 
 G_DEFINE_FINAL_TYPE (XasoContext, xaso_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_USER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   CHANGED,
@@ -38,6 +50,7 @@ xaso_context_finalize (GObject *object)
 {
   XasoContext *self = (XasoContext *)object;
 
+  g_clear_object (&self->user);
   g_clear_object (&self->reader);
   g_clear_object (&self->writer);
   g_clear_pointer (&self->commune, xaso_commune_free);
@@ -50,9 +63,33 @@ xaso_context_finalize (GObject *object)
 }
 
 static void
+xaso_context_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  XasoContext *self = XASO_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_USER:
+      g_value_set_object (value, self->user);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 xaso_context_class_init (XasoContextClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = xaso_context_finalize;
+  G_OBJECT_CLASS (klass)->get_property = xaso_context_get_property;
+
+  /* Who is signed in, NULL before and after. */
+  properties[PROP_USER] = g_param_spec_object ("user", NULL, NULL, XASO_TYPE_USER,
+                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   /* Emitted on the main thread after a write, with the table written, so
    * lists can show the change without a restart. */
@@ -80,6 +117,14 @@ load_official (XasoContext *self)
 }
 
 static void
+load_accounts (XasoContext *self)
+{
+  g_autoptr(GPtrArray) users = xaso_user_list (self->writer, NULL);
+
+  self->has_accounts = users != NULL && users->len > 0;
+}
+
+static void
 open_thread (GTask        *task,
              gpointer      source,
              gpointer      task_data,
@@ -100,6 +145,7 @@ open_thread (GTask        *task,
     }
   self->actor = g_strdup (user != NULL && !g_str_equal (user, "Unknown") ? user : g_get_user_name ());
   load_official (self);
+  load_accounts (self);
   g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
 }
 
@@ -138,13 +184,100 @@ xaso_context_get_commune (XasoContext *self)
 const char *
 xaso_context_get_actor (XasoContext *self)
 {
+  if (self->user != NULL)
+    return xaso_user_get (self->user, XASO_USER_USERNAME);
   return self->actor;
 }
 
 const char *
 xaso_context_get_official_person_id (XasoContext *self)
 {
+  if (self->user != NULL)
+    return xaso_user_get (self->user, XASO_USER_PERSON_ID);
   return self->official_person_id;
+}
+
+XasoUser *
+xaso_context_get_user (XasoContext *self)
+{
+  return self->user;
+}
+
+gboolean
+xaso_context_has_accounts (XasoContext *self)
+{
+  return self->has_accounts;
+}
+
+typedef struct
+{
+  char *username;
+  char *password;
+} SignInJob;
+
+static void
+sign_in_job_free (gpointer data)
+{
+  SignInJob *job = data;
+
+  g_free (job->username);
+  if (job->password != NULL)
+    memset (job->password, 0, strlen (job->password));
+  g_free (job->password);
+  g_free (job);
+}
+
+static gpointer
+sign_in_thread (XasoDatabase  *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  SignInJob *job = data;
+
+  return xaso_user_sign_in (db, job->username, job->password, error);
+}
+
+/* Checks the password on the worker (PBKDF2 takes a moment on an old PC). */
+void
+xaso_context_sign_in_async (XasoContext         *self,
+                            const char          *username,
+                            const char          *password,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  SignInJob *job = g_new0 (SignInJob, 1);
+
+  job->username = g_strdup (username);
+  job->password = g_strdup (password);
+  xaso_context_run_async (self, sign_in_thread, job, sign_in_job_free, g_object_unref, cancellable,
+                          callback, user_data);
+}
+
+gboolean
+xaso_context_sign_in_finish (XasoContext   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  XasoUser *user = xaso_context_run_finish (self, result, error);
+
+  if (user == NULL)
+    return FALSE;
+  g_clear_object (&self->user);
+  self->user = user;
+  self->has_accounts = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+  return TRUE;
+}
+
+void
+xaso_context_sign_out (XasoContext *self)
+{
+  if (self->user == NULL)
+    return;
+  g_clear_object (&self->user);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
 }
 
 XasoDatabase *

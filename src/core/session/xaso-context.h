@@ -5,6 +5,7 @@
 
 #include "xaso-commune.h"
 #include "xaso-database.h"
+#include "xaso-user.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +47,22 @@ gpointer           xaso_context_run_finish     (XasoContext          *self,
 
 void               xaso_context_notify_changed (XasoContext          *self,
                                                 const char           *table);
+
+/* Who is signed in (an XasoUser), or NULL. While someone is, the actor of
+ * every write is their username and the official's person record theirs. */
+XasoUser          *xaso_context_get_user       (XasoContext          *self);
+/* Whether the commune has accounts at all: a database made before them
+ * is used without signing in until its administrator is created. */
+gboolean           xaso_context_has_accounts   (XasoContext          *self);
+void               xaso_context_sign_in_async  (XasoContext          *self,
+                                                const char           *username,
+                                                const char           *password,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean           xaso_context_sign_in_finish (XasoContext          *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+void               xaso_context_sign_out       (XasoContext          *self);
 
 G_END_DECLS
