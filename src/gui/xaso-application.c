@@ -16,6 +16,7 @@ struct _XasoApplication
 
   GSettings      *settings;
   char           *database_path;
+  char           *auto_user;       /* --user, for a demo commune */
 };
 
 G_DEFINE_FINAL_TYPE (XasoApplication, xaso_application, ADW_TYPE_APPLICATION)
@@ -36,9 +37,12 @@ xaso_application_handle_local_options (GApplication *app,
 {
   XasoApplication *self = XASO_APPLICATION (app);
   const char *path = NULL;
+  const char *user = NULL;
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &path) && path[0] != '\0')
     self->database_path = g_canonicalize_filename (path, NULL);
+  if (g_variant_dict_lookup (options, "user", "&s", &user) && user[0] != '\0')
+    self->auto_user = g_strdup (user);
   return -1;
 }
 
@@ -52,7 +56,7 @@ xaso_application_activate (GApplication *app)
   if (window == NULL)
     {
       path = self->database_path ? g_strdup (self->database_path) : default_database_path (self);
-      window = GTK_WINDOW (xaso_window_new (self, path));
+      window = GTK_WINDOW (xaso_window_new (self, path, self->auto_user));
     }
   gtk_window_present (window);
 }
@@ -227,6 +231,7 @@ xaso_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->auto_user, g_free);
 
   G_OBJECT_CLASS (xaso_application_parent_class)->finalize (object);
 }
@@ -249,6 +254,8 @@ xaso_application_init (XasoApplication *self)
   static const GOptionEntry options[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open this database instead of the usual one"), N_("FILE") },
+    { "user", 'u', 0, G_OPTION_ARG_STRING, NULL,
+      N_("On a demo commune, sign in as this demo account at once"), N_("USERNAME") },
     { NULL }
   };
 

@@ -5,41 +5,16 @@
 
 #include <glib/gi18n.h>
 
-#include "xaso-citizens-page.h"
-#include "xaso-context.h"
 #include "xaso-page.h"
-#include "xaso-setup-view.h"
-#include "xaso-window.h"
+#include "xaso-window-private.h"
 
-struct _XasoWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  GtkSpinner           *loading_spinner;
-  XasoSetupView        *setup_view;
-  AdwStatusPage        *error_page;
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar;
-  AdwWindowTitle       *sidebar_title;
-  AdwWindowTitle       *page_title;
-  GtkStack             *pages;
-  GtkWidget            *content_box;
-
-  /* Owned references */
-  GSettings            *settings;
-  XasoContext          *context;
-  GCancellable         *cancellable;
-  char                 *database_path;
-};
 
 G_DEFINE_FINAL_TYPE (XasoWindow, xaso_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_DATABASE_PATH,
+  PROP_AUTO_USER,
   N_PROPS
 };
 
@@ -200,7 +175,6 @@ context_opened_cb (GObject      *source,
 {
   g_autoptr(XasoWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *last = NULL;
   const XasoCommune *commune;
 
   self->context = xaso_context_open_finish (result, &error);
@@ -213,11 +187,24 @@ context_opened_cb (GObject      *source,
 
   commune = xaso_context_get_commune (self->context);
   adw_window_title_set_subtitle (self->sidebar_title, commune->name);
-  foreach_page (self, give_context);
-
-  last = g_settings_get_string (self->settings, "last-page");
-  select_page (self, last[0] != '\0' ? last : "citizens");
   gtk_spinner_stop (self->loading_spinner);
+  _xaso_window_begin (self);
+}
+
+/* The pages get the context when someone first starts working, so no
+ * personal data is read before the sign-in. */
+void
+_xaso_window_show_work (XasoWindow *self)
+{
+  g_autofree char *last = NULL;
+
+  if (!self->pages_ready)
+    {
+      self->pages_ready = TRUE;
+      foreach_page (self, give_context);
+      last = g_settings_get_string (self->settings, "last-page");
+      select_page (self, last[0] != '\0' ? last : "citizens");
+    }
   gtk_stack_set_visible_child_name (self->main_stack, "work");
 }
 
@@ -269,8 +256,10 @@ xaso_window_finalize (GObject *object)
 {
   XasoWindow *self = (XasoWindow *)object;
 
+  g_clear_object (&self->idle_lock);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->auto_user, g_free);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->database_path, g_free);
 
@@ -289,6 +278,9 @@ xaso_window_set_property (GObject      *object,
     {
     case PROP_DATABASE_PATH:
       self->database_path = g_value_dup_string (value);
+      break;
+    case PROP_AUTO_USER:
+      self->auto_user = g_value_dup_string (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -309,6 +301,10 @@ xaso_window_class_init (XasoWindowClass *klass)
   properties[PROP_DATABASE_PATH] =
     g_param_spec_string ("database-path", NULL, NULL, NULL,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* A demo account to sign in as at once (build-aux/dev run, the tests). */
+  properties[PROP_AUTO_USER] =
+    g_param_spec_string ("auto-user", NULL, NULL, NULL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-window.ui");
@@ -316,6 +312,8 @@ xaso_window_class_init (XasoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XasoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, XasoWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, XasoWindow, setup_view);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, sign_in_view);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, user_button);
   gtk_widget_class_bind_template_child (widget_class, XasoWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, XasoWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XasoWindow, sidebar);
@@ -328,6 +326,7 @@ xaso_window_class_init (XasoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_done_cb);
+  _xaso_window_session_class_init (widget_class);
 }
 
 static void
@@ -335,6 +334,7 @@ xaso_window_init (XasoWindow *self)
 {
   g_type_ensure (XASO_TYPE_CITIZENS_PAGE);
   g_type_ensure (XASO_TYPE_SETUP_VIEW);
+  g_type_ensure (XASO_TYPE_SIGN_IN_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   xaso_application_add_pdf_drop_target (GTK_WIDGET (self));
 
@@ -344,6 +344,7 @@ xaso_window_init (XasoWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
+  _xaso_window_session_init (self);
   foreach_page (self, bind_page_heading);
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (gtk_stack_get_pages (self->pages)),
                            create_sidebar_row, self, NULL);
@@ -351,11 +352,13 @@ xaso_window_init (XasoWindow *self)
 
 XasoWindow *
 xaso_window_new (XasoApplication *app,
-                 const char      *database_path)
+                 const char      *database_path,
+                 const char      *auto_user)
 {
   return g_object_new (XASO_TYPE_WINDOW,
                        "application", app,
                        "database-path", database_path,
+                       "auto-user", auto_user,
                        NULL);
 }
 

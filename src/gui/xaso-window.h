@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XasoWindow, xaso_window, XASO, WINDOW, AdwApplicationWindow)
 
 XasoWindow *xaso_window_new        (XasoApplication *app,
-                                    const char      *database_path);
+                                    const char      *database_path,
+                                    const char      *auto_user);
 void        xaso_window_show_toast (XasoWindow      *self,
                                     const char      *message);
 

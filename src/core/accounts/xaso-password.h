@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 #define XASO_PASSWORD_ITERATIONS 600000
 #define XASO_PASSWORD_MIN_LENGTH 8
 
+/* Every account of a demo commune (one per role and a few more, listed on
+ * its sign-in screen) has this password. */
+#define XASO_DEMO_PASSWORD "xaso-demo"
+
 /* Checks the password a user chose: long enough, and not the username. */
 gboolean  xaso_password_acceptable    (const char  *password,
                                        const char  *username,

@@ -7,10 +7,6 @@
 
 G_BEGIN_DECLS
 
-/* Every account of a demo commune (one per role and a few more, listed on
- * its sign-in screen) has this password. */
-#define XASO_DEMO_PASSWORD "xaso-demo"
-
 /* Sizes of a demo commune. `reference` is the commune of the performance
  * budgets (DESIGN.md §7); `million` stretches persons to 1,000,000 for the
  * search budget at scale. */

@@ -7,6 +7,7 @@
 
 
 #include "xaso-context.h"
+#include "xaso-password.h"
 
 /* What the windows, the command line and (later) the sync engine share:
  * the commune, who is working, and two connections to the replica. The
@@ -116,12 +117,33 @@ load_official (XasoContext *self)
   self->official_person_id = g_steal_pointer (&person_id);
 }
 
+/* A demo commune made before accounts had passwords gets the demo one, so
+ * its sign-in screen works like a new demo's. */
+static void
+give_demo_passwords (XasoContext *self,
+                     GPtrArray   *users)
+{
+  for (guint i = 0; i < users->len; i++)
+    {
+      XasoUser *user = g_ptr_array_index (users, i);
+      g_autoptr(GError) error = NULL;
+
+      if (xaso_user_get (user, XASO_USER_PASSWORD_VERIFIER) == NULL &&
+          (!xaso_user_set_password (user, XASO_DEMO_PASSWORD, &error) ||
+           !xaso_record_save (XASO_RECORD (user), self->writer, "xaso-demo", &error)))
+        g_warning ("Could not give %s the demo password: %s", xaso_user_get (user, XASO_USER_USERNAME),
+                   error->message);
+    }
+}
+
 static void
 load_accounts (XasoContext *self)
 {
   g_autoptr(GPtrArray) users = xaso_user_list (self->writer, NULL);
 
   self->has_accounts = users != NULL && users->len > 0;
+  if (self->has_accounts && self->commune->is_demo)
+    give_demo_passwords (self, users);
 }
 
 static void

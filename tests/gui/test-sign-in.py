@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Signing in as an official does: the app opens on the sign-in screen of
+a demo commune, a wrong password is refused in Vietnamese, a demo account is
+chosen with a click and the work opens, the user menu says who is signed in,
+and signing out comes back to the sign-in screen with the username kept.
+Drives the real app through its accessibility tree; saves a screenshot of
+every step.
+
+Usage: test-sign-in.py XASO XASOCTL SCREENSHOT_DIR"""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import xaso_a11y  # noqa: E402
+from xaso_a11y import activate, click, fail, find, focus, log, shot, type_into, wait_for  # noqa: E402
+
+XASO, XASOCTL, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
+xaso_a11y.SHOTS = SHOTS
+
+
+def main():
+    if os.path.isdir(SHOTS):
+        for old in os.listdir(SHOTS):
+            if old.endswith(".png"):
+                os.remove(os.path.join(SHOTS, old))
+    workdir = tempfile.mkdtemp(prefix="xaso-gui-")
+    db = os.path.join(workdir, "demo.db")
+    log("creating the demo commune")
+    subprocess.run([XASOCTL, "--db", db, "demo", "--scale", "small", "--seed", "3"], check=True,
+                   stdout=subprocess.DEVNULL)
+    xaso_a11y.run_app(XASO, db, workdir, run, args=["--database", db])
+    print("ok - signing in and out works as an official uses it", flush=True)
+
+
+def run():
+    app = wait_for("the app on the accessibility bus", xaso_a11y.find_app, 30)
+    button = wait_for("the sign-in button", lambda: find(app, "push button", "Đăng nhập"), 30)
+    wait_for("the demo accounts", lambda: find(app, "label", contains="xaso-demo"), 20)
+    shot("01-sign-in")
+
+    log("a wrong password is refused, in Vietnamese")
+    type_into(find(app, ("entry", "text"), "Tên đăng nhập"), "vanthu")
+    type_into(find(app, ("password text", "entry", "text"), "Mật khẩu"), "sai-mat-khau")
+    click(button)
+    wait_for("the refusal", lambda: find(app, "label", contains="không đúng"), 20)
+    if find(app, ("tree table", "table"), "Công dân") is not None:
+        fail("the work opened after a wrong password")
+    shot("02-refused")
+
+    log("choose the leader's demo account")
+    leader = wait_for("the leader's demo account", lambda: find(app, "label", contains="chutich"), 10)
+    focus(leader)
+    table = wait_for("the Công dân page after signing in", lambda: find(app, ("tree table", "table"), "Công dân"), 30)
+    user = wait_for("the user menu", lambda: find(app, ("toggle button", "push button"), contains="Đang đăng nhập"), 10)
+    if "Lãnh đạo" not in user.name:
+        fail(f"the user menu does not say the role: {user.name!r}")
+    shot("03-signed-in")
+
+    log("sign out from the user menu")
+    activate(user)
+    item = wait_for("Đăng xuất in the user menu",
+                    lambda: find(app, ("menu item", "push button", "check menu item"), contains="xuất"), 10)
+    shot("04-user-menu")
+    activate(item)
+    wait_for("the sign-in screen again", lambda: find(app, "push button", "Đăng nhập"), 20)
+    username = find(app, ("entry", "text"), "Tên đăng nhập")
+    text = xaso_a11y.text_of(username)
+    if text != "chutich":
+        fail(f"the username was not kept for the next sign-in: {text!r}")
+    shot("05-signed-out")
+
+
+if __name__ == "__main__":
+    main()
