@@ -5,11 +5,14 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "xaso-commune.h"
 #include "xaso-demo.h"
+#include "xaso-password.h"
 #include "xaso-seed.h"
 #include "xaso-setup-view.h"
+#include "xaso-user.h"
 
 /* The first start: set up the real commune or create the demo one. */
 struct _XasoSetupView
@@ -22,12 +25,17 @@ struct _XasoSetupView
   AdwEntryRow    *province_name_row;
   AdwEntryRow    *province_code_row;
   AdwEntryRow    *agency_row;
+  AdwEntryRow    *admin_name_row;
+  AdwEntryRow    *admin_username_row;
+  AdwEntryRow    *admin_password_row;
+  AdwEntryRow    *admin_repeat_row;
   GtkLabel       *form_error;
   GtkWidget      *create_button;
   AdwStatusPage  *progress_page;
   GtkProgressBar *progress_bar;
 
   char           *database_path;
+  char           *admin_username;   /* of the commune set up, to sign in next */
   GCancellable   *cancellable;
 };
 
@@ -44,6 +52,8 @@ typedef struct
 {
   char          *path;
   XasoCommune   *commune;     /* NULL for the demo */
+  XasoUser      *admin;       /* with the commune */
+  char          *password;
   XasoSetupView *view;        /* for progress, owned by the task's source */
 } SetupJob;
 
@@ -54,6 +64,10 @@ setup_job_free (gpointer data)
 
   g_free (job->path);
   g_clear_pointer (&job->commune, xaso_commune_free);
+  g_clear_object (&job->admin);
+  if (job->password != NULL)
+    memset (job->password, 0, strlen (job->password));
+  g_free (job->password);
   g_free (job);
 }
 
@@ -108,7 +122,8 @@ setup_thread (GTask        *task,
       return;
     }
   if (job->commune != NULL)
-    ok = xaso_commune_setup (db, job->commune, &error) && xaso_seed_catalogue (db, &error);
+    ok = xaso_commune_setup (db, job->commune, &error) && xaso_seed_catalogue (db, &error) &&
+         xaso_user_add (db, NULL, job->admin, job->password, &error);
   else
     ok = xaso_demo_generate (db, XASO_DEMO_SMALL, 1, demo_progress, job->view, cancellable, &error);
 
@@ -149,7 +164,9 @@ setup_done_cb (GObject      *source,
 
 static void
 run_setup (XasoSetupView *self,
-           XasoCommune   *commune)
+           XasoCommune   *commune,
+           XasoUser      *admin,
+           char          *password)
 {
   g_autoptr(GTask) task = NULL;
   SetupJob *job = g_new0 (SetupJob, 1);
@@ -158,6 +175,8 @@ run_setup (XasoSetupView *self,
   self->cancellable = g_cancellable_new ();
   job->path = g_strdup (self->database_path);
   job->commune = commune;
+  job->admin = admin;
+  job->password = password;
   job->view = self;
 
   task = g_task_new (self, self->cancellable, setup_done_cb, NULL);
@@ -172,10 +191,39 @@ row_text (AdwEntryRow *row)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
+/* The administrator as the form gives them; the password is checked here
+ * (both the same, long enough) and made a verifier by core on the worker. */
+static XasoUser *
+read_admin (XasoSetupView  *self,
+            char          **password,
+            GError        **error)
+{
+  g_autoptr(XasoUser) admin = xaso_user_new ();
+  g_autofree char *username = row_text (self->admin_username_row);
+  g_autofree char *name = row_text (self->admin_name_row);
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->admin_password_row));
+
+  if (g_strcmp0 (typed, gtk_editable_get_text (GTK_EDITABLE (self->admin_repeat_row))) != 0)
+    {
+      g_set_error_literal (error, XASO_USER_ERROR, XASO_USER_ERROR_WEAK_PASSWORD,
+                           _("The two passwords are not the same."));
+      return NULL;
+    }
+  if (!xaso_password_acceptable (typed, username, error))
+    return NULL;
+  xaso_user_set (admin, XASO_USER_USERNAME, username);
+  xaso_user_set (admin, XASO_USER_FULL_NAME, name);
+  xaso_user_set (admin, XASO_USER_ROLES, "quan_tri");
+  *password = g_strdup (typed);
+  return g_steal_pointer (&admin);
+}
+
 static void
 create_commune_cb (XasoSetupView *self)
 {
   g_autoptr(XasoCommune) commune = g_new0 (XasoCommune, 1);
+  g_autoptr(XasoUser) admin = NULL;
+  g_autofree char *password = NULL;
   g_autoptr(GError) error = NULL;
 
   commune->name = row_text (self->name_row);
@@ -183,7 +231,7 @@ create_commune_cb (XasoSetupView *self)
   commune->province_name = row_text (self->province_name_row);
   commune->province_code = row_text (self->province_code_row);
   commune->agency_eid = row_text (self->agency_row);
-  if (!xaso_commune_validate (commune, &error))
+  if (!xaso_commune_validate (commune, &error) || (admin = read_admin (self, &password, &error)) == NULL)
     {
       gtk_label_set_text (self->form_error, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->form_error), TRUE);
@@ -191,7 +239,9 @@ create_commune_cb (XasoSetupView *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
   gtk_widget_set_sensitive (self->create_button, FALSE);
-  run_setup (self, g_steal_pointer (&commune));
+  g_free (self->admin_username);
+  self->admin_username = g_strdup (xaso_user_get (admin, XASO_USER_USERNAME));
+  run_setup (self, g_steal_pointer (&commune), g_steal_pointer (&admin), g_steal_pointer (&password));
 }
 
 static void
@@ -199,7 +249,7 @@ create_demo_cb (XasoSetupView *self)
 {
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_stack_set_visible_child_name (self->stack, "progress");
-  run_setup (self, NULL);
+  run_setup (self, NULL, NULL, NULL);
 }
 
 static void
@@ -238,6 +288,7 @@ xaso_setup_view_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->admin_username, g_free);
   G_OBJECT_CLASS (xaso_setup_view_parent_class)->finalize (object);
 }
 
@@ -260,6 +311,10 @@ xaso_setup_view_class_init (XasoSetupViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XasoSetupView, province_name_row);
   gtk_widget_class_bind_template_child (widget_class, XasoSetupView, province_code_row);
   gtk_widget_class_bind_template_child (widget_class, XasoSetupView, agency_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoSetupView, admin_name_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoSetupView, admin_username_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoSetupView, admin_password_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoSetupView, admin_repeat_row);
   gtk_widget_class_bind_template_child (widget_class, XasoSetupView, form_error);
   gtk_widget_class_bind_template_child (widget_class, XasoSetupView, create_button);
   gtk_widget_class_bind_template_child (widget_class, XasoSetupView, progress_page);
@@ -283,4 +338,14 @@ xaso_setup_view_set_database_path (XasoSetupView *self,
 {
   g_free (self->database_path);
   self->database_path = g_strdup (path);
+}
+
+/* The username of the administrator of the commune just set up; NULL for
+ * the demo. */
+const char *
+xaso_setup_view_get_admin_username (XasoSetupView *self)
+{
+  g_return_val_if_fail (XASO_IS_SETUP_VIEW (self), NULL);
+
+  return self->admin_username;
 }

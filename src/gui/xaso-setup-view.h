@@ -11,4 +11,6 @@ G_DECLARE_FINAL_TYPE (XasoSetupView, xaso_setup_view, XASO, SETUP_VIEW, AdwBin)
 void xaso_setup_view_set_database_path (XasoSetupView *self,
                                         const char    *path);
 
+const char *xaso_setup_view_get_admin_username (XasoSetupView *self);
+
 G_END_DECLS

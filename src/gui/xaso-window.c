@@ -216,9 +216,14 @@ open_database (XasoWindow *self)
   xaso_context_open_async (self->database_path, self->cancellable, context_opened_cb, g_object_ref (self));
 }
 
+/* The administrator who set the commune up signs in first. */
 static void
 setup_done_cb (XasoWindow *self)
 {
+  const char *admin = xaso_setup_view_get_admin_username (self->setup_view);
+
+  if (admin != NULL)
+    g_settings_set_string (self->settings, "last-username", admin);
   open_database (self);
 }
 

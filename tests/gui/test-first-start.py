@@ -43,8 +43,28 @@ def run(db):
     if os.path.exists(db):
         fail("a database was created from an invalid form")
 
+    log("the administrator, created with the commune")
     type_into(entry(app, "Mã xã (5 chữ số)"), "07654")
+    type_into(entry(app, "Họ và tên"), "Nguyễn Thị Quản Trị")
+    type_into(entry(app, "Tên đăng nhập (ví dụ quantri)"), "quantri")
+    type_into(wait_for("the password", lambda: find(app, ("password text", "entry", "text"),
+                                                     "Mật khẩu (ít nhất 8 ký tự)")), "mat-khau-xa")
+    type_into(find(app, ("password text", "entry", "text"), "Nhập lại mật khẩu"), "mat-khau-khac")
     activate(find(app, "push button", contains="Tạo"))
+    wait_for("the two passwords told apart", lambda: find(app, ("label", "alert"), contains="không giống"))
+    if os.path.exists(db):
+        fail("a database was created with two different passwords")
+    type_into(find(app, ("password text", "entry", "text"), "Nhập lại mật khẩu"), "mat-khau-xa")
+    shot("admin")
+    activate(find(app, "push button", contains="Tạo"))
+
+    log("the administrator signs in first")
+    sign_in = wait_for("the sign-in screen", lambda: find(app, "push button", "Đăng nhập"), 30)
+    username = find(app, ("entry", "text"), "Tên đăng nhập")
+    if xaso_a11y.text_of(username) != "quantri":
+        fail(f"the administrator's username is not offered: {xaso_a11y.text_of(username)!r}")
+    type_into(find(app, ("password text", "entry", "text"), "Mật khẩu"), "mat-khau-xa")
+    activate(sign_in)
     wait_for("the commune's name in the sidebar", lambda: find(app, "label", "Xã Hòa Bình"), 30)
     wait_for("the empty citizens list", lambda: find(app, "label", "0 người"))
     wait_for("the invitation to add the first household", lambda: find(app, "label", "Chưa có công dân nào"))
@@ -52,11 +72,14 @@ def run(db):
 
     con = sqlite3.connect(db)
     commune = con.execute("SELECT code, name, province_code, agency_eid, is_demo FROM commune").fetchall()
+    admins = con.execute("SELECT username, full_name, roles FROM user").fetchall()
     procedures = con.execute("SELECT count(*) FROM procedure").fetchone()[0]
     days = con.execute("SELECT count(*) FROM calendar_day").fetchone()[0]
     con.close()
     if commune != [("07654", "Xã Hòa Bình", "24", "000.00.31.H24", 0)]:
         fail(f"the commune was not recorded as entered: {commune!r}")
+    if admins != [("quantri", "Nguyễn Thị Quản Trị", "quan_tri")]:
+        fail(f"the administrator was not recorded as entered: {admins!r}")
     if procedures < 20 or days < 20:
         fail(f"the catalogue ({procedures} procedures) or calendar ({days} days) is missing")
 
