@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "xaso-accounts-page.h"
 #include "xaso-citizens-page.h"
 #include "xaso-context.h"
 #include "xaso-idle-lock.h"

@@ -64,6 +64,7 @@ create_sidebar_row (gpointer item,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (page),
                                   -1);
   g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (gtk_stack_page_get_name (page)), g_free);
+  g_object_set_data (G_OBJECT (row), "page-child", child);
   if (XASO_IS_PAGE (child))
     {
       g_signal_connect_object (child, "notify::badge-count", G_CALLBACK (badge_changed_cb), badge, 0);
@@ -84,6 +85,20 @@ foreach_page (XasoWindow *self,
       func (self, XASO_PAGE (child));
 }
 
+/* A page hidden from this user (the accounts page) leaves the sidebar too. */
+static void
+page_visibility_changed_cb (XasoWindow *self)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    {
+      GtkWidget *child = g_object_get_data (G_OBJECT (row), "page-child");
+
+      gtk_widget_set_visible (GTK_WIDGET (row), child == NULL || gtk_widget_get_visible (child));
+    }
+}
+
 /* The sidebar shows a page by its own title and icon. */
 static void
 bind_page_heading (XasoWindow *self,
@@ -93,6 +108,8 @@ bind_page_heading (XasoWindow *self,
 
   g_object_bind_property (page, "title", stack_page, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "icon-name", stack_page, "icon-name", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (page, "notify::visible", G_CALLBACK (page_visibility_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -338,6 +355,7 @@ static void
 xaso_window_init (XasoWindow *self)
 {
   g_type_ensure (XASO_TYPE_CITIZENS_PAGE);
+  g_type_ensure (XASO_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (XASO_TYPE_SETUP_VIEW);
   g_type_ensure (XASO_TYPE_SIGN_IN_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -353,6 +371,7 @@ xaso_window_init (XasoWindow *self)
   foreach_page (self, bind_page_heading);
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (gtk_stack_get_pages (self->pages)),
                            create_sidebar_row, self, NULL);
+  page_visibility_changed_cb (self);
 }
 
 XasoWindow *

@@ -264,6 +264,38 @@ test_demo_accounts (void)
   g_assert_cmpint (seen, ==, (1 << XASO_N_ROLES) - 1);
 }
 
+/* An administrator edits an account; the last administrator keeps the
+ * role; a new password replaces the old one. */
+static void
+test_edits_by_the_administrator (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("edits.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(XasoUser) admin = add_user (db, NULL, "quantri", "quan_tri");
+  g_autoptr(XasoUser) clerk = add_user (db, admin, "vanthu", "van_thu");
+  g_autoptr(XasoUser) edited = xaso_user_load (db, xaso_record_get_id (XASO_RECORD (clerk)), NULL);
+  g_autoptr(XasoUser) demoted = xaso_user_load (db, xaso_record_get_id (XASO_RECORD (admin)), NULL);
+  g_autoptr(XasoUser) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  xaso_user_set (edited, XASO_USER_ROLES, "van_thu,lanh_dao");
+  xaso_user_set (edited, XASO_USER_UNIT, "Văn phòng");
+  g_assert_null (xaso_user_save_edits (db, clerk, clerk, edited, NULL, &error));
+  g_assert_error (error, XASO_USER_ERROR, XASO_USER_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  id = xaso_user_save_edits (db, admin, clerk, edited, "mat-khau-moi", &error);
+  g_assert_no_error (error);
+  back = xaso_user_sign_in (db, "vanthu", "mat-khau-moi", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xaso_user_get_roles (back), ==, XASO_ROLE_VAN_THU | XASO_ROLE_LANH_DAO);
+  g_assert_cmpstr (xaso_user_get (back, XASO_USER_UNIT), ==, "Văn phòng");
+
+  xaso_user_set (demoted, XASO_USER_ROLES, "chuyen_vien");
+  g_assert_null (xaso_user_save_edits (db, admin, admin, demoted, NULL, &error));
+  g_assert_error (error, XASO_USER_ERROR, XASO_USER_ERROR_NOT_ALLOWED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -275,6 +307,7 @@ main (int    argc,
   g_test_add_func ("/accounts/sign-in/slows-wrong-passwords", test_sign_in_slows_wrong_passwords);
   g_test_add_func ("/accounts/users/deactivated-cannot-sign-in", test_deactivated_cannot_sign_in);
   g_test_add_func ("/accounts/users/own-password-only", test_own_password_only);
+  g_test_add_func ("/accounts/users/edits-by-the-administrator", test_edits_by_the_administrator);
   g_test_add_func ("/accounts/upgrade/roles-become-a-field", test_roles_upgraded);
   g_test_add_func ("/accounts/demo/an-account-per-role", test_demo_accounts);
   return g_test_run ();

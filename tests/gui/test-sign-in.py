@@ -32,11 +32,11 @@ def main():
     log("creating the demo commune")
     subprocess.run([XASOCTL, "--db", db, "demo", "--scale", "small", "--seed", "3"], check=True,
                    stdout=subprocess.DEVNULL)
-    xaso_a11y.run_app(XASO, db, workdir, run, args=["--database", db])
+    xaso_a11y.run_app(XASO, db, workdir, lambda: run(db), args=["--database", db])
     print("ok - signing in and out works as an official uses it", flush=True)
 
 
-def run():
+def run(db):
     app = wait_for("the app on the accessibility bus", xaso_a11y.find_app, 30)
     button = wait_for("the sign-in button", lambda: find(app, "push button", "Đăng nhập"), 30)
     wait_for("the demo accounts", lambda: find(app, "label", contains="xaso-demo"), 20)
@@ -58,6 +58,8 @@ def run():
     user = wait_for("the user menu", lambda: find(app, ("toggle button", "push button"), contains="Đang đăng nhập"), 10)
     if "Lãnh đạo" not in user.name:
         fail(f"the user menu does not say the role: {user.name!r}")
+    if find(app, "list item", "Tài khoản") is not None:
+        fail("a leader sees the accounts page, which is the administrator's")
     shot("03-signed-in")
 
     log("sign out from the user menu")
@@ -72,6 +74,30 @@ def run():
     if text != "chutich":
         fail(f"the username was not kept for the next sign-in: {text!r}")
     shot("05-signed-out")
+
+    log("the administrator signs in with a typed password and adds an account")
+    type_into(find(app, ("entry", "text"), "Tên đăng nhập"), "quantri")
+    type_into(find(app, ("password text", "entry", "text"), "Mật khẩu"), "xaso-demo")
+    subprocess.run(["xdotool", "key", "Return"], check=True)
+    accounts = wait_for("the accounts page in the sidebar", lambda: find(app, "list item", "Tài khoản"), 30)
+    focus(accounts)
+    activate(wait_for("Thêm tài khoản", lambda: find(app, "push button", "Thêm tài khoản"), 10))
+    name = wait_for("the account form", lambda: find(app, ("entry", "text"), "Họ và tên"), 10)
+    type_into(name, "Phạm Thị Mới")
+    type_into(find(app, ("entry", "text"), "Tên đăng nhập (ví dụ nguyen.van.a)"), "pham.moi")
+    type_into(find(app, ("password text", "entry", "text"), "Mật khẩu (ít nhất 8 ký tự)"), "mat-khau-moi")
+    type_into(find(app, ("password text", "entry", "text"), "Nhập lại mật khẩu"), "mat-khau-moi")
+    role = find(app, "label", "Chuyên viên")
+    if role is None:
+        fail("the roles of the account are not in the form")
+    focus(role)
+    shot("06-new-account")
+    activate(find(app, "push button", "Lưu"))
+    wait_for("the new account in the list", lambda: find(app, "label", "Phạm Thị Mới"), 20)
+    shot("07-accounts")
+    out = subprocess.run([XASOCTL, "--db", db, "user", "list"], check=True, capture_output=True, text=True).stdout
+    if "pham.moi\tPhạm Thị Mới\tchuyen_vien\tactive" not in out:
+        fail(f"the new account is not recorded as entered: {out!r}")
 
 
 if __name__ == "__main__":

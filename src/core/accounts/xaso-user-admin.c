@@ -116,6 +116,45 @@ other_active_admin (XasoDatabase  *db,
   return TRUE;
 }
 
+static gboolean
+is_active_admin (XasoUser *user)
+{
+  return xaso_user_is_active (user) && (xaso_user_get_roles (user) & XASO_ROLE_QUAN_TRI);
+}
+
+static gboolean
+refuse_last_admin (GError **error)
+{
+  g_set_error_literal (error, XASO_USER_ERROR, XASO_USER_ERROR_NOT_ALLOWED,
+                       _("This is the last active administrator: give another account the role quan_tri "
+                         "first."));
+  return FALSE;
+}
+
+char *
+xaso_user_save_edits (XasoDatabase  *db,
+                      XasoUser      *actor,
+                      XasoUser      *original,
+                      XasoUser      *edited,
+                      const char    *password,
+                      GError       **error)
+{
+  gboolean other_admin = FALSE;
+
+  if (!xaso_user_check_right (actor, XASO_RIGHT_MANAGE_USERS, error) ||
+      !other_active_admin (db, original, &other_admin, error))
+    return NULL;
+  if (is_active_admin (original) && !is_active_admin (edited) && !other_admin)
+    {
+      refuse_last_admin (error);
+      return NULL;
+    }
+  if (password != NULL && password[0] != '\0' && !xaso_user_set_password (edited, password, error))
+    return NULL;
+  return xaso_record_save_edits (XASO_RECORD (original), XASO_RECORD (edited), db,
+                                 xaso_user_get (actor, XASO_USER_USERNAME), error);
+}
+
 /* A deactivated user cannot sign in; their history stays theirs. The last
  * active administrator stays, so the commune is never locked out. */
 gboolean
@@ -130,12 +169,7 @@ xaso_user_deactivate (XasoDatabase  *db,
       !other_active_admin (db, user, &other_admin, error))
     return FALSE;
   if (!other_admin && (xaso_user_get_roles (user) & XASO_ROLE_QUAN_TRI))
-    {
-      g_set_error_literal (error, XASO_USER_ERROR, XASO_USER_ERROR_NOT_ALLOWED,
-                           _("This is the last active administrator: give another account the role quan_tri "
-                             "first."));
-      return FALSE;
-    }
+    return refuse_last_admin (error);
   xaso_user_set (user, XASO_USER_ACTIVE, "0");
   return xaso_record_save (XASO_RECORD (user), db, actor_name (actor, user), error);
 }

@@ -81,6 +81,15 @@ gboolean    xaso_user_change_password (XasoDatabase *db,
                                     XasoUser       *user,
                                     const char     *password,
                                     GError        **error);
+/* Saves an administrator's edits of an account (over others' concurrent
+ * changes, as xaso_record_save_edits()), with a new password when one is
+ * given; the last active administrator keeps that role and stays active. */
+char       *xaso_user_save_edits   (XasoDatabase   *db,
+                                    XasoUser       *actor,
+                                    XasoUser       *original,
+                                    XasoUser       *edited,
+                                    const char     *password,
+                                    GError        **error);
 gboolean    xaso_user_deactivate   (XasoDatabase   *db,
                                     XasoUser       *actor,
                                     XasoUser       *user,
