@@ -12,29 +12,6 @@
  * accounts, managed as its administrator (--as USERNAME); core checks the
  * rights. Output is tab-separated, errors on standard error. */
 
-static gboolean
-open_with_actor (XasoctlContext  *ctx,
-                 XasoDatabase   **db,
-                 XasoUser       **actor)
-{
-  g_autoptr(GError) error = NULL;
-
-  *db = xasoctl_open_database (ctx, TRUE);
-  if (*db == NULL)
-    return FALSE;
-  *actor = NULL;
-  if (ctx->as_user == NULL)
-    return TRUE;
-  *actor = xaso_user_find (*db, ctx->as_user, &error);
-  if (*actor == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      g_clear_object (db);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static int
 user_add (XasoctlContext  *ctx,
           int              argc,
@@ -65,7 +42,7 @@ user_add (XasoctlContext  *ctx,
     return xasoctl_usage (options, _("Give the username, --name, --role and the password with --password-stdin."));
   if ((password = xasoctl_read_password (&error)) == NULL)
     return xasoctl_fail (g_steal_pointer (&error));
-  if (!open_with_actor (ctx, &db, &actor))
+  if (!xasoctl_open_with_actor (ctx, &db, &actor, FALSE))
     return 1;
   xaso_user_set (user, XASO_USER_USERNAME, argv[1]);
   xaso_user_set (user, XASO_USER_FULL_NAME, name);
@@ -136,7 +113,7 @@ user_set_password (XasoctlContext  *ctx,
     }
   if ((password = xasoctl_read_password (&error)) == NULL)
     return xasoctl_fail (g_steal_pointer (&error));
-  if (!open_with_actor (ctx, &db, &actor))
+  if (!xasoctl_open_with_actor (ctx, &db, &actor, FALSE))
     return 1;
   if ((user = named_user (db, argc - 1, argv, &error)) == NULL ||
       !xaso_user_change_password (db, actor, user, password, &error))
@@ -154,7 +131,7 @@ user_deactivate (XasoctlContext  *ctx,
   g_autoptr(XasoUser) user = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!open_with_actor (ctx, &db, &actor))
+  if (!xasoctl_open_with_actor (ctx, &db, &actor, FALSE))
     return 1;
   if ((user = named_user (db, argc, argv, &error)) == NULL ||
       !xaso_user_deactivate (db, actor, user, &error))

@@ -24,6 +24,7 @@ static const XasoctlVerb verbs[] = {
   { "pdf", xasoctl_pdf_verb, N_("Show, verify or sign PDFs (info, verify, sign)") },
   { "text", xasoctl_text_verb, N_("Convert TCVN3, VNI or Windows-1258 text to Unicode") },
   { "user", xasoctl_user, N_("Manage the commune’s accounts (add, list, set-password, deactivate)") },
+  { "doc", xasoctl_doc, N_("Official documents: register, direct, handle, draft, sign, issue, list") },
   { "check", xasoctl_check, N_("Check the database, the waiting changes and the audit log") },
 };
 
@@ -52,6 +53,30 @@ xasoctl_open_database (XasoctlContext *ctx,
       return NULL;
     }
   return g_steal_pointer (&db);
+}
+
+gboolean
+xasoctl_open_with_actor (XasoctlContext  *ctx,
+                         XasoDatabase   **db,
+                         XasoUser       **actor,
+                         gboolean         need_actor)
+{
+  g_autoptr(GError) error = NULL;
+
+  *actor = NULL;
+  *db = xasoctl_open_database (ctx, TRUE);
+  if (*db == NULL)
+    return FALSE;
+  if (ctx->as_user == NULL && need_actor)
+    g_set_error_literal (&error, XASO_USER_ERROR, XASO_USER_ERROR_NOT_ALLOWED,
+                         _("Say who acts with --as USERNAME: this verb checks that user’s rights."));
+  else if (ctx->as_user != NULL)
+    *actor = xaso_user_find (*db, ctx->as_user, &error);
+  if (error == NULL)
+    return TRUE;
+  g_printerr ("%s\n", error->message);
+  g_clear_object (db);
+  return FALSE;
 }
 
 int

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "xaso-database.h"
+#include "xaso-user.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,12 @@ int           xasoctl_run_subverb   (XasoctlContext    *ctx,
 
 XasoDatabase *xasoctl_open_database (XasoctlContext *ctx,
                                      gboolean        need_commune);
+/* Opens the commune's database and finds the --as user; with @need_actor,
+ * refuses to go on without one. Prints what went wrong. */
+gboolean      xasoctl_open_with_actor (XasoctlContext  *ctx,
+                                       XasoDatabase   **db,
+                                       XasoUser       **actor,
+                                       gboolean         need_actor);
 int           xasoctl_fail          (GError         *error);
 int           xasoctl_usage         (GOptionContext *options,
                                      const char     *message);

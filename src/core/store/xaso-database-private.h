@@ -9,6 +9,9 @@ gboolean _xaso_database_migrate   (XasoDatabase  *self,
                                    GError       **error);
 int      _xaso_database_query_int (XasoDatabase  *self,
                                    const char    *sql);
+gboolean _xaso_database_has_column (XasoDatabase *self,
+                                    const char   *table,
+                                    const char   *column);
 
 /* Steps in C (xaso-text-upgrade.c). */
 gboolean _xaso_database_normalize_text    (XasoDatabase  *db,
@@ -24,6 +27,8 @@ gboolean _xaso_database_inline_check_lists (XasoDatabase  *db,
 /* xaso-user-upgrade.c */
 gboolean _xaso_database_upgrade_accounts (XasoDatabase  *db,
                                           GError       **error);
+gboolean _xaso_database_upgrade_documents (XasoDatabase  *db,
+                                           GError       **error);
 
 /* xaso-checkpoint.c */
 typedef struct _XasoCheckpoint XasoCheckpoint;

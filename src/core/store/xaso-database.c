@@ -299,6 +299,24 @@ _xaso_database_query_int (XasoDatabase *self,
   return value;
 }
 
+gboolean
+_xaso_database_has_column (XasoDatabase *self,
+                           const char   *table,
+                           const char   *column)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (self, "SELECT count(*) FROM pragma_table_info (?) WHERE name = ?",
+                                              NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
+  sqlite3_reset (stmt);
+  return found;
+}
+
 int
 xaso_database_get_schema_version (XasoDatabase *self)
 {

@@ -52,6 +52,7 @@ static const struct
   { 7, _xaso_database_normalize_text },
   { 10, _xaso_database_inline_check_lists },
   { 12, _xaso_database_upgrade_accounts },
+  { 13, _xaso_database_upgrade_documents },
 };
 
 static gboolean

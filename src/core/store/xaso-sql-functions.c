@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "xaso-collate.h"
+#include "xaso-fold.h"
 #include "xaso-sql-functions.h"
 #include "xaso-unicode.h"
 
@@ -115,6 +116,29 @@ name_key (sqlite3_context  *context,
 
 /* xaso_is_nfc (a, b, …): 1 when every text given is in NFC (NULL counts as
  * NFC), to find what an upgrade must normalise. */
+/* xaso_fold (TEXT…): the folded words of every argument, for search
+ * indexes over several columns (documents: subject, notation, issuer). */
+static void
+fold_sql (sqlite3_context  *context,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *text = (const char *)sqlite3_value_text (argv[i]);
+      g_autofree char *folded = text != NULL ? xaso_fold (text) : NULL;
+
+      if (folded == NULL || *folded == '\0')
+        continue;
+      if (all->len > 0)
+        g_string_append_c (all, ' ');
+      g_string_append (all, folded);
+    }
+  sqlite3_result_text (context, all->str, (int)all->len, SQLITE_TRANSIENT);
+}
+
 static void
 is_nfc (sqlite3_context  *context,
         int               argc,
@@ -147,5 +171,7 @@ xaso_sql_functions_register (sqlite3 *db)
     rc = sqlite3_create_function (db, "xaso_name_key", 1, flags, NULL, name_key, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function (db, "xaso_is_nfc", -1, flags, NULL, is_nfc, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (db, "xaso_fold", -1, flags, NULL, fold_sql, NULL, NULL);
   return rc;
 }

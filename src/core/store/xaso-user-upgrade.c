@@ -13,10 +13,7 @@ static gboolean
 has_column (XasoDatabase *db,
             const char   *column)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pragma_table_info ('user') WHERE name = '%s'",
-                                          column);
-
-  return _xaso_database_query_int (db, sql) > 0;
+  return _xaso_database_has_column (db, "user", column);
 }
 
 static gboolean

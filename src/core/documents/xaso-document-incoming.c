@@ -1,0 +1,411 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-documents"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "xaso-document-flow-private.h"
+#include "xaso-notation.h"
+#include "xaso-register.h"
+
+/* Incoming documents (Decree 30, art. 21–24): receive and register with
+ * the next số đến, present to a leader, the leader's directive, handling
+ * by the lead, finished by a reply or a note. */
+
+static const char * const at_registered[] = { XASO_DOCUMENT_REGISTERED, NULL };
+static const char * const directable[] = { XASO_DOCUMENT_REGISTERED, XASO_DOCUMENT_PRESENTED,
+                                           XASO_DOCUMENT_DIRECTED, NULL };
+static const char * const handled[] = { XASO_DOCUMENT_DIRECTED, XASO_DOCUMENT_IN_PROGRESS, NULL };
+
+XasoDocument *
+xaso_document_find_duplicate (XasoDatabase  *db,
+                              XasoDocument  *doc,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "SELECT id FROM document WHERE notation = ?1 AND issuer = ?2 AND direction = 'incoming' "
+    "AND deleted = 0 AND id <> ?3 AND coalesce (issued_date, '') = coalesce (?4, issued_date, '') "
+    "ORDER BY rowid LIMIT 1", error);
+  g_autofree char *id = NULL;
+
+  if (stmt == NULL || xaso_document_get (doc, XASO_DOCUMENT_NOTATION) == NULL)
+    return NULL;
+  xaso_bind_text (stmt, 1, xaso_document_get (doc, XASO_DOCUMENT_NOTATION));
+  xaso_bind_text (stmt, 2, xaso_document_get (doc, XASO_DOCUMENT_ISSUER));
+  xaso_bind_text (stmt, 3, xaso_record_get_id (XASO_RECORD (doc)));
+  xaso_bind_text (stmt, 4, xaso_document_get (doc, XASO_DOCUMENT_ISSUED_DATE));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup (xaso_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return id != NULL ? xaso_document_load (db, id, error) : NULL;
+}
+
+static gboolean
+invalid (GError    **error,
+         const char *message)
+{
+  g_set_error_literal (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* Reads the type from the notation when the clerk did not choose one. */
+static gboolean
+complete_from_notation (XasoDocument  *doc,
+                        GError       **error)
+{
+  g_auto(XasoNotation) notation = { 0 };
+  g_autofree char *normal = NULL;
+
+  if (xaso_document_get (doc, XASO_DOCUMENT_NOTATION) == NULL)
+    return TRUE;
+  if (!xaso_notation_parse (xaso_document_get (doc, XASO_DOCUMENT_NOTATION), &notation, error))
+    return FALSE;
+  if (xaso_document_get (doc, XASO_DOCUMENT_TYPE_CODE) == NULL && notation.type_abbr != NULL)
+    xaso_document_set (doc, XASO_DOCUMENT_TYPE_CODE, notation.type_abbr);
+  return TRUE;
+}
+
+/* A "mật" document: its stub only, nothing of its content. */
+static void
+keep_stub_only (XasoDocument *doc)
+{
+  static const XasoDocumentField content[] = {
+    XASO_DOCUMENT_RECIPIENTS, XASO_DOCUMENT_NOTES, XASO_DOCUMENT_PAGE_COUNT, XASO_DOCUMENT_DIRECTIVE,
+    XASO_DOCUMENT_PROGRESS, XASO_DOCUMENT_SIGNER, XASO_DOCUMENT_TYPE_CODE,
+  };
+
+  xaso_document_set (doc, XASO_DOCUMENT_SUBJECT, "MẬT");
+  for (guint i = 0; i < G_N_ELEMENTS (content); i++)
+    xaso_document_set (doc, content[i], NULL);
+}
+
+typedef struct
+{
+  XasoDocument       *doc;
+  const XasoFlowFile *file;
+  gboolean            allow_duplicate;
+} Registration;
+
+static gboolean
+check_duplicate (XasoFlow      *flow,
+                 XasoDocument  *doc,
+                 GError       **error)
+{
+  g_autoptr(XasoDocument) earlier = xaso_document_find_duplicate (flow->db, doc, NULL);
+  g_autofree char *received = NULL;
+
+  if (earlier == NULL)
+    return TRUE;
+  g_object_get (earlier, "date-display", &received, NULL);
+  g_set_error (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_DUPLICATE,
+               _("This document was registered before: số đến %s, received on %s. Register it again only if "
+                 "it is a second copy you must keep."),
+               xaso_document_get (earlier, XASO_DOCUMENT_NUMBER), received ? received : "?");
+  return FALSE;
+}
+
+static gboolean
+register_step (XasoFlow  *flow,
+               GError   **error)
+{
+  const Registration *r = flow->args;
+  XasoDocument *doc = r->doc;
+  gboolean secret = xaso_document_is_secret (doc);
+  const char *received = xaso_document_get (doc, XASO_DOCUMENT_RECEIVED_DATE);
+  g_autofree char *register_id = NULL, *number_text = NULL;
+  guint number = 0;
+
+  if (!r->allow_duplicate && !check_duplicate (flow, doc, error))
+    return FALSE;
+  register_id = xaso_register_open (flow->db, secret ? XASO_REGISTER_CONFIDENTIAL_INCOMING : XASO_REGISTER_INCOMING,
+                                    (int)g_ascii_strtoll (received, NULL, 10), flow->username, error);
+  if (register_id == NULL || !xaso_register_allocate (flow->db, register_id, flow->username, &number, error))
+    return FALSE;
+  number_text = g_strdup_printf ("%u", number);
+  xaso_document_set (doc, XASO_DOCUMENT_REGISTER_ID, register_id);
+  xaso_document_set (doc, XASO_DOCUMENT_NUMBER, number_text);
+  flow->doc = g_object_ref (doc);
+  return _xaso_flow_save (flow, error) &&
+         _xaso_flow_event (flow, "received", NULL, NULL, NULL, error) &&
+         _xaso_flow_event (flow, "registered", NULL, NULL, NULL, error) &&
+         (secret || _xaso_flow_attach (flow, r->file, error));
+}
+
+static gboolean
+prepare_registration (XasoDocument  *doc,
+                      const char    *file_path,
+                      GError       **error)
+{
+  g_autofree char *today = _xaso_flow_today ();
+
+  if (xaso_document_get (doc, XASO_DOCUMENT_ISSUER) == NULL)
+    return invalid (error, _("Enter the issuer (the agency that sent the document)."));
+  if (xaso_document_is_secret (doc))
+    keep_stub_only (doc);
+  if (xaso_document_get (doc, XASO_DOCUMENT_RECEIVED_DATE) == NULL)
+    xaso_document_set (doc, XASO_DOCUMENT_RECEIVED_DATE, today);
+  xaso_document_set (doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_REGISTERED);
+  if (xaso_document_is_secret (doc) && file_path != NULL)
+    return invalid (error, _("A confidential document is registered by its stub only: do not attach its file."));
+  return complete_from_notation (doc, error) && xaso_record_validate (XASO_RECORD (doc), NULL, error);
+}
+
+XasoDocument *
+xaso_document_register_incoming (XasoDatabase  *db,
+                                  XasoUser      *actor,
+                                  XasoDocument  *doc,
+                                  const char    *file_path,
+                                  gboolean       allow_duplicate,
+                                  GError       **error)
+{
+  g_autoptr(XasoDocument) copy = _xaso_flow_copy (doc);
+  g_auto(XasoFlowFile) file = { 0 };
+  Registration r = { copy, &file, allow_duplicate };
+
+  xaso_document_set (copy, XASO_DOCUMENT_DIRECTION, "incoming");
+  if (!xaso_user_check_right (actor, XASO_RIGHT_REGISTER_INCOMING, error) ||
+      !prepare_registration (copy, file_path, error))
+    return NULL;
+  if (file_path != NULL && !_xaso_flow_store_file (db, file_path, &file, error))
+    return NULL;
+  if (!_xaso_flow_run (db, actor, XASO_RIGHT_REGISTER_INCOMING, NULL, register_step, &r, error))
+    return NULL;
+  return xaso_document_load (db, xaso_record_get_id (XASO_RECORD (copy)), error);
+}
+
+/* ---- Present ---- */
+
+typedef struct
+{
+  XasoUser   *leader;
+  const char *note;
+} Presentation;
+
+static gboolean
+present_step (XasoFlow  *flow,
+              GError   **error)
+{
+  const Presentation *p = flow->args;
+  const char *urgency = xaso_document_get (flow->doc, XASO_DOCUMENT_URGENCY);
+  gboolean urgent = g_strcmp0 (urgency, "normal") != 0;
+
+  if (!_xaso_flow_expect (flow, "incoming", at_registered, error))
+    return FALSE;
+  if (!xaso_roles_allow (xaso_user_get_roles (p->leader), XASO_RIGHT_DIRECT))
+    return invalid (error, _("Present the document to a leader: this person may not give directives."));
+  xaso_document_set (flow->doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_PRESENTED);
+  return _xaso_flow_save (flow, error) &&
+         _xaso_flow_event (flow, "presented", p->leader, p->note, urgent ? "{\"urgent\":true}" : NULL, error);
+}
+
+gboolean
+xaso_document_present (XasoDatabase  *db,
+                       XasoUser      *actor,
+                       const char    *document_id,
+                       XasoUser      *leader,
+                       const char    *note,
+                       GError       **error)
+{
+  Presentation p = { leader, note };
+
+  g_return_val_if_fail (XASO_IS_USER (leader), FALSE);
+  return _xaso_flow_run (db, actor, XASO_RIGHT_REGISTER_INCOMING, document_id, present_step, &p, error);
+}
+
+/* ---- Direct ---- */
+
+static gboolean
+set_deadline (XasoDocument  *doc,
+              const char    *deadline,
+              guint          working_days,
+              GError       **error)
+{
+  g_autofree char *computed = NULL;
+
+  if (deadline == NULL && working_days > 0)
+    deadline = computed = _xaso_flow_working_days_from_today (working_days);
+  xaso_document_set (doc, XASO_DOCUMENT_DEADLINE, deadline);
+  return TRUE;
+}
+
+static gboolean
+direct_step (XasoFlow  *flow,
+             GError   **error)
+{
+  const XasoDirective *d = flow->args;
+  g_autofree char *today = _xaso_flow_today ();
+  XasoDocument *doc = flow->doc;
+
+  if (!_xaso_flow_expect (flow, "incoming", directable, error))
+    return FALSE;
+  if (d->lead == NULL && (d->lead_unit == NULL || *d->lead_unit == '\0'))
+    return invalid (error, _("Choose who leads the handling: a person or a unit."));
+  xaso_document_set (doc, XASO_DOCUMENT_LEAD_USER_ID, d->lead ? xaso_record_get_id (XASO_RECORD (d->lead)) : NULL);
+  xaso_document_set (doc, XASO_DOCUMENT_LEAD_UNIT, d->lead_unit);
+  xaso_document_set (doc, XASO_DOCUMENT_CO_HANDLERS, d->co_handlers);
+  xaso_document_set (doc, XASO_DOCUMENT_DIRECTIVE, d->note);
+  xaso_document_set (doc, XASO_DOCUMENT_TRANSFERRED_DATE, today);
+  xaso_document_set (doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_DIRECTED);
+  return set_deadline (doc, d->deadline, d->working_days, error) &&
+         xaso_record_validate (XASO_RECORD (doc), flow->db, error) &&
+         _xaso_flow_save (flow, error) &&
+         _xaso_flow_event (flow, "directed", d->lead, d->note, NULL, error);
+}
+
+gboolean
+xaso_document_direct (XasoDatabase        *db,
+                      XasoUser            *actor,
+                      const char          *document_id,
+                      const XasoDirective *directive,
+                      GError             **error)
+{
+  return _xaso_flow_run (db, actor, XASO_RIGHT_DIRECT, document_id, direct_step, directive, error);
+}
+
+/* ---- Pass on, progress, finish ---- */
+
+static gboolean
+is_lead (XasoFlow *flow)
+{
+  return g_strcmp0 (xaso_document_get (flow->doc, XASO_DOCUMENT_LEAD_USER_ID),
+                    xaso_record_get_id (XASO_RECORD (flow->actor))) == 0;
+}
+
+static gboolean
+is_co_handler (XasoFlow *flow)
+{
+  g_auto(GStrv) names = g_strsplit (xaso_document_get (flow->doc, XASO_DOCUMENT_CO_HANDLERS) ?: "", ",", -1);
+
+  return g_strv_contains ((const char * const *)names, flow->username);
+}
+
+static gboolean
+refuse_not_lead (GError **error)
+{
+  g_set_error_literal (error, XASO_USER_ERROR, XASO_USER_ERROR_NOT_ALLOWED,
+                       _("Only the person the directive names, or those co-operating, handle this document."));
+  return FALSE;
+}
+
+typedef struct
+{
+  XasoUser   *lead;
+  const char *deadline;
+  const char *note;
+} PassOn;
+
+static gboolean
+pass_on_step (XasoFlow  *flow,
+              GError   **error)
+{
+  const PassOn *p = flow->args;
+  const char *given = xaso_document_get (flow->doc, XASO_DOCUMENT_DEADLINE);
+
+  if (!_xaso_flow_expect (flow, "incoming", handled, error))
+    return FALSE;
+  if (!is_lead (flow))
+    return refuse_not_lead (error);
+  if (given != NULL && p->deadline != NULL && strcmp (p->deadline, given) > 0)
+    return invalid (error, _("The deadline you give cannot be later than the one you were given."));
+  xaso_document_set (flow->doc, XASO_DOCUMENT_LEAD_USER_ID, xaso_record_get_id (XASO_RECORD (p->lead)));
+  if (p->deadline != NULL)
+    xaso_document_set (flow->doc, XASO_DOCUMENT_DEADLINE, p->deadline);
+  return xaso_record_validate (XASO_RECORD (flow->doc), flow->db, error) &&
+         _xaso_flow_save (flow, error) &&
+         _xaso_flow_event (flow, "passed_on", p->lead, p->note, NULL, error);
+}
+
+gboolean
+xaso_document_pass_on (XasoDatabase  *db,
+                       XasoUser      *actor,
+                       const char    *document_id,
+                       XasoUser      *lead,
+                       const char    *deadline,
+                       const char    *note,
+                       GError       **error)
+{
+  PassOn p = { lead, deadline, note };
+
+  g_return_val_if_fail (XASO_IS_USER (lead), FALSE);
+  return _xaso_flow_run (db, actor, XASO_RIGHT_HANDLE, document_id, pass_on_step, &p, error);
+}
+
+static gboolean
+progress_step (XasoFlow  *flow,
+               GError   **error)
+{
+  if (!_xaso_flow_expect (flow, "incoming", handled, error))
+    return FALSE;
+  if (!is_lead (flow) && !is_co_handler (flow))
+    return refuse_not_lead (error);
+  xaso_document_set (flow->doc, XASO_DOCUMENT_PROGRESS, flow->args);
+  xaso_document_set (flow->doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_IN_PROGRESS);
+  return _xaso_flow_save (flow, error) && _xaso_flow_event (flow, "progress", NULL, flow->args, NULL, error);
+}
+
+gboolean
+xaso_document_note_progress (XasoDatabase  *db,
+                             XasoUser      *actor,
+                             const char    *document_id,
+                             const char    *progress,
+                             GError       **error)
+{
+  return _xaso_flow_run (db, actor, XASO_RIGHT_HANDLE, document_id, progress_step, progress, error);
+}
+
+typedef struct
+{
+  const char *reply_id;
+  const char *note;
+} Finish;
+
+static gboolean
+link_reply (XasoFlow    *flow,
+            const char  *reply_id,
+            GError     **error)
+{
+  g_autoptr(XasoDocument) reply = xaso_document_load (flow->db, reply_id, error);
+
+  if (reply == NULL)
+    return FALSE;
+  if (xaso_document_is_incoming (reply))
+    return invalid (error, _("The reply must be an outgoing document."));
+  xaso_document_set (reply, XASO_DOCUMENT_REPLY_TO_ID, xaso_record_get_id (XASO_RECORD (flow->doc)));
+  return xaso_record_save (XASO_RECORD (reply), flow->db, flow->username, error);
+}
+
+static gboolean
+finish_step (XasoFlow  *flow,
+             GError   **error)
+{
+  const Finish *f = flow->args;
+
+  if (!_xaso_flow_expect (flow, "incoming", handled, error))
+    return FALSE;
+  if (!is_lead (flow))
+    return refuse_not_lead (error);
+  if (f->reply_id == NULL && (f->note == NULL || *f->note == '\0'))
+    return invalid (error, _("Link the reply, or write how the document was handled."));
+  if (f->reply_id != NULL && !link_reply (flow, f->reply_id, error))
+    return FALSE;
+  xaso_document_set (flow->doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_DONE);
+  if (f->note != NULL)
+    xaso_document_set (flow->doc, XASO_DOCUMENT_PROGRESS, f->note);
+  return _xaso_flow_save (flow, error) &&
+         _xaso_flow_event (flow, f->reply_id ? "replied" : "done", NULL, f->note, NULL, error);
+}
+
+gboolean
+xaso_document_finish (XasoDatabase  *db,
+                      XasoUser      *actor,
+                      const char    *document_id,
+                      const char    *reply_id,
+                      const char    *note,
+                      GError       **error)
+{
+  Finish f = { reply_id, note };
+
+  return _xaso_flow_run (db, actor, XASO_RIGHT_HANDLE, document_id, finish_step, &f, error);
+}

@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-documents"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "xaso-document-flow-private.h"
+#include "xaso-document-search.h"
+#include "xaso-fold.h"
+
+XasoDocumentFilter *
+xaso_document_filter_new (void)
+{
+  return g_new0 (XasoDocumentFilter, 1);
+}
+
+XasoDocumentFilter *
+xaso_document_filter_copy (const XasoDocumentFilter *f)
+{
+  XasoDocumentFilter *copy = g_memdup2 (f, sizeof *f);
+
+  copy->text = g_strdup (f->text);
+  copy->direction = g_strdup (f->direction);
+  copy->status = g_strdup (f->status);
+  copy->urgency = g_strdup (f->urgency);
+  copy->lead_user_id = g_strdup (f->lead_user_id);
+  copy->signer = g_strdup (f->signer);
+  copy->issuer = g_strdup (f->issuer);
+  copy->today = g_strdup (f->today);
+  copy->due_soon_until = g_strdup (f->due_soon_until);
+  return copy;
+}
+
+void
+xaso_document_filter_free (XasoDocumentFilter *f)
+{
+  if (f == NULL)
+    return;
+  g_free (f->text);
+  g_free (f->direction);
+  g_free (f->status);
+  g_free (f->urgency);
+  g_free (f->lead_user_id);
+  g_free (f->signer);
+  g_free (f->issuer);
+  g_free (f->today);
+  g_free (f->due_soon_until);
+  g_free (f);
+}
+
+/* The statuses at which a document still waits for someone. */
+#define OPEN_STATUSES "('registered', 'presented', 'directed', 'in_progress')"
+
+static void
+append_filters (GString                  *sql,
+                const XasoDocumentFilter *f)
+{
+  if (f->direction != NULL)
+    g_string_append (sql, " AND d.direction = :direction");
+  if (f->year > 0)
+    g_string_append (sql, " AND d.register_id IN (SELECT id FROM register WHERE year = :year)");
+  if (f->status != NULL)
+    g_string_append (sql, " AND d.status IN (SELECT value FROM json_each (:statuses))");
+  if (f->urgency != NULL)
+    g_string_append (sql, " AND d.urgency = :urgency");
+  if (f->lead_user_id != NULL)
+    g_string_append (sql, " AND d.lead_user_id = :lead");
+  if (f->signer != NULL)
+    g_string_append (sql, " AND d.signer = :signer");
+  if (f->issuer != NULL)
+    g_string_append (sql, " AND d.issuer = :issuer");
+  if (f->due == XASO_DOCUMENT_DUE_OVERDUE)
+    g_string_append (sql, " AND d.status IN " OPEN_STATUSES " AND d.deadline < :today");
+  if (f->due == XASO_DOCUMENT_DUE_SOON)
+    g_string_append (sql, " AND d.status IN " OPEN_STATUSES " AND d.deadline BETWEEN :today AND :soon");
+}
+
+static char *
+build_sql (const XasoDocumentFilter *f,
+           gboolean                  text)
+{
+  GString *sql = g_string_new ("SELECT d.rowid FROM ");
+
+  if (text)
+    g_string_append (sql, "document_fts f CROSS JOIN document d ON d.rowid = f.rowid "
+                          "WHERE document_fts MATCH :match AND d.deleted = 0");
+  else
+    g_string_append (sql, "document d WHERE d.deleted = 0");
+  append_filters (sql, f);
+  if (f->order == XASO_DOCUMENT_ORDER_DEADLINE)
+    g_string_append (sql, " ORDER BY d.deadline IS NULL, d.deadline, d.rowid DESC");
+  else
+    g_string_append (sql, text ? " ORDER BY f.rowid DESC" : " ORDER BY d.rowid DESC");
+  g_string_append (sql, " LIMIT :limit");
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+statuses_json (const char *list)
+{
+  g_auto(GStrv) parts = g_strsplit (list, ",", -1);
+  g_autoptr(GString) json = g_string_new ("[");
+
+  /* Statuses are words of [a-z_]; anything else matches nothing. */
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *word = g_strstrip (parts[i]);
+
+      if (*word != '\0' && strspn (word, "abcdefghijklmnopqrstuvwxyz_") == strlen (word))
+        g_string_append_printf (json, "%s\"%s\"", json->len > 1 ? "," : "", word);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+static void
+bind_named (sqlite3_stmt *stmt,
+            const char   *name,
+            const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    xaso_bind_text (stmt, index, value);
+}
+
+static void
+bind_filters (sqlite3_stmt             *stmt,
+              const XasoDocumentFilter *f,
+              const char               *match,
+              guint                     limit)
+{
+  g_autofree char *today = f->today ? g_strdup (f->today) : _xaso_flow_today ();
+  g_autofree char *soon = f->due_soon_until ? g_strdup (f->due_soon_until)
+                          : f->due == XASO_DOCUMENT_DUE_SOON ? _xaso_flow_working_days_from_today (2) : NULL;
+  g_autofree char *statuses = f->status ? statuses_json (f->status) : NULL;
+
+  bind_named (stmt, ":match", match);
+  bind_named (stmt, ":direction", f->direction);
+  if (sqlite3_bind_parameter_index (stmt, ":year") > 0)
+    sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":year"), f->year);
+  bind_named (stmt, ":statuses", statuses);
+  bind_named (stmt, ":urgency", f->urgency);
+  bind_named (stmt, ":lead", f->lead_user_id);
+  bind_named (stmt, ":signer", f->signer);
+  bind_named (stmt, ":issuer", f->issuer);
+  bind_named (stmt, ":today", today);
+  bind_named (stmt, ":soon", soon);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit > 0 ? (gint64)limit : -1);
+}
+
+static int
+check_cancelled (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+static gboolean
+collect (XasoDatabase  *db,
+         sqlite3_stmt  *stmt,
+         GArray        *rowids,
+         GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || xaso_database_set_error (db, rc, error);
+}
+
+GArray *
+xaso_document_search_rowids (XasoDatabase              *db,
+                             const XasoDocumentFilter  *filter,
+                             guint                      limit,
+                             GCancellable              *cancellable,
+                             GError                   **error)
+{
+  g_autofree char *match = filter->text ? xaso_fold_query_to_fts (filter->text) : NULL;
+  g_autofree char *sql = build_sql (filter, match != NULL);
+  g_autoptr(GArray) rowids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit ? limit : 1024);
+  sqlite3 *handle = xaso_database_get_handle (db);
+  sqlite3_stmt *stmt = xaso_database_prepare (db, sql, error);
+  gboolean done;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_filters (stmt, filter, match, limit);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (handle, 1000, check_cancelled, cancellable);
+  done = collect (db, stmt, rowids, error);
+  sqlite3_progress_handler (handle, 0, NULL, NULL);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (error);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The search was cancelled."));
+      return NULL;
+    }
+  return done ? g_steal_pointer (&rowids) : NULL;
+}
+
+GPtrArray *
+xaso_document_search (XasoDatabase              *db,
+                      const XasoDocumentFilter  *filter,
+                      guint                      limit,
+                      GError                   **error)
+{
+  g_autoptr(GArray) rowids = xaso_document_search_rowids (db, filter, limit, NULL, error);
+
+  if (rowids == NULL)
+    return NULL;
+  return xaso_record_load_rowids (XASO_TYPE_DOCUMENT, db, (gint64 *)(gpointer)rowids->data, rowids->len, error);
+}
+
+GStrv
+xaso_document_list_issuers (XasoDatabase  *db,
+                            const char    *prefix,
+                            guint          limit,
+                            GError       **error)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "SELECT issuer FROM document WHERE direction = 'incoming' AND issuer IS NOT NULL "
+    "AND issuer LIKE ?1 || '%' GROUP BY issuer ORDER BY count(*) DESC, issuer LIMIT ?2", error);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, prefix ? prefix : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, limit ? (int)limit : -1);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (names, xaso_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (names);
+}

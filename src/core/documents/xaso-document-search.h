@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xaso-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  XASO_DOCUMENT_DUE_ANY,
+  XASO_DOCUMENT_DUE_OVERDUE,     /* open, deadline before today */
+  XASO_DOCUMENT_DUE_SOON,        /* open, due today up to @due_soon_until */
+} XasoDocumentDue;
+
+typedef enum
+{
+  XASO_DOCUMENT_ORDER_NEWEST,    /* last registered or drafted first */
+  XASO_DOCUMENT_ORDER_DEADLINE,  /* nearest deadline first, none last */
+} XasoDocumentOrder;
+
+/* What a document list shows: text typed in the search box (folded,
+ * prefix match over subject, notation and issuer) and the filters, each
+ * NULL or 0 for "any". The queues of each role are presets of these. */
+typedef struct
+{
+  char              *text;
+  char              *direction;      /* incoming, outgoing */
+  int                year;           /* the register's year */
+  char              *status;         /* one status, or several comma-separated */
+  char              *urgency;
+  char              *lead_user_id;
+  char              *signer;         /* username */
+  char              *issuer;
+  XasoDocumentDue    due;
+  char              *today;          /* YYYY-MM-DD; NULL for the real today */
+  char              *due_soon_until; /* YYYY-MM-DD; NULL for two working days on */
+  XasoDocumentOrder  order;
+} XasoDocumentFilter;
+
+XasoDocumentFilter *xaso_document_filter_new  (void);
+XasoDocumentFilter *xaso_document_filter_copy (const XasoDocumentFilter *filter);
+void                xaso_document_filter_free (XasoDocumentFilter       *filter);
+
+/* Row ids of the matching documents in the filter's order; @limit 0
+ * returns every match. Fits XasoRowidSearch (xaso-list-search.h). */
+GArray   *xaso_document_search_rowids (XasoDatabase             *db,
+                                       const XasoDocumentFilter *filter,
+                                       guint                     limit,
+                                       GCancellable             *cancellable,
+                                       GError                  **error);
+/* The first @limit matches, as documents. */
+GPtrArray *xaso_document_search       (XasoDatabase             *db,
+                                       const XasoDocumentFilter *filter,
+                                       guint                     limit,
+                                       GError                  **error);
+/* Issuers already typed, most used first, for type-ahead. */
+GStrv     xaso_document_list_issuers  (XasoDatabase             *db,
+                                       const char               *prefix,
+                                       guint                     limit,
+                                       GError                  **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XasoDocumentFilter, xaso_document_filter_free)
+
+G_END_DECLS
