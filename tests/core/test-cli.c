@@ -5,44 +5,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "xaso-test-cli.h"
 #include "xaso-test-util.h"
 
-/* Runs xasoctl with @args (NULL-terminated) and returns its exit status. */
-static int
-run (char       **out,
-     char       **err,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list ap;
-
-  /* Callers reuse their buffers from one run to the next. */
-  g_clear_pointer (out, g_free);
-  g_clear_pointer (err, g_free);
-  g_ptr_array_add (argv, (char *)g_getenv ("XASOCTL"));
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *)a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, 0, NULL, NULL, out, err, &status, &error));
-  g_assert_no_error (error);
-  if (status != 0)
-    g_test_message ("xasoctl %s failed: %s", first, *err);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
-/* Runs xasoctl with @args (NULL-terminated), which must succeed with exactly
- * @expected on stdout. */
-#define expect(expected, ...)                                  \
-  G_STMT_START {                                               \
-    g_autofree char *_out = NULL, *_err = NULL;                \
-    g_assert_cmpint (run (&_out, &_err, __VA_ARGS__), ==, 0);  \
-    g_assert_cmpstr (_out, ==, (expected));                    \
-  } G_STMT_END
 
 static void
 test_lunar_and_solar (void)
@@ -215,34 +180,6 @@ test_errors_in_plain_words (void)
 }
 
 /* Runs xasoctl with @input on standard input; returns its exit status. */
-static int
-run_with_input (const char  *input,
-                char       **out,
-                char       **err,
-                const char  *first,
-                ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list ap;
-
-  g_clear_pointer (out, g_free);
-  g_clear_pointer (err, g_free);
-  g_ptr_array_add (argv, (char *)g_getenv ("XASOCTL"));
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *)a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, input, NULL, out, err, &error));
-  g_assert_no_error (error);
-  return g_subprocess_get_exit_status (process);
-}
-
 /* Accounts from the command line: the administrator made with the
  * commune adds the others; a clerk may not; the list is tab-separated. */
 static void
