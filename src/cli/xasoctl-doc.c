@@ -187,7 +187,7 @@ doc_list (XasoctlContext  *ctx,
 {
   g_autoptr(XasoDocumentFilter) f = xaso_document_filter_new ();
   g_autofree char *lead = NULL;
-  gboolean overdue = FALSE, due_soon = FALSE;
+  gboolean overdue = FALSE, due_soon = FALSE, open = FALSE;
   int limit = 0, status = 0;
   GOptionEntry entries[] = {
     { "direction", 0, 0, G_OPTION_ARG_STRING, &f->direction, N_("incoming or outgoing"), "DIRECTION" },
@@ -197,6 +197,7 @@ doc_list (XasoctlContext  *ctx,
     { "year", 0, 0, G_OPTION_ARG_INT, &f->year, N_("The register’s year"), "YEAR" },
     { "issuer", 0, 0, G_OPTION_ARG_STRING, &f->issuer, N_("The issuing agency"), "NAME" },
     { "lead", 0, 0, G_OPTION_ARG_STRING, &lead, N_("Username of the person leading the handling"), "USERNAME" },
+    { "open", 0, 0, G_OPTION_ARG_NONE, &open, N_("Only documents still being handled"), NULL },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only open documents past their deadline"), NULL },
     { "due-soon", 0, 0, G_OPTION_ARG_NONE, &due_soon, N_("Only open documents due within two working days"),
       NULL },
@@ -216,7 +217,8 @@ doc_list (XasoctlContext  *ctx,
   if (lead != NULL && (lead_user = xasoctl_doc_user (db, lead)) == NULL)
     return 1;
   f->lead_user_id = lead_user ? g_strdup (xaso_record_get_id (XASO_RECORD (lead_user))) : NULL;
-  f->due = overdue ? XASO_DOCUMENT_DUE_OVERDUE : due_soon ? XASO_DOCUMENT_DUE_SOON : XASO_DOCUMENT_DUE_ANY;
+  f->due = overdue ? XASO_DOCUMENT_DUE_OVERDUE : due_soon ? XASO_DOCUMENT_DUE_SOON
+           : open ? XASO_DOCUMENT_DUE_OPEN : XASO_DOCUMENT_DUE_ANY;
   f->order = overdue || due_soon || lead ? XASO_DOCUMENT_ORDER_DEADLINE : XASO_DOCUMENT_ORDER_NEWEST;
   if ((docs = xaso_document_search (db, f, (guint)MAX (limit, 0), &error)) == NULL)
     return xasoctl_fail (g_steal_pointer (&error));

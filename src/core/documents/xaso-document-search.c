@@ -50,8 +50,11 @@ xaso_document_filter_free (XasoDocumentFilter *f)
   g_free (f);
 }
 
-/* The statuses at which a document still waits for someone. */
+/* The statuses at which a document still waits for someone, and the
+ * deadline's sort key, written as the partial indexes of migration 0013
+ * have them so that the planner uses them. */
 #define OPEN_STATUSES "('registered', 'presented', 'directed', 'in_progress')"
+#define DEADLINE_KEY "coalesce (d.deadline, '9999-12-31')"
 
 static void
 append_filters (GString                  *sql,
@@ -61,7 +64,9 @@ append_filters (GString                  *sql,
     g_string_append (sql, " AND d.direction = :direction");
   if (f->year > 0)
     g_string_append (sql, " AND d.register_id IN (SELECT id FROM register WHERE year = :year)");
-  if (f->status != NULL)
+  if (f->status != NULL && strchr (f->status, ',') == NULL)
+    g_string_append (sql, " AND d.status = :status");
+  else if (f->status != NULL)
     g_string_append (sql, " AND d.status IN (SELECT value FROM json_each (:statuses))");
   if (f->urgency != NULL)
     g_string_append (sql, " AND d.urgency = :urgency");
@@ -71,6 +76,8 @@ append_filters (GString                  *sql,
     g_string_append (sql, " AND d.signer = :signer");
   if (f->issuer != NULL)
     g_string_append (sql, " AND d.issuer = :issuer");
+  if (f->due == XASO_DOCUMENT_DUE_OPEN)
+    g_string_append (sql, " AND d.status IN " OPEN_STATUSES);
   if (f->due == XASO_DOCUMENT_DUE_OVERDUE)
     g_string_append (sql, " AND d.status IN " OPEN_STATUSES " AND d.deadline < :today");
   if (f->due == XASO_DOCUMENT_DUE_SOON)
@@ -90,7 +97,7 @@ build_sql (const XasoDocumentFilter *f,
     g_string_append (sql, "document d WHERE d.deleted = 0");
   append_filters (sql, f);
   if (f->order == XASO_DOCUMENT_ORDER_DEADLINE)
-    g_string_append (sql, " ORDER BY d.deadline IS NULL, d.deadline, d.rowid DESC");
+    g_string_append (sql, " ORDER BY " DEADLINE_KEY ", d.rowid");
   else
     g_string_append (sql, text ? " ORDER BY f.rowid DESC" : " ORDER BY d.rowid DESC");
   g_string_append (sql, " LIMIT :limit");
@@ -142,6 +149,7 @@ bind_filters (sqlite3_stmt             *stmt,
   if (sqlite3_bind_parameter_index (stmt, ":year") > 0)
     sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":year"), f->year);
   bind_named (stmt, ":statuses", statuses);
+  bind_named (stmt, ":status", f->status);
   bind_named (stmt, ":urgency", f->urgency);
   bind_named (stmt, ":lead", f->lead_user_id);
   bind_named (stmt, ":signer", f->signer);

@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   XASO_DOCUMENT_DUE_ANY,
+  XASO_DOCUMENT_DUE_OPEN,        /* still waiting for someone, whatever the deadline */
   XASO_DOCUMENT_DUE_OVERDUE,     /* open, deadline before today */
   XASO_DOCUMENT_DUE_SOON,        /* open, due today up to @due_soon_until */
 } XasoDocumentDue;

@@ -21,6 +21,15 @@ CREATE TRIGGER document_fts_update AFTER UPDATE OF subject, notation, issuer ON 
 END;
 INSERT INTO document_fts (document_fts) VALUES ('delete-all');
 INSERT INTO document_fts (rowid, words) SELECT rowid, xaso_fold (subject, notation, issuer) FROM document;
--- The duplicate check (number + notation + issuer) and the queues.
+-- The duplicate check (number + notation + issuer), and the lists: newest
+-- first by direction (an index of one column keeps its rows in rowid
+-- order), and the open documents by deadline, everyone's and each lead's
+-- (xaso-document-search.c writes these conditions and this key as here).
 CREATE INDEX IF NOT EXISTS document_notation ON document (notation, issuer) WHERE notation IS NOT NULL;
-CREATE INDEX IF NOT EXISTS document_direction_status ON document (direction, status);
+CREATE INDEX IF NOT EXISTS document_direction ON document (direction);
+CREATE INDEX IF NOT EXISTS document_status ON document (status);
+DROP INDEX IF EXISTS document_direction_status;
+CREATE INDEX IF NOT EXISTS document_open_deadline ON document (coalesce (deadline, '9999-12-31'))
+  WHERE status IN ('registered', 'presented', 'directed', 'in_progress');
+CREATE INDEX IF NOT EXISTS document_open_lead ON document (lead_user_id, coalesce (deadline, '9999-12-31'))
+  WHERE status IN ('registered', 'presented', 'directed', 'in_progress');
