@@ -33,6 +33,7 @@ enum {
   PROP_URGENCY_LABEL,
   PROP_DATE_DISPLAY,
   PROP_DEADLINE_DISPLAY,
+  PROP_DUE_LABEL,
 };
 
 static const char * const statuses[] = {
@@ -149,6 +150,35 @@ number_display (XasoDocument *self)
   return g_strdup_printf ("%02d", atoi (number));
 }
 
+static gboolean
+is_open (XasoDocument *self)
+{
+  static const char * const open[] = { XASO_DOCUMENT_REGISTERED, XASO_DOCUMENT_PRESENTED, XASO_DOCUMENT_DIRECTED,
+                                       XASO_DOCUMENT_IN_PROGRESS, NULL };
+
+  return g_strv_contains (open, xaso_document_get (self, XASO_DOCUMENT_STATUS) ?: "");
+}
+
+/* What needs attention at a glance: the urgency when not normal, and an
+ * open document's deadline when it is today or past. */
+static char *
+due_label (XasoDocument *self)
+{
+  const char *urgency = xaso_document_get (self, XASO_DOCUMENT_URGENCY);
+  const char *deadline = xaso_document_get (self, XASO_DOCUMENT_DEADLINE);
+  g_autoptr(GDateTime) now = xaso_now ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const char *due = NULL;
+
+  if (is_open (self) && deadline != NULL && strcmp (deadline, today) < 0)
+    due = _("Overdue");
+  else if (is_open (self) && g_strcmp0 (deadline, today) == 0)
+    due = _("Due today");
+  if (g_strcmp0 (urgency ?: "normal", "normal") == 0)
+    return g_strdup (due);
+  return g_strjoin (" · ", xaso_document_urgency_label (urgency), due, NULL);
+}
+
 static void
 xaso_document_get_property (GObject    *object,
                             guint       prop_id,
@@ -175,6 +205,9 @@ xaso_document_get_property (GObject    *object,
       break;
     case PROP_DEADLINE_DISPLAY:
       g_value_take_string (value, display_date (xaso_document_get (self, XASO_DOCUMENT_DEADLINE)));
+      break;
+    case PROP_DUE_LABEL:
+      g_value_take_string (value, due_label (self));
       break;
     default:
       G_OBJECT_CLASS (xaso_document_parent_class)->get_property (object, prop_id, value, pspec);
@@ -206,6 +239,7 @@ xaso_document_class_init (XasoDocumentClass *klass)
   install_string (object_class, PROP_URGENCY_LABEL, "urgency-label");
   install_string (object_class, PROP_DATE_DISPLAY, "date-display");
   install_string (object_class, PROP_DEADLINE_DISPLAY, "deadline-display");
+  install_string (object_class, PROP_DUE_LABEL, "due-label");
 }
 
 static void
@@ -264,7 +298,6 @@ xaso_document_is_overdue (XasoDocument *self,
                           const char   *today)
 {
   const char *deadline = xaso_document_get (self, XASO_DOCUMENT_DEADLINE);
-  const char *status = xaso_document_get (self, XASO_DOCUMENT_STATUS);
 
-  return deadline != NULL && g_strcmp0 (status, XASO_DOCUMENT_DONE) != 0 && strcmp (deadline, today) < 0;
+  return deadline != NULL && is_open (self) && strcmp (deadline, today) < 0;
 }

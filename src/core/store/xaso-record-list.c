@@ -85,6 +85,13 @@ get_item (GListModel *model,
   if (position >= self->rowids->len)
     return NULL;
   items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  /* A page read before the list grew ends short: read it again. */
+  if (items != NULL && position % PAGE_SIZE >= items->len)
+    {
+      g_queue_remove (&self->recent, GUINT_TO_POINTER (page));
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (page));
+      items = NULL;
+    }
   if (items == NULL)
     {
       if (g_hash_table_size (self->pages) >= MAX_PAGES)

@@ -86,6 +86,7 @@ signed_cb (XasoPdfWindow *self,
   g_autofree char *text = g_strdup_printf (_("Signed into “%s”."), name);
 
   xaso_pdf_window_show_toast (self, text);
+  g_signal_emit_by_name (self, "signed", output);
   xaso_application_open_pdf (XASO_APPLICATION (app), output);
 }
 

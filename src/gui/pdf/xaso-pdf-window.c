@@ -324,6 +324,10 @@ xaso_pdf_window_class_init (XasoPdfWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A file was signed into the GFile given: whoever opened the window
+   * for a document's record keeps it. */
+  g_signal_new ("signed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_FILE);
   object_class->constructed = xaso_pdf_window_constructed;
   object_class->dispose = xaso_pdf_window_dispose;
   object_class->finalize = xaso_pdf_window_finalize;

@@ -20,6 +20,7 @@ typedef struct
 {
   /* Template widgets */
   AdwWindowTitle    *window_title;
+  GtkButton         *save_button;
   GtkSpinner        *saving_spinner;
   GtkLabel          *error_label;
   GtkStack          *stack;
@@ -287,6 +288,7 @@ xaso_record_editor_class_init (XasoRecordEditorClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, XasoRecordEditor, stack);
   gtk_widget_class_bind_template_child_private (widget_class, XasoRecordEditor, error_page);
   gtk_widget_class_bind_template_child_private (widget_class, XasoRecordEditor, form_bin);
+  gtk_widget_class_bind_template_child_private (widget_class, XasoRecordEditor, save_button);
   gtk_widget_class_bind_template_child_private (widget_class, XasoRecordEditor, conversion_bar);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
@@ -327,6 +329,15 @@ xaso_record_editor_set_heading (XasoRecordEditor *self,
 
   adw_window_title_set_title (priv->window_title, title);
   adw_window_title_set_subtitle (priv->window_title, subtitle);
+}
+
+void
+xaso_record_editor_set_save_label (XasoRecordEditor *self,
+                                   const char       *label)
+{
+  XasoRecordEditorPrivate *priv = xaso_record_editor_get_instance_private (self);
+
+  gtk_button_set_label (priv->save_button, label);
 }
 
 void

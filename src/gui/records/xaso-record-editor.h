@@ -81,6 +81,9 @@ XasoContext *xaso_record_editor_get_context     (XasoRecordEditor   *self);
 void         xaso_record_editor_set_heading     (XasoRecordEditor   *self,
                                                  const char         *title,
                                                  const char         *subtitle);
+/* "Register", "Save Draft"… in place of "Save". */
+void         xaso_record_editor_set_save_label  (XasoRecordEditor   *self,
+                                                 const char         *label);
 void         xaso_record_editor_show_error      (XasoRecordEditor   *self,
                                                  const char         *message);
 void         xaso_record_editor_hide_error      (XasoRecordEditor   *self);
