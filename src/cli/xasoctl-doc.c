@@ -8,6 +8,7 @@
 #include "xaso-document-event.h"
 #include "xaso-document-flow.h"
 #include "xaso-document-search.h"
+#include "xaso-register-print.h"
 #include "xasoctl-doc.h"
 #include "xasoctl-verbs.h"
 
@@ -268,6 +269,42 @@ doc_show (XasoctlContext  *ctx,
   return 0;
 }
 
+static int
+doc_register_print (XasoctlContext  *ctx,
+                    int              argc,
+                    char           **argv)
+{
+  g_autofree char *which = NULL, *from = NULL, *to = NULL, *output = NULL;
+  GOptionEntry entries[] = {
+    { "register", 0, 0, G_OPTION_ARG_STRING, &which, N_("incoming, outgoing or tracking"), "REGISTER" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day"), "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day"), "YYYY-MM-DD" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(XasoDatabase) db = NULL;
+  g_autoptr(XasoUser) actor = NULL;
+  g_autoptr(GError) error = NULL;
+  XasoRegisterBook book;
+  guint n = 0;
+  int status = 0;
+
+  if (!xasoctl_doc_parse (_("— print a register of Decree 30 to PDF"), entries, &argc, &argv, 0, &status))
+    return status;
+  if (which == NULL || !xaso_register_book_from_string (which, &book) || from == NULL || to == NULL ||
+      output == NULL)
+    {
+      g_printerr ("%s\n", _("Give --register incoming|outgoing|tracking, --from, --to and --output."));
+      return 2;
+    }
+  if (!xasoctl_open_with_actor (ctx, &db, &actor, TRUE))
+    return 1;
+  if (!xaso_register_print (db, actor, book, from, to, output, NULL, &n, &error))
+    return xasoctl_fail (g_steal_pointer (&error));
+  g_print ("%u\n", n);
+  return 0;
+}
+
 int
 xasoctl_doc (XasoctlContext *ctx,
              int             argc,
@@ -278,6 +315,7 @@ xasoctl_doc (XasoctlContext *ctx,
     { "outgoing", outgoing_verb, NULL },
     { "list", doc_list, NULL },
     { "show", doc_show, NULL },
+    { "register-print", doc_register_print, NULL },
   };
 
   for (guint i = 0; argc >= 2 && i < xasoctl_doc_flow_n_verbs; i++)

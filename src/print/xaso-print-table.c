@@ -19,6 +19,7 @@
 #define PADDING (1.2 * MM)
 #define FONT "Noto Serif, Times New Roman, serif"
 
+
 struct _XasoPrintTable
 {
   cairo_surface_t *surface;
@@ -34,6 +35,8 @@ struct _XasoPrintTable
   gboolean         page_open;
 };
 
+/* Layouts in points, as the PDF surface counts: Pango's default of 96
+ * dots per inch would print every size a third larger. */
 static PangoLayout *
 make_layout (cairo_t    *cr,
              const char *font)
@@ -41,6 +44,8 @@ make_layout (cairo_t    *cr,
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *desc = pango_font_description_from_string (font);
 
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_layout_context_changed (layout);
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_font_description_free (desc);
@@ -64,7 +69,7 @@ xaso_print_table_new (const char  *path,
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATOR, "Xã Số");
   self->cr = cairo_create (self->surface);
   self->path = g_strdup (path);
-  self->heading = make_layout (self->cr, FONT " Bold 9");
+  self->heading = make_layout (self->cr, FONT " Bold 10");
   return self;
 }
 
@@ -120,7 +125,7 @@ xaso_print_table_begin (XasoPrintTable        *self,
     {
       self->x[i] = left;
       left += width * columns[i].width / total;
-      self->cells[i] = make_layout (self->cr, FONT " 9");
+      self->cells[i] = make_layout (self->cr, FONT " 10");
       pango_layout_set_width (self->cells[i], (int)((left - self->x[i] - 2 * PADDING) * PANGO_SCALE));
       pango_layout_set_alignment (self->cells[i], columns[i].centered ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
     }

@@ -16,16 +16,16 @@
 /* The columns of Decree 30's registers (Appendix IV), as DOMAIN.md lists
  * them; the widths are what the printed forms give each. */
 static const XasoPrintColumn incoming_columns[] = {
-  { "Ngày đến", 7, TRUE }, { "Số đến", 5, TRUE }, { "Tác giả", 13, FALSE }, { "Số ký hiệu", 10, TRUE },
-  { "Ngày tháng văn bản", 7, TRUE }, { "Tên loại và trích yếu nội dung", 27, FALSE },
-  { "Đơn vị hoặc người nhận", 11, FALSE }, { "Ngày chuyển", 7, TRUE }, { "Ký nhận", 7, FALSE },
+  { "Ngày đến", 9, TRUE }, { "Số đến", 5, TRUE }, { "Tác giả", 13, FALSE }, { "Số ký hiệu", 11, TRUE },
+  { "Ngày tháng văn bản", 9, TRUE }, { "Tên loại và trích yếu nội dung", 25, FALSE },
+  { "Đơn vị hoặc người nhận", 11, FALSE }, { "Ngày chuyển", 9, TRUE }, { "Ký nhận", 6, FALSE },
   { "Ghi chú", 6, FALSE },
 };
 
 static const XasoPrintColumn outgoing_columns[] = {
-  { "Số ký hiệu", 10, TRUE }, { "Ngày tháng văn bản", 7, TRUE }, { "Tên loại và trích yếu nội dung", 27, FALSE },
+  { "Số ký hiệu", 11, TRUE }, { "Ngày tháng văn bản", 9, TRUE }, { "Tên loại và trích yếu nội dung", 25, FALSE },
   { "Người ký", 10, FALSE }, { "Nơi nhận văn bản", 14, FALSE }, { "Đơn vị người nhận bản lưu", 9, FALSE },
-  { "Số lượng bản", 5, TRUE }, { "Ngày chuyển", 7, TRUE }, { "Ký nhận", 6, FALSE }, { "Ghi chú", 5, FALSE },
+  { "Số lượng bản", 5, TRUE }, { "Ngày chuyển", 9, TRUE }, { "Ký nhận", 6, FALSE }, { "Ghi chú", 5, FALSE },
 };
 
 static const XasoPrintColumn tracking_columns[] = {
