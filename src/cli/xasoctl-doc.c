@@ -321,7 +321,11 @@ xasoctl_doc (XasoctlContext *ctx,
   for (guint i = 0; argc >= 2 && i < xasoctl_doc_flow_n_verbs; i++)
     if (g_str_equal (argv[1], xasoctl_doc_flow_verbs[i].name))
       return xasoctl_doc_flow_verbs[i].run (ctx, argc - 1, argv + 1);
+  for (guint i = 0; argc >= 2 && i < xasoctl_doc_edxml_n_verbs; i++)
+    if (g_str_equal (argv[1], xasoctl_doc_edxml_verbs[i].name))
+      return xasoctl_doc_edxml_verbs[i].run (ctx, argc - 1, argv + 1);
   return xasoctl_run_subverb (ctx, verbs, G_N_ELEMENTS (verbs), argc, argv,
                               _("Usage: xasoctl [--as USERNAME] doc incoming add|outgoing add|list|show|present|"
-                                "direct|pass-on|progress|finish|submit|sign|issue|revoke …"));
+                                "direct|pass-on|progress|finish|submit|sign|issue|revoke|"
+                                "import-edxml|export-edxml|edxml-status …"));
 }

@@ -9,6 +9,9 @@ G_BEGIN_DECLS
  * (xasoctl-doc-flow.c), beside add, list and show (xasoctl-doc.c). */
 extern const XasoctlVerb xasoctl_doc_flow_verbs[];
 extern const guint       xasoctl_doc_flow_n_verbs;
+/* … and the edXML exchange (xasoctl-doc-edxml.c). */
+extern const XasoctlVerb xasoctl_doc_edxml_verbs[];
+extern const guint       xasoctl_doc_edxml_n_verbs;
 
 /* Parses @argc/@argv with @entries; on a usage error prints it and
  * returns FALSE with *status set. */

@@ -84,11 +84,94 @@ test_document_flow (void)
   g_assert_nonnull (strstr (out, "\tviewed\t"));
 }
 
+/* Issues an outgoing document on the demo commune at @path; returns its id. */
+static char *
+issue_one (const char *path)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *signed_pdf = g_build_filename (g_getenv ("XASO_SOURCE_DIR"), "..", "shared", "testdata", "pdf",
+                                                 "minimal-signed-twice-both-created.pdf", NULL);
+  char *id;
+
+  g_assert_cmpint (run (&out, &err, "--db", path, "--as", "tuphap", "doc", "outgoing", "add", "--type", "CV",
+                        "--subject", "V/v gửi báo cáo qua trục liên thông", "--signer", "chutich", "--file",
+                        signed_pdf, "--unit", "VP", NULL), ==, 0);
+  id = g_strchomp (g_strdup (out));
+  expect ("", "--db", path, "--as", "tuphap", "doc", "submit", id, "--for-signing", NULL);
+  expect ("", "--db", path, "--as", "chutich", "doc", "sign", id, "--signed-file", signed_pdf, NULL);
+  g_assert_cmpint (run (&out, &err, "--db", path, "--as", "vanthu", "doc", "issue", id, "--date", "2026-12-04",
+                        NULL), ==, 0);
+  return id;
+}
+
+static void
+test_edxml (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("gui.db");
+  g_autofree char *other = xaso_test_temp_path ("nhan.db");
+  g_autofree char *third = xaso_test_temp_path ("thu-muc.db");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *package = g_build_filename (dir, "di.edxml", NULL);
+  g_autofree char *inbox = g_build_filename (dir, "hop-thu", NULL);
+  g_autofree char *copy = g_build_filename (inbox, "1-goi.xml", NULL);
+  g_autofree char *broken = g_build_filename (inbox, "2-hong.xml", NULL);
+  g_autofree char *status = g_build_filename (dir, "trang-thai.xml", NULL);
+  g_autofree char *out = NULL, *err = NULL, *id = NULL, *received = NULL, *xmllint = NULL, *text = NULL;
+  gsize len;
+
+  g_assert_cmpint (run (&out, &err, "--db", path, "demo", "--scale", "small", NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "--db", other, "demo", "--scale", "small", NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "--db", third, "demo", "--scale", "small", NULL), ==, 0);
+  id = issue_one (path);
+
+  expect ("", "--db", path, "doc", "export-edxml", id, "--output", package, NULL);
+  xmllint = g_find_program_in_path ("xmllint");
+  if (xmllint != NULL)
+    {
+      const char *argv[] = { xmllint, "--noout", "--nonet", package, NULL };
+      int wait_status = -1;
+
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                                   &wait_status, NULL));
+      g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+    }
+  /* Elsewhere, the văn thư registers it. */
+  g_assert_cmpint (run (&out, &err, "--db", other, "doc", "import-edxml", package, NULL), ==, 1);
+  g_assert_cmpint (run (&out, &err, "--db", other, "--as", "vanthu", "doc", "import-edxml", package, NULL), ==, 0);
+  received = field (out, 0);
+  g_assert_true (g_str_has_suffix (out, "/UBND-VP\n"));
+  g_assert_cmpint (run (&out, &err, "--db", other, "--as", "vanthu", "doc", "import-edxml", package, NULL), ==, 1);
+  g_assert_cmpint (run (&out, &err, "--db", other, "--as", "vanthu", "doc", "show", received, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "V/v gửi báo cáo qua trục liên thông"));
+
+  /* The statuses it owes its sender, as far as it has gone. */
+  expect ("", "--db", other, "--as", "vanthu", "doc", "edxml-status", received, "--code", "03", "--output", status,
+          NULL);
+  g_assert_true (g_file_get_contents (status, &text, &len, NULL));
+  g_assert_nonnull (strstr (text, "<edXML:StatusCode>03</edXML:StatusCode>"));
+  g_assert_cmpint (run (&out, &err, "--db", other, "doc", "edxml-status", received, "--code", "06", "--output",
+                        status, NULL), ==, 1);
+  g_assert_cmpint (run (&out, &err, "--db", path, "doc", "edxml-status", id, "--code", "01", "--output", status,
+                        NULL), ==, 1);
+
+  /* A folder: the good package goes in, the broken one is named. */
+  g_assert_cmpint (g_mkdir_with_parents (inbox, 0700), ==, 0);
+  g_free (text);
+  g_assert_true (g_file_get_contents (package, &text, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, text, len, NULL));
+  g_assert_true (g_file_set_contents (broken, text, len / 2, NULL));
+  g_assert_cmpint (run (&out, &err, "--db", third, "--as", "vanthu", "doc", "import-edxml", inbox, NULL), ==, 1);
+  g_assert_true (g_str_has_suffix (out, "/UBND-VP\n"));
+  g_assert_cmpstr (strchr (out, '\n') + 1, ==, "");
+  g_assert_nonnull (strstr (err, "2-hong.xml"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/documents/flow", test_document_flow);
+  g_test_add_func ("/cli/documents/edxml", test_edxml);
   return g_test_run ();
 }
