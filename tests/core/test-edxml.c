@@ -291,6 +291,8 @@ test_refuse_malformed (Office        *o,
   g_autofree char *short64 = attachment ("ngan.pdf", "application/pdf", "JVBERi0");
   g_autofree char *short_package = package_with (NS, "50", short64);
   g_autofree char *no_code = package_with (NS, "", "");
+  /* The fuzzer's first find: a number with a letter read past its end. */
+  g_autofree char *letters = package_with (NS, "4a5", "");
   g_autoptr(XasoDocument) first = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = write_package (o, "tot.xml", good);
@@ -308,6 +310,7 @@ test_refuse_malformed (Office        *o,
   assert_refused_text (o, padding_package, XASO_EDXML_ERROR_BASE64, "dem.pdf");
   assert_refused_text (o, short_package, XASO_EDXML_ERROR_BASE64, "ngan.pdf");
   assert_refused_text (o, no_code, XASO_EDXML_ERROR_MISSING, "Code");
+  assert_refused_text (o, letters, XASO_EDXML_ERROR_INVALID, "4a5");
 }
 
 static void

@@ -80,11 +80,11 @@ check_number (const char  *text,
               GError     **error)
 {
   gsize len = text != NULL ? strlen (text) : 0;
+  gboolean digits = len > 0 && len <= max_digits;
 
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isdigit (text[i]))
-      len = G_MAXSIZE;
-  if (text == NULL || (len > 0 && len <= max_digits))
+  for (gsize i = 0; digits && i < len; i++)
+    digits = g_ascii_isdigit (text[i]);
+  if (text == NULL || digits)
     return TRUE;
   g_set_error (error, XASO_EDXML_ERROR, XASO_EDXML_ERROR_INVALID,
                _("The %s of the edXML package is not a number: “%s”."), what, text);
