@@ -19,6 +19,13 @@
 
 #define CHUNK_SIZE (64 * 1024)
 
+/* libxml2 2.12 made the structured error const (newer runtimes). */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *XmlErrorArg;
+#else
+typedef xmlErrorPtr XmlErrorArg;
+#endif
+
 G_DEFINE_QUARK (xaso-edxml-error-quark, xaso_edxml_error)
 
 static void
@@ -449,7 +456,7 @@ get_entity_cb (void          *data,
 
 static void
 structured_error_cb (void        *data,
-                     xmlErrorPtr  error)
+                     XmlErrorArg  error)
 {
   Reader *r = data;
 
