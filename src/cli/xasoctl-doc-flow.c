@@ -10,7 +10,7 @@
 #include "xasoctl-doc.h"
 
 /* xasoctl doc present | direct | pass-on | progress | finish | submit |
- * sign | issue | revoke ID …: one step of a document's flow each, as the
+ * sign | issue | seal | revoke ID …: one step of a document's flow each, as the
  * --as user. */
 
 typedef struct
@@ -157,8 +157,19 @@ doc_submit (XasoctlContext *ctx, int argc, char **argv)
   return finish (&s, xaso_document_submit (s.db, s.actor, argv[1], for_signing, &s.error));
 }
 
+typedef gboolean (*RecordFile) (XasoDatabase  *db,
+                                XasoUser      *actor,
+                                const char    *document_id,
+                                const char    *path,
+                                GError       **error);
+
+/* sign and seal: a PDF signed with xasoctl pdf sign becomes the document's. */
 static int
-doc_sign (XasoctlContext *ctx, int argc, char **argv)
+record_file (XasoctlContext *ctx,
+             int             argc,
+             char          **argv,
+             const char     *summary,
+             RecordFile      record)
 {
   g_autofree char *file = NULL;
   GOptionEntry entries[] = {
@@ -168,7 +179,7 @@ doc_sign (XasoctlContext *ctx, int argc, char **argv)
   g_auto(Step) s = { 0 };
   int status = 0;
 
-  if (!xasoctl_doc_parse (_("ID — record the signer’s signed PDF"), entries, &argc, &argv, 1, &status))
+  if (!xasoctl_doc_parse (summary, entries, &argc, &argv, 1, &status))
     return status;
   if (file == NULL)
     {
@@ -177,7 +188,21 @@ doc_sign (XasoctlContext *ctx, int argc, char **argv)
     }
   if (!xasoctl_open_with_actor (ctx, &s.db, &s.actor, TRUE))
     return 1;
-  return finish (&s, xaso_document_record_signature (s.db, s.actor, argv[1], file, &s.error));
+  return finish (&s, record (s.db, s.actor, argv[1], file, &s.error));
+}
+
+static int
+doc_sign (XasoctlContext *ctx, int argc, char **argv)
+{
+  return record_file (ctx, argc, argv, _("ID — record the signer’s signed PDF"), xaso_document_record_signature);
+}
+
+/* xasoctl pdf sign --kind organization --number "15/QĐ-UBND" makes the file. */
+static int
+doc_seal (XasoctlContext *ctx, int argc, char **argv)
+{
+  return record_file (ctx, argc, argv, _("ID — record the issued document sealed with its number"),
+                      xaso_document_record_seal);
 }
 
 static int
@@ -234,6 +259,7 @@ const XasoctlVerb xasoctl_doc_flow_verbs[] = {
   { "submit", doc_submit, NULL },
   { "sign", doc_sign, NULL },
   { "issue", doc_issue, NULL },
+  { "seal", doc_seal, NULL },
   { "revoke", doc_revoke, NULL },
 };
 const guint xasoctl_doc_flow_n_verbs = G_N_ELEMENTS (xasoctl_doc_flow_verbs);

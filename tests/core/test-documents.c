@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "xaso-attachment.h"
 #include "xaso-calendar.h"
+#include "xaso-document-actions.h"
 #include "xaso-document-event.h"
 #include "xaso-document-flow.h"
 #include "xaso-document-search.h"
@@ -544,6 +546,55 @@ issue_new (Office     *o,
 }
 
 /* Each register has its own yearly series; numbers below 10 get a zero. */
+/* The văn thư's organization signature, once issued: only a file that is
+ * the signed one with more appended (an incremental signature) is taken,
+ * once, by whoever holds the register. */
+#define APPENDED "\n% chữ ký số của cơ quan\n"
+
+static void
+test_outgoing_seal (Office        *o,
+                    gconstpointer  data)
+{
+  g_autofree char *notation = NULL, *signed_bytes = NULL, *sealed_bytes = NULL, *current = NULL;
+  g_autofree char *dir = g_path_get_dirname (o->path);
+  g_autofree char *other = write_file (dir, "khac.pdf", "%PDF-1.7 một tệp khác");
+  g_autofree char *sealed = NULL;
+  g_autoptr(XasoDocument) before = NULL, after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id = issue_new (o, "QĐ", FALSE, "2026-03-10", &notation);
+  gsize length = 0, sealed_length = 0, current_length = 0;
+
+  /* An incremental update: the signed bytes, then more (the file may hold NULs). */
+  g_assert_true (g_file_get_contents (o->path, &signed_bytes, &length, NULL));
+  sealed_length = length + strlen (APPENDED);
+  sealed_bytes = g_malloc (sealed_length);
+  memcpy (sealed_bytes, signed_bytes, length);
+  memcpy (sealed_bytes + length, APPENDED, strlen (APPENDED));
+  sealed = g_build_filename (dir, "da-dong-dau.pdf", NULL);
+  g_assert_true (g_file_set_contents (sealed, sealed_bytes, sealed_length, NULL));
+  before = xaso_document_load (o->db, id, NULL);
+  g_assert_true (xaso_document_can (before, o->clerk, XASO_ACTION_SEAL));
+  g_assert_false (xaso_document_can (before, o->officer, XASO_ACTION_SEAL));
+
+  assert_refused (xaso_document_record_seal (o->db, o->officer, id, sealed, &error), &error);
+  g_assert_false (xaso_document_record_seal (o->db, o->clerk, id, other, &error));
+  g_assert_error (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_FILE);
+  g_clear_error (&error);
+  g_assert_true (xaso_document_record_seal (o->db, o->clerk, id, sealed, &error));
+  g_assert_no_error (error);
+
+  after = xaso_document_load (o->db, id, NULL);
+  g_assert_true (xaso_document_is_sealed (after));
+  g_assert_false (xaso_document_can (after, o->clerk, XASO_ACTION_SEAL));
+  current = xaso_document_get_file (o->db, after);
+  g_clear_pointer (&signed_bytes, g_free);
+  g_assert_true (g_file_get_contents (current, &signed_bytes, &current_length, NULL));
+  g_assert_cmpmem (signed_bytes, current_length, sealed_bytes, sealed_length);
+  g_assert_cmpint (xaso_test_count (o->db, "SELECT count(*) FROM document_event WHERE kind = 'sealed'"), ==, 1);
+  g_assert_false (xaso_document_record_seal (o->db, o->clerk, id, sealed, &error));
+  g_assert_error (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_STATE);
+}
+
 static void
 test_outgoing_series (Office        *o,
                       gconstpointer  data)
@@ -676,6 +727,7 @@ main (int    argc,
   ADD ("/documents/incoming/confidential-stub", test_confidential_stub);
   ADD ("/documents/incoming/flow", test_incoming_flow);
   ADD ("/documents/outgoing/flow", test_outgoing_flow);
+  ADD ("/documents/outgoing/seal", test_outgoing_seal);
   ADD ("/documents/rights/refused-in-core", test_rights_refused_in_core);
   ADD ("/documents/search/text-and-queues", test_search_and_queues);
   ADD ("/documents/files/stored-once", test_files_stored_once);

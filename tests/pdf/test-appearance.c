@@ -279,6 +279,17 @@ test_organization (void)
   assert_text_has (text, "Ký bởi: " ORGANIZATION);
   assert_text_has (text, "Thời gian ký: 05.01.2026 14:30:15 +07:00");
   g_assert_null (strstr (text != NULL ? text : "", SIGNER));
+  g_assert_null (strstr (text != NULL ? text : "", "Số:"));
+
+  /* Once issued, the seal carries the number and notation too. */
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&pdf, g_bytes_unref);
+  spec.document_number = "15/QĐ-UBND";
+  pdf = render_checked (&spec, 256, 96, "appearance-organization-numbered", &path);
+  text = pdf_text (path);
+  assert_text_has (text, "Số: 15/QĐ-UBND");
+  assert_text_has (text, "Ký bởi: " ORGANIZATION);
 }
 
 static void

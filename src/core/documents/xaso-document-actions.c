@@ -78,6 +78,9 @@ outgoing_can (XasoDocument       *doc,
              g_strcmp0 (xaso_document_get (doc, XASO_DOCUMENT_SIGNER), xaso_user_get (user, XASO_USER_USERNAME)) == 0;
     case XASO_ACTION_ISSUE:
       return status_in (doc, signed_) && xaso_roles_allow (roles, XASO_RIGHT_ISSUE_NUMBER);
+    case XASO_ACTION_SEAL:
+      return status_in (doc, issued) && !xaso_document_is_sealed (doc) &&
+             xaso_roles_allow (roles, XASO_RIGHT_ISSUE_NUMBER);
     case XASO_ACTION_REVOKE:
       return status_in (doc, issued) && xaso_roles_allow (roles, XASO_RIGHT_ISSUE_NUMBER);
     default:

@@ -20,6 +20,7 @@ typedef enum
   XASO_ACTION_SUBMIT_SIGNING,
   XASO_ACTION_SIGN,
   XASO_ACTION_ISSUE,
+  XASO_ACTION_SEAL,           /* the organization's signature, once issued */
   XASO_ACTION_REVOKE,
   XASO_N_ACTIONS
 } XasoDocumentAction;

@@ -44,6 +44,7 @@ static const struct
   { "signed", N_("Signed") },
   { "numbered", N_("Numbered") },
   { "issued", N_("Issued") },
+  { "sealed", N_("Sealed with the organization’s signature") },
   { "revoked", N_("Revoked") },
   { "replaced", N_("Replaced") },
   { "replied", N_("Replied") },

@@ -59,6 +59,9 @@ void      _xaso_flow_file_clear (XasoFlowFile  *file);
 gboolean  _xaso_flow_attach     (XasoFlow      *flow,
                                  const XasoFlowFile *file,
                                  GError       **error);
+gboolean  _xaso_flow_replace_file (XasoFlow    *flow,
+                                 const XasoFlowFile *file,
+                                 GError       **error);
 /* Today, YYYY-MM-DD, in the commune's time. */
 char     *_xaso_flow_today      (void);
 /* The date @days working days after today, YYYY-MM-DD. */

@@ -128,6 +128,25 @@ _xaso_flow_attach (XasoFlow            *flow,
   return id != NULL && _xaso_flow_event (flow, "file_attached", NULL, file->name, NULL, error);
 }
 
+/* The new file becomes the document's; the one it replaces stays in the
+ * store and in the history (file_removed, file_attached). */
+gboolean
+_xaso_flow_replace_file (XasoFlow            *flow,
+                         const XasoFlowFile  *file,
+                         GError             **error)
+{
+  g_autoptr(GPtrArray) files = xaso_attachment_list (flow->db, "document",
+                                                     xaso_record_get_id (XASO_RECORD (flow->doc)), error);
+  XasoAttachment *current;
+
+  if (files == NULL)
+    return FALSE;
+  current = files->len > 0 ? g_ptr_array_index (files, files->len - 1) : NULL;
+  if (current != NULL && !xaso_attachment_remove (flow->db, current->id, flow->username, error))
+    return FALSE;
+  return _xaso_flow_attach (flow, file, error);
+}
+
 char *
 _xaso_flow_today (void)
 {

@@ -107,6 +107,15 @@ gboolean  xaso_document_issue        (XasoDatabase  *db,
                                       const char    *date,
                                       gboolean       legal_normative,
                                       GError       **error);
+/* The văn thư's organization signature on the issued document: @sealed_path
+ * is its signed file with one more signature (the seal, with the number
+ * and date on the page), which becomes the document's file. Refused when
+ * the file is anything else, so the leader's signature stays whole. */
+gboolean  xaso_document_record_seal  (XasoDatabase  *db,
+                                      XasoUser      *actor,
+                                      const char    *document_id,
+                                      const char    *sealed_path,
+                                      GError       **error);
 gboolean  xaso_document_revoke       (XasoDatabase  *db,
                                       XasoUser      *actor,
                                       const char    *document_id,

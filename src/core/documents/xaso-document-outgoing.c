@@ -118,23 +118,6 @@ xaso_document_submit (XasoDatabase  *db,
 /* ---- Sign ---- */
 
 static gboolean
-replace_file (XasoFlow            *flow,
-              const XasoFlowFile  *signed_file,
-              GError             **error)
-{
-  g_autoptr(GPtrArray) files = xaso_attachment_list (flow->db, "document",
-                                                     xaso_record_get_id (XASO_RECORD (flow->doc)), error);
-  XasoAttachment *draft;
-
-  if (files == NULL)
-    return FALSE;
-  draft = files->len > 0 ? g_ptr_array_index (files, files->len - 1) : NULL;
-  if (draft != NULL && !xaso_attachment_remove (flow->db, draft->id, flow->username, error))
-    return FALSE;
-  return _xaso_flow_attach (flow, signed_file, error);
-}
-
-static gboolean
 sign_step (XasoFlow  *flow,
            GError   **error)
 {
@@ -150,7 +133,7 @@ sign_step (XasoFlow  *flow,
     }
   xaso_document_set (flow->doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_SIGNED);
   xaso_document_set (flow->doc, XASO_DOCUMENT_SIGNED_DATE, today);
-  return replace_file (flow, flow->args, error) &&
+  return _xaso_flow_replace_file (flow, flow->args, error) &&
          _xaso_flow_save (flow, error) &&
          _xaso_flow_event (flow, "signed", NULL, NULL, NULL, error);
 }

@@ -23,7 +23,7 @@ static const XasoRecordField document_fields[] = {
   { "issued_date" }, { "received_date" }, { "subject" }, { "urgency" }, { "confidentiality" }, { "signer" },
   { "recipients" }, { "status" }, { "deadline" }, { "lead_user_id" }, { "reply_to_id" }, { "copies" },
   { "notes" }, { "page_count" }, { "recipient_unit" }, { "lead_unit" }, { "co_handlers" }, { "directive" },
-  { "progress" }, { "signed_date" }, { "transferred_date" },
+  { "progress" }, { "signed_date" }, { "transferred_date" }, { "sealed_date" },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (document_fields) == XASO_DOCUMENT_N_FIELDS);
 
@@ -285,6 +285,12 @@ gboolean
 xaso_document_is_incoming (XasoDocument *self)
 {
   return g_strcmp0 (xaso_document_get (self, XASO_DOCUMENT_DIRECTION), "incoming") == 0;
+}
+
+gboolean
+xaso_document_is_sealed (XasoDocument *self)
+{
+  return xaso_document_get (self, XASO_DOCUMENT_SEALED_DATE) != NULL;
 }
 
 gboolean

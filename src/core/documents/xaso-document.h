@@ -48,6 +48,7 @@ typedef enum
   XASO_DOCUMENT_PROGRESS,          /* tiến độ giải quyết */
   XASO_DOCUMENT_SIGNED_DATE,
   XASO_DOCUMENT_TRANSFERRED_DATE,  /* ngày chuyển */
+  XASO_DOCUMENT_SEALED_DATE,       /* the văn thư applied the organization's signature */
   XASO_DOCUMENT_N_FIELDS
 } XasoDocumentField;
 
@@ -81,6 +82,7 @@ void          xaso_document_set          (XasoDocument     *self,
                                           const char       *value);
 gboolean      xaso_document_is_incoming  (XasoDocument     *self);
 gboolean      xaso_document_is_secret    (XasoDocument     *self);
+gboolean      xaso_document_is_sealed    (XasoDocument     *self);
 /* Statuses and levels in words, for lists and the CLI. */
 const char   *xaso_document_status_label (const char       *status);
 const char   *xaso_document_urgency_label (const char      *urgency);

@@ -29,6 +29,8 @@ gboolean _xaso_database_upgrade_accounts (XasoDatabase  *db,
                                           GError       **error);
 gboolean _xaso_database_upgrade_documents (XasoDatabase  *db,
                                            GError       **error);
+gboolean _xaso_database_upgrade_document_seal (XasoDatabase  *db,
+                                               GError       **error);
 
 /* xaso-checkpoint.c */
 typedef struct _XasoCheckpoint XasoCheckpoint;

@@ -28,3 +28,12 @@ _xaso_database_upgrade_documents (XasoDatabase  *db,
     }
   return TRUE;
 }
+
+/* Migration 0015: the day the văn thư sealed an issued document. */
+gboolean
+_xaso_database_upgrade_document_seal (XasoDatabase  *db,
+                                      GError       **error)
+{
+  return _xaso_database_has_column (db, "document", "sealed_date") ||
+         xaso_database_exec (db, "ALTER TABLE document ADD COLUMN sealed_date TEXT", error);
+}

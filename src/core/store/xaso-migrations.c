@@ -53,6 +53,7 @@ static const struct
   { 10, _xaso_database_inline_check_lists },
   { 12, _xaso_database_upgrade_accounts },
   { 13, _xaso_database_upgrade_documents },
+  { 15, _xaso_database_upgrade_document_seal },
 };
 
 static gboolean

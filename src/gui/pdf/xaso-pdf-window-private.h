@@ -41,9 +41,11 @@ struct _XasoPdfWindow
   GCancellable         *cancellable;
   guint                 zoom_label_source;
   XasoSignDialog       *sign_dialog;     /* weak: the one open, if any */
+  char                 *document_number; /* an issued document's, for its seal */
   guint                 show_thumbnails : 1;
   guint                 show_signatures : 1;
   guint                 opened : 1;
+  guint                 seal_on_open : 1;
 };
 
 void xaso_pdf_window_class_add_actions (GtkWidgetClass     *widget_class);

@@ -118,10 +118,29 @@ sign_action (GtkWidget  *widget,
     kind = XASO_PDF_APPEARANCE_COPY;
   self->sign_dialog = xaso_sign_dialog_new (GTK_WINDOW (self), self->file, kind,
                                             xaso_application_get_settings (XASO_APPLICATION (app)));
+  if (kind == XASO_PDF_APPEARANCE_ORGANIZATION && self->document_number != NULL)
+    xaso_sign_dialog_set_document_number (self->sign_dialog, self->document_number);
   g_signal_connect_object (self->sign_dialog, "pick-area", G_CALLBACK (pick_area_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sign_dialog, "signed", G_CALLBACK (signed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sign_dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (self->sign_dialog));
+}
+
+void
+xaso_pdf_window_seal (XasoPdfWindow *self,
+                      const char    *number)
+{
+  g_return_if_fail (XASO_IS_PDF_WINDOW (self));
+
+  if (number != self->document_number)
+    {
+      g_free (self->document_number);
+      self->document_number = g_strdup (number);
+    }
+  /* The seal goes over the leader's signature: the file must be open. */
+  self->seal_on_open = !self->opened;
+  if (self->opened)
+    gtk_widget_activate_action (GTK_WIDGET (self), "pdf.sign-organization", NULL);
 }
 
 void

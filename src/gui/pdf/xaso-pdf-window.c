@@ -184,6 +184,8 @@ opened_cb (GObject      *source,
   page_changed_cb (self);
   scale_changed_cb (self);
   xaso_pdf_window_verify (self);
+  if (self->seal_on_open)
+    xaso_pdf_window_seal (self, self->document_number);
 }
 
 static void
@@ -229,6 +231,7 @@ xaso_pdf_window_finalize (GObject *object)
   XasoPdfWindow *self = (XasoPdfWindow *) object;
 
   g_clear_object (&self->file);
+  g_free (self->document_number);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (xaso_pdf_window_parent_class)->finalize (object);
 }

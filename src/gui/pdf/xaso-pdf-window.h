@@ -12,5 +12,9 @@ XasoPdfWindow *xaso_pdf_window_new        (GtkApplication     *app,
                                                      GFile              *file);
 void                xaso_pdf_window_show_toast (XasoPdfWindow *self,
                                                      const char         *message);
+/* Opens the organization's signing for an issued document, its number
+ * and notation (@number, "15/QĐ-UBND") shown in the seal's text. */
+void                xaso_pdf_window_seal       (XasoPdfWindow *self,
+                                                const char    *number);
 
 G_END_DECLS

@@ -47,6 +47,7 @@ struct _XasoSignDialog
   char                  *p12_path;
   GBytes                *image;         /* the settings' PNGs, read once */
   GBytes                *seal;
+  char                  *document_number;
   GtkFileChooserNative  *chooser;
   GCancellable          *cancellable;
   GCancellable          *preview_cancellable;
@@ -320,6 +321,7 @@ update_preview (XasoSignDialog *self)
   spec.location = gtk_editable_get_text (GTK_EDITABLE (self->location_row));
   spec.image = self->image;
   spec.seal = self->seal;
+  spec.document_number = self->document_number;
   if (self->kind == XASO_PDF_APPEARANCE_LEADER && text[0] != '\0')
     spec.text_template = text;
   preview_size (self, &width, &height);
@@ -477,6 +479,7 @@ gather_job (XasoSignDialog *self,
   job->text_template = g_settings_get_string (self->settings, "signature-text");
   job->image = self->image ? g_bytes_ref (self->image) : NULL;
   job->seal = self->seal ? g_bytes_ref (self->seal) : NULL;
+  job->document_number = g_strdup (self->document_number);
   return job;
 }
 
@@ -609,6 +612,7 @@ xaso_sign_dialog_finalize (GObject *object)
   g_free (self->p12_path);
   g_clear_pointer (&self->image, g_bytes_unref);
   g_clear_pointer (&self->seal, g_bytes_unref);
+  g_free (self->document_number);
   G_OBJECT_CLASS (xaso_sign_dialog_parent_class)->finalize (object);
 }
 
@@ -720,4 +724,17 @@ xaso_sign_dialog_new (GtkWindow             *parent,
   placement_changed_cb (self);
   xaso_token_list_async (self->cancellable, tokens_listed_cb, self);
   return self;
+}
+
+/* The number and notation the organization's signature shows once the
+ * document is issued. */
+void
+xaso_sign_dialog_set_document_number (XasoSignDialog *self,
+                                      const char     *number)
+{
+  g_return_if_fail (XASO_IS_SIGN_DIALOG (self));
+
+  g_free (self->document_number);
+  self->document_number = g_strdup (number);
+  update_preview (self);
 }

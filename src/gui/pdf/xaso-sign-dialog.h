@@ -26,5 +26,7 @@ void            xaso_sign_dialog_set_area       (XasoSignDialog        *self,
                                                  double                 width,
                                                  double                 height);
 void            xaso_sign_dialog_area_cancelled (XasoSignDialog        *self);
+void            xaso_sign_dialog_set_document_number (XasoSignDialog   *self,
+                                                 const char            *number);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ xaso_sign_job_free (XasoSignJob *job)
   g_free (job->location);
   g_free (job->tsa_url);
   g_free (job->text_template);
+  g_free (job->document_number);
   g_clear_pointer (&job->image, g_bytes_unref);
   g_clear_pointer (&job->seal, g_bytes_unref);
   g_free (job);
@@ -106,6 +107,7 @@ describe_appearance (XasoSignJob       *job,
   spec->location = job->location;
   spec->image = job->image;
   spec->seal = job->seal;
+  spec->document_number = job->document_number;
   if (job->kind == XASO_PDF_APPEARANCE_LEADER && job->text_template != NULL && job->text_template[0] != '\0')
     spec->text_template = job->text_template;
 }
@@ -178,6 +180,7 @@ typedef struct
   char             *reason;
   char             *location;
   char             *text_template;
+  char             *document_number;
   double            width;
   double            height;
 } PreviewData;
@@ -190,6 +193,7 @@ preview_data_free (PreviewData *data)
   g_free (data->reason);
   g_free (data->location);
   g_free (data->text_template);
+  g_free (data->document_number);
   g_clear_pointer (&data->spec.time, g_date_time_unref);
   g_clear_pointer (&data->spec.image, g_bytes_unref);
   g_clear_pointer (&data->spec.seal, g_bytes_unref);
@@ -234,7 +238,7 @@ xaso_sign_preview_async (const XasoPdfAppearance *spec,
   data->spec.text_template = data->text_template = g_strdup (spec->text_template);
   data->spec.font_family = NULL;
   data->spec.text_color = NULL;
-  data->spec.document_number = NULL;
+  data->spec.document_number = data->document_number = g_strdup (spec->document_number);
   data->spec.copy_form = NULL;
   data->width = width;
   data->height = height;

@@ -28,6 +28,7 @@ typedef struct
   char                 *location;
   char                 *tsa_url;       /* NULL or empty: no time-stamp */
   char                 *text_template; /* a person's signature; NULL or empty: the default */
+  char                 *document_number; /* the organization's, once issued: "15/QĐ-UBND" */
   GBytes               *image;         /* the person's signature (PNG) */
   GBytes               *seal;          /* the organization's seal (PNG) */
 } XasoSignJob;

@@ -21,7 +21,10 @@ static const char leader_template[] =
   "Ký bởi: {signer}\n"
   "Cơ quan: {organization}\n"
   "Thời gian ký: {time}";
+/* Once issued, the văn thư's signature carries the number and notation
+ * ("Số: 15/QĐ-UBND") and, through its time, the date of issue. */
 static const char organization_template[] =
+  "Số: {number}\n"
   "Ký bởi: {organization}\n"
   "Thời gian ký: {time}";
 static const char attachment_template[] =

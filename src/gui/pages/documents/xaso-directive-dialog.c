@@ -158,11 +158,6 @@ build_form (XasoDirectiveDialog *self)
   gtk_box_append (GTK_BOX (form), labelled (_("_Co-operating"), GTK_WIDGET (self->co_list)));
   gtk_box_append (GTK_BOX (form), labelled (_("_Deadline in working days (0: none)"), GTK_WIDGET (self->days_spin)));
   gtk_box_append (GTK_BOX (form), labelled (_("_Directive"), GTK_WIDGET (self->note_entry)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lead_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lead"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->unit_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lead unit"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->days_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Deadline in working days"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Directive"), -1);
   return form;
 }
 

@@ -31,6 +31,7 @@ static const struct
   [XASO_STEP_SUBMIT_SIGNING] = { N_("Send for Signature"), XASO_ACTION_SUBMIT_SIGNING },
   [XASO_STEP_SIGN] = { N_("Open and Sign…"), XASO_ACTION_SIGN },
   [XASO_STEP_ISSUE] = { N_("Number and Issue…"), XASO_ACTION_ISSUE },
+  [XASO_STEP_SEAL] = { N_("Seal with the Number…"), XASO_ACTION_SEAL },
   [XASO_STEP_REVOKE] = { N_("Revoke…"), XASO_ACTION_REVOKE },
 };
 
@@ -47,7 +48,7 @@ xaso_document_step_applies (XasoDocumentStep     step,
 {
   if (step == XASO_STEP_OPEN_FILE)
     return details->file_path != NULL;
-  if (step == XASO_STEP_SIGN && details->file_path == NULL)
+  if ((step == XASO_STEP_SIGN || step == XASO_STEP_SEAL) && details->file_path == NULL)
     return FALSE;
   return xaso_document_can (details->doc, user, steps[step].action);
 }
@@ -123,9 +124,9 @@ show_error (GtkWidget  *from,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static XasoPdfWindow *
-open_copy (GtkWidget           *from,
-           XasoDocumentDetails *details)
+XasoPdfWindow *
+xaso_document_step_open_copy (GtkWidget           *from,
+                              XasoDocumentDetails *details)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = xaso_document_step_copy_file (details, &error);
@@ -141,66 +142,6 @@ open_copy (GtkWidget           *from,
   window = xaso_pdf_window_new (GTK_APPLICATION (g_application_get_default ()), file);
   gtk_window_present (GTK_WINDOW (window));
   return window;
-}
-
-/* ---- Signing: the signer signs in the document window; the signed file
- * replaces the draft in the record ---- */
-
-typedef struct
-{
-  XasoUser *actor;
-  char     *id;
-  char     *path;
-} SignJob;
-
-static void
-sign_job_free (SignJob *job)
-{
-  g_clear_object (&job->actor);
-  g_free (job->id);
-  g_free (job->path);
-  g_free (job);
-}
-
-static gpointer
-record_signature_in_thread (XasoDatabase  *db,
-                            gpointer       data,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  SignJob *job = data;
-
-  return xaso_document_record_signature (db, job->actor, job->id, job->path, error) ? GINT_TO_POINTER (1) : NULL;
-}
-
-static void
-signed_cb (XasoPdfWindow *window,
-           GFile         *output,
-           GtkWidget     *from)
-{
-  XasoContext *context = g_object_get_data (G_OBJECT (window), "xaso-context");
-  SignJob *job = g_new0 (SignJob, 1);
-
-  job->actor = g_object_ref (xaso_context_get_user (context));
-  job->id = g_strdup (g_object_get_data (G_OBJECT (window), "xaso-document-id"));
-  job->path = g_file_get_path (output);
-  xaso_document_step_submit (from, context, record_signature_in_thread, job, (GDestroyNotify)sign_job_free);
-}
-
-static void
-open_to_sign (GtkWidget           *from,
-              XasoContext         *context,
-              XasoDocumentDetails *details)
-{
-  XasoPdfWindow *window = open_copy (from, details);
-
-  if (window == NULL || xaso_context_get_user (context) == NULL)
-    return;
-  g_object_set_data_full (G_OBJECT (window), "xaso-context", g_object_ref (context), g_object_unref);
-  g_object_set_data_full (G_OBJECT (window), "xaso-document-id",
-                          g_strdup (xaso_record_get_id (XASO_RECORD (details->doc))), g_free);
-  g_signal_connect_object (window, "signed", G_CALLBACK (signed_cb), from, 0);
-  xaso_pdf_window_show_toast (window, _("Sign with the Sign menu: the signed file becomes the document’s."));
 }
 
 static void
@@ -271,10 +212,13 @@ xaso_document_step_run (XasoDocumentStep     step,
   switch (step)
     {
     case XASO_STEP_OPEN_FILE:
-      open_copy (from, details);
+      xaso_document_step_open_copy (from, details);
       break;
     case XASO_STEP_SIGN:
-      open_to_sign (from, context, details);
+      xaso_document_step_sign (from, context, details);
+      break;
+    case XASO_STEP_SEAL:
+      xaso_document_step_seal (from, context, details);
       break;
     case XASO_STEP_REPLY:
       draft_reply (from, context, details);

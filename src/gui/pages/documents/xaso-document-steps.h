@@ -5,6 +5,7 @@
 
 #include "xaso-context.h"
 #include "xaso-document-details.h"
+#include "xaso-pdf-window.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ typedef enum
   XASO_STEP_SUBMIT_SIGNING,
   XASO_STEP_SIGN,
   XASO_STEP_ISSUE,
+  XASO_STEP_SEAL,
   XASO_STEP_REVOKE,
   XASO_N_DOCUMENT_STEPS
 } XasoDocumentStep;
@@ -53,5 +55,18 @@ gpointer    xaso_document_step_list_users (XasoDatabase   *db,
 /* A copy of the document's file, named for people, to open or sign. */
 char       *xaso_document_step_copy_file (XasoDocumentDetails *details,
                                           GError             **error);
+/* That copy opened in a document window (an error shown over @from's
+ * window if it cannot be made). */
+XasoPdfWindow *xaso_document_step_open_copy (GtkWidget          *from,
+                                          XasoDocumentDetails *details);
+
+/* xaso-document-signing.c: the signer signs, the văn thư seals, both in
+ * the document window; the file they make becomes the document's. */
+void        xaso_document_step_sign    (GtkWidget            *from,
+                                        XasoContext          *context,
+                                        XasoDocumentDetails  *details);
+void        xaso_document_step_seal    (GtkWidget            *from,
+                                        XasoContext          *context,
+                                        XasoDocumentDetails  *details);
 
 G_END_DECLS

@@ -282,6 +282,14 @@ context_changed_cb (XasoDocumentView *self,
     load (self, TRUE);
 }
 
+/* Another user signed in: the steps they may take are not the last one's. */
+static void
+user_changed_cb (XasoDocumentView *self)
+{
+  if (self->details != NULL)
+    fill_actions (self);
+}
+
 void
 xaso_document_view_show (XasoDocumentView *self,
                          XasoContext      *context,
@@ -293,6 +301,7 @@ xaso_document_view_show (XasoDocumentView *self,
     {
       g_set_object (&self->context, context);
       g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::user", G_CALLBACK (user_changed_cb), self, G_CONNECT_SWAPPED);
     }
   if (g_strcmp0 (self->document_id, document_id) == 0 && self->details != NULL)
     return;

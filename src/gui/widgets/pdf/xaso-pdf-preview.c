@@ -34,15 +34,24 @@ show_status (XasoPdfPreview *self,
   gtk_stack_set_visible_child_name (self->stack, "status");
 }
 
+/* The renderer's task has no source object: it comes with the preview. */
+typedef struct
+{
+  XasoPdfPreview  *self;
+  XasoPdfRenderer *renderer;
+} Opening;
+
 static void
 opened_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(XasoPdfPreview) self = user_data;
-  XasoPdfRenderer *renderer = XASO_PDF_RENDERER (source);
+  Opening *opening = user_data;
+  g_autoptr(XasoPdfPreview) self = opening->self;
+  g_autoptr(XasoPdfRenderer) renderer = opening->renderer;
   g_autoptr(GError) error = NULL;
 
+  g_free (opening);
   if (!xaso_pdf_renderer_open_finish (renderer, result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -69,6 +78,7 @@ xaso_pdf_preview_set_path (XasoPdfPreview *self,
                            const char     *path)
 {
   g_autoptr(GFile) file = NULL;
+  Opening *opening;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -88,8 +98,11 @@ xaso_pdf_preview_set_path (XasoPdfPreview *self,
     }
   self->cancellable = g_cancellable_new ();
   self->renderer = xaso_pdf_renderer_new ();
+  opening = g_new0 (Opening, 1);
+  opening->self = g_object_ref (self);
+  opening->renderer = g_object_ref (self->renderer);
   show_status (self, "content-loading-symbolic", _("Opening…"), NULL);
-  xaso_pdf_renderer_open_async (self->renderer, file, self->cancellable, opened_cb, g_object_ref (self));
+  xaso_pdf_renderer_open_async (self->renderer, file, self->cancellable, opened_cb, opening);
 }
 
 static void
