@@ -15,8 +15,11 @@ STEP = [0]
 
 
 
+STARTED = time.monotonic()
+
+
 def log(msg):
-    print(f"# {msg}", flush=True)
+    print(f"# [{time.monotonic() - STARTED:6.1f} s] {msg}", flush=True)
 
 
 def fail(msg):
@@ -68,10 +71,21 @@ def on_screen(acc):
         return False
 
 
+TABLES = ("table", "tree table")
+TABLE_PARTS = TABLES + ("table cell", "table row", "column header")
+LONG_LIST = 60
+
+
 def find(root, role, name=None, contains=None, showing=True):
+    """The first descendant of @root with @role (one or a tuple) and @name or
+    a name containing @contains. A search walks thousands of nodes over
+    D-Bus, so unless it looks for a table's part it does not go into the
+    record tables nor long lists (they keep hundreds of rows)."""
     roles = (role,) if isinstance(role, str) else role
-    def match(acc):
-        if acc is None or acc.getRoleName() not in roles:
+    into_tables = any(r in TABLE_PARTS for r in roles)
+
+    def match(acc, role_name):
+        if role_name not in roles:
             return False
         if showing and not on_screen(acc):
             return False
@@ -80,7 +94,21 @@ def find(root, role, name=None, contains=None, showing=True):
         if contains is not None and contains not in (acc.name or ""):
             return False
         return True
-    return pyatspi.findDescendant(root, match, True)
+
+    def walk(acc):
+        for child in acc:
+            if child is None:
+                continue
+            role_name = child.getRoleName()
+            if match(child, role_name):
+                return child
+            if not into_tables and (role_name == "tree table" or child.childCount > LONG_LIST):
+                continue
+            found = walk(child)
+            if found is not None:
+                return found
+        return None
+    return walk(root)
 
 
 def find_all(root, role, showing=False):

@@ -174,10 +174,14 @@ static void
 xaso_signatures_panel_dispose (GObject *object)
 {
   XasoSignaturesPanel *self = (XasoSignaturesPanel *) object;
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_SIGNATURES_PANEL);
+  /* The template's box has no id, so disposing the template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (xaso_signatures_panel_parent_class)->dispose (object);
 }
 

@@ -233,6 +233,17 @@ xaso_directive_dialog_init (XasoDirectiveDialog *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Directive"));
 }
 
+/* Officers before leaders: a directive mostly hands the work down. */
+static int
+officers_first (gconstpointer a,
+                gconstpointer b)
+{
+  gboolean a_leads = xaso_roles_allow (xaso_user_get_roles (*(XasoUser **)a), XASO_RIGHT_DIRECT);
+  gboolean b_leads = xaso_roles_allow (xaso_user_get_roles (*(XasoUser **)b), XASO_RIGHT_DIRECT);
+
+  return a_leads - b_leads;
+}
+
 XasoDirectiveDialog *
 xaso_directive_dialog_new (GtkWidget   *from,
                            XasoContext *context,
@@ -254,6 +265,7 @@ xaso_directive_dialog_new (GtkWidget   *from,
       if (xaso_user_is_active (user) && xaso_roles_allow (xaso_user_get_roles (user), XASO_RIGHT_HANDLE))
         g_ptr_array_add (self->handlers, g_object_ref (user));
     }
+  g_ptr_array_sort (self->handlers, officers_first);
   build (self, file_path);
   return self;
 }

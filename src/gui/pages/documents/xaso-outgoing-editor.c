@@ -223,7 +223,13 @@ xaso_outgoing_editor_init (XasoOutgoingEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   types = xaso_document_types (&n);
   for (guint i = 0; i < n; i++)
-    gtk_string_list_append (self->type_list, types[i].name);
+    {
+      gtk_string_list_append (self->type_list, types[i].name);
+      /* Most of what a commune sends, and every reply, is a công văn
+       * (the one type without an abbreviation). */
+      if (types[i].abbr == NULL)
+        adw_combo_row_set_selected (self->type_row, i);
+    }
   xaso_record_editor_set_heading (XASO_RECORD_EDITOR (self), _("Draft an Outgoing Document"), NULL);
   xaso_record_editor_set_save_label (XASO_RECORD_EDITOR (self), _("Save Draft"));
 }
