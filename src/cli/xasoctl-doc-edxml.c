@@ -9,10 +9,12 @@
 #include "xaso-edxml.h"
 #include "xasoctl-doc.h"
 
-/* xasoctl doc import-edxml FILE|DIR | export-edxml ID --output F |
+/* xasoctl doc import-edxml FILE|DIR [--pending] | export-edxml ID --output F |
  * edxml-status ID --code 01|03|04|06 --output F: documents exchanged with
- * other agencies as edXML packages (QCVN 102:2016). Status packages are
- * written when asked for, one per step the sender should hear about. */
+ * other agencies as edXML packages (QCVN 102:2016). --pending takes the
+ * packages in without a số đến, for the văn thư to register (xasoctl doc
+ * register ID). Status packages are written when asked for, one per step
+ * the sender should hear about. */
 
 static int
 usage (const char *message)
@@ -24,22 +26,23 @@ usage (const char *message)
 static void
 print_imported (XasoDocument *doc)
 {
-  g_print ("%s\t%s\t%s\n", xaso_record_get_id (XASO_RECORD (doc)), xaso_document_get (doc, XASO_DOCUMENT_NUMBER),
-           xaso_document_get (doc, XASO_DOCUMENT_NOTATION));
+  g_print ("%s\t%s\t%s\n", xaso_record_get_id (XASO_RECORD (doc)), xaso_document_get (doc, XASO_DOCUMENT_NUMBER) ?: "",
+           xaso_document_get (doc, XASO_DOCUMENT_NOTATION) ?: "");
 }
 
 /* A folder: every package on its own; the exit status says whether all
  * went in. */
 static int
-import_dir (XasoDatabase *db,
-            XasoUser     *actor,
-            const char   *dir)
+import_dir (XasoDatabase    *db,
+            XasoUser        *actor,
+            const char      *dir,
+            XasoEdxmlImport  mode)
 {
   g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(GError) error = NULL;
 
-  docs = xaso_edxml_import_dir (db, actor, dir, failures, &error);
+  docs = xaso_edxml_import_dir (db, actor, dir, mode, failures, &error);
   if (docs == NULL)
     return xasoctl_fail (g_steal_pointer (&error));
   for (guint i = 0; i < docs->len; i++)
@@ -52,11 +55,17 @@ import_dir (XasoDatabase *db,
 static int
 doc_import_edxml (XasoctlContext *ctx, int argc, char **argv)
 {
-  GOptionEntry entries[] = { { NULL } };
+  gboolean pending = FALSE;
+  GOptionEntry entries[] = {
+    { "pending", 0, 0, G_OPTION_ARG_NONE, &pending,
+      N_("Take them in without a number, for the clerk to register later"), NULL },
+    { NULL }
+  };
   g_autoptr(XasoDatabase) db = NULL;
   g_autoptr(XasoUser) actor = NULL;
   g_autoptr(XasoDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
+  XasoEdxmlImport mode;
   int status = 0;
 
   if (!xasoctl_doc_parse (_("FILE|DIR — register edXML packages as incoming documents; prints ID, NUMBER, NOTATION"),
@@ -64,9 +73,10 @@ doc_import_edxml (XasoctlContext *ctx, int argc, char **argv)
     return status;
   if (!xasoctl_open_with_actor (ctx, &db, &actor, TRUE))
     return 1;
+  mode = pending ? XASO_EDXML_IMPORT_PENDING : XASO_EDXML_IMPORT_REGISTER;
   if (g_file_test (argv[1], G_FILE_TEST_IS_DIR))
-    return import_dir (db, actor, argv[1]);
-  doc = xaso_edxml_import_file (db, actor, argv[1], &error);
+    return import_dir (db, actor, argv[1], mode);
+  doc = xaso_edxml_import_file (db, actor, argv[1], mode, &error);
   if (doc == NULL)
     return xasoctl_fail (g_steal_pointer (&error));
   print_imported (doc);

@@ -9,9 +9,9 @@
 #include "xaso-document-flow.h"
 #include "xasoctl-doc.h"
 
-/* xasoctl doc present | direct | pass-on | progress | finish | submit |
- * sign | issue | seal | revoke ID …: one step of a document's flow each, as the
- * --as user. */
+/* xasoctl doc register | present | direct | pass-on | progress | finish |
+ * submit | sign | issue | seal | revoke ID …: one step of a document's flow
+ * each, as the --as user. */
 
 typedef struct
 {
@@ -35,6 +35,25 @@ finish (Step     *s,
         gboolean  ok)
 {
   return ok ? 0 : xasoctl_fail (g_steal_pointer (&s->error));
+}
+
+static int
+doc_register (XasoctlContext *ctx, int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_auto(Step) s = { 0 };
+  g_autoptr(XasoDocument) doc = NULL;
+  int status = 0;
+
+  if (!xasoctl_doc_parse (_("ID — give a received incoming document its number; prints ID, NUMBER"), entries,
+                          &argc, &argv, 1, &status))
+    return status;
+  if (!xasoctl_open_with_actor (ctx, &s.db, &s.actor, TRUE))
+    return 1;
+  if ((doc = xaso_document_register_received (s.db, s.actor, argv[1], &s.error)) == NULL)
+    return finish (&s, FALSE);
+  g_print ("%s\t%s\n", xaso_record_get_id (XASO_RECORD (doc)), xaso_document_get (doc, XASO_DOCUMENT_NUMBER));
+  return 0;
 }
 
 static int
@@ -251,6 +270,7 @@ doc_revoke (XasoctlContext *ctx, int argc, char **argv)
 }
 
 const XasoctlVerb xasoctl_doc_flow_verbs[] = {
+  { "register", doc_register, NULL },
   { "present", doc_present, NULL },
   { "direct", doc_direct, NULL },
   { "pass-on", doc_pass_on, NULL },

@@ -325,7 +325,7 @@ xasoctl_doc (XasoctlContext *ctx,
     if (g_str_equal (argv[1], xasoctl_doc_edxml_verbs[i].name))
       return xasoctl_doc_edxml_verbs[i].run (ctx, argc - 1, argv + 1);
   return xasoctl_run_subverb (ctx, verbs, G_N_ELEMENTS (verbs), argc, argv,
-                              _("Usage: xasoctl [--as USERNAME] doc incoming add|outgoing add|list|show|present|"
-                                "direct|pass-on|progress|finish|submit|sign|issue|seal|revoke|"
-                                "register-print|import-edxml|export-edxml|edxml-status …"));
+                              _("Usage: xasoctl [--as USERNAME] doc incoming add|outgoing add|list|show|"
+                                "register|present|direct|pass-on|progress|finish|submit|sign|issue|seal|"
+                                "revoke|register-print|import-edxml|export-edxml|edxml-status …"));
 }

@@ -59,7 +59,8 @@ xaso_register_book_title (XasoRegisterBook book)
   return titles[book];
 }
 
-/* Columns read for every register, then what each prints. */
+/* Columns read for every register, then what each prints. A document
+ * received but not registered yet (no number) is in no register. */
 #define SELECT_COMMON \
   "SELECT d.received_date, d.number, d.issuer, d.notation, d.issued_date, d.type_code, d.subject, " \
   "coalesce (d.recipient_unit, u.full_name, d.lead_unit), d.transferred_date, d.notes, d.deadline, " \
@@ -81,14 +82,16 @@ book_sql (XasoRegisterBook book)
   switch (book)
     {
     case XASO_REGISTER_BOOK_INCOMING:
-      return SELECT_COMMON "AND d.direction = 'incoming' AND d.received_date BETWEEN ?1 AND ?2 "
+      return SELECT_COMMON "AND d.direction = 'incoming' AND d.number IS NOT NULL "
+                           "AND d.received_date BETWEEN ?1 AND ?2 "
                            "ORDER BY d.received_date, d.number";
     case XASO_REGISTER_BOOK_OUTGOING:
       return SELECT_COMMON "AND d.direction = 'outgoing' AND d.number IS NOT NULL "
                            "AND d.issued_date BETWEEN ?1 AND ?2 ORDER BY d.issued_date, d.number";
     case XASO_REGISTER_BOOK_TRACKING:
     default:
-      return SELECT_COMMON "AND d.direction = 'incoming' AND d.received_date BETWEEN ?1 AND ?2 "
+      return SELECT_COMMON "AND d.direction = 'incoming' AND d.number IS NOT NULL "
+                           "AND d.received_date BETWEEN ?1 AND ?2 "
                            "AND (d.deadline IS NOT NULL OR d.lead_user_id IS NOT NULL) "
                            "ORDER BY d.received_date, d.number";
     }

@@ -166,6 +166,53 @@ test_edxml (void)
   g_assert_nonnull (strstr (err, "2-hong.xml"));
 }
 
+/* --pending: the front desk takes the package in without a số đến; the
+ * văn thư registers it later with the next one, an officer cannot. */
+static void
+test_edxml_pending (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("gui-cho.db");
+  g_autofree char *other = xaso_test_temp_path ("nhan-cho.db");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *package = g_build_filename (dir, "cho.edxml", NULL);
+  g_autofree char *out = NULL, *err = NULL, *id = NULL, *waiting = NULL, *number = NULL, *line = NULL;
+  g_autofree char *last = NULL, *expected = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--db", path, "demo", "--scale", "small", NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "--db", other, "demo", "--scale", "small", NULL), ==, 0);
+  id = issue_one (path);
+  expect ("", "--db", path, "doc", "export-edxml", id, "--output", package, NULL);
+
+  g_assert_cmpint (run (&out, &err, "--db", other, "--as", "tuphap", "doc", "import-edxml", package, "--pending",
+                        NULL), ==, 1);
+  g_assert_cmpint (run (&out, &err, "--db", other, "--as", "motcua1", "doc", "import-edxml", package, "--pending",
+                        NULL), ==, 0);
+  waiting = field (out, 0);
+  number = field (out, 1);
+  g_assert_cmpstr (number, ==, "");
+  g_assert_cmpint (run (&out, &err, "--db", other, "--as", "vanthu", "doc", "import-edxml", package, NULL), ==, 1);
+  g_assert_cmpint (run (&out, &err, "--db", other, "doc", "list", "--status", "received", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, waiting));
+  g_assert_cmpint (run (&out, &err, "--db", other, "doc", "show", waiting, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "status\treceived\n"));
+  g_assert_null (strstr (out, "\nnumber\t"));
+
+  /* A document registered meanwhile, received today like it; then the next số đến is its. */
+  g_assert_cmpint (run (&out, &err, "--db", other, "--as", "vanthu", "doc", "incoming", "add", "--issuer",
+                        "Sở Tư pháp", "--notation", "31/STP-HCTP", "--subject", "Văn bản vào sổ trước", NULL), ==, 0);
+  last = field (out, 1);
+  g_assert_cmpint (run (&out, &err, "--db", other, "--as", "tuphap", "doc", "register", waiting, NULL), ==, 1);
+  g_assert_cmpint (run (&out, &err, "--db", other, "--as", "motcua1", "doc", "register", waiting, NULL), ==, 1);
+  g_assert_cmpint (run (&out, &err, "--db", other, "--as", "vanthu", "doc", "register", waiting, NULL), ==, 0);
+  expected = g_strdup_printf ("%s\t%d\n", waiting, atoi (last) + 1);
+  g_assert_cmpstr (out, ==, expected);
+  g_assert_cmpint (run (&out, &err, "--db", other, "--as", "vanthu", "doc", "register", waiting, NULL), ==, 1);
+  g_assert_cmpint (run (&out, &err, "--db", other, "doc", "show", waiting, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "status\tregistered\n"));
+  line = g_strdup_printf ("\nnumber\t%d\n", atoi (last) + 1);
+  g_assert_nonnull (strstr (out, line));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -173,5 +220,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/documents/flow", test_document_flow);
   g_test_add_func ("/cli/documents/edxml", test_edxml);
+  g_test_add_func ("/cli/documents/edxml-pending", test_edxml_pending);
   return g_test_run ();
 }

@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "xaso-attachment.h"
+#include "xaso-document-actions.h"
+#include "xaso-document-event.h"
+#include "xaso-document-queue.h"
 #include "xaso-edxml.h"
 #include "xaso-test-util.h"
 
@@ -177,11 +180,11 @@ test_import (Office        *o,
   g_autofree char *file = NULL, *sha = NULL, *expected = sha256_of (pdf_text, strlen (pdf_text));
 
   /* Registering is the văn thư's. */
-  g_assert_null (xaso_edxml_import_file (o->db, o->officer, path, &error));
+  g_assert_null (xaso_edxml_import_file (o->db, o->officer, path, XASO_EDXML_IMPORT_REGISTER, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
-  doc = xaso_edxml_import_file (o->db, o->clerk, path, &error);
+  doc = xaso_edxml_import_file (o->db, o->clerk, path, XASO_EDXML_IMPORT_REGISTER, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (xaso_document_get (doc, XASO_DOCUMENT_NUMBER), ==, "1");
   g_assert_cmpstr (xaso_document_get (doc, XASO_DOCUMENT_STATUS), ==, XASO_DOCUMENT_REGISTERED);
@@ -206,7 +209,7 @@ test_import (Office        *o,
                                            "WHERE from_organ_id = '000.00.31.H56'"), ==, 1);
 
   /* The same package twice is refused. */
-  again = xaso_edxml_import_file (o->db, o->clerk, path, &error);
+  again = xaso_edxml_import_file (o->db, o->clerk, path, XASO_EDXML_IMPORT_REGISTER, &error);
   g_assert_null (again);
   g_assert_error (error, XASO_EDXML_ERROR, XASO_EDXML_ERROR_DUPLICATE);
   g_assert_cmpint (xaso_test_count (o->db, "SELECT count(*) FROM document"), ==, 1);
@@ -232,12 +235,177 @@ test_import_dir (Office        *o,
     }
   g_assert_true (g_file_set_contents (g_build_filename (dir, "hong.xml", NULL), "<edXML", -1, NULL));
   g_assert_true (g_file_set_contents (g_build_filename (dir, "ghi-chu.txt", NULL), "không phải gói", -1, NULL));
-  docs = xaso_edxml_import_dir (o->db, o->clerk, dir, failures, &error);
+  docs = xaso_edxml_import_dir (o->db, o->clerk, dir, XASO_EDXML_IMPORT_REGISTER, failures, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (docs->len, ==, 2);
   g_assert_cmpuint (failures->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (failures, 0), "hong.xml"));
   g_assert_cmpstr (xaso_document_get (g_ptr_array_index (docs, 1), XASO_DOCUMENT_NUMBER), ==, "2");
+}
+
+/* ---- Waiting for the văn thư ---- */
+
+/* The kinds of the document's events, in order, comma-separated. */
+static char *
+history_of (Office     *o,
+            const char *id)
+{
+  g_autoptr(GPtrArray) events = xaso_document_event_list (o->db, id, NULL);
+  g_autoptr(GString) kinds = g_string_new (NULL);
+
+  for (guint i = 0; i < events->len; i++)
+    g_string_append_printf (kinds, "%s%s", i > 0 ? "," : "",
+                            ((XasoDocumentEvent *)g_ptr_array_index (events, i))->kind);
+  return g_string_free (g_steal_pointer (&kinds), FALSE);
+}
+
+static gboolean
+in_queue (Office     *o,
+          XasoQueue   queue,
+          const char *id)
+{
+  g_autoptr(XasoDocumentFilter) filter = xaso_queue_filter (queue, "incoming", o->clerk);
+  g_autoptr(GPtrArray) docs = xaso_document_search (o->db, filter, 0, NULL);
+
+  for (guint i = 0; i < docs->len; i++)
+    if (g_strcmp0 (xaso_record_get_id (g_ptr_array_index (docs, i)), id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static XasoDocument *
+import_numbered (Office          *o,
+                 XasoUser        *actor,
+                 const char      *number,
+                 XasoEdxmlImport  mode)
+{
+  g_autofree char *xml = good_package (number);
+  g_autofree char *name = g_strdup_printf ("goi-%s.xml", number);
+  g_autofree char *path = write_package (o, name, xml);
+  g_autoptr(GError) error = NULL;
+  XasoDocument *doc = xaso_edxml_import_file (o->db, actor, path, mode, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static void
+test_import_pending (Office        *o,
+                     gconstpointer  data)
+{
+  g_autoptr(XasoUser) reception = add_user (o->db, "tiepnhan", "Đỗ Văn Nhận", "tiep_nhan");
+  g_autofree char *xml = good_package ("70");
+  g_autofree char *path = write_package (o, "cho.xml", xml);
+  g_autoptr(XasoDocument) doc = NULL;
+  g_autoptr(GPtrArray) appendixes = NULL;
+  g_autofree char *file = NULL, *history = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id;
+
+  /* Taking a document in is the front desk's or the văn thư's, not an officer's. */
+  g_assert_null (xaso_edxml_import_file (o->db, o->officer, path, XASO_EDXML_IMPORT_PENDING, &error));
+  g_assert_error (error, XASO_USER_ERROR, XASO_USER_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_null (xaso_edxml_import_file (o->db, reception, path, XASO_EDXML_IMPORT_REGISTER, &error));
+  g_assert_error (error, XASO_USER_ERROR, XASO_USER_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  doc = xaso_edxml_import_file (o->db, reception, path, XASO_EDXML_IMPORT_PENDING, &error);
+  g_assert_no_error (error);
+  id = xaso_record_get_id (XASO_RECORD (doc));
+  g_assert_cmpstr (xaso_document_get (doc, XASO_DOCUMENT_STATUS), ==, XASO_DOCUMENT_RECEIVED);
+  g_assert_null (xaso_document_get (doc, XASO_DOCUMENT_NUMBER));
+  g_assert_null (xaso_document_get (doc, XASO_DOCUMENT_REGISTER_ID));
+  g_assert_nonnull (xaso_document_get (doc, XASO_DOCUMENT_RECEIVED_DATE));
+  g_assert_cmpstr (xaso_document_status_label (XASO_DOCUMENT_RECEIVED), ==, "Waiting to be registered");
+  /* No number was taken from any register. */
+  g_assert_cmpint (xaso_test_count (o->db, "SELECT coalesce (sum (last_number), 0) FROM register"), ==, 0);
+  /* Its file, its appendix, its sender and its history are kept. */
+  file = xaso_document_get_file (o->db, doc);
+  g_assert_nonnull (file);
+  appendixes = xaso_edxml_list_appendixes (o->db, id, &error);
+  g_assert_cmpuint (appendixes->len, ==, 1);
+  g_assert_cmpint (xaso_test_count (o->db, "SELECT count(*) FROM document_exchange"), ==, 1);
+  history = history_of (o, id);
+  g_assert_cmpstr (history, ==, "received,file_attached,edxml_imported");
+
+  /* The same package again is refused, while it waits and once registered. */
+  g_assert_null (xaso_edxml_import_file (o->db, reception, path, XASO_EDXML_IMPORT_PENDING, &error));
+  g_assert_error (error, XASO_EDXML_ERROR, XASO_EDXML_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_null (xaso_edxml_import_file (o->db, o->clerk, path, XASO_EDXML_IMPORT_REGISTER, &error));
+  g_assert_error (error, XASO_EDXML_ERROR, XASO_EDXML_ERROR_DUPLICATE);
+  g_assert_cmpint (xaso_test_count (o->db, "SELECT count(*) FROM document"), ==, 1);
+}
+
+static void
+test_register_received (Office        *o,
+                        gconstpointer  data)
+{
+  g_autoptr(XasoDocument) first = import_numbered (o, o->clerk, "80", XASO_EDXML_IMPORT_REGISTER);
+  g_autoptr(XasoDocument) waiting = import_numbered (o, o->clerk, "81", XASO_EDXML_IMPORT_PENDING);
+  g_autoptr(XasoDocument) registered = NULL, next = NULL;
+  g_autofree char *history = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id = xaso_record_get_id (XASO_RECORD (waiting));
+
+  g_assert_cmpstr (xaso_document_get (first, XASO_DOCUMENT_NUMBER), ==, "1");
+  /* Waiting: the văn thư's queue and step, nobody else's. */
+  g_assert_true (in_queue (o, XASO_QUEUE_TO_REGISTER, id));
+  g_assert_false (in_queue (o, XASO_QUEUE_TO_PRESENT, id));
+  g_assert_false (in_queue (o, XASO_QUEUE_TO_REGISTER, xaso_record_get_id (XASO_RECORD (first))));
+  g_assert_true (xaso_document_can (waiting, o->clerk, XASO_ACTION_REGISTER));
+  g_assert_false (xaso_document_can (waiting, o->officer, XASO_ACTION_REGISTER));
+  g_assert_false (xaso_document_can (waiting, o->clerk, XASO_ACTION_PRESENT));
+  g_assert_false (xaso_document_can (waiting, o->leader, XASO_ACTION_DIRECT));
+  g_assert_false (xaso_document_can (first, o->clerk, XASO_ACTION_REGISTER));
+
+  /* A chuyên viên cannot register it, nor can it be presented first. */
+  g_assert_null (xaso_document_register_received (o->db, o->officer, id, &error));
+  g_assert_error (error, XASO_USER_ERROR, XASO_USER_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (xaso_document_present (o->db, o->clerk, id, o->leader, NULL, &error));
+  g_assert_error (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_STATE);
+  g_clear_error (&error);
+
+  /* The văn thư registers it with the next số đến. */
+  registered = xaso_document_register_received (o->db, o->clerk, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xaso_document_get (registered, XASO_DOCUMENT_NUMBER), ==, "2");
+  g_assert_cmpstr (xaso_document_get (registered, XASO_DOCUMENT_STATUS), ==, XASO_DOCUMENT_REGISTERED);
+  g_assert_cmpstr (xaso_document_get (registered, XASO_DOCUMENT_REGISTER_ID), ==,
+                   xaso_document_get (first, XASO_DOCUMENT_REGISTER_ID));
+  history = history_of (o, id);
+  g_assert_true (g_str_has_suffix (history, ",registered"));
+  g_assert_false (in_queue (o, XASO_QUEUE_TO_REGISTER, id));
+  g_assert_true (in_queue (o, XASO_QUEUE_TO_PRESENT, id));
+  g_assert_true (xaso_document_can (registered, o->clerk, XASO_ACTION_PRESENT));
+
+  /* Once only; the next document takes the number after. */
+  g_assert_null (xaso_document_register_received (o->db, o->clerk, id, &error));
+  g_assert_error (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_STATE);
+  next = import_numbered (o, o->clerk, "82", XASO_EDXML_IMPORT_REGISTER);
+  g_assert_cmpstr (xaso_document_get (next, XASO_DOCUMENT_NUMBER), ==, "3");
+}
+
+static void
+test_queue_for_clerk_only (Office        *o,
+                           gconstpointer  data)
+{
+  XasoQueue queues[XASO_N_QUEUES];
+  guint n = xaso_queue_list ("incoming", XASO_ROLE_VAN_THU, queues);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    found |= queues[i] == XASO_QUEUE_TO_REGISTER;
+  g_assert_true (found);
+  g_assert_cmpstr (xaso_queue_label (XASO_QUEUE_TO_REGISTER), ==, "To register");
+  n = xaso_queue_list ("incoming", XASO_ROLE_CHUYEN_VIEN | XASO_ROLE_LANH_DAO, queues);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (queues[i], !=, XASO_QUEUE_TO_REGISTER);
+  n = xaso_queue_list ("outgoing", XASO_ROLE_VAN_THU, queues);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (queues[i], !=, XASO_QUEUE_TO_REGISTER);
 }
 
 /* ---- Refused packages leave the database as it was ---- */
@@ -255,7 +423,7 @@ assert_refused (Office     *o,
   gint64 files = xaso_test_count (o->db, "SELECT count(*) FROM attachment");
 
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (package, NULL), g_bytes_get_size (package), NULL));
-  g_assert_null (xaso_edxml_import_file (o->db, o->clerk, path, &error));
+  g_assert_null (xaso_edxml_import_file (o->db, o->clerk, path, XASO_EDXML_IMPORT_REGISTER, &error));
   g_assert_error (error, XASO_EDXML_ERROR, code);
   if (words != NULL)
     g_assert_nonnull (strstr (error->message, words));
@@ -298,7 +466,7 @@ test_refuse_malformed (Office        *o,
   g_autofree char *path = write_package (o, "tot.xml", good);
 
   /* One good package first, so "unchanged" is measured on something. */
-  first = xaso_edxml_import_file (o->db, o->clerk, path, &error);
+  first = xaso_edxml_import_file (o->db, o->clerk, path, XASO_EDXML_IMPORT_REGISTER, &error);
   g_assert_no_error (error);
 
   assert_refused_text (o, truncated, XASO_EDXML_ERROR_MALFORMED, NULL);
@@ -410,7 +578,7 @@ test_round_trip (Office        *o,
   g_assert_cmpstr (package->from.organ_id, ==, "000.00.12.H56");
   g_assert_cmpuint (package->attachments->len, ==, 1);
 
-  received = xaso_edxml_import_file (other, clerk, out, &error);
+  received = xaso_edxml_import_file (other, clerk, out, XASO_EDXML_IMPORT_REGISTER, &error);
   g_assert_no_error (error);
   for (XasoDocumentField f = XASO_DOCUMENT_NOTATION; f <= XASO_DOCUMENT_SUBJECT; f++)
     if (f != XASO_DOCUMENT_RECEIVED_DATE && f != XASO_DOCUMENT_ISSUER)
@@ -456,7 +624,7 @@ test_status (Office        *o,
   XasoDirective directive = { .lead = o->officer, .deadline = "2026-03-20" };
   const char *id;
 
-  doc = xaso_edxml_import_file (o->db, o->clerk, path, &error);
+  doc = xaso_edxml_import_file (o->db, o->clerk, path, XASO_EDXML_IMPORT_REGISTER, &error);
   g_assert_no_error (error);
   id = xaso_record_get_id (XASO_RECORD (doc));
   g_assert_true (xaso_edxml_write_status (o->db, o->clerk, id, XASO_EDXML_STATUS_DELIVERED, out, &error));
@@ -481,6 +649,28 @@ test_status (Office        *o,
   g_assert_no_error (error);
 }
 
+/* A pending document has arrived (01) but is not registered (03) yet. */
+static void
+test_status_pending (Office        *o,
+                     gconstpointer  data)
+{
+  g_autoptr(XasoDocument) doc = import_numbered (o, o->clerk, "61", XASO_EDXML_IMPORT_PENDING);
+  g_autoptr(XasoDocument) registered = NULL;
+  g_autofree char *out = xaso_test_temp_path ("trang-thai-cho.xml");
+  g_autoptr(GError) error = NULL;
+  const char *id = xaso_record_get_id (XASO_RECORD (doc));
+
+  g_assert_true (xaso_edxml_write_status (o->db, o->clerk, id, XASO_EDXML_STATUS_DELIVERED, out, &error));
+  g_assert_no_error (error);
+  g_assert_false (xaso_edxml_write_status (o->db, o->clerk, id, XASO_EDXML_STATUS_REGISTERED, out, &error));
+  g_assert_error (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_STATE);
+  g_clear_error (&error);
+  registered = xaso_document_register_received (o->db, o->clerk, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (xaso_edxml_write_status (o->db, o->clerk, id, XASO_EDXML_STATUS_REGISTERED, out, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -495,6 +685,10 @@ main (int    argc,
   ADD ("export/round-trip", test_round_trip);
   ADD ("export/refuses-draft", test_export_refuses_draft);
   ADD ("status/codes-follow-the-flow", test_status);
+  ADD ("status/pending-not-registered-yet", test_status_pending);
+  ADD ("pending/import-without-number", test_import_pending);
+  ADD ("pending/register-takes-next-number", test_register_received);
+  ADD ("pending/queue-for-the-clerk", test_queue_for_clerk_only);
 #undef ADD
   return g_test_run ();
 }

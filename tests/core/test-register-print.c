@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "xaso-demo.h"
+#include "xaso-document-flow.h"
 #include "xaso-register-print.h"
 #include "xaso-test-util.h"
 
@@ -228,6 +229,45 @@ test_printing_is_audited (void)
                    ==, before + 1);
 }
 
+/* A document received but not registered yet is in no register; once
+ * the văn thư registers it, it is in the register of its received date. */
+static void
+test_received_not_in_register (void)
+{
+  g_autoptr(XasoUser) clerk = xaso_user_find (commune.db, "vanthu", NULL);
+  g_autoptr(XasoDocument) doc = xaso_document_new ("incoming");
+  g_autoptr(XasoDocument) received = NULL, registered = NULL;
+  g_autofree char *pending_pdf = NULL, *pending_text = NULL, *pending_tracking = NULL, *tracking_text = NULL;
+  g_autofree char *pdf = NULL, *text = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = 0, pending = 0, tracking = 0, after = 0;
+
+  g_free (print_register (XASO_REGISTER_BOOK_INCOMING, "2026-01-01", "2026-01-31", &before));
+  xaso_document_set (doc, XASO_DOCUMENT_ISSUER, "Sở Văn hóa tỉnh");
+  xaso_document_set (doc, XASO_DOCUMENT_NOTATION, "987/SVH-CHO");
+  xaso_document_set (doc, XASO_DOCUMENT_SUBJECT, "Văn bản chờ vào sổ");
+  xaso_document_set (doc, XASO_DOCUMENT_RECEIVED_DATE, "2026-01-15");
+  xaso_document_set (doc, XASO_DOCUMENT_DEADLINE, "2026-01-30");
+  received = xaso_document_receive_incoming (commune.db, clerk, doc, NULL, FALSE, &error);
+  g_assert_no_error (error);
+
+  pending_pdf = print_register (XASO_REGISTER_BOOK_INCOMING, "2026-01-01", "2026-01-31", &pending);
+  pending_text = without_spaces (pdftotext (pending_pdf, "-raw", 0));
+  g_assert_cmpuint (pending, ==, before);
+  g_assert_null (strstr (pending_text, "987/SVH-CHO"));
+  pending_tracking = print_register (XASO_REGISTER_BOOK_TRACKING, "2026-01-01", "2026-01-31", &tracking);
+  tracking_text = without_spaces (pdftotext (pending_tracking, "-raw", 0));
+  g_assert_null (strstr (tracking_text, "987/SVH-CHO"));
+
+  registered = xaso_document_register_received (commune.db, clerk, xaso_record_get_id (XASO_RECORD (received)),
+                                                &error);
+  g_assert_no_error (error);
+  pdf = print_register (XASO_REGISTER_BOOK_INCOMING, "2026-01-01", "2026-01-31", &after);
+  text = without_spaces (pdftotext (pdf, "-raw", 0));
+  g_assert_cmpuint (after, ==, before + 1);
+  g_assert_nonnull (strstr (text, "987/SVH-CHO"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -238,5 +278,6 @@ main (int    argc,
   g_test_add_func ("/registers/outgoing", test_outgoing_register);
   g_test_add_func ("/registers/tracking", test_tracking_register);
   g_test_add_func ("/registers/audited", test_printing_is_audited);
+  g_test_add_func ("/registers/received-not-in-register", test_received_not_in_register);
   return g_test_run ();
 }

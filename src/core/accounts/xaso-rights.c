@@ -37,6 +37,10 @@ static const struct
   [XASO_RIGHT_RECEIVE_DOSSIER] = { XASO_ROLE_TIEP_NHAN, N_("receive one-stop dossiers") },
   [XASO_RIGHT_EDIT_CITIZENS] = { XASO_ROLE_CHUYEN_VIEN | XASO_ROLE_TIEP_NHAN | XASO_ROLE_LANH_DAO,
                                  N_("change resident records") },
+  /* Whoever is at the front desk may take a document in; only the văn
+   * thư gives it its số đến. */
+  [XASO_RIGHT_RECEIVE_INCOMING] = { XASO_ROLE_VAN_THU | XASO_ROLE_TIEP_NHAN,
+                                    N_("receive incoming documents for registration") },
 };
 
 gboolean

@@ -30,6 +30,7 @@ typedef enum
   XASO_RIGHT_HANDLE,              /* handle documents, draft replies */
   XASO_RIGHT_RECEIVE_DOSSIER,     /* receive a one-stop dossier */
   XASO_RIGHT_EDIT_CITIZENS,       /* change resident records */
+  XASO_RIGHT_RECEIVE_INCOMING,    /* take in an incoming document for the văn thư to register */
   XASO_N_RIGHTS
 } XasoRight;
 

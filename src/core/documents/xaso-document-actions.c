@@ -34,12 +34,15 @@ incoming_can (XasoDocument       *doc,
               XasoRoles           roles,
               XasoDocumentAction  action)
 {
+  static const char * const received[] = { XASO_DOCUMENT_RECEIVED, NULL };
   static const char * const registered[] = { "registered", NULL };
   static const char * const directable[] = { "registered", "presented", "directed", NULL };
   static const char * const handled[] = { "directed", "in_progress", NULL };
 
   switch (action)
     {
+    case XASO_ACTION_REGISTER:
+      return status_in (doc, received) && xaso_roles_allow (roles, XASO_RIGHT_REGISTER_INCOMING);
     case XASO_ACTION_PRESENT:
       return status_in (doc, registered) && xaso_roles_allow (roles, XASO_RIGHT_REGISTER_INCOMING);
     case XASO_ACTION_DIRECT:

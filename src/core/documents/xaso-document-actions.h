@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   XASO_ACTION_PRESENT,
+  XASO_ACTION_REGISTER,       /* give a received document its số đến: "Vào sổ" */
   XASO_ACTION_DIRECT,
   XASO_ACTION_PROGRESS,
   XASO_ACTION_REPLY,          /* draft the outgoing reply */
@@ -22,7 +23,7 @@ typedef enum
   XASO_ACTION_ISSUE,
   XASO_ACTION_SEAL,           /* the organization's signature, once issued */
   XASO_ACTION_REVOKE,
-  XASO_N_ACTIONS
+  XASO_N_ACTIONS              /* also "no action" for the GUI's steps */
 } XasoDocumentAction;
 
 gboolean xaso_document_can (XasoDocument       *doc,

@@ -31,6 +31,23 @@ XasoDocument *xaso_document_register_incoming (XasoDatabase  *db,
                                            const char    *file_path,
                                            gboolean       allow_duplicate,
                                            GError       **error);
+/* Takes @doc in as xaso_document_register_incoming() does, file and
+ * duplicate check included, but without a số đến: it is saved "received",
+ * in no register, for the văn thư to register later. Needs only the right
+ * to receive (XASO_RIGHT_RECEIVE_INCOMING). */
+XasoDocument *xaso_document_receive_incoming (XasoDatabase  *db,
+                                           XasoUser      *actor,
+                                           XasoDocument  *doc,
+                                           const char    *file_path,
+                                           gboolean       allow_duplicate,
+                                           GError       **error);
+/* The văn thư registers a received document: the next số đến of the
+ * incoming register of its received date's year, status "registered" and
+ * the "registered" event, in one transaction. Returns it as saved. */
+XasoDocument *xaso_document_register_received (XasoDatabase  *db,
+                                           XasoUser      *actor,
+                                           const char    *document_id,
+                                           GError       **error);
 gboolean  xaso_document_present      (XasoDatabase  *db,
                                       XasoUser      *actor,
                                       const char    *document_id,

@@ -86,6 +86,7 @@ typedef struct
   XasoDocument       *doc;
   const XasoFlowFile *file;
   gboolean            allow_duplicate;
+  gboolean            pending;          /* received only, for the văn thư to register */
 } Registration;
 
 static gboolean
@@ -95,15 +96,45 @@ check_duplicate (XasoFlow      *flow,
 {
   g_autoptr(XasoDocument) earlier = xaso_document_find_duplicate (flow->db, doc, NULL);
   g_autofree char *received = NULL;
+  const char *number;
 
   if (earlier == NULL)
     return TRUE;
   g_object_get (earlier, "date-display", &received, NULL);
-  g_set_error (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_DUPLICATE,
-               _("This document was registered before: số đến %s, received on %s. Register it again only if "
-                 "it is a second copy you must keep."),
-               xaso_document_get (earlier, XASO_DOCUMENT_NUMBER), received ? received : "?");
+  number = xaso_document_get (earlier, XASO_DOCUMENT_NUMBER);
+  if (number == NULL)
+    g_set_error (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_DUPLICATE,
+                 _("This document was received before, on %s, and waits to be registered."),
+                 received ? received : "?");
+  else
+    g_set_error (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_DUPLICATE,
+                 _("This document was registered before: số đến %s, received on %s. Register it again only if "
+                   "it is a second copy you must keep."),
+                 number, received ? received : "?");
   return FALSE;
+}
+
+/* Gives @doc the next số đến of its year's incoming register (the
+ * received date's year; "mật" documents have a register of their own), in
+ * the flow's transaction. */
+static gboolean
+allocate_number (XasoFlow      *flow,
+                 XasoDocument  *doc,
+                 GError       **error)
+{
+  gboolean secret = xaso_document_is_secret (doc);
+  const char *received = xaso_document_get (doc, XASO_DOCUMENT_RECEIVED_DATE);
+  g_autofree char *register_id = NULL, *number_text = NULL;
+  guint number = 0;
+
+  register_id = xaso_register_open (flow->db, secret ? XASO_REGISTER_CONFIDENTIAL_INCOMING : XASO_REGISTER_INCOMING,
+                                    (int)g_ascii_strtoll (received, NULL, 10), flow->username, error);
+  if (register_id == NULL || !xaso_register_allocate (flow->db, register_id, flow->username, &number, error))
+    return FALSE;
+  number_text = g_strdup_printf ("%u", number);
+  xaso_document_set (doc, XASO_DOCUMENT_REGISTER_ID, register_id);
+  xaso_document_set (doc, XASO_DOCUMENT_NUMBER, number_text);
+  return TRUE;
 }
 
 static gboolean
@@ -112,30 +143,22 @@ register_step (XasoFlow  *flow,
 {
   const Registration *r = flow->args;
   XasoDocument *doc = r->doc;
-  gboolean secret = xaso_document_is_secret (doc);
-  const char *received = xaso_document_get (doc, XASO_DOCUMENT_RECEIVED_DATE);
-  g_autofree char *register_id = NULL, *number_text = NULL;
-  guint number = 0;
 
   if (!r->allow_duplicate && !check_duplicate (flow, doc, error))
     return FALSE;
-  register_id = xaso_register_open (flow->db, secret ? XASO_REGISTER_CONFIDENTIAL_INCOMING : XASO_REGISTER_INCOMING,
-                                    (int)g_ascii_strtoll (received, NULL, 10), flow->username, error);
-  if (register_id == NULL || !xaso_register_allocate (flow->db, register_id, flow->username, &number, error))
+  if (!r->pending && !allocate_number (flow, doc, error))
     return FALSE;
-  number_text = g_strdup_printf ("%u", number);
-  xaso_document_set (doc, XASO_DOCUMENT_REGISTER_ID, register_id);
-  xaso_document_set (doc, XASO_DOCUMENT_NUMBER, number_text);
   flow->doc = g_object_ref (doc);
   return _xaso_flow_save (flow, error) &&
          _xaso_flow_event (flow, "received", NULL, NULL, NULL, error) &&
-         _xaso_flow_event (flow, "registered", NULL, NULL, NULL, error) &&
-         (secret || _xaso_flow_attach (flow, r->file, error));
+         (r->pending || _xaso_flow_event (flow, "registered", NULL, NULL, NULL, error)) &&
+         (xaso_document_is_secret (doc) || _xaso_flow_attach (flow, r->file, error));
 }
 
 static gboolean
 prepare_registration (XasoDocument  *doc,
                       const char    *file_path,
+                      const char    *status,
                       GError       **error)
 {
   g_autofree char *today = _xaso_flow_today ();
@@ -146,10 +169,37 @@ prepare_registration (XasoDocument  *doc,
     keep_stub_only (doc);
   if (xaso_document_get (doc, XASO_DOCUMENT_RECEIVED_DATE) == NULL)
     xaso_document_set (doc, XASO_DOCUMENT_RECEIVED_DATE, today);
-  xaso_document_set (doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_REGISTERED);
+  xaso_document_set (doc, XASO_DOCUMENT_STATUS, status);
+  xaso_document_set (doc, XASO_DOCUMENT_REGISTER_ID, NULL);
+  xaso_document_set (doc, XASO_DOCUMENT_NUMBER, NULL);
   if (xaso_document_is_secret (doc) && file_path != NULL)
     return invalid (error, _("A confidential document is registered by its stub only: do not attach its file."));
   return complete_from_notation (doc, error) && xaso_record_validate (XASO_RECORD (doc), NULL, error);
+}
+
+static XasoDocument *
+take_in (XasoDatabase  *db,
+         XasoUser      *actor,
+         XasoDocument  *doc,
+         const char    *file_path,
+         gboolean       allow_duplicate,
+         gboolean       pending,
+         GError       **error)
+{
+  XasoRight right = pending ? XASO_RIGHT_RECEIVE_INCOMING : XASO_RIGHT_REGISTER_INCOMING;
+  g_autoptr(XasoDocument) copy = _xaso_flow_copy (doc);
+  g_auto(XasoFlowFile) file = { 0 };
+  Registration r = { copy, &file, allow_duplicate, pending };
+
+  xaso_document_set (copy, XASO_DOCUMENT_DIRECTION, "incoming");
+  if (!xaso_user_check_right (actor, right, error) ||
+      !prepare_registration (copy, file_path, pending ? XASO_DOCUMENT_RECEIVED : XASO_DOCUMENT_REGISTERED, error))
+    return NULL;
+  if (file_path != NULL && !_xaso_flow_store_file (db, file_path, &file, error))
+    return NULL;
+  if (!_xaso_flow_run (db, actor, right, NULL, register_step, &r, error))
+    return NULL;
+  return xaso_document_load (db, xaso_record_get_id (XASO_RECORD (copy)), error);
 }
 
 XasoDocument *
@@ -160,19 +210,43 @@ xaso_document_register_incoming (XasoDatabase  *db,
                                   gboolean       allow_duplicate,
                                   GError       **error)
 {
-  g_autoptr(XasoDocument) copy = _xaso_flow_copy (doc);
-  g_auto(XasoFlowFile) file = { 0 };
-  Registration r = { copy, &file, allow_duplicate };
+  return take_in (db, actor, doc, file_path, allow_duplicate, FALSE, error);
+}
 
-  xaso_document_set (copy, XASO_DOCUMENT_DIRECTION, "incoming");
-  if (!xaso_user_check_right (actor, XASO_RIGHT_REGISTER_INCOMING, error) ||
-      !prepare_registration (copy, file_path, error))
+XasoDocument *
+xaso_document_receive_incoming (XasoDatabase  *db,
+                                XasoUser      *actor,
+                                XasoDocument  *doc,
+                                const char    *file_path,
+                                gboolean       allow_duplicate,
+                                GError       **error)
+{
+  return take_in (db, actor, doc, file_path, allow_duplicate, TRUE, error);
+}
+
+/* ---- Register what was received ---- */
+
+static const char * const at_received[] = { XASO_DOCUMENT_RECEIVED, NULL };
+
+static gboolean
+register_received_step (XasoFlow  *flow,
+                        GError   **error)
+{
+  if (!_xaso_flow_expect (flow, "incoming", at_received, error) || !allocate_number (flow, flow->doc, error))
+    return FALSE;
+  xaso_document_set (flow->doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_REGISTERED);
+  return _xaso_flow_save (flow, error) && _xaso_flow_event (flow, "registered", NULL, NULL, NULL, error);
+}
+
+XasoDocument *
+xaso_document_register_received (XasoDatabase  *db,
+                                 XasoUser      *actor,
+                                 const char    *document_id,
+                                 GError       **error)
+{
+  if (!_xaso_flow_run (db, actor, XASO_RIGHT_REGISTER_INCOMING, document_id, register_received_step, NULL, error))
     return NULL;
-  if (file_path != NULL && !_xaso_flow_store_file (db, file_path, &file, error))
-    return NULL;
-  if (!_xaso_flow_run (db, actor, XASO_RIGHT_REGISTER_INCOMING, NULL, register_step, &r, error))
-    return NULL;
-  return xaso_document_load (db, xaso_record_get_id (XASO_RECORD (copy)), error);
+  return xaso_document_load (db, document_id, error);
 }
 
 /* ---- Present ---- */

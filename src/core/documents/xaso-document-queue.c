@@ -16,6 +16,7 @@ static const struct
   [XASO_QUEUE_ALL] = { NULL, 0, N_("All documents") },
   [XASO_QUEUE_OVERDUE] = { "incoming", 0, N_("Overdue") },
   [XASO_QUEUE_DUE_SOON] = { "incoming", 0, N_("Due soon") },
+  [XASO_QUEUE_TO_REGISTER] = { "incoming", XASO_ROLE_VAN_THU, N_("To register") },
   [XASO_QUEUE_TO_PRESENT] = { "incoming", XASO_ROLE_VAN_THU, N_("To present") },
   [XASO_QUEUE_AWAITING_DIRECTIVE] = { "incoming", XASO_ROLE_LANH_DAO, N_("Awaiting my directive") },
   [XASO_QUEUE_MINE] = { "incoming", XASO_ROLE_CHUYEN_VIEN | XASO_ROLE_LANH_DAO, N_("My documents") },
@@ -64,6 +65,9 @@ xaso_queue_filter (XasoQueue   queue,
     case XASO_QUEUE_DUE_SOON:
       f->due = XASO_DOCUMENT_DUE_SOON;
       f->order = XASO_DOCUMENT_ORDER_DEADLINE;
+      break;
+    case XASO_QUEUE_TO_REGISTER:
+      f->status = g_strdup (XASO_DOCUMENT_RECEIVED);
       break;
     case XASO_QUEUE_TO_PRESENT:
       f->status = g_strdup ("registered");

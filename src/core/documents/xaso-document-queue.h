@@ -13,6 +13,7 @@ typedef enum
   XASO_QUEUE_ALL,                 /* the register: every document of the direction */
   XASO_QUEUE_OVERDUE,             /* open, past the deadline (today's overdue list) */
   XASO_QUEUE_DUE_SOON,            /* open, due within two working days */
+  XASO_QUEUE_TO_REGISTER,         /* incoming, received, no số đến yet: "Chờ vào sổ" (văn thư) */
   XASO_QUEUE_TO_PRESENT,          /* incoming, registered, not presented yet (văn thư) */
   XASO_QUEUE_AWAITING_DIRECTIVE,  /* incoming, presented: "Chờ cho ý kiến" (lãnh đạo) */
   XASO_QUEUE_MINE,                /* incoming I lead, open, by deadline: "Văn bản của tôi" */

@@ -39,7 +39,7 @@ enum {
 static const char * const statuses[] = {
   XASO_DOCUMENT_REGISTERED, XASO_DOCUMENT_PRESENTED, XASO_DOCUMENT_DIRECTED, XASO_DOCUMENT_IN_PROGRESS,
   XASO_DOCUMENT_DONE, XASO_DOCUMENT_DRAFT, XASO_DOCUMENT_REVIEWING, XASO_DOCUMENT_SIGNING,
-  XASO_DOCUMENT_SIGNED, XASO_DOCUMENT_ISSUED, XASO_DOCUMENT_REVOKED, NULL
+  XASO_DOCUMENT_SIGNED, XASO_DOCUMENT_ISSUED, XASO_DOCUMENT_REVOKED, XASO_DOCUMENT_RECEIVED, NULL
 };
 
 const char *
@@ -48,6 +48,8 @@ xaso_document_status_label (const char *status)
   static const char * const labels[] = {
     N_("Registered"), N_("Presented"), N_("Directed"), N_("In progress"), N_("Done"), N_("Draft"),
     N_("In review"), N_("Waiting for signature"), N_("Signed"), N_("Issued"), N_("Revoked"),
+    /* Translators: an incoming document received but not yet given its số đến ("Chờ vào sổ"). */
+    N_("Waiting to be registered"),
   };
 
   for (guint i = 0; statuses[i] != NULL; i++)

@@ -52,9 +52,13 @@ typedef enum
   XASO_DOCUMENT_N_FIELDS
 } XasoDocumentField;
 
-/* Statuses. Incoming: registered → presented → directed → in_progress →
- * done. Outgoing: draft → reviewing → signing → signed → issued; an issued
- * document may be revoked. */
+/* Statuses. Incoming: (received →) registered → presented → directed →
+ * in_progress → done; "received" is a document taken in but not yet given
+ * its số đến, waiting for the văn thư (an edXML package imported to be
+ * registered later): it has no number and is in no register. Outgoing:
+ * draft → reviewing → signing → signed → issued; an issued document may
+ * be revoked. */
+#define XASO_DOCUMENT_RECEIVED    "received"
 #define XASO_DOCUMENT_REGISTERED  "registered"
 #define XASO_DOCUMENT_PRESENTED   "presented"
 #define XASO_DOCUMENT_DIRECTED    "directed"

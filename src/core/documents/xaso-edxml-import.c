@@ -9,12 +9,14 @@
 #include <string.h>
 
 #include "xaso-attachment.h"
+#include "xaso-document-event.h"
 #include "xaso-edxml.h"
 
 /* An edXML package becomes an incoming document: read and checked whole
  * first (xaso-edxml-reader.c), its attachments put in the file store, and
- * then the registration, the other attachments and the sender's details
- * written in one transaction, so a refused package leaves nothing. The
+ * then the registration (or, pending, the receipt without a số đến), the
+ * other attachments and the sender's details written in one transaction,
+ * so a refused package leaves nothing. The
  * first PDF is the document's file; the others are kept as its
  * "document_appendix" attachments, so the document's file stays its PDF. */
 
@@ -169,24 +171,34 @@ stage (XasoDatabase            *db,
   return TRUE;
 }
 
-static char *
-find_imported (XasoDatabase           *db,
-               const XasoEdxmlPackage *p,
-               GError                **error)
+/* Refuses a package imported before, registered or still waiting. */
+static gboolean
+check_not_imported (XasoDatabase           *db,
+                    const XasoEdxmlPackage *p,
+                    GError                **error)
 {
   sqlite3_stmt *stmt = xaso_database_prepare (db,
     "SELECT d.number FROM document_exchange x JOIN document d ON d.id = x.document_id "
     "WHERE x.from_organ_id = ?1 AND x.message_id = ?2 AND d.deleted = 0", error);
-  char *number = NULL;
+  g_autofree char *number = NULL;
+  gboolean found;
 
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   xaso_bind_text (stmt, 1, p->from.organ_id);
   xaso_bind_text (stmt, 2, p->document_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    number = g_strdup (xaso_column_text (stmt, 0) ?: "?");
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  number = found ? g_strdup (xaso_column_text (stmt, 0)) : NULL;
   sqlite3_reset (stmt);
-  return number;
+  if (!found)
+    return TRUE;
+  if (number != NULL)
+    g_set_error (error, XASO_EDXML_ERROR, XASO_EDXML_ERROR_DUPLICATE,
+                 _("This edXML package (%s) was imported before, as số đến %s."), p->document_id, number);
+  else
+    g_set_error (error, XASO_EDXML_ERROR, XASO_EDXML_ERROR_DUPLICATE,
+                 _("This edXML package (%s) was imported before and waits to be registered."), p->document_id);
+  return FALSE;
 }
 
 static gboolean
@@ -215,6 +227,7 @@ remember_sender (XasoDatabase           *db,
 typedef struct
 {
   XasoUser               *actor;
+  XasoEdxmlImport         mode;
   const XasoEdxmlPackage *package;
   Staged                 *staged;
   XasoDocument           *saved;
@@ -230,10 +243,16 @@ import_in_transaction (XasoDatabase  *db,
   const char *username = xaso_user_get (im->actor, XASO_USER_USERNAME);
   const char *id;
 
-  im->saved = xaso_document_register_incoming (db, im->actor, doc, im->staged->main_path, FALSE, error);
+  if (im->mode == XASO_EDXML_IMPORT_PENDING)
+    im->saved = xaso_document_receive_incoming (db, im->actor, doc, im->staged->main_path, FALSE, error);
+  else
+    im->saved = xaso_document_register_incoming (db, im->actor, doc, im->staged->main_path, FALSE, error);
   if (im->saved == NULL)
     return FALSE;
   id = xaso_record_get_id (XASO_RECORD (im->saved));
+  if (!xaso_document_event_append (db, id, "edxml_imported", im->actor, NULL, im->package->from.organ_name, NULL,
+                                   error))
+    return FALSE;
   for (guint i = 0; i < im->staged->others->len; i++)
     {
       XasoAttachment *a = g_ptr_array_index (im->staged->others, i);
@@ -246,26 +265,23 @@ import_in_transaction (XasoDatabase  *db,
   return remember_sender (db, id, im->package, error);
 }
 
+static XasoRight
+right_of (XasoEdxmlImport mode)
+{
+  return mode == XASO_EDXML_IMPORT_PENDING ? XASO_RIGHT_RECEIVE_INCOMING : XASO_RIGHT_REGISTER_INCOMING;
+}
+
 static XasoDocument *
 import_package (XasoDatabase            *db,
                 XasoUser                *actor,
                 const XasoEdxmlPackage  *package,
+                XasoEdxmlImport          mode,
                 GError                 **error)
 {
   g_auto(Staged) staged = { 0 };
-  g_autofree char *number = NULL;
-  Import im = { actor, package, &staged, NULL };
+  Import im = { actor, mode, package, &staged, NULL };
 
-  if (!xaso_user_check_right (actor, XASO_RIGHT_REGISTER_INCOMING, error))
-    return NULL;
-  number = find_imported (db, package, error);
-  if (number != NULL)
-    {
-      g_set_error (error, XASO_EDXML_ERROR, XASO_EDXML_ERROR_DUPLICATE,
-                   _("This edXML package (%s) was imported before, as số đến %s."), package->document_id, number);
-      return NULL;
-    }
-  if (error != NULL && *error != NULL)
+  if (!xaso_user_check_right (actor, right_of (mode), error) || !check_not_imported (db, package, error))
     return NULL;
   if (!stage (db, package, &staged, error))
     return NULL;
@@ -278,16 +294,17 @@ import_package (XasoDatabase            *db,
 }
 
 XasoDocument *
-xaso_edxml_import_file (XasoDatabase  *db,
-                        XasoUser      *actor,
-                        const char    *path,
-                        GError       **error)
+xaso_edxml_import_file (XasoDatabase     *db,
+                        XasoUser         *actor,
+                        const char       *path,
+                        XasoEdxmlImport   mode,
+                        GError          **error)
 {
   g_autoptr(XasoEdxmlPackage) package = xaso_edxml_read_file (path, error);
 
   if (package == NULL)
     return NULL;
-  return import_package (db, actor, package, error);
+  return import_package (db, actor, package, mode, error);
 }
 
 static gint
@@ -316,23 +333,24 @@ list_packages (const char  *dir,
 }
 
 GPtrArray *
-xaso_edxml_import_dir (XasoDatabase  *db,
-                       XasoUser      *actor,
-                       const char    *dir,
-                       GPtrArray     *failures,
-                       GError       **error)
+xaso_edxml_import_dir (XasoDatabase     *db,
+                       XasoUser         *actor,
+                       const char       *dir,
+                       XasoEdxmlImport   mode,
+                       GPtrArray        *failures,
+                       GError          **error)
 {
   g_autoptr(GPtrArray) paths = list_packages (dir, error);
   g_autoptr(GPtrArray) imported = NULL;
 
-  if (paths == NULL || !xaso_user_check_right (actor, XASO_RIGHT_REGISTER_INCOMING, error))
+  if (paths == NULL || !xaso_user_check_right (actor, right_of (mode), error))
     return NULL;
   imported = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < paths->len; i++)
     {
       const char *path = g_ptr_array_index (paths, i);
       g_autoptr(GError) local_error = NULL;
-      XasoDocument *doc = xaso_edxml_import_file (db, actor, path, &local_error);
+      XasoDocument *doc = xaso_edxml_import_file (db, actor, path, mode, &local_error);
 
       if (doc != NULL)
         g_ptr_array_add (imported, doc);

@@ -53,7 +53,8 @@ load_exchange (XasoDatabase  *db,
   return FALSE;
 }
 
-/* The statuses the document has reached, for each code. */
+/* The statuses the document has reached, for each code: one waiting for
+ * the văn thư has arrived (01) but is not registered (03) yet. */
 static gboolean
 reached (XasoDocument    *doc,
          XasoEdxmlStatus  code)
@@ -65,8 +66,9 @@ reached (XasoDocument    *doc,
   switch (code)
     {
     case XASO_EDXML_STATUS_DELIVERED:
-    case XASO_EDXML_STATUS_REGISTERED:
       return status != NULL;
+    case XASO_EDXML_STATUS_REGISTERED:
+      return status != NULL && g_strcmp0 (status, XASO_DOCUMENT_RECEIVED) != 0;
     case XASO_EDXML_STATUS_ASSIGNED:
       return status != NULL && g_strv_contains (assigned, status);
     case XASO_EDXML_STATUS_DONE:

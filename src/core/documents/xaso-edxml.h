@@ -97,14 +97,24 @@ XasoEdxmlAttachment *xaso_edxml_package_get_main (const XasoEdxmlPackage *packag
 
 /* ---- Importing (xaso-edxml-import.c) ---- */
 
+/* What an import does with the document. */
+typedef enum
+{
+  XASO_EDXML_IMPORT_REGISTER,   /* registered now, with the next số đến (the văn thư's right) */
+  XASO_EDXML_IMPORT_PENDING,    /* received only, waiting for the văn thư (the right to receive) */
+} XasoEdxmlImport;
+
 /* Registers the package at @path as an incoming document, as
- * xaso_document_register_incoming() does, with its first PDF as the
- * document's file, its other attachments kept beside it and the sender
- * remembered for the status packages it is owed: all in one transaction,
- * or nothing. Returns the document as saved. */
+ * xaso_document_register_incoming() does (or, XASO_EDXML_IMPORT_PENDING,
+ * takes it in as xaso_document_receive_incoming() does), with its first
+ * PDF as the document's file, its other attachments kept beside it and
+ * the sender remembered for the status packages it is owed: all in one
+ * transaction, or nothing. A package imported before is refused either
+ * way. Returns the document as saved. */
 XasoDocument     *xaso_edxml_import_file    (XasoDatabase   *db,
                                              XasoUser       *actor,
                                              const char     *path,
+                                             XasoEdxmlImport mode,
                                              GError        **error);
 /* Imports every *.xml / *.edxml file of @dir, in name order, each on its
  * own: returns the documents imported (XasoDocument), and the refusals in
@@ -112,6 +122,7 @@ XasoDocument     *xaso_edxml_import_file    (XasoDatabase   *db,
 GPtrArray        *xaso_edxml_import_dir     (XasoDatabase   *db,
                                              XasoUser       *actor,
                                              const char     *dir,
+                                             XasoEdxmlImport mode,
                                              GPtrArray      *failures,
                                              GError        **error);
 /* The other attachments of an imported document (XasoAttachment). */
