@@ -149,6 +149,9 @@ test_edxml (void)
           NULL);
   g_assert_true (g_file_get_contents (status, &text, &len, NULL));
   g_assert_nonnull (strstr (text, "<edXML:StatusCode>03</edXML:StatusCode>"));
+  g_assert_cmpint (run (&out, &err, "--db", other, "doc", "show", received, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\tedxml_status\t"));
+  g_assert_nonnull (strstr (out, "\t03 Đã tiếp nhận\n"));
   g_assert_cmpint (run (&out, &err, "--db", other, "doc", "edxml-status", received, "--code", "06", "--output",
                         status, NULL), ==, 1);
   g_assert_cmpint (run (&out, &err, "--db", path, "doc", "edxml-status", id, "--code", "01", "--output", status,

@@ -611,6 +611,30 @@ test_export_refuses_draft (Office        *o,
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* Each status package written, and only those, is in the history: its
+ * code and words in the note, by whom, translatable. */
+static void
+assert_statuses_noted (Office     *o,
+                       const char *id,
+                       const char *expected)
+{
+  g_autoptr(GPtrArray) events = xaso_document_event_list (o->db, id, NULL);
+  g_autoptr(GString) notes = g_string_new (NULL);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      XasoDocumentEvent *e = g_ptr_array_index (events, i);
+
+      if (g_strcmp0 (e->kind, "edxml_status") != 0)
+        continue;
+      g_string_append_printf (notes, "%s%s", notes->len > 0 ? "|" : "", e->note);
+      g_assert_cmpstr (e->actor, ==, "Lê Thị Thư");
+      g_assert_nonnull (strstr (e->data, "\"code\""));
+    }
+  g_assert_cmpstr (notes->str, ==, expected);
+  g_assert_cmpstr (xaso_document_event_label ("edxml_status"), ==, "Status sent to the sender (edXML)");
+}
+
 static void
 test_status (Office        *o,
              gconstpointer  data)
@@ -647,6 +671,7 @@ test_status (Office        *o,
   g_assert_no_error (error);
   g_assert_true (xaso_edxml_write_status (o->db, o->clerk, id, XASO_EDXML_STATUS_DONE, out, &error));
   g_assert_no_error (error);
+  assert_statuses_noted (o, id, "01 Đã đến|03 Đã tiếp nhận|04 Phân công|06 Hoàn thành");
 }
 
 /* A pending document has arrived (01) but is not registered (03) yet. */
@@ -669,6 +694,7 @@ test_status_pending (Office        *o,
   g_assert_no_error (error);
   g_assert_true (xaso_edxml_write_status (o->db, o->clerk, id, XASO_EDXML_STATUS_REGISTERED, out, &error));
   g_assert_no_error (error);
+  assert_statuses_noted (o, id, "01 Đã đến|03 Đã tiếp nhận");
 }
 
 int

@@ -5,13 +5,16 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xaso-document-event.h"
 #include "xaso-edxml-writer-private.h"
 
 /* The status packages an incoming electronic document owes its sender
  * (QCVN 102, the axis's codes): 01 delivered, 03 registered, 04 assigned,
  * 06 done. Written on demand (xasoctl doc edxml-status) to be sent by
  * whatever carries packages to the axis; each says whom it answers
- * (ResponseFor), who answers (From), the code and when. */
+ * (ResponseFor), who answers (From), the code and when, and is noted in
+ * the document's history ("edxml_status", the code and its words in the
+ * note) so its timeline shows what the sender was told. */
 
 typedef struct
 {
@@ -115,6 +118,21 @@ check_code (XasoDocument     *doc,
   return FALSE;
 }
 
+/* Once the package is written: a package that could not be written was
+ * not sent. */
+static gboolean
+note_sent (XasoDatabase     *db,
+           XasoUser         *actor,
+           const char       *document_id,
+           XasoEdxmlStatus   code,
+           GError          **error)
+{
+  g_autofree char *note = g_strdup_printf ("%02d %s", (int)code, describe (code));
+  g_autofree char *data = g_strdup_printf ("{\"code\":\"%02d\"}", (int)code);
+
+  return xaso_document_event_append (db, document_id, "edxml_status", actor, NULL, note, data, error);
+}
+
 static void
 write_response_for (XasoEdxmlWriter *writer,
                     XasoDocument    *doc,
@@ -165,5 +183,5 @@ xaso_edxml_write_status (XasoDatabase     *db,
   _xaso_edxml_start (&writer, "edXMLBody");
   _xaso_edxml_end (&writer);
   _xaso_edxml_end (&writer);
-  return _xaso_edxml_writer_close (&writer, error);
+  return _xaso_edxml_writer_close (&writer, error) && note_sent (db, actor, document_id, code, error);
 }
