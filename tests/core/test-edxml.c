@@ -265,7 +265,11 @@ in_queue (Office     *o,
           const char *id)
 {
   g_autoptr(XasoDocumentFilter) filter = xaso_queue_filter (queue, "incoming", o->clerk);
-  g_autoptr(GPtrArray) docs = xaso_document_search (o->db, filter, 0, NULL);
+  g_autoptr(GPtrArray) docs = NULL;
+
+  /* After the packages' due date (2026-03-20), whenever the test runs. */
+  filter->today = g_strdup ("2026-12-31");
+  docs = xaso_document_search (o->db, filter, 0, NULL);
 
   for (guint i = 0; i < docs->len; i++)
     if (g_strcmp0 (xaso_record_get_id (g_ptr_array_index (docs, i)), id) == 0)
@@ -294,6 +298,7 @@ test_import_pending (Office        *o,
                      gconstpointer  data)
 {
   g_autoptr(XasoUser) reception = add_user (o->db, "tiepnhan", "Đỗ Văn Nhận", "tiep_nhan");
+  g_autoptr(XasoDocument) paper = NULL;
   g_autofree char *xml = good_package ("70");
   g_autofree char *path = write_package (o, "cho.xml", xml);
   g_autoptr(XasoDocument) doc = NULL;
@@ -335,6 +340,16 @@ test_import_pending (Office        *o,
   g_clear_error (&error);
   g_assert_null (xaso_edxml_import_file (o->db, o->clerk, path, XASO_EDXML_IMPORT_REGISTER, &error));
   g_assert_error (error, XASO_EDXML_ERROR, XASO_EDXML_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  /* Typed in by hand, it is a duplicate of the one waiting, said so. */
+  paper = xaso_document_new ("incoming");
+  xaso_document_set (paper, XASO_DOCUMENT_ISSUER, "Sở Nội vụ tỉnh Bắc Ninh");
+  xaso_document_set (paper, XASO_DOCUMENT_NOTATION, "70/SNV-CCHC");
+  xaso_document_set (paper, XASO_DOCUMENT_ISSUED_DATE, "2026-03-02");
+  xaso_document_set (paper, XASO_DOCUMENT_SUBJECT, "Bản giấy");
+  g_assert_null (xaso_document_register_incoming (o->db, o->clerk, paper, NULL, FALSE, &error));
+  g_assert_error (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "waits to be registered"));
   g_assert_cmpint (xaso_test_count (o->db, "SELECT count(*) FROM document"), ==, 1);
 }
 
@@ -353,7 +368,10 @@ test_register_received (Office        *o,
   /* Waiting: the văn thư's queue and step, nobody else's. */
   g_assert_true (in_queue (o, XASO_QUEUE_TO_REGISTER, id));
   g_assert_false (in_queue (o, XASO_QUEUE_TO_PRESENT, id));
+  g_assert_false (in_queue (o, XASO_QUEUE_OVERDUE, id));
+  g_assert_true (in_queue (o, XASO_QUEUE_ALL, id));
   g_assert_false (in_queue (o, XASO_QUEUE_TO_REGISTER, xaso_record_get_id (XASO_RECORD (first))));
+  g_assert_true (in_queue (o, XASO_QUEUE_OVERDUE, xaso_record_get_id (XASO_RECORD (first))));
   g_assert_true (xaso_document_can (waiting, o->clerk, XASO_ACTION_REGISTER));
   g_assert_false (xaso_document_can (waiting, o->officer, XASO_ACTION_REGISTER));
   g_assert_false (xaso_document_can (waiting, o->clerk, XASO_ACTION_PRESENT));
@@ -379,6 +397,7 @@ test_register_received (Office        *o,
   g_assert_true (g_str_has_suffix (history, ",registered"));
   g_assert_false (in_queue (o, XASO_QUEUE_TO_REGISTER, id));
   g_assert_true (in_queue (o, XASO_QUEUE_TO_PRESENT, id));
+  g_assert_true (in_queue (o, XASO_QUEUE_OVERDUE, id));
   g_assert_true (xaso_document_can (registered, o->clerk, XASO_ACTION_PRESENT));
 
   /* Once only; the next document takes the number after. */
