@@ -84,6 +84,9 @@ outgoing_can (XasoDocument       *doc,
     case XASO_ACTION_SEAL:
       return status_in (doc, issued) && !xaso_document_is_sealed (doc) &&
              xaso_roles_allow (roles, XASO_RIGHT_ISSUE_NUMBER);
+    case XASO_ACTION_SEND_EDXML:
+      return status_in (doc, issued) && !xaso_document_is_secret (doc) &&
+             xaso_roles_allow (roles, XASO_RIGHT_ISSUE_NUMBER);
     case XASO_ACTION_REVOKE:
       return status_in (doc, issued) && xaso_roles_allow (roles, XASO_RIGHT_ISSUE_NUMBER);
     default:

@@ -22,6 +22,7 @@ typedef enum
   XASO_ACTION_SIGN,
   XASO_ACTION_ISSUE,
   XASO_ACTION_SEAL,           /* the organization's signature, once issued */
+  XASO_ACTION_SEND_EDXML,     /* the issued document as an edXML package */
   XASO_ACTION_REVOKE,
   XASO_N_ACTIONS              /* also "no action" for the GUI's steps */
 } XasoDocumentAction;

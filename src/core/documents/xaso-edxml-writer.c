@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "xaso-document-event.h"
 #include "xaso-document-types.h"
 #include "xaso-edxml-writer-private.h"
 
@@ -266,5 +267,10 @@ xaso_edxml_write_document (XasoDatabase  *db,
   write_trace (&writer, commune->agency_eid, actor);
   _xaso_edxml_end (&writer);
   write_attachment (&writer, name, bytes);
-  return _xaso_edxml_writer_close (&writer, error);
+  if (!_xaso_edxml_writer_close (&writer, error))
+    return FALSE;
+  /* Sent: in the document's history, with where it was written, when
+   * someone signed in sent it (a script without --as is not a person). */
+  return actor == NULL ||
+         xaso_document_event_append (db, document_id, "edxml_exported", actor, NULL, out_path, NULL, error);
 }

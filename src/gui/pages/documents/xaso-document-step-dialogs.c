@@ -52,6 +52,12 @@ run_in_thread (XasoDatabase  *db,
 
   switch (job->step)
     {
+    case XASO_STEP_REGISTER:
+      {
+        g_autoptr(XasoDocument) doc = xaso_document_register_received (db, job->actor, job->id, error);
+        ok = doc != NULL;
+      }
+      break;
     case XASO_STEP_PRESENT:
       ok = present (db, job, error);
       break;
@@ -236,6 +242,10 @@ question_for (XasoDocumentStep step)
 {
   switch (step)
     {
+    case XASO_STEP_REGISTER:
+      return (Question) { _("Register the Document?"), _("It is given the next number of this year’s incoming "
+                                                         "register, which can never be given again."),
+                          _("_Register"), NULL };
     case XASO_STEP_PRESENT:
       return (Question) { _("Present to a Leader"), _("The leader finds it in “Awaiting my directive”."),
                           _("_Present"), _("Note for the leader (optional)") };

@@ -22,6 +22,7 @@ static const struct
   XasoDocumentAction  action;    /* what core must allow; N_ACTIONS for none */
 } steps[XASO_N_DOCUMENT_STEPS] = {
   [XASO_STEP_OPEN_FILE] = { N_("Open the File"), XASO_N_ACTIONS },
+  [XASO_STEP_REGISTER] = { N_("Register…"), XASO_ACTION_REGISTER },
   [XASO_STEP_PRESENT] = { N_("Present to a Leader…"), XASO_ACTION_PRESENT },
   [XASO_STEP_DIRECT] = { N_("Give a Directive…"), XASO_ACTION_DIRECT },
   [XASO_STEP_PROGRESS] = { N_("Note Progress…"), XASO_ACTION_PROGRESS },
@@ -32,6 +33,7 @@ static const struct
   [XASO_STEP_SIGN] = { N_("Open and Sign…"), XASO_ACTION_SIGN },
   [XASO_STEP_ISSUE] = { N_("Number and Issue…"), XASO_ACTION_ISSUE },
   [XASO_STEP_SEAL] = { N_("Seal with the Number…"), XASO_ACTION_SEAL },
+  [XASO_STEP_SEND_EDXML] = { N_("Save as edXML…"), XASO_ACTION_SEND_EDXML },
   [XASO_STEP_REVOKE] = { N_("Revoke…"), XASO_ACTION_REVOKE },
 };
 
@@ -219,6 +221,9 @@ xaso_document_step_run (XasoDocumentStep     step,
       break;
     case XASO_STEP_SEAL:
       xaso_document_step_seal (from, context, details);
+      break;
+    case XASO_STEP_SEND_EDXML:
+      xaso_document_step_send_edxml (from, context, details);
       break;
     case XASO_STEP_REPLY:
       draft_reply (from, context, details);

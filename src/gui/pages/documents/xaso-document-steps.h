@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   XASO_STEP_OPEN_FILE,
+  XASO_STEP_REGISTER,
   XASO_STEP_PRESENT,
   XASO_STEP_DIRECT,
   XASO_STEP_PROGRESS,
@@ -26,6 +27,7 @@ typedef enum
   XASO_STEP_SIGN,
   XASO_STEP_ISSUE,
   XASO_STEP_SEAL,
+  XASO_STEP_SEND_EDXML,
   XASO_STEP_REVOKE,
   XASO_N_DOCUMENT_STEPS
 } XasoDocumentStep;
@@ -66,6 +68,11 @@ void        xaso_document_step_sign    (GtkWidget            *from,
                                         XasoContext          *context,
                                         XasoDocumentDetails  *details);
 void        xaso_document_step_seal    (GtkWidget            *from,
+                                        XasoContext          *context,
+                                        XasoDocumentDetails  *details);
+/* xaso-edxml-send.c: the issued document written as an edXML package
+ * where the văn thư chooses, for the document axis. */
+void        xaso_document_step_send_edxml (GtkWidget         *from,
                                         XasoContext          *context,
                                         XasoDocumentDetails  *details);
 

@@ -8,6 +8,7 @@
 #include "xaso-document-queue.h"
 #include "xaso-document-view.h"
 #include "xaso-documents-page.h"
+#include "xaso-edxml-receive.h"
 #include "xaso-incoming-editor.h"
 #include "xaso-outgoing-editor.h"
 #include "xaso-record-table.h"
@@ -28,6 +29,7 @@ struct _XasoDocumentsPage
   GtkStringList    *status_list;
   GtkWidget        *add_button;
   GtkWidget        *print_button;
+  GtkWidget        *receive_button;
   GtkBox           *queue_bar;
   GtkLabel         *count_label;
   XasoRecordTable  *table;
@@ -44,7 +46,8 @@ enum { PROP_0, PROP_DIRECTION, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static const char * const urgency_values[] = { NULL, "normal", "urgent", "very_urgent", "flash" };
-static const char * const incoming_statuses[] = { NULL, "registered", "presented", "directed", "in_progress", "done" };
+static const char * const incoming_statuses[] = { NULL, "received", "registered", "presented", "directed",
+                                                  "in_progress", "done" };
 static const char * const outgoing_statuses[] = { NULL, "draft", "reviewing", "signing", "signed", "issued",
                                                   "revoked" };
 #define N_YEARS 6
@@ -204,9 +207,12 @@ update_for_user (XasoDocumentsPage *self)
   XasoUser *user = user_of (self);
   XasoRoles roles = user ? xaso_user_get_roles (user) : 0;
   XasoRight add_right = is_incoming (self) ? XASO_RIGHT_REGISTER_INCOMING : XASO_RIGHT_HANDLE;
+  gboolean can_receive = is_incoming (self) && xaso_roles_allow (roles, XASO_RIGHT_RECEIVE_INCOMING);
 
   gtk_widget_set_visible (self->add_button, xaso_roles_allow (roles, add_right));
   gtk_widget_set_visible (self->print_button, xaso_roles_allow (roles, XASO_RIGHT_PRINT_REGISTER));
+  gtk_widget_set_visible (self->receive_button, can_receive);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.receive-edxml", can_receive);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.new", xaso_roles_allow (roles, add_right));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.print-register",
                                  xaso_roles_allow (roles, XASO_RIGHT_PRINT_REGISTER));
@@ -273,6 +279,17 @@ print_register_action (GtkWidget  *widget,
 
   if (context_of (self) != NULL)
     xaso_register_print_dialog_start (GTK_WINDOW (gtk_widget_get_root (widget)), context_of (self), self->direction);
+}
+
+static void
+receive_edxml_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  XasoDocumentsPage *self = XASO_DOCUMENTS_PAGE (widget);
+
+  if (context_of (self) != NULL)
+    xaso_edxml_receive_start (GTK_WINDOW (gtk_widget_get_root (widget)), context_of (self));
 }
 
 static void
@@ -429,6 +446,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, status_list);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, receive_button);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, queue_bar);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, table);
@@ -461,6 +479,7 @@ xaso_documents_page_class_init (XasoDocumentsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "documents.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "documents.print-register", NULL, print_register_action);
+  gtk_widget_class_install_action (widget_class, "documents.receive-edxml", NULL, receive_edxml_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "documents.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "documents.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "documents.print-register",
@@ -476,4 +495,5 @@ xaso_documents_page_init (XasoDocumentsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.print-register", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.receive-edxml", FALSE);
 }
