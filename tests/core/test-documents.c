@@ -11,6 +11,7 @@
 #include "xaso-document-actions.h"
 #include "xaso-document-event.h"
 #include "xaso-document-flow.h"
+#include "xaso-document-queue.h"
 #include "xaso-document-search.h"
 #include "xaso-notation.h"
 #include "xaso-register.h"
@@ -650,6 +651,7 @@ test_search_and_queues (Office        *o,
   g_autoptr(XasoDocumentFilter) f = xaso_document_filter_new ();
   XasoDirective d = { o->officer, NULL, NULL, "2026-03-10", 0, NULL };
   const char *id = xaso_record_get_id (XASO_RECORD (a));
+  guint waiting = 0;
 
   f->text = g_strdup ("qd");
   g_assert_cmpuint (count_matches (o->db, f), ==, 1);
@@ -683,6 +685,17 @@ test_search_and_queues (Office        *o,
   g_assert_cmpuint (count_matches (o->db, f), ==, 0);
   f->year = 2026;
   g_assert_cmpuint (count_matches (o->db, f), ==, 2);
+
+  /* The badges: b waits for the văn thư to present it, a for the officer
+   * who leads it; nothing waits for the leader's directive now. */
+  g_assert_true (xaso_queue_count_waiting (o->db, "incoming", o->clerk, &waiting, NULL));
+  g_assert_cmpuint (waiting, ==, 1);
+  g_assert_true (xaso_queue_count_waiting (o->db, "incoming", o->officer, &waiting, NULL));
+  g_assert_cmpuint (waiting, ==, 1);
+  g_assert_true (xaso_queue_count_waiting (o->db, "incoming", o->leader, &waiting, NULL));
+  g_assert_cmpuint (waiting, ==, 0);
+  g_assert_true (xaso_queue_count_waiting (o->db, "incoming", NULL, &waiting, NULL));
+  g_assert_cmpuint (waiting, ==, 0);
   (void)b;
 }
 

@@ -219,7 +219,10 @@ static void
 test_import_dir (Office        *o,
                  gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (g_path_get_dirname (o->path), "hop-thu", NULL);
+  g_autofree char *parent = g_path_get_dirname (o->path);
+  g_autofree char *dir = g_build_filename (parent, "hop-thu", NULL);
+  g_autofree char *broken = g_build_filename (dir, "hong.xml", NULL);
+  g_autofree char *note = g_build_filename (dir, "ghi-chu.txt", NULL);
   g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(GError) error = NULL;
@@ -233,8 +236,8 @@ test_import_dir (Office        *o,
 
       g_assert_true (g_file_set_contents (name, xml, -1, NULL));
     }
-  g_assert_true (g_file_set_contents (g_build_filename (dir, "hong.xml", NULL), "<edXML", -1, NULL));
-  g_assert_true (g_file_set_contents (g_build_filename (dir, "ghi-chu.txt", NULL), "không phải gói", -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "<edXML", -1, NULL));
+  g_assert_true (g_file_set_contents (note, "không phải gói", -1, NULL));
   docs = xaso_edxml_import_dir (o->db, o->clerk, dir, XASO_EDXML_IMPORT_REGISTER, failures, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (docs->len, ==, 2);

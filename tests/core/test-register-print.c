@@ -68,6 +68,15 @@ without_spaces (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The words of @pdf run together, for looking a notation up. */
+static char *
+squeezed_text (const char *pdf)
+{
+  g_autofree char *raw = pdftotext (pdf, "-raw", 0);
+
+  return without_spaces (raw);
+}
+
 static int
 count_pages (const char *pdf)
 {
@@ -252,18 +261,18 @@ test_received_not_in_register (void)
   g_assert_no_error (error);
 
   pending_pdf = print_register (XASO_REGISTER_BOOK_INCOMING, "2026-01-01", "2026-01-31", &pending);
-  pending_text = without_spaces (pdftotext (pending_pdf, "-raw", 0));
+  pending_text = squeezed_text (pending_pdf);
   g_assert_cmpuint (pending, ==, before);
   g_assert_null (strstr (pending_text, "987/SVH-CHO"));
   pending_tracking = print_register (XASO_REGISTER_BOOK_TRACKING, "2026-01-01", "2026-01-31", &tracking);
-  tracking_text = without_spaces (pdftotext (pending_tracking, "-raw", 0));
+  tracking_text = squeezed_text (pending_tracking);
   g_assert_null (strstr (tracking_text, "987/SVH-CHO"));
 
   registered = xaso_document_register_received (commune.db, clerk, xaso_record_get_id (XASO_RECORD (received)),
                                                 &error);
   g_assert_no_error (error);
   pdf = print_register (XASO_REGISTER_BOOK_INCOMING, "2026-01-01", "2026-01-31", &after);
-  text = without_spaces (pdftotext (pdf, "-raw", 0));
+  text = squeezed_text (pdf);
   g_assert_cmpuint (after, ==, before + 1);
   g_assert_nonnull (strstr (text, "987/SVH-CHO"));
 }

@@ -19,7 +19,10 @@ STARTED = time.monotonic()
 
 
 def log(msg):
-    print(f"# [{time.monotonic() - STARTED:6.1f} s] {msg}", flush=True)
+    """A TAP comment: every line of @msg after "#"."""
+    stamp = f"[{time.monotonic() - STARTED:6.1f} s]"
+    for line in str(msg).splitlines() or [""]:
+        print(f"# {stamp} {line}", flush=True)
 
 
 def fail(msg):

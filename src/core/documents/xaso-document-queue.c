@@ -96,3 +96,40 @@ xaso_queue_filter (XasoQueue   queue,
     }
   return f;
 }
+
+/* The queues where documents wait for their person to act: not the
+ * register, nor the deadline views, nor the drafts one keeps writing. */
+static gboolean
+waits_on_someone (XasoQueue queue)
+{
+  return queues[queue].roles != 0 && queue != XASO_QUEUE_DRAFTS;
+}
+
+gboolean
+xaso_queue_count_waiting (XasoDatabase  *db,
+                          const char    *direction,
+                          XasoUser      *user,
+                          guint         *count,
+                          GError       **error)
+{
+  XasoQueue mine[XASO_N_QUEUES];
+  guint n;
+
+  *count = 0;
+  if (user == NULL)
+    return TRUE;
+  n = xaso_queue_list (direction, xaso_user_get_roles (user), mine);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XasoDocumentFilter) filter = NULL;
+      g_autoptr(GArray) ids = NULL;
+
+      if (!waits_on_someone (mine[i]))
+        continue;
+      filter = xaso_queue_filter (mine[i], direction, user);
+      if ((ids = xaso_document_search_rowids (db, filter, 0, NULL, error)) == NULL)
+        return FALSE;
+      *count += ids->len;
+    }
+  return TRUE;
+}

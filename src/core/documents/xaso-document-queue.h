@@ -33,5 +33,12 @@ const char         *xaso_queue_label       (XasoQueue   queue);
 XasoDocumentFilter *xaso_queue_filter      (XasoQueue   queue,
                                             const char *direction,
                                             XasoUser   *user);
+/* How many documents of @direction wait for @user to act, over the queues
+ * of their roles: the page's badge. */
+gboolean            xaso_queue_count_waiting (XasoDatabase  *db,
+                                            const char    *direction,
+                                            XasoUser      *user,
+                                            guint         *count,
+                                            GError       **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "xaso-document-queue.h"
 #include "xaso-document-view.h"
+#include "xaso-documents-badge.h"
 #include "xaso-documents-page.h"
 #include "xaso-edxml-receive.h"
 #include "xaso-incoming-editor.h"
@@ -30,6 +31,7 @@ struct _XasoDocumentsPage
   GtkWidget        *add_button;
   GtkWidget        *print_button;
   GtkWidget        *receive_button;
+  GCancellable     *badge_cancellable;
   GtkBox           *queue_bar;
   GtkLabel         *count_label;
   XasoRecordTable  *table;
@@ -200,6 +202,17 @@ build_queue_bar (XasoDocumentsPage *self)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (first), TRUE);
 }
 
+static void
+update_badge (XasoDocumentsPage *self)
+{
+  if (context_of (self) == NULL)
+    return;
+  g_cancellable_cancel (self->badge_cancellable);
+  g_clear_object (&self->badge_cancellable);
+  self->badge_cancellable = g_cancellable_new ();
+  xaso_documents_badge_update (XASO_PAGE (self), context_of (self), self->direction, self->badge_cancellable);
+}
+
 /* The GUI shows only what the role may do; core refuses the rest anyway. */
 static void
 update_for_user (XasoDocumentsPage *self)
@@ -218,6 +231,7 @@ update_for_user (XasoDocumentsPage *self)
                                  xaso_roles_allow (roles, XASO_RIGHT_PRINT_REGISTER));
   build_queue_bar (self);
   search (self);
+  update_badge (self);
 }
 
 /* ---- Refreshing when documents change ---- */
@@ -229,6 +243,7 @@ refresh_cb (gpointer user_data)
 
   self->refresh_source = 0;
   search (self);
+  update_badge (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -427,6 +442,8 @@ xaso_documents_page_dispose (GObject *object)
   XasoDocumentsPage *self = XASO_DOCUMENTS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_cancellable_cancel (self->badge_cancellable);
+  g_clear_object (&self->badge_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_DOCUMENTS_PAGE);
   g_clear_pointer (&self->direction, g_free);
   G_OBJECT_CLASS (xaso_documents_page_parent_class)->dispose (object);
