@@ -52,6 +52,7 @@ incoming_can (XasoDocument       *doc,
              (leads (doc, user) || co_handles (doc, user));
     case XASO_ACTION_REPLY:
     case XASO_ACTION_FINISH:
+    case XASO_ACTION_PASS_ON:
       return status_in (doc, handled) && xaso_roles_allow (roles, XASO_RIGHT_HANDLE) && leads (doc, user);
     default:
       return FALSE;

@@ -17,6 +17,7 @@ typedef enum
   XASO_ACTION_PROGRESS,
   XASO_ACTION_REPLY,          /* draft the outgoing reply */
   XASO_ACTION_FINISH,
+  XASO_ACTION_PASS_ON,        /* the lead hands it on to one of theirs */
   XASO_ACTION_SUBMIT_REVIEW,
   XASO_ACTION_SUBMIT_SIGNING,
   XASO_ACTION_SIGN,

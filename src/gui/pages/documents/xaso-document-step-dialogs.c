@@ -41,6 +41,16 @@ present (XasoDatabase  *db,
   return leader != NULL && xaso_document_present (db, job->actor, job->id, leader, job->text, error);
 }
 
+static gboolean
+pass_on (XasoDatabase  *db,
+         StepJob       *job,
+         GError       **error)
+{
+  g_autoptr(XasoUser) lead = xaso_user_find (db, job->other, error);
+
+  return lead != NULL && xaso_document_pass_on (db, job->actor, job->id, lead, job->text, NULL, error);
+}
+
 static gpointer
 run_in_thread (XasoDatabase  *db,
                gpointer       data,
@@ -60,6 +70,9 @@ run_in_thread (XasoDatabase  *db,
       break;
     case XASO_STEP_PRESENT:
       ok = present (db, job, error);
+      break;
+    case XASO_STEP_PASS_ON:
+      ok = pass_on (db, job, error);
       break;
     case XASO_STEP_PROGRESS:
       ok = xaso_document_note_progress (db, job->actor, job->id, job->text, error);
@@ -95,6 +108,8 @@ typedef struct
   GtkDropDown      *choice;     /* leader or reply */
   GStrv             choices;    /* the values of @choice's items */
   GtkCheckButton   *check;
+  char             *lead_id;    /* pass on: who leads it now, and by when */
+  char             *deadline;
 } Ask;
 
 static void
@@ -104,6 +119,8 @@ ask_free (Ask *ask)
   g_clear_object (&ask->context);
   g_free (ask->id);
   g_strfreev (ask->choices);
+  g_free (ask->lead_id);
+  g_free (ask->deadline);
   g_free (ask);
 }
 
@@ -126,6 +143,17 @@ iso_date (const char *typed)
   return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
 }
 
+/* YYYY-MM-DD shown dd/mm/yyyy; NULL stays NULL. */
+static char *
+typed_date (const char *iso)
+{
+  int y = 0, m = 0, d = 0;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
+    return NULL;
+  return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
+}
+
 static void
 response_cb (AdwMessageDialog *dialog,
              const char       *response,
@@ -141,7 +169,7 @@ response_cb (AdwMessageDialog *dialog,
   job->actor = g_object_ref (xaso_context_get_user (ask->context));
   job->id = g_strdup (ask->id);
   job->text = entry_text (ask);
-  if (ask->step == XASO_STEP_ISSUE)
+  if (ask->step == XASO_STEP_ISSUE || ask->step == XASO_STEP_PASS_ON)
     {
       char *typed = job->text;
 
@@ -199,12 +227,14 @@ fill_choices (Ask                 *ask,
   g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
   g_auto(GStrv) shown = NULL;
 
-  if (ask->step == XASO_STEP_PRESENT)
+  if (ask->step == XASO_STEP_PRESENT || ask->step == XASO_STEP_PASS_ON)
     for (guint i = 0; users != NULL && i < users->len; i++)
       {
         XasoUser *user = g_ptr_array_index (users, i);
+        XasoRight right = ask->step == XASO_STEP_PRESENT ? XASO_RIGHT_DIRECT : XASO_RIGHT_HANDLE;
 
-        if (!xaso_user_is_active (user) || !xaso_roles_allow (xaso_user_get_roles (user), XASO_RIGHT_DIRECT))
+        if (!xaso_user_is_active (user) || !xaso_roles_allow (xaso_user_get_roles (user), right) ||
+            g_strcmp0 (xaso_record_get_id (XASO_RECORD (user)), ask->lead_id) == 0)
           continue;
         g_strv_builder_add (names, xaso_user_get (user, XASO_USER_FULL_NAME));
         g_strv_builder_add (values, xaso_user_get (user, XASO_USER_USERNAME));
@@ -223,8 +253,9 @@ fill_choices (Ask                 *ask,
         }
     }
   shown = g_strv_builder_end (names);
-  add_choice (ask, box, ask->step == XASO_STEP_PRESENT ? _("Leader") : _("Reply"), (const char * const *)shown,
-              g_strv_builder_end (values));
+  add_choice (ask, box, ask->step == XASO_STEP_PRESENT ? _("Leader")
+                       : ask->step == XASO_STEP_PASS_ON ? _("Who handles it") : _("Reply"),
+              (const char * const *)shown, g_strv_builder_end (values));
   if (ask->step == XASO_STEP_FINISH && details->replies->len > 0)
     gtk_drop_down_set_selected (ask->choice, details->replies->len);
 }
@@ -249,6 +280,9 @@ question_for (XasoDocumentStep step)
     case XASO_STEP_PRESENT:
       return (Question) { _("Present to a Leader"), _("The leader finds it in “Awaiting my directive”."),
                           _("_Present"), _("Note for the leader (optional)") };
+    case XASO_STEP_PASS_ON:
+      return (Question) { _("Pass On"), _("Hand the document on to one of yours, with a deadline no later than "
+                                          "yours."), _("_Pass On"), _("Deadline (dd/mm/yyyy)") };
     case XASO_STEP_PROGRESS:
       return (Question) { _("Note Progress"), _("What has been done so far?"), _("_Save"), _("Progress") };
     case XASO_STEP_FINISH:
@@ -282,10 +316,11 @@ ask (Ask                 *a,
   g_autoptr(GDateTime) now = xaso_now ();
   g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
 
-  if (a->step == XASO_STEP_PRESENT || a->step == XASO_STEP_FINISH)
+  if (a->step == XASO_STEP_PRESENT || a->step == XASO_STEP_FINISH || a->step == XASO_STEP_PASS_ON)
     fill_choices (a, box, details, users);
   if (q.entry != NULL)
-    add_entry (a, box, q.entry, a->step == XASO_STEP_ISSUE ? today : NULL);
+    add_entry (a, box, q.entry, a->step == XASO_STEP_ISSUE ? today
+                                : a->step == XASO_STEP_PASS_ON ? a->deadline : NULL);
   if (a->step == XASO_STEP_ISSUE)
     {
       a->check = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("A legal normative document (its own "
@@ -301,7 +336,7 @@ ask (Ask                 *a,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Presenting needs the leaders, read on the worker first. */
+/* Presenting and passing on need the accounts, read on the worker first. */
 static void
 users_loaded_cb (GObject      *source,
                  GAsyncResult *result,
@@ -330,7 +365,9 @@ xaso_document_step_dialog (XasoDocumentStep     step,
   a->from = g_object_ref (from);
   a->context = g_object_ref (context);
   a->id = g_strdup (xaso_record_get_id (XASO_RECORD (details->doc)));
-  if (step != XASO_STEP_PRESENT)
+  a->lead_id = g_strdup (xaso_document_get (details->doc, XASO_DOCUMENT_LEAD_USER_ID));
+  a->deadline = typed_date (xaso_document_get (details->doc, XASO_DOCUMENT_DEADLINE));
+  if (step != XASO_STEP_PRESENT && step != XASO_STEP_PASS_ON)
     {
       ask (a, details, NULL);
       return;

@@ -28,6 +28,7 @@ static const struct
   [XASO_STEP_PROGRESS] = { N_("Note Progress…"), XASO_ACTION_PROGRESS },
   [XASO_STEP_REPLY] = { N_("Draft the Reply…"), XASO_ACTION_REPLY },
   [XASO_STEP_FINISH] = { N_("Finish Handling…"), XASO_ACTION_FINISH },
+  [XASO_STEP_PASS_ON] = { N_("Pass On…"), XASO_ACTION_PASS_ON },
   [XASO_STEP_SUBMIT_REVIEW] = { N_("Send for Review"), XASO_ACTION_SUBMIT_REVIEW },
   [XASO_STEP_SUBMIT_SIGNING] = { N_("Send for Signature"), XASO_ACTION_SUBMIT_SIGNING },
   [XASO_STEP_SIGN] = { N_("Open and Sign…"), XASO_ACTION_SIGN },

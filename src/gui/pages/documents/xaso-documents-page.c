@@ -8,6 +8,7 @@
 #include "xaso-document-queue.h"
 #include "xaso-document-view.h"
 #include "xaso-documents-badge.h"
+#include "xaso-document-steps.h"
 #include "xaso-documents-page.h"
 #include "xaso-edxml-receive.h"
 #include "xaso-incoming-editor.h"
@@ -32,6 +33,10 @@ struct _XasoDocumentsPage
   GtkWidget        *print_button;
   GtkWidget        *receive_button;
   GCancellable     *badge_cancellable;
+  GtkWidget        *lead_label;
+  GtkDropDown      *lead_dropdown;
+  GtkStringList    *lead_list;
+  GStrv             lead_ids;     /* of lead_list's items; "" for anyone */
   GtkBox           *queue_bar;
   GtkLabel         *count_label;
   XasoRecordTable  *table;
@@ -87,6 +92,7 @@ read_filter (XasoDocumentsPage *self)
   guint year = gtk_drop_down_get_selected (self->year_dropdown);
   guint urgency = gtk_drop_down_get_selected (self->urgency_dropdown);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint lead = gtk_drop_down_get_selected (self->lead_dropdown);
   g_autoptr(GDateTime) now = xaso_now ();
 
   f->text = *text ? g_strdup (text) : NULL;
@@ -96,6 +102,9 @@ read_filter (XasoDocumentsPage *self)
     f->urgency = g_strdup (urgency_values[urgency]);
   if (status != GTK_INVALID_LIST_POSITION && status > 0 && f->status == NULL)
     f->status = g_strdup (statuses (self)[status]);
+  if (self->lead_ids != NULL && lead != GTK_INVALID_LIST_POSITION && lead > 0 &&
+      lead < g_strv_length (self->lead_ids) && f->lead_user_id == NULL)
+    f->lead_user_id = g_strdup (self->lead_ids[lead]);
   return f;
 }
 
@@ -213,6 +222,47 @@ update_badge (XasoDocumentsPage *self)
   xaso_documents_badge_update (XASO_PAGE (self), context_of (self), self->direction, self->badge_cancellable);
 }
 
+/* The "handled by" filter offers whoever may handle documents. */
+static void
+leads_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(XasoDocumentsPage) self = user_data;
+  g_autoptr(GPtrArray) users = xaso_context_run_finish (XASO_CONTEXT (source), result, NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (users == NULL)
+    return;
+  g_strv_builder_add (ids, "");
+  for (guint i = 0; i < users->len; i++)
+    {
+      XasoUser *user = g_ptr_array_index (users, i);
+
+      if (!xaso_user_is_active (user) || !xaso_roles_allow (xaso_user_get_roles (user), XASO_RIGHT_HANDLE))
+        continue;
+      g_ptr_array_add (names, (gpointer)xaso_user_get (user, XASO_USER_FULL_NAME));
+      g_strv_builder_add (ids, xaso_record_get_id (XASO_RECORD (user)));
+    }
+  g_ptr_array_add (names, NULL);
+  g_strfreev (self->lead_ids);
+  self->lead_ids = g_strv_builder_end (ids);
+  gtk_drop_down_set_selected (self->lead_dropdown, 0);
+  gtk_string_list_splice (self->lead_list, 1, g_list_model_get_n_items (G_LIST_MODEL (self->lead_list)) - 1,
+                          (const char * const *)names->pdata);
+}
+
+static void
+load_leads (XasoDocumentsPage *self)
+{
+  gtk_widget_set_visible (self->lead_label, is_incoming (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->lead_dropdown), is_incoming (self));
+  if (is_incoming (self) && context_of (self) != NULL && user_of (self) != NULL)
+    xaso_context_run_async (context_of (self), xaso_document_step_list_users, NULL, NULL,
+                            (GDestroyNotify)g_ptr_array_unref, NULL, leads_loaded_cb, g_object_ref (self));
+}
+
 /* The GUI shows only what the role may do; core refuses the rest anyway. */
 static void
 update_for_user (XasoDocumentsPage *self)
@@ -230,6 +280,7 @@ update_for_user (XasoDocumentsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.print-register",
                                  xaso_roles_allow (roles, XASO_RIGHT_PRINT_REGISTER));
   build_queue_bar (self);
+  load_leads (self);
   search (self);
   update_badge (self);
 }
@@ -446,6 +497,7 @@ xaso_documents_page_dispose (GObject *object)
   g_clear_object (&self->badge_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_DOCUMENTS_PAGE);
   g_clear_pointer (&self->direction, g_free);
+  g_clear_pointer (&self->lead_ids, g_strfreev);
   G_OBJECT_CLASS (xaso_documents_page_parent_class)->dispose (object);
 }
 
@@ -464,6 +516,9 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, print_button);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, receive_button);
+  gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, lead_label);
+  gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, lead_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, lead_list);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, queue_bar);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, table);
