@@ -31,6 +31,9 @@ gboolean _xaso_database_upgrade_documents (XasoDatabase  *db,
                                            GError       **error);
 gboolean _xaso_database_upgrade_document_seal (XasoDatabase  *db,
                                                GError       **error);
+/* xaso-dossier-upgrade.c */
+gboolean _xaso_database_upgrade_dossiers (XasoDatabase  *db,
+                                          GError       **error);
 
 /* xaso-checkpoint.c */
 typedef struct _XasoCheckpoint XasoCheckpoint;

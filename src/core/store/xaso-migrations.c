@@ -54,6 +54,7 @@ static const struct
   { 12, _xaso_database_upgrade_accounts },
   { 13, _xaso_database_upgrade_documents },
   { 15, _xaso_database_upgrade_document_seal },
+  { 16, _xaso_database_upgrade_dossiers },
 };
 
 static gboolean

@@ -113,6 +113,9 @@ insert_procedure (XasoDatabase  *db,
   sqlite3_bind_text (stmt, 12, steps, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, valid_from, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 14, now, -1, SQLITE_STATIC);
+  xaso_bind_text (stmt, 15, json_object_get_string_member_with_default (p, "note", NULL));
+  sqlite3_bind_int (stmt, 16, fee == NULL || !json_object_has_member (fee, "amount") ||
+                              json_object_get_null_member (fee, "amount"));
   return xaso_database_step_done (db, stmt, error);
 }
 
@@ -136,8 +139,8 @@ xaso_seed_procedures (XasoDatabase  *db,
   valid_from = json_object_get_string_member (root, "valid_from");
   stmt = xaso_database_prepare (db,
     "INSERT INTO procedure (id, commune_code, code, name, field, time_unit, time_limit_direct, "
-    "time_limit_online, fee_amount, fee_note, papers, steps, valid_from, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)", error);
+    "time_limit_online, fee_amount, fee_note, papers, steps, valid_from, created_at, updated_at, note, "
+    "fee_by_province) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (list); i++)

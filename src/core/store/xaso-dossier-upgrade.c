@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "xaso-database-private.h"
+
+static gboolean
+add_columns (XasoDatabase        *db,
+             const char          *table,
+             const char * const  *columns,
+             guint                n_columns,
+             GError             **error)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *name = g_strndup (columns[i], strcspn (columns[i], " "));
+      g_autofree char *sql = g_strdup_printf ("ALTER TABLE %s ADD COLUMN %s", table, columns[i]);
+
+      if (!_xaso_database_has_column (db, table, name) && !xaso_database_exec (db, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Migration 0016: what reception and processing keep beside the columns
+ * of 0001. A procedure's fee set by the provincial council has no amount. */
+gboolean
+_xaso_database_upgrade_dossiers (XasoDatabase  *db,
+                                 GError       **error)
+{
+  static const char * const procedure_columns[] = {
+    "note TEXT", "fee_by_province INTEGER NOT NULL DEFAULT 0",
+  };
+  static const char * const dossier_columns[] = {
+    "papers TEXT NOT NULL DEFAULT '[]'",   /* indices of the procedure's papers received */
+    "fee_exemption TEXT",                  /* why no fee is due, if none is */
+    "timeliness TEXT",                     /* early, on_time, late: once resolved */
+    "step INTEGER NOT NULL DEFAULT 0",     /* the procedure's step the dossier is at */
+    "step_due_at TEXT",
+    "paused_at TEXT",                      /* the clock stopped for a supplement */
+    "collected_by TEXT",                   /* who took the result */
+    "desk_device_id TEXT",                 /* the desk that received it */
+  };
+
+  return add_columns (db, "procedure", procedure_columns, G_N_ELEMENTS (procedure_columns), error) &&
+         add_columns (db, "dossier", dossier_columns, G_N_ELEMENTS (dossier_columns), error);
+}
