@@ -41,6 +41,12 @@ static const struct
    * thư gives it its số đến. */
   [XASO_RIGHT_RECEIVE_INCOMING] = { XASO_ROLE_VAN_THU | XASO_ROLE_TIEP_NHAN,
                                     N_("receive incoming documents for registration") },
+  [XASO_RIGHT_EDIT_CATALOGUE] = { XASO_ROLE_QUAN_TRI, N_("edit the procedure catalogue") },
+  /* Reception assigns a dossier it received; officers and leaders move it on. */
+  [XASO_RIGHT_PROCESS_DOSSIER] = { XASO_ROLE_TIEP_NHAN | XASO_ROLE_CHUYEN_VIEN | XASO_ROLE_LANH_DAO,
+                                   N_("process one-stop dossiers") },
+  [XASO_RIGHT_APPROVE_DOSSIER] = { XASO_ROLE_LANH_DAO, N_("approve the results of dossiers") },
+  [XASO_RIGHT_RETURN_DOSSIER] = { XASO_ROLE_TIEP_NHAN, N_("return results and take supplements at the counter") },
 };
 
 gboolean

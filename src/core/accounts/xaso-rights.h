@@ -31,6 +31,10 @@ typedef enum
   XASO_RIGHT_RECEIVE_DOSSIER,     /* receive a one-stop dossier */
   XASO_RIGHT_EDIT_CITIZENS,       /* change resident records */
   XASO_RIGHT_RECEIVE_INCOMING,    /* take in an incoming document for the văn thư to register */
+  XASO_RIGHT_EDIT_CATALOGUE,      /* make new versions of the procedure catalogue */
+  XASO_RIGHT_PROCESS_DOSSIER,     /* assign, forward, request supplements, refuse, stop a dossier */
+  XASO_RIGHT_APPROVE_DOSSIER,     /* approve a dossier's result by signing it */
+  XASO_RIGHT_RETURN_DOSSIER,      /* hand the result back, take supplements and withdrawals */
   XASO_N_RIGHTS
 } XasoRight;
 
