@@ -7,13 +7,12 @@
 #include <json-glib/json-glib.h>
 
 #include "xaso-calendar.h"
-#include "xaso-procedure.h"
+#include "xaso-procedure-private.h"
 
 G_DEFINE_QUARK (xaso-procedure-error-quark, xaso_procedure_error)
 G_DEFINE_BOXED_TYPE (XasoProcedure, xaso_procedure, xaso_procedure_ref, xaso_procedure_unref)
 
-#define COLUMNS "id, code, version, name, field, time_unit, time_limit_direct, time_limit_online, " \
-                "fee_amount, fee_by_province, fee_note, papers, steps, note, valid_from, valid_to"
+#define COLUMNS XASO_PROCEDURE_COLUMNS
 
 static void
 procedure_clear (XasoProcedure *self)
@@ -42,6 +41,40 @@ void
 xaso_procedure_unref (XasoProcedure *self)
 {
   g_atomic_rc_box_release_full (self, (GDestroyNotify)procedure_clear);
+}
+
+XasoProcedure *
+xaso_procedure_new (void)
+{
+  XasoProcedure *self = g_atomic_rc_box_new0 (XasoProcedure);
+
+  self->version = 1;
+  self->time_unit = XASO_TIME_WORKING_DAYS;
+  self->papers = g_new0 (char *, 1);
+  return self;
+}
+
+XasoProcedure *
+xaso_procedure_copy (XasoProcedure *self)
+{
+  XasoProcedure *copy = g_atomic_rc_box_dup (sizeof *self, self);
+
+  copy->id = g_strdup (self->id);
+  copy->code = g_strdup (self->code);
+  copy->name = g_strdup (self->name);
+  copy->field = g_strdup (self->field);
+  copy->fee_note = g_strdup (self->fee_note);
+  copy->papers = g_strdupv (self->papers);
+  copy->steps = g_new0 (XasoProcedureStep, self->n_steps + 1);
+  for (guint i = 0; i < self->n_steps; i++)
+    {
+      copy->steps[i].name = g_strdup (self->steps[i].name);
+      copy->steps[i].hours = self->steps[i].hours;
+    }
+  copy->note = g_strdup (self->note);
+  copy->valid_from = g_strdup (self->valid_from);
+  copy->valid_to = g_strdup (self->valid_to);
+  return copy;
 }
 
 static const char * const unit_names[] = { "same_day_15h", "working_days", "working_hours" };
@@ -116,8 +149,8 @@ steps_from_json (XasoProcedure *self,
     }
 }
 
-static XasoProcedure *
-procedure_from_row (sqlite3_stmt *stmt)
+XasoProcedure *
+_xaso_procedure_from_row (sqlite3_stmt *stmt)
 {
   XasoProcedure *self = g_atomic_rc_box_new0 (XasoProcedure);
 
@@ -157,7 +190,7 @@ load_one (XasoDatabase  *db,
   if (arg2 != NULL)
     sqlite3_bind_text (stmt, 2, arg2, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    self = procedure_from_row (stmt);
+    self = _xaso_procedure_from_row (stmt);
   sqlite3_reset (stmt);
   if (self == NULL)
     g_set_error (error, XASO_PROCEDURE_ERROR, XASO_PROCEDURE_ERROR_NOT_FOUND,

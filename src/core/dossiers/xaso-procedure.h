@@ -57,6 +57,10 @@ GQuark         xaso_procedure_error_quark  (void);
 GType          xaso_procedure_get_type     (void) G_GNUC_CONST;
 #define XASO_TYPE_PROCEDURE (xaso_procedure_get_type ())
 
+/* An empty version, and a copy of one to edit before it is saved as a new
+ * version (xaso_procedure_new_version()): a copy is not shared yet. */
+XasoProcedure *xaso_procedure_new          (void);
+XasoProcedure *xaso_procedure_copy         (XasoProcedure  *self);
 XasoProcedure *xaso_procedure_ref          (XasoProcedure  *self);
 void           xaso_procedure_unref        (XasoProcedure  *self);
 

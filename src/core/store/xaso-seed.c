@@ -4,13 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "xaso-holidays.h"
+#include "xaso-procedure-json.h"
 #include "xaso-seed.h"
 #include "xaso-uuid.h"
-
-#define PROCEDURES_RESOURCE "/io/github/xaso/XaSo/seed/procedures.json"
 
 static gboolean
 insert_day (XasoDatabase     *db,
@@ -75,78 +73,14 @@ xaso_seed_calendar (XasoDatabase  *db,
   return TRUE;
 }
 
-static char *
-member_json (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL ? json_to_string (node, FALSE) : g_strdup ("[]");
-}
-
-static gboolean
-insert_procedure (XasoDatabase  *db,
-                  sqlite3_stmt  *stmt,
-                  JsonObject    *p,
-                  const char    *valid_from,
-                  const char    *now,
-                  GError       **error)
-{
-  JsonObject *limit = json_object_get_object_member (p, "time_limit");
-  JsonObject *fee = json_object_has_member (p, "fee") ? json_object_get_object_member (p, "fee") : NULL;
-  g_autofree char *id = xaso_uuid_new ();
-  g_autofree char *papers = member_json (p, "papers");
-  g_autofree char *steps = member_json (p, "steps");
-  JsonNode *code = json_object_get_member (p, "code");
-
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, xaso_database_get_commune_code (db), -1, SQLITE_STATIC);
-  xaso_bind_text (stmt, 3, code && !JSON_NODE_HOLDS_NULL (code) ? json_node_get_string (code) : NULL);
-  sqlite3_bind_text (stmt, 4, json_object_get_string_member (p, "name"), -1, SQLITE_STATIC);
-  xaso_bind_text (stmt, 5, json_object_get_string_member_with_default (p, "field", NULL));
-  sqlite3_bind_text (stmt, 6, json_object_get_string_member (limit, "unit"), -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 7, json_object_get_double_member_with_default (limit, "direct", 0));
-  sqlite3_bind_double (stmt, 8, json_object_get_double_member_with_default (limit, "online", 0));
-  sqlite3_bind_int64 (stmt, 9, fee ? json_object_get_int_member_with_default (fee, "amount", 0) : 0);
-  xaso_bind_text (stmt, 10, fee ? json_object_get_string_member_with_default (fee, "note", NULL) : NULL);
-  sqlite3_bind_text (stmt, 11, papers, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 12, steps, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 13, valid_from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 14, now, -1, SQLITE_STATIC);
-  xaso_bind_text (stmt, 15, json_object_get_string_member_with_default (p, "note", NULL));
-  sqlite3_bind_int (stmt, 16, fee == NULL || !json_object_has_member (fee, "amount") ||
-                              json_object_get_null_member (fee, "amount"));
-  return xaso_database_step_done (db, stmt, error);
-}
-
+/* The shipped catalogue goes through the same importer as an
+ * administrator's file, so it obeys the same rules and is captured for sync
+ * like any other version. */
 gboolean
 xaso_seed_procedures (XasoDatabase  *db,
                       GError       **error)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (PROCEDURES_RESOURCE, 0, error);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *now = xaso_now_iso ();
-  JsonObject *root;
-  JsonArray *list;
-  const char *valid_from;
-  sqlite3_stmt *stmt;
-
-  if (bytes == NULL ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
-    return FALSE;
-  root = json_node_get_object (json_parser_get_root (parser));
-  list = json_object_get_array_member (root, "procedures");
-  valid_from = json_object_get_string_member (root, "valid_from");
-  stmt = xaso_database_prepare (db,
-    "INSERT INTO procedure (id, commune_code, code, name, field, time_unit, time_limit_direct, "
-    "time_limit_online, fee_amount, fee_note, papers, steps, valid_from, created_at, updated_at, note, "
-    "fee_by_province) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)", error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    if (!insert_procedure (db, stmt, json_array_get_object_element (list, i), valid_from, now, error))
-      return FALSE;
-  return TRUE;
+  return xaso_procedure_json_seed (db, error);
 }
 
 gboolean
