@@ -65,7 +65,7 @@ check_steps (XasoProcedure  *self,
   if (self->n_steps > 0 && self->time_unit == XASO_TIME_WORKING_DAYS &&
       fabs (total - self->limit_direct * XASO_CALENDAR_HOURS_PER_WORKING_DAY) > HOURS_EPSILON)
     {
-      *problem = g_strdup_printf (_("the steps of the procedure “%s” take %g hours, but %g working days are %g hours"),
+      *problem = g_strdup_printf (_("the steps of the procedure “%s” take %g hours, but its limit of %g working days is %g hours"),
                                   label (self), total, self->limit_direct,
                                   self->limit_direct * XASO_CALENDAR_HOURS_PER_WORKING_DAY);
       return FALSE;

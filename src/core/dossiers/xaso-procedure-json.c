@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "xaso-procedure-json-private.h"
 #include "xaso-procedure-json.h"
@@ -31,8 +33,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->note, g_free);
 }
 
-/* json-glib says where a syntax error is in its own words; the line is
- * what a clerk needs, before them. */
+/* json-glib puts where a syntax error is before its message,
+ * "<data>:6:35: Parse error: …"; the line is what a clerk needs, first. */
 static gboolean
 parse_text (JsonParser  *parser,
             const char  *text,
@@ -40,12 +42,17 @@ parse_text (JsonParser  *parser,
             GError     **error)
 {
   g_autoptr(GError) local = NULL;
+  const char *message;
+  guint line = 1, column = 0;
+  int used = 0;
 
   if (json_parser_load_from_data (parser, text, length, &local))
     return TRUE;
+  message = local->message;
+  if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &used) >= 2 && used > 0)
+    message += used;
   g_set_error (error, XASO_PROCEDURE_ERROR, XASO_PROCEDURE_ERROR_INVALID,
-               _("Line %u: the file is not valid JSON (%s)."), json_parser_get_current_line (parser),
-               local->message);
+               _("Line %u: the file is not valid JSON (%s)."), line, message);
   return FALSE;
 }
 
