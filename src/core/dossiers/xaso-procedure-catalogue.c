@@ -160,7 +160,10 @@ xaso_procedure_catalogue_versions (XasoDatabase  *db,
     g_ptr_array_add (versions, _xaso_procedure_from_row (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return xaso_database_set_error (db, rc, error), NULL;
+    {
+      xaso_database_set_error (db, rc, error);
+      return NULL;
+    }
   return g_steal_pointer (&versions);
 }
 
