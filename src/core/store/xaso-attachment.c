@@ -11,7 +11,9 @@
 #include <unistd.h>
 
 #include "xaso-attachment.h"
+#include "xaso-attachment-crypt.h"
 #include "xaso-change.h"
+#include "xaso-file-key.h"
 #include "xaso-uuid.h"
 
 void
@@ -147,6 +149,80 @@ xaso_attachment_store_file (XasoDatabase  *db,
   return g_steal_pointer (&sha256);
 }
 
+/* Only the ciphertext is written; a file already there under the same keyed
+ * name is the same plaintext under the same key, so it is kept as it is. */
+static gboolean
+store_encrypted (XasoDatabase  *db,
+                 const guint8   key[XASO_FILE_KEY_SIZE],
+                 GMappedFile   *mapped,
+                 char         **name,
+                 GError       **error)
+{
+  const char *plain = g_mapped_file_get_contents (mapped);
+  gsize len = g_mapped_file_get_length (mapped);
+  g_autofree char *keyed = NULL, *target = NULL;
+  g_autoptr(GBytes) sealed = NULL;
+
+  keyed = xaso_attachment_keyed_name (key, plain, len);
+  target = xaso_attachment_get_path (db, keyed);
+  if (!g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      gsize sealed_len;
+      const char *data;
+
+      if ((sealed = xaso_attachment_encrypt (key, plain, len, error)) == NULL)
+        return FALSE;
+      data = g_bytes_get_data (sealed, &sealed_len);
+      if (!write_durably (target, data, sealed_len, error))
+        return FALSE;
+    }
+  *name = g_steal_pointer (&keyed);
+  return TRUE;
+}
+
+char *
+xaso_attachment_store_file_sensitive (XasoDatabase  *db,
+                                      const char    *path,
+                                      gint64        *size,
+                                      GError       **error)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
+  guint8 key[XASO_FILE_KEY_SIZE];
+  char *name = NULL;
+  gboolean ok;
+
+  if (mapped == NULL || !xaso_file_key_ensure (db, key, error))
+    return NULL;
+  ok = store_encrypted (db, key, mapped, &name, error);
+  gnutls_memset (key, 0, sizeof key);
+  if (!ok)
+    return NULL;
+  *size = (gint64)g_mapped_file_get_length (mapped);
+  return name;
+}
+
+GBytes *
+xaso_attachment_read (XasoDatabase          *db,
+                      const XasoAttachment  *a,
+                      GError               **error)
+{
+  g_autofree char *path = xaso_attachment_get_path (db, a->sha256);
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
+  guint8 key[XASO_FILE_KEY_SIZE];
+  GBytes *plain;
+
+  if (mapped == NULL)
+    return NULL;
+  if (!a->encrypted)
+    return g_mapped_file_get_bytes (mapped);
+  if (!xaso_file_key_lookup (db, key, error))
+    return NULL;
+  plain = xaso_attachment_decrypt (key, g_mapped_file_get_contents (mapped),
+                                   g_mapped_file_get_length (mapped), error);
+  gnutls_memset (key, 0, sizeof key);
+  return plain;
+}
+
 static char *
 guess_mime (const char *file_name)
 {
@@ -156,15 +232,16 @@ guess_mime (const char *file_name)
   return mime != NULL ? mime : g_strdup ("application/octet-stream");
 }
 
-char *
-xaso_attachment_add (XasoDatabase  *db,
-                     const char    *owner_table,
-                     const char    *owner_id,
-                     const char    *sha256,
-                     gint64         size,
-                     const char    *file_name,
-                     const char    *actor,
-                     GError       **error)
+static char *
+add_row (XasoDatabase  *db,
+         const char    *owner_table,
+         const char    *owner_id,
+         const char    *sha256,
+         gint64         size,
+         const char    *file_name,
+         gboolean       encrypted,
+         const char    *actor,
+         GError       **error)
 {
   g_autofree char *id = xaso_uuid_new ();
   g_autofree char *mime = guess_mime (file_name);
@@ -177,9 +254,37 @@ xaso_attachment_add (XasoDatabase  *db,
   xaso_change_set_text (change, "file_name", base);
   xaso_change_set_text (change, "owner_table", owner_table);
   xaso_change_set_text (change, "owner_id", owner_id);
+  if (encrypted)
+    xaso_change_set_int (change, "encrypted", 1);
   if (!xaso_change_apply (change, db, actor, error))
     return NULL;
   return g_steal_pointer (&id);
+}
+
+char *
+xaso_attachment_add (XasoDatabase  *db,
+                     const char    *owner_table,
+                     const char    *owner_id,
+                     const char    *sha256,
+                     gint64         size,
+                     const char    *file_name,
+                     const char    *actor,
+                     GError       **error)
+{
+  return add_row (db, owner_table, owner_id, sha256, size, file_name, FALSE, actor, error);
+}
+
+char *
+xaso_attachment_add_sensitive (XasoDatabase  *db,
+                               const char    *owner_table,
+                               const char    *owner_id,
+                               const char    *name,
+                               gint64         size,
+                               const char    *file_name,
+                               const char    *actor,
+                               GError       **error)
+{
+  return add_row (db, owner_table, owner_id, name, size, file_name, TRUE, actor, error);
 }
 
 gboolean
@@ -201,7 +306,7 @@ xaso_attachment_list (XasoDatabase  *db,
                       GError       **error)
 {
   sqlite3_stmt *stmt = xaso_database_prepare (db,
-    "SELECT id, sha256, size, mime_type, file_name, created_at FROM attachment "
+    "SELECT id, sha256, size, mime_type, file_name, created_at, encrypted FROM attachment "
     "WHERE owner_table = ? AND owner_id = ? AND deleted = 0 ORDER BY created_at, id", error);
   GPtrArray *list;
 
@@ -220,6 +325,7 @@ xaso_attachment_list (XasoDatabase  *db,
       a->mime_type = g_strdup (xaso_column_text (stmt, 3));
       a->file_name = g_strdup (xaso_column_text (stmt, 4));
       a->created_at = g_strdup (xaso_column_text (stmt, 5));
+      a->encrypted = sqlite3_column_int (stmt, 6) != 0;
       g_ptr_array_add (list, a);
     }
   sqlite3_reset (stmt);
