@@ -93,6 +93,7 @@ static gboolean
 too_large (GError **error)
 {
   g_set_error (error, XASO_ATTACHMENT_CRYPT_ERROR, XASO_ATTACHMENT_CRYPT_ERROR_TOO_LARGE,
+               /* Translators: %d is the limit in megabytes. */
                _("The file is larger than %d MB, the most a sensitive file may be; scan it at a lower "
                  "resolution or in several parts."),
                XASO_ATTACHMENT_CRYPT_MAX_SIZE / (1024 * 1024));

@@ -77,6 +77,7 @@ damaged (GError    **error,
          const char *where)
 {
   g_set_error (error, XASO_FILE_KEY_ERROR, XASO_FILE_KEY_ERROR_DAMAGED,
+               /* Translators: %s is “the desktop keyring” or the path of a key file. */
                _("The key of sensitive files in %s is damaged: it does not hold a 256-bit key. Nothing was "
                  "changed; restore the key from a backup."), where);
   return FALSE;
@@ -265,6 +266,7 @@ keyring_store (XasoDatabase  *db,
 {
   g_autoptr(GError) local = NULL;
   g_autofree char *hex = format_hex (key);
+  /* Translators: the label the keyring shows; %s is the commune's code. */
   g_autofree char *label = g_strdup_printf (_("Xã Số: key of sensitive files of commune %s"),
                                             xaso_database_get_commune_code (db));
   gboolean ok;
