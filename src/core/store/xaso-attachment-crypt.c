@@ -202,6 +202,19 @@ check_header (const guint8  key[XASO_FILE_KEY_SIZE],
   return TRUE;
 }
 
+gboolean
+xaso_attachment_encrypted_with (const guint8  key[XASO_FILE_KEY_SIZE],
+                                const void   *data,
+                                gsize         len)
+{
+  guint8 id[KEY_ID_LEN];
+
+  if (len < XASO_ATTACHMENT_CRYPT_HEADER_SIZE)
+    return FALSE;
+  key_id (key, id);
+  return memcmp (id, (const guint8 *)data + KEY_ID_AT, KEY_ID_LEN) == 0;
+}
+
 GBytes *
 xaso_attachment_decrypt (const guint8  key[XASO_FILE_KEY_SIZE],
                          const void   *data,

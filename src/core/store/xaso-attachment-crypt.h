@@ -58,6 +58,10 @@ GBytes  *xaso_attachment_decrypt     (const guint8  key[XASO_FILE_KEY_SIZE],
                                       const void   *data,
                                       gsize         len,
                                       GError      **error);
+/* Whether the header of @data names @key as the one that encrypted it. */
+gboolean xaso_attachment_encrypted_with (const guint8  key[XASO_FILE_KEY_SIZE],
+                                         const void   *data,
+                                         gsize         len);
 /* The name a sensitive file is stored under: HMAC-SHA256 of the plaintext
  * with a key derived from @key, in hex. The same file attached twice in
  * one commune gets one name, so it is stored once; without the key the

@@ -201,6 +201,27 @@ xaso_attachment_store_file_sensitive (XasoDatabase  *db,
   return name;
 }
 
+/* With two keys here, the one the header names; with none named, the
+ * first, whose failure says the file was encrypted elsewhere. */
+static GBytes *
+decrypt (XasoDatabase  *db,
+         GMappedFile   *mapped,
+         GError       **error)
+{
+  g_autoptr(GArray) keys = xaso_file_key_lookup_all (db, error);
+  const char *data = g_mapped_file_get_contents (mapped);
+  gsize len = g_mapped_file_get_length (mapped);
+  XasoFileKey *key;
+
+  if (keys == NULL)
+    return NULL;
+  key = &g_array_index (keys, XasoFileKey, 0);
+  for (guint i = 1; i < keys->len; i++)
+    if (xaso_attachment_encrypted_with (g_array_index (keys, XasoFileKey, i).bytes, data, len))
+      key = &g_array_index (keys, XasoFileKey, i);
+  return xaso_attachment_decrypt (key->bytes, data, len, error);
+}
+
 GBytes *
 xaso_attachment_read (XasoDatabase          *db,
                       const XasoAttachment  *a,
@@ -208,19 +229,12 @@ xaso_attachment_read (XasoDatabase          *db,
 {
   g_autofree char *path = xaso_attachment_get_path (db, a->sha256);
   g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
-  guint8 key[XASO_FILE_KEY_SIZE];
-  GBytes *plain;
 
   if (mapped == NULL)
     return NULL;
   if (!a->encrypted)
     return g_mapped_file_get_bytes (mapped);
-  if (!xaso_file_key_lookup (db, key, error))
-    return NULL;
-  plain = xaso_attachment_decrypt (key, g_mapped_file_get_contents (mapped),
-                                   g_mapped_file_get_length (mapped), error);
-  gnutls_memset (key, 0, sizeof key);
-  return plain;
+  return decrypt (db, mapped, error);
 }
 
 static char *

@@ -172,6 +172,17 @@ file_lookup (XasoDatabase  *db,
   return TRUE;
 }
 
+static gboolean
+has_commune (XasoDatabase  *db,
+             GError       **error)
+{
+  if (xaso_database_get_commune_code (db) != NULL)
+    return TRUE;
+  g_set_error_literal (error, XASO_FILE_KEY_ERROR, XASO_FILE_KEY_ERROR_NO_COMMUNE,
+                       _("No commune is set up in this database yet, so it has no key for sensitive files."));
+  return FALSE;
+}
+
 /* The keyring first; then the file, which also holds keys made while the
  * keyring did not answer. */
 static gboolean
@@ -182,12 +193,8 @@ lookup_any (XasoDatabase  *db,
             GError       **error)
 {
   *keyring_reachable = FALSE;
-  if (xaso_database_get_commune_code (db) == NULL)
-    {
-      g_set_error_literal (error, XASO_FILE_KEY_ERROR, XASO_FILE_KEY_ERROR_NO_COMMUNE,
-                           _("No commune is set up in this database yet, so it has no key for sensitive files."));
-      return FALSE;
-    }
+  if (!has_commune (db, error))
+    return FALSE;
   if (keyring_wanted ())
     {
       if (!keyring_lookup (db, key, found, keyring_reachable, error))
@@ -200,21 +207,41 @@ lookup_any (XasoDatabase  *db,
   return file_lookup (db, key, found, error);
 }
 
-gboolean
-xaso_file_key_lookup (XasoDatabase  *db,
-                      guint8         key[XASO_FILE_KEY_SIZE],
-                      GError       **error)
+static void
+wipe_key (gpointer key)
 {
+  gnutls_memset (key, 0, sizeof (XasoFileKey));
+}
+
+GArray *
+xaso_file_key_lookup_all (XasoDatabase  *db,
+                          GError       **error)
+{
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, TRUE, sizeof (XasoFileKey), 2);
+  XasoFileKey key;
   gboolean found = FALSE, reachable;
 
-  if (!lookup_any (db, key, &found, &reachable, error))
-    return FALSE;
-  if (!found)
-    g_set_error_literal (error, XASO_FILE_KEY_ERROR, XASO_FILE_KEY_ERROR_MISSING,
-                         _("The key to open this sensitive file is missing on this computer; it was encrypted "
-                           "elsewhere or the keyring was reset. The file was kept: restore the key, or open it "
-                           "on the computer that stored it."));
-  return found;
+  g_array_set_clear_func (keys, wipe_key);
+  if (!has_commune (db, error))
+    return NULL;
+  if (!keyring_wanted ())
+    note_fallback ("XASO_KEYRING=file");
+  else if (!keyring_lookup (db, key.bytes, &found, &reachable, error))
+    return NULL;
+  if (found)
+    g_array_append_val (keys, key);
+  if (!file_lookup (db, key.bytes, &found, error))
+    return NULL;
+  if (found)
+    g_array_append_val (keys, key);
+  wipe_key (&key);
+  if (keys->len > 0)
+    return g_steal_pointer (&keys);
+  g_set_error_literal (error, XASO_FILE_KEY_ERROR, XASO_FILE_KEY_ERROR_MISSING,
+                       _("The key to open this sensitive file is missing on this computer; it was encrypted "
+                         "elsewhere or the keyring was reset. The file was kept: restore the key, or open it "
+                         "on the computer that stored it."));
+  return NULL;
 }
 
 static gboolean

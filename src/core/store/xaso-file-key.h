@@ -10,9 +10,12 @@ G_BEGIN_DECLS
  * "io.github.xaso.XaSo.AttachmentKey", attributes "commune" and "device")
  * and never in the database. Where no keyring answers (no D-Bus session,
  * no Secret Service: CI, bare machines) or XASO_KEYRING=file is set, it is
- * kept in a 0600 file instead; see xaso_file_key_get_fallback_path().
+ * kept in a 0600 file instead; see xaso_file_key_get_fallback_path(). The
+ * file is in the user's config folder rather than beside the database, so
+ * a copy of the data folder (a backup, a USB stick) carries the scans
+ * without the key that opens them, as it would with the keyring.
  *
- * Both calls block on D-Bus and may show the keyring's unlock prompt: call
+ * The lookups block on D-Bus and may show the keyring's unlock prompt: call
  * them from a worker thread, never the GUI thread. */
 #define XASO_FILE_KEY_SIZE 32
 
@@ -27,11 +30,18 @@ typedef enum
 
 GQuark    xaso_file_key_error_quark        (void);
 
-/* Finds the key without ever making one: a file that must be opened with a
- * key this computer lacks gets XASO_FILE_KEY_ERROR_MISSING, never a new key
- * that could only fail on it. The caller wipes @key (gnutls_memset). */
-gboolean  xaso_file_key_lookup             (XasoDatabase  *db,
-                                            guint8         key[XASO_FILE_KEY_SIZE],
+typedef struct
+{
+  guint8 bytes[XASO_FILE_KEY_SIZE];
+} XasoFileKey;
+
+/* Every key this computer holds for @db's sensitive files, the keyring's
+ * first: there are two when one was made while the keyring did not answer
+ * (it was locked, or its prompt dismissed), so the file's header says
+ * which one opens it. Never makes a key: with none, the error is
+ * XASO_FILE_KEY_ERROR_MISSING rather than a new key that could only fail.
+ * Freeing the array wipes the keys. */
+GArray   *xaso_file_key_lookup_all         (XasoDatabase  *db,
                                             GError       **error);
 /* Finds the key, making and keeping one the first time. */
 gboolean  xaso_file_key_ensure             (XasoDatabase  *db,
