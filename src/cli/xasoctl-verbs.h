@@ -24,6 +24,7 @@ int xasoctl_pdf_sign    (XasoctlContext *ctx, int argc, char **argv);
 int xasoctl_text_verb   (XasoctlContext *ctx, int argc, char **argv);
 int xasoctl_user        (XasoctlContext *ctx, int argc, char **argv);
 int xasoctl_doc         (XasoctlContext *ctx, int argc, char **argv);
+int xasoctl_dossier     (XasoctlContext *ctx, int argc, char **argv);
 int xasoctl_procedure   (XasoctlContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ static const XasoctlVerb verbs[] = {
   { "text", xasoctl_text_verb, N_("Convert TCVN3, VNI or Windows-1258 text to Unicode") },
   { "user", xasoctl_user, N_("Manage the commune’s accounts (add, list, set-password, deactivate)") },
   { "doc", xasoctl_doc, N_("Official documents: register, direct, handle, draft, sign, issue, list") },
+  { "dossier", xasoctl_dossier, N_("One-stop dossiers: receive, step, show, list") },
   { "procedure", xasoctl_procedure, N_("The procedure catalogue: list, show, import, export") },
   { "check", xasoctl_check, N_("Check the database, the waiting changes and the audit log") },
 };

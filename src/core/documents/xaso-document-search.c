@@ -159,30 +159,6 @@ bind_filters (sqlite3_stmt             *stmt,
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit > 0 ? (gint64)limit : -1);
 }
 
-static int
-check_cancelled (void *data)
-{
-  return g_cancellable_is_cancelled (data);
-}
-
-static gboolean
-collect (XasoDatabase  *db,
-         sqlite3_stmt  *stmt,
-         GArray        *rowids,
-         GError       **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (rowids, rowid);
-    }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || xaso_database_set_error (db, rc, error);
-}
-
 GArray *
 xaso_document_search_rowids (XasoDatabase              *db,
                              const XasoDocumentFilter  *filter,
@@ -192,25 +168,12 @@ xaso_document_search_rowids (XasoDatabase              *db,
 {
   g_autofree char *match = filter->text ? xaso_fold_query_to_fts (filter->text) : NULL;
   g_autofree char *sql = build_sql (filter, match != NULL);
-  g_autoptr(GArray) rowids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit ? limit : 1024);
-  sqlite3 *handle = xaso_database_get_handle (db);
   sqlite3_stmt *stmt = xaso_database_prepare (db, sql, error);
-  gboolean done;
 
   if (stmt == NULL)
     return NULL;
   bind_filters (stmt, filter, match, limit);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (handle, 1000, check_cancelled, cancellable);
-  done = collect (db, stmt, rowids, error);
-  sqlite3_progress_handler (handle, 0, NULL, NULL);
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      g_clear_error (error);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The search was cancelled."));
-      return NULL;
-    }
-  return done ? g_steal_pointer (&rowids) : NULL;
+  return xaso_database_collect_rowids (db, stmt, cancellable, error);
 }
 
 GPtrArray *

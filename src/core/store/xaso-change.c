@@ -51,7 +51,7 @@ struct _XasoChange
 static const char * const captured_tables[] = {
   "person", "household", "civil_status_event", "procedure", "dossier", "dossier_event",
   "register", "document", "document_event", "attachment", "audit_event", "calendar_day",
-  "user", NULL
+  "user", "dossier_code_block", NULL
 };
 
 /* Append-only history has its own time column and is never updated. */

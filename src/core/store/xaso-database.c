@@ -641,3 +641,42 @@ _xaso_database_wait_for_checkpoint (XasoDatabase *self)
 {
   _xaso_checkpoint_wait (self->checkpoint);
 }
+
+static int
+check_cancelled (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+GArray *
+xaso_database_collect_rowids (XasoDatabase  *self,
+                              sqlite3_stmt  *stmt,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GArray) rowids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 256);
+  sqlite3 *handle = xaso_database_get_handle (self);
+  int rc;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (handle, 1000, check_cancelled, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_progress_handler (handle, 0, NULL, NULL);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The search was cancelled."));
+      return NULL;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      xaso_database_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rowids);
+}

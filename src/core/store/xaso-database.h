@@ -84,6 +84,14 @@ GDateTime    *xaso_now                      (void);
 char         *xaso_now_iso                  (void);
 void          xaso_database_remove_files    (const char    *path);
 
+/* Steps @stmt (bound by the caller) to its end, collecting the row ids
+ * of its first column, and resets it. Cancelling @cancellable stops the
+ * query within a thousand steps with G_IO_ERROR_CANCELLED. */
+GArray       *xaso_database_collect_rowids  (XasoDatabase  *self,
+                                             sqlite3_stmt  *stmt,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+
 /* Binding helpers: they bind NULL for a NULL string. */
 void          xaso_bind_text                (sqlite3_stmt  *stmt,
                                              int            index,

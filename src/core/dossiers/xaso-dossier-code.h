@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xaso-database.h"
+
+G_BEGIN_DECLS
+
+/* How many codes a desk takes at a time. */
+#define XASO_DOSSIER_CODE_BLOCK 20
+
+/* The next dossier code <@unit_eid>-<yyMMdd>-<NNNN> for a dossier received
+ * on the day of @received, from a block of that day's numbers this desk
+ * (this database's device) holds, taking a new block after the last one
+ * any desk took when it has none left (DESIGN.md §4.7). The sequence
+ * restarts every day. Inside the caller's transaction. */
+char *xaso_dossier_code_next (XasoDatabase  *db,
+                              const char    *unit_eid,
+                              GDateTime     *received,
+                              const char    *actor,
+                              GError       **error);
+
+G_END_DECLS
