@@ -10,6 +10,7 @@
 #include "xaso-audit.h"
 #include "xaso-dossier-event.h"
 #include "xaso-dossier-flow.h"
+#include "xaso-rights.h"
 
 /* Who may do what (XasoRight): the counter takes things in and hands
  * results back; officers and leaders move the dossier on; leaders approve. */
@@ -44,6 +45,15 @@ find_right (const char *kind,
         return TRUE;
       }
   return FALSE;
+}
+
+gboolean
+xaso_dossier_step_allowed (XasoUser   *user,
+                           const char *kind)
+{
+  XasoRight right;
+
+  return user != NULL && find_right (kind, &right) && xaso_roles_allow (xaso_user_get_roles (user), right);
 }
 
 static gboolean

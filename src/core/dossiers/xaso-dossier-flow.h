@@ -60,6 +60,9 @@ gboolean  xaso_dossier_act            (XasoDatabase            *db,
                                        const char              *dossier_id,
                                        const XasoDossierAction *action,
                                        GError                 **error);
+/* Whether @user's roles allow the step @kind (core checks it again). */
+gboolean  xaso_dossier_step_allowed   (XasoUser                *user,
+                                       const char              *kind);
 /* Records that @actor viewed or printed the dossier (a form): audited. */
 gboolean  xaso_dossier_note_access    (XasoDatabase            *db,
                                        XasoUser                *actor,

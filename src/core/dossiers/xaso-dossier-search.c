@@ -7,6 +7,7 @@
 
 #include "xaso-dossier-search.h"
 #include "xaso-fold.h"
+#include "xaso-rights.h"
 
 static const char * const queue_names[] = {
   "all", "to-receive", "mine", "to-approve", "due-today", "due-tomorrow", "overdue", "supplement", "to-return",
@@ -44,6 +45,44 @@ xaso_dossier_queue_label (XasoDossierQueue queue)
 
   g_return_val_if_fail (queue < XASO_DOSSIER_N_QUEUES, "");
   return _(labels[queue]);
+}
+
+static guint
+add_queue (XasoDossierQueue *out,
+           guint             n,
+           XasoDossierQueue  queue)
+{
+  for (guint i = 0; i < n; i++)
+    if (out[i] == queue)
+      return n;
+  out[n] = queue;
+  return n + 1;
+}
+
+guint
+xaso_dossier_queue_list (guint             roles,
+                         XasoDossierQueue *out)
+{
+  guint n = 0;
+
+  if (roles & XASO_ROLE_TIEP_NHAN)
+    {
+      n = add_queue (out, n, XASO_DOSSIER_QUEUE_TO_RECEIVE);
+      n = add_queue (out, n, XASO_DOSSIER_QUEUE_TO_RETURN);
+      n = add_queue (out, n, XASO_DOSSIER_QUEUE_SUPPLEMENT);
+    }
+  if (roles & XASO_ROLE_LANH_DAO)
+    n = add_queue (out, n, XASO_DOSSIER_QUEUE_TO_APPROVE);
+  if (roles & XASO_ROLE_CHUYEN_VIEN)
+    n = add_queue (out, n, XASO_DOSSIER_QUEUE_MINE);
+  n = add_queue (out, n, XASO_DOSSIER_QUEUE_DUE_TODAY);
+  n = add_queue (out, n, XASO_DOSSIER_QUEUE_DUE_TOMORROW);
+  n = add_queue (out, n, XASO_DOSSIER_QUEUE_OVERDUE);
+  if (roles & (XASO_ROLE_CHUYEN_VIEN | XASO_ROLE_LANH_DAO))
+    n = add_queue (out, n, XASO_DOSSIER_QUEUE_SUPPLEMENT);
+  if (roles & (XASO_ROLE_LANH_DAO | XASO_ROLE_TIEP_NHAN | XASO_ROLE_QUAN_TRI))
+    n = add_queue (out, n, XASO_DOSSIER_QUEUE_REVIEW);
+  return add_queue (out, n, XASO_DOSSIER_QUEUE_ALL);
 }
 
 XasoDossierFilter *

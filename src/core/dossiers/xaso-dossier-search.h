@@ -25,6 +25,10 @@ const char      *xaso_dossier_queue_to_string   (XasoDossierQueue  queue);
 gboolean         xaso_dossier_queue_from_string (const char       *text,
                                                  XasoDossierQueue *queue);
 const char      *xaso_dossier_queue_label       (XasoDossierQueue  queue);
+/* The queues a user with @roles works from, most used first, into @out
+ * (XASO_DOSSIER_N_QUEUES long); returns how many. */
+guint            xaso_dossier_queue_list        (guint             roles,
+                                                 XasoDossierQueue *out);
 
 /* What a dossier list shows: text typed in the search box (folded, prefix
  * match over code, applicant and ID number), a queue and the filters, each

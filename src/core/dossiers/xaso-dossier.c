@@ -33,6 +33,7 @@ enum {
   PROP_DUE_DISPLAY,
   PROP_CHANNEL_LABEL,
   PROP_TIMELINESS_LABEL,
+  PROP_DUE_LABEL,
 };
 
 const char *
@@ -186,6 +187,32 @@ xaso_dossier_prepare_save (XasoRecord *record,
   xaso_change_set_text (change, "applicant_folded", folded);
 }
 
+/* What needs attention at a glance: how late an open dossier is, that it
+ * is due today or waits for the applicant. */
+static char *
+due_label (XasoDossier *self)
+{
+  g_autoptr(GDateTime) due = xaso_dossier_parse_time (xaso_dossier_get (self, XASO_DOSSIER_DUE_AT));
+  g_autoptr(GDateTime) utc_now = xaso_now ();
+  g_autoptr(GDateTime) now = g_date_time_to_timezone (utc_now, xaso_calendar_get_time_zone (xaso_dossier_calendar ()));
+  gulong hours, days;
+
+  if (xaso_dossier_get_status (self) == XASO_DOSSIER_SUPPLEMENT)
+    return g_strdup (_("Waiting for the applicant"));
+  if (!xaso_dossier_is_open (self) || due == NULL)
+    return NULL;
+  if (g_date_time_compare (due, now) >= 0)
+    return g_date_time_get_day_of_year (due) == g_date_time_get_day_of_year (now) &&
+           g_date_time_get_year (due) == g_date_time_get_year (now) ? g_strdup (_("Due today")) : NULL;
+  hours = MAX ((gulong)xaso_calendar_working_hours_between (xaso_dossier_calendar (), due, now, NULL, 0), 1);
+  days = hours / XASO_CALENDAR_HOURS_PER_WORKING_DAY;
+  if (days == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Late by %lu working hour", "Late by %lu working hours",
+                                         hours), hours);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Late by %lu working day", "Late by %lu working days", days),
+                          days);
+}
+
 static void
 xaso_dossier_get_property (GObject    *object,
                            guint       prop_id,
@@ -211,6 +238,9 @@ xaso_dossier_get_property (GObject    *object,
     case PROP_TIMELINESS_LABEL:
       g_value_set_string (value, xaso_timeliness_label (
         xaso_timeliness_from_string (xaso_dossier_get (self, XASO_DOSSIER_TIMELINESS))));
+      break;
+    case PROP_DUE_LABEL:
+      g_value_take_string (value, due_label (self));
       break;
     default:
       G_OBJECT_CLASS (xaso_dossier_parent_class)->get_property (object, prop_id, value, pspec);
@@ -243,6 +273,7 @@ xaso_dossier_class_init (XasoDossierClass *klass)
   install_string (object_class, PROP_DUE_DISPLAY, "due-display");
   install_string (object_class, PROP_CHANNEL_LABEL, "channel-label");
   install_string (object_class, PROP_TIMELINESS_LABEL, "timeliness-label");
+  install_string (object_class, PROP_DUE_LABEL, "due-label");
 }
 
 static void
