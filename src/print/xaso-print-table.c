@@ -7,9 +7,10 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "xaso-print-layout.h"
 #include "xaso-print-table.h"
 
-#define MM (72.0 / 25.4)
+#define MM XASO_PRINT_MM
 #define PAGE_WIDTH (297 * MM)
 #define PAGE_HEIGHT (210 * MM)
 #define MARGIN_LEFT (20 * MM)     /* the binding side */
@@ -17,8 +18,6 @@
 #define MARGIN_TOP (15 * MM)
 #define MARGIN_BOTTOM (18 * MM)
 #define PADDING (1.2 * MM)
-#define FONT "Noto Serif, Times New Roman, serif"
-
 
 struct _XasoPrintTable
 {
@@ -33,24 +32,15 @@ struct _XasoPrintTable
   double           y;
   guint            n_pages;
   gboolean         page_open;
+  /* The page and its margins: a register's own A4 landscape, or the
+   * page of a form the table is drawn in (xaso_print_table_new_in_page). */
+  double           width;
+  double           height;
+  double           left;
+  double           right;
+  double           first_top;   /* where the first page's table starts */
+  gboolean         numbered;    /* column numbers and page numbers, as registers have */
 };
-
-/* Layouts in points, as the PDF surface counts: Pango's default of 96
- * dots per inch would print every size a third larger. */
-static PangoLayout *
-make_layout (cairo_t    *cr,
-             const char *font)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
-
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_font_description_free (desc);
-  return layout;
-}
 
 XasoPrintTable *
 xaso_print_table_new (const char  *path,
@@ -69,8 +59,40 @@ xaso_print_table_new (const char  *path,
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATOR, "Xã Số");
   self->cr = cairo_create (self->surface);
   self->path = g_strdup (path);
-  self->heading = make_layout (self->cr, FONT " Bold 10");
+  self->heading = xaso_print_layout_new (self->cr, "Bold 10");
+  self->width = PAGE_WIDTH;
+  self->height = PAGE_HEIGHT;
+  self->left = MARGIN_LEFT;
+  self->right = MARGIN_RIGHT;
+  self->first_top = MARGIN_TOP;
+  self->numbered = TRUE;
   return self;
+}
+
+XasoPrintTable *
+xaso_print_table_new_in_page (cairo_t *cr,
+                              double   page_width,
+                              double   page_height,
+                              double   left,
+                              double   right,
+                              double   top)
+{
+  XasoPrintTable *self = g_new0 (XasoPrintTable, 1);
+
+  self->cr = cairo_reference (cr);
+  self->heading = xaso_print_layout_new (self->cr, "Bold 10");
+  self->width = page_width;
+  self->height = page_height;
+  self->left = left;
+  self->right = right;
+  self->first_top = top;
+  return self;
+}
+
+double
+xaso_print_table_get_y (XasoPrintTable *self)
+{
+  return self->y;
 }
 
 static void
@@ -79,13 +101,13 @@ draw_centered (XasoPrintTable *self,
                const char     *text,
                double          y)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self->cr, font);
+  g_autoptr(PangoLayout) layout = xaso_print_layout_new (self->cr, font);
   int height;
 
-  pango_layout_set_width (layout, (int)((PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) * PANGO_SCALE));
+  pango_layout_set_width (layout, (int)((self->width - self->left - self->right) * PANGO_SCALE));
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_text (layout, text, -1);
-  cairo_move_to (self->cr, MARGIN_LEFT, y);
+  cairo_move_to (self->cr, self->left, y);
   pango_cairo_show_layout (self->cr, layout);
   pango_layout_get_size (layout, NULL, &height);
 }
@@ -99,11 +121,11 @@ xaso_print_table_cover (XasoPrintTable     *self,
   double y = 60 * MM;
   g_autofree char *upper = g_utf8_strup (agency, -1);
 
-  draw_centered (self, FONT " Bold 14", upper, MARGIN_TOP + 10 * MM);
-  draw_centered (self, FONT " Bold 26", title, y);
+  draw_centered (self, "Bold 14", upper, MARGIN_TOP + 10 * MM);
+  draw_centered (self, "Bold 26", title, y);
   y += 22 * MM;
   for (guint i = 0; lines != NULL && lines[i] != NULL; i++, y += 10 * MM)
-    draw_centered (self, FONT " 14", lines[i], y);
+    draw_centered (self, "14", lines[i], y);
   cairo_show_page (self->cr);
   self->n_pages++;
 }
@@ -113,7 +135,7 @@ xaso_print_table_begin (XasoPrintTable        *self,
                         const XasoPrintColumn *columns,
                         guint                  n_columns)
 {
-  double total = 0, left = MARGIN_LEFT, width = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+  double total = 0, left = self->left, width = self->width - self->left - self->right;
 
   self->columns = g_memdup2 (columns, sizeof *columns * n_columns);
   self->n_columns = n_columns;
@@ -125,7 +147,7 @@ xaso_print_table_begin (XasoPrintTable        *self,
     {
       self->x[i] = left;
       left += width * columns[i].width / total;
-      self->cells[i] = make_layout (self->cr, FONT " 10");
+      self->cells[i] = xaso_print_layout_new (self->cr, "10");
       pango_layout_set_width (self->cells[i], (int)((left - self->x[i] - 2 * PADDING) * PANGO_SCALE));
       pango_layout_set_alignment (self->cells[i], columns[i].centered ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
     }
@@ -164,6 +186,7 @@ draw_headings (XasoPrintTable *self)
       height = MAX (height, (double)h / PANGO_SCALE);
     }
   height += 2 * PADDING;
+  draw_row_lines (self, self->y, height);
   for (guint i = 0; i < self->n_columns; i++)
     {
       g_autofree char *number = g_strdup_printf ("(%u)", i + 1);
@@ -172,13 +195,18 @@ draw_headings (XasoPrintTable *self)
       pango_layout_set_text (self->heading, self->columns[i].heading, -1);
       cairo_move_to (self->cr, self->x[i] + PADDING, self->y + PADDING);
       pango_cairo_show_layout (self->cr, self->heading);
+      if (!self->numbered)
+        continue;
       pango_layout_set_text (self->heading, number, -1);
       cairo_move_to (self->cr, self->x[i] + PADDING, self->y + height + PADDING);
       pango_cairo_show_layout (self->cr, self->heading);
     }
-  draw_row_lines (self, self->y, height);
-  draw_row_lines (self, self->y + height, 5 * MM);
-  self->y += height + 5 * MM;
+  self->y += height;
+  if (self->numbered)
+    {
+      draw_row_lines (self, self->y, 5 * MM);
+      self->y += 5 * MM;
+    }
 }
 
 static void
@@ -186,13 +214,13 @@ draw_page_number (XasoPrintTable *self)
 {
   g_autofree char *text = g_strdup_printf ("%u", self->n_pages + 1);
 
-  draw_centered (self, FONT " 9", text, PAGE_HEIGHT - MARGIN_BOTTOM + 6 * MM);
+  draw_centered (self, "9", text, self->height - MARGIN_BOTTOM + 6 * MM);
 }
 
 static void
 open_page (XasoPrintTable *self)
 {
-  self->y = MARGIN_TOP;
+  self->y = self->n_pages == 0 ? self->first_top : MARGIN_TOP;
   draw_headings (self);
   self->page_open = TRUE;
 }
@@ -200,7 +228,8 @@ open_page (XasoPrintTable *self)
 static void
 close_page (XasoPrintTable *self)
 {
-  draw_page_number (self);
+  if (self->numbered)
+    draw_page_number (self);
   cairo_show_page (self->cr);
   self->n_pages++;
   self->page_open = FALSE;
@@ -223,7 +252,7 @@ xaso_print_table_row (XasoPrintTable     *self,
   height += 2 * PADDING;
   if (!self->page_open)
     open_page (self);
-  else if (self->y + height > PAGE_HEIGHT - MARGIN_BOTTOM)
+  else if (self->y + height > self->height - MARGIN_BOTTOM)
     {
       close_page (self);
       open_page (self);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
@@ -21,6 +22,18 @@ typedef struct _XasoPrintTable XasoPrintTable;
 
 XasoPrintTable *xaso_print_table_new    (const char            *path,
                                          GError               **error);
+/* A table inside a page laid out by someone else, a form: it starts at
+ * @top on @cr's current page and opens new pages of the same size when it
+ * runs over, its headings repeated, without column or page numbers. Do not
+ * finish it: the page stays the caller's, who goes on below
+ * xaso_print_table_get_y (). */
+XasoPrintTable *xaso_print_table_new_in_page (cairo_t          *cr,
+                                              double            page_width,
+                                              double            page_height,
+                                              double            left,
+                                              double            right,
+                                              double            top);
+double          xaso_print_table_get_y  (XasoPrintTable        *self);
 /* The cover: the agency's name at the top, the register's title, then
  * lines such as the year, the period and the numbers it holds. */
 void            xaso_print_table_cover  (XasoPrintTable        *self,

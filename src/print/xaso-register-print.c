@@ -10,6 +10,7 @@
 #include "xaso-audit.h"
 #include "xaso-commune.h"
 #include "xaso-document-types.h"
+#include "xaso-print-layout.h"
 #include "xaso-print-table.h"
 #include "xaso-register-print.h"
 
@@ -117,14 +118,6 @@ book_columns (XasoRegisterBook  book,
 }
 
 static char *
-dmy (const char *iso)
-{
-  if (iso == NULL || strlen (iso) < 10)
-    return g_strdup (iso);
-  return g_strdup_printf ("%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-}
-
-static char *
 number (sqlite3_stmt *stmt)
 {
   if (sqlite3_column_type (stmt, COL_NUMBER) == SQLITE_NULL)
@@ -150,11 +143,11 @@ static void
 print_incoming (XasoPrintTable *t,
                 sqlite3_stmt   *stmt)
 {
-  g_autofree char *received = dmy (xaso_column_text (stmt, COL_RECEIVED));
+  g_autofree char *received = xaso_print_day (xaso_column_text (stmt, COL_RECEIVED));
   g_autofree char *no = number (stmt);
-  g_autofree char *issued = dmy (xaso_column_text (stmt, COL_ISSUED));
+  g_autofree char *issued = xaso_print_day (xaso_column_text (stmt, COL_ISSUED));
   g_autofree char *subject = type_and_subject (stmt);
-  g_autofree char *transferred = dmy (xaso_column_text (stmt, COL_TRANSFERRED));
+  g_autofree char *transferred = xaso_print_day (xaso_column_text (stmt, COL_TRANSFERRED));
   const char *cells[] = {
     received, no, xaso_column_text (stmt, COL_ISSUER), xaso_column_text (stmt, COL_NOTATION), issued, subject,
     xaso_column_text (stmt, COL_RECIPIENT), transferred, NULL, secret_note (stmt),
@@ -167,7 +160,7 @@ static void
 print_outgoing (XasoPrintTable *t,
                 sqlite3_stmt   *stmt)
 {
-  g_autofree char *issued = dmy (xaso_column_text (stmt, COL_ISSUED));
+  g_autofree char *issued = xaso_print_day (xaso_column_text (stmt, COL_ISSUED));
   g_autofree char *subject = type_and_subject (stmt);
   const char *notes = g_strcmp0 (xaso_column_text (stmt, COL_STATUS), "revoked") == 0 ? "Đã thu hồi"
                       : secret_note (stmt);
@@ -185,8 +178,8 @@ print_tracking (XasoPrintTable *t,
                 sqlite3_stmt   *stmt)
 {
   g_autofree char *no = number (stmt);
-  g_autofree char *issued = dmy (xaso_column_text (stmt, COL_ISSUED));
-  g_autofree char *deadline = dmy (xaso_column_text (stmt, COL_DEADLINE));
+  g_autofree char *issued = xaso_print_day (xaso_column_text (stmt, COL_ISSUED));
+  g_autofree char *deadline = xaso_print_day (xaso_column_text (stmt, COL_DEADLINE));
   g_autofree char *what = g_strdup_printf ("%s số %s ngày %s của %s",
                                            xaso_document_type_name (xaso_column_text (stmt, COL_TYPE)),
                                            xaso_column_text (stmt, COL_NOTATION) ?: "", issued ? issued : "",
@@ -212,19 +205,15 @@ print_cover (XasoPrintTable   *t,
              guint             n_rows)
 {
   g_autoptr(XasoCommune) commune = xaso_commune_load (db, NULL);
-  const char *agency = commune && commune->agency_name ? commune->agency_name : "";
-  g_autofree char *expanded = g_str_has_prefix (agency, "UBND ") ? g_strconcat ("Ủy ban nhân dân ", agency + 5, NULL)
-                                                               : g_strdup (agency);
-  g_autofree char *year = NULL, *period = NULL, *count = NULL;
-  g_autofree char *f = dmy (from), *e = dmy (to);
-  const char *lines[4] = { NULL };
-  guint n = 0;
+  g_autofree char *expanded = xaso_print_agency_words (commune != NULL ? commune->agency_name : NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *count = g_strdup_printf ("Gồm %u văn bản", n_rows);
+  g_auto(GStrv) lines = NULL;
 
-  if (strncmp (from, to, 4) == 0 && g_str_has_suffix (from, "-01-01") && g_str_has_suffix (to, "-12-31"))
-    lines[n++] = year = g_strdup_printf ("Năm %.4s", from);
-  lines[n++] = period = g_strdup_printf ("Từ ngày %s đến ngày %s", f, e);
-  lines[n++] = count = g_strdup_printf ("Gồm %u văn bản", n_rows);
-  xaso_print_table_cover (t, expanded, xaso_register_book_title (book), lines);
+  xaso_print_period_lines (builder, from, to);
+  g_strv_builder_add (builder, count);
+  lines = g_strv_builder_end (builder);
+  xaso_print_table_cover (t, expanded, xaso_register_book_title (book), (const char * const *)lines);
 }
 
 static guint
