@@ -402,9 +402,12 @@ xasoctl_dossier (XasoctlContext *ctx, int argc, char **argv)
     { "show", dossier_show, NULL },
     { "list", dossier_list, NULL },
     { "refold", dossier_refold, NULL },
+    { "form", xasoctl_dossier_form, NULL },
+    { "register-print", xasoctl_dossier_register_print, NULL },
   };
 
   return xasoctl_run_subverb (ctx, verbs, G_N_ELEMENTS (verbs), argc, argv,
                               _("Usage: xasoctl dossier receive --procedure CODE --applicant-name NAME … | "
-                                "event ID KIND … | show ID | list [--queue NAME] [--search TEXT] | refold"));
+                                "event ID KIND … | show ID | list [--queue NAME] [--search TEXT] | refold | "
+                                "form ID 01…06 --output F | register-print --from DAY --to DAY --output F"));
 }

@@ -9,4 +9,12 @@ G_BEGIN_DECLS
  * print on the command line. */
 char *xasoctl_dossier_time (const char *iso);
 
+/* xasoctl dossier form | register-print (xasoctl-dossier-forms.c). */
+int   xasoctl_dossier_form           (XasoctlContext *ctx,
+                                      int             argc,
+                                      char          **argv);
+int   xasoctl_dossier_register_print (XasoctlContext *ctx,
+                                      int             argc,
+                                      char          **argv);
+
 G_END_DECLS

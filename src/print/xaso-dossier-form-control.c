@@ -14,7 +14,7 @@
 
 static const XasoPrintColumn columns[] = {
   { "Bước giải quyết", 24, FALSE }, { "Thời gian giao, nhận hồ sơ", 20, TRUE }, { "Người giao", 15, TRUE },
-  { "Người nhận", 15, TRUE }, { "Kết quả (Trước hạn/ Đúng hạn/ Quá hạn)", 13, TRUE }, { "Ghi chú", 13, FALSE },
+  { "Người nhận", 15, TRUE }, { "Kết quả (Trước hạn/ đúng hạn/ quá hạn)", 13, TRUE }, { "Ghi chú", 13, FALSE },
 };
 
 static const char *

@@ -63,10 +63,21 @@ fee_words (XasoFormData *data)
   if (data->procedure->fee_by_province && fee == 0)
     return g_strdup ("Theo mức do Hội đồng nhân dân tỉnh quy định");
   if (fee == 0)
-    return g_strdup_printf ("Không thu%s%s", data->procedure->fee_note ? ". " : "",
-                            data->procedure->fee_note ? data->procedure->fee_note : "");
+    return g_strdup (data->procedure->fee_note ? data->procedure->fee_note : "Không thu");
   return g_strdup_printf ("%s%s%s", money, data->procedure->fee_note ? ". " : "",
                           data->procedure->fee_note ? data->procedure->fee_note : "");
+}
+
+/* "Trung tâm Phục vụ hành chính công xã Tân Lập": the commune's name
+ * inside a sentence starts in lower case. */
+static char *
+where_words (XasoFormData *data)
+{
+  const char *name = data->commune->name;
+  const char *rest = g_utf8_next_char (name);
+  g_autofree char *first = g_utf8_strdown (name, rest - name);
+
+  return g_strdup_printf ("Bộ phận Một cửa, Trung tâm Phục vụ hành chính công %s%s", first, rest);
 }
 
 static void
@@ -110,8 +121,7 @@ xaso_form_print_receipt (XasoPrintForm *form,
   g_autofree char *limit = limit_words (data), *fee = fee_words (data);
   g_autofree char *received = xaso_form_time_words (xaso_form_get (data, XASO_DOSSIER_RECEIVED_AT));
   g_autofree char *due = xaso_form_time_words (xaso_form_get (data, XASO_DOSSIER_DUE_AT));
-  g_autofree char *agency = xaso_form_agency (data);
-  g_autofree char *where = g_strdup_printf ("Bộ phận Một cửa, Trung tâm Phục vụ hành chính công – %s", agency);
+  g_autofree char *where = where_words (data);
 
   print_title (form, data);
   print_applicant (form, data);
