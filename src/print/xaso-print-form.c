@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
 
 #include "xaso-print-form.h"
 #include "xaso-print-layout.h"
@@ -37,19 +35,42 @@ xaso_print_form_new (const char  *path,
 {
   XasoPrintForm *self = g_new0 (XasoPrintForm, 1);
 
-  self->surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  if (cairo_surface_status (self->surface) != CAIRO_STATUS_SUCCESS)
+  self->surface = xaso_print_pdf_new (path, PAGE_WIDTH, PAGE_HEIGHT, error);
+  if (self->surface == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
-                   cairo_status_to_string (cairo_surface_status (self->surface)));
       xaso_print_form_free (self);
       return NULL;
     }
-  cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATOR, "Xã Số");
   self->cr = cairo_create (self->surface);
   self->path = g_strdup (path);
   self->y = MARGIN_TOP;
   return self;
+}
+
+/* @markup laid out in a box @width wide. */
+static PangoLayout *
+markup_layout (XasoPrintForm  *self,
+               const char     *font,
+               XasoPrintAlign  align,
+               const char     *markup,
+               double          width)
+{
+  PangoLayout *layout = xaso_print_layout_new (self->cr, font);
+
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, align == XASO_PRINT_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+  pango_layout_set_justify (layout, align == XASO_PRINT_JUSTIFY);
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double)height / PANGO_SCALE;
 }
 
 /* Shows @markup in a box @width wide at @x, @y; returns its height. */
@@ -62,17 +83,11 @@ show_markup (XasoPrintForm  *self,
              double          y,
              double          width)
 {
-  g_autoptr(PangoLayout) layout = xaso_print_layout_new (self->cr, font);
-  int height;
+  g_autoptr(PangoLayout) layout = markup_layout (self, font, align, markup, width);
 
-  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
-  pango_layout_set_alignment (layout, align == XASO_PRINT_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-  pango_layout_set_justify (layout, align == XASO_PRINT_JUSTIFY);
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_get_size (layout, NULL, &height);
   cairo_move_to (self->cr, x, y);
   pango_cairo_show_layout (self->cr, layout);
-  return (double)height / PANGO_SCALE;
+  return layout_height (layout);
 }
 
 static void
@@ -186,18 +201,15 @@ new_page (XasoPrintForm *self)
 
 /* Measures before drawing, so a paragraph is never cut by the page's foot. */
 static double
-measure (XasoPrintForm *self,
-         const char    *font,
-         const char    *markup,
-         double         width)
+measure (XasoPrintForm  *self,
+         const char     *font,
+         XasoPrintAlign  align,
+         const char     *markup,
+         double          width)
 {
-  g_autoptr(PangoLayout) layout = xaso_print_layout_new (self->cr, font);
-  int height;
+  g_autoptr(PangoLayout) layout = markup_layout (self, font, align, markup, width);
 
-  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_get_size (layout, NULL, &height);
-  return (double)height / PANGO_SCALE;
+  return layout_height (layout);
 }
 
 void
@@ -210,7 +222,7 @@ xaso_print_form_paragraph (XasoPrintForm  *self,
 
   if (self->y < self->reserved_until)
     width -= self->reserved_width + 4 * MM;
-  if (self->y + measure (self, font, markup, width) > PAGE_HEIGHT - MARGIN_BOTTOM)
+  if (self->y + measure (self, font, align, markup, width) > PAGE_HEIGHT - MARGIN_BOTTOM)
     {
       new_page (self);
       width = CONTENT_WIDTH;
@@ -270,18 +282,8 @@ gboolean
 xaso_print_form_finish (XasoPrintForm  *self,
                         GError        **error)
 {
-  cairo_status_t status;
-
   cairo_show_page (self->cr);
-  cairo_surface_finish (self->surface);
-  status = cairo_surface_status (self->surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), self->path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return xaso_print_pdf_finish (self->surface, self->path, error);
 }
 
 void

@@ -3,9 +3,50 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "xaso-print-layout.h"
+
+static void
+set_write_error (GError         **error,
+                 const char      *path,
+                 cairo_status_t   status)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+               cairo_status_to_string (status));
+}
+
+cairo_surface_t *
+xaso_print_pdf_new (const char  *path,
+                    double       width,
+                    double       height,
+                    GError     **error)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, width, height);
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      set_write_error (error, path, cairo_surface_status (surface));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Xã Số");
+  return surface;
+}
+
+gboolean
+xaso_print_pdf_finish (cairo_surface_t  *surface,
+                       const char       *path,
+                       GError          **error)
+{
+  cairo_surface_finish (surface);
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  set_write_error (error, path, cairo_surface_status (surface));
+  return FALSE;
+}
 
 /* Layouts in points, as the PDF surface counts: Pango's default of 96
  * dots per inch would print every size a third larger. */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <pango/pangocairo.h>
 
 G_BEGIN_DECLS
@@ -10,6 +11,17 @@ G_BEGIN_DECLS
  * Vietnamese coverage, and the way official papers write dates. */
 #define XASO_PRINT_MM (72.0 / 25.4)
 #define XASO_PRINT_FONT "Noto Serif, Times New Roman, serif"
+
+/* A PDF surface of @width × @height points written to @path, signed as
+ * made by Xã Số; NULL with @error set when the file cannot be made. */
+cairo_surface_t *xaso_print_pdf_new    (const char       *path,
+                                        double            width,
+                                        double            height,
+                                        GError          **error);
+/* Writes the file out; FALSE with @error set if it could not be. */
+gboolean         xaso_print_pdf_finish (cairo_surface_t  *surface,
+                                        const char       *path,
+                                        GError          **error);
 
 /* A layout for @cr in @font ("Bold 10" after XASO_PRINT_FONT), wrapping at
  * words. */

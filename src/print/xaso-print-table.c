@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "xaso-print-layout.h"
@@ -48,15 +46,12 @@ xaso_print_table_new (const char  *path,
 {
   XasoPrintTable *self = g_new0 (XasoPrintTable, 1);
 
-  self->surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  if (cairo_surface_status (self->surface) != CAIRO_STATUS_SUCCESS)
+  self->surface = xaso_print_pdf_new (path, PAGE_WIDTH, PAGE_HEIGHT, error);
+  if (self->surface == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
-                   cairo_status_to_string (cairo_surface_status (self->surface)));
       xaso_print_table_free (self);
       return NULL;
     }
-  cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATOR, "Xã Số");
   self->cr = cairo_create (self->surface);
   self->path = g_strdup (path);
   self->heading = xaso_print_layout_new (self->cr, "Bold 10");
@@ -276,21 +271,11 @@ gboolean
 xaso_print_table_finish (XasoPrintTable  *self,
                          GError         **error)
 {
-  cairo_status_t status;
-
   if (self->n_columns > 0 && !self->page_open)
     open_page (self);
   if (self->page_open)
     close_page (self);
-  cairo_surface_finish (self->surface);
-  status = cairo_surface_status (self->surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), self->path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return xaso_print_pdf_finish (self->surface, self->path, error);
 }
 
 void
