@@ -16,10 +16,10 @@
 
 /* The columns of the follow-up register (Mẫu 07), in the form's order. */
 static const XasoPrintColumn columns[] = {
-  { "STT", 4, TRUE }, { "Mã hồ sơ", 13, TRUE }, { "Thủ tục hành chính", 15, FALSE }, { "Người nộp", 10, FALSE },
-  { "Địa chỉ, số điện thoại", 12, FALSE }, { "Ngày nhận", 8, TRUE }, { "Hẹn trả", 8, TRUE },
-  { "Chuyển xử lý, người xử lý", 10, FALSE }, { "Ngày có kết quả", 8, TRUE }, { "Ngày trả", 8, TRUE },
-  { "Ký nhận", 6, FALSE }, { "Ghi chú", 8, FALSE },
+  { "STT", 4, TRUE }, { "Mã hồ sơ", 13, TRUE }, { "Thủ tục hành chính", 12, FALSE }, { "Người nộp", 9, FALSE },
+  { "Địa chỉ, số điện thoại", 11, FALSE }, { "Ngày nhận", 9, TRUE }, { "Hẹn trả", 9, TRUE },
+  { "Chuyển xử lý, người xử lý", 9, FALSE }, { "Ngày có kết quả", 9, TRUE }, { "Ngày trả", 9, TRUE },
+  { "Ký nhận", 5, FALSE }, { "Ghi chú", 7, FALSE },
 };
 
 /* Dossiers received in the period, online ones still waiting excluded:
@@ -77,6 +77,30 @@ join (const char *a,
   return g_strconcat (a, separator, b, NULL);
 }
 
+/* "000.00.31.H80-" over "261201-0002": the code breaks after the agency's
+ * id, never inside a number. */
+static char *
+code_lines (const char *code)
+{
+  const char *dash = code != NULL ? strchr (code, '-') : NULL;
+
+  if (dash == NULL)
+    return g_strdup (code);
+  return g_strdup_printf ("%.*s\n%s", (int)(dash - code + 1), code, dash + 1);
+}
+
+/* "01/12/2026" over "07:33", so the day never wraps inside its year. */
+static char *
+time_lines (const char *iso)
+{
+  char *text = xaso_dossier_display_time (iso);
+  char *space = text != NULL ? strchr (text, ' ') : NULL;
+
+  if (space != NULL)
+    *space = '\n';
+  return text;
+}
+
 static void
 print_row (XasoPrintTable *t,
            sqlite3_stmt   *stmt,
@@ -87,12 +111,13 @@ print_row (XasoPrintTable *t,
   g_autofree char *number = g_strdup_printf ("%u", n);
   g_autofree char *contact = join (text (stmt, COL_ADDRESS), text (stmt, COL_PHONE), "; ");
   g_autofree char *handler = join (text (stmt, COL_DEPARTMENT), text (stmt, COL_HANDLER), ", ");
-  g_autofree char *received = xaso_dossier_display_time (text (stmt, COL_RECEIVED));
-  g_autofree char *due = xaso_dossier_display_time (text (stmt, COL_DUE));
-  g_autofree char *resolved = result ? xaso_dossier_display_time (text (stmt, COL_RESOLVED)) : NULL;
-  g_autofree char *returned = xaso_dossier_display_time (text (stmt, COL_RETURNED));
+  g_autofree char *code = code_lines (text (stmt, COL_CODE));
+  g_autofree char *received = time_lines (text (stmt, COL_RECEIVED));
+  g_autofree char *due = time_lines (text (stmt, COL_DUE));
+  g_autofree char *resolved = result ? time_lines (text (stmt, COL_RESOLVED)) : NULL;
+  g_autofree char *returned = time_lines (text (stmt, COL_RETURNED));
   const char *cells[] = {
-    number, text (stmt, COL_CODE), text (stmt, COL_PROCEDURE), text (stmt, COL_NAME), contact, received, due,
+    number, code, text (stmt, COL_PROCEDURE), text (stmt, COL_NAME), contact, received, due,
     handler, resolved, returned, text (stmt, COL_COLLECTED), note (stmt),
   };
 
