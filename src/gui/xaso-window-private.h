@@ -4,6 +4,7 @@
 #include "xaso-accounts-page.h"
 #include "xaso-citizens-page.h"
 #include "xaso-documents-page.h"
+#include "xaso-dossiers-page.h"
 #include "xaso-context.h"
 #include "xaso-idle-lock.h"
 #include "xaso-setup-view.h"

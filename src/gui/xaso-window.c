@@ -356,6 +356,7 @@ xaso_window_init (XasoWindow *self)
 {
   g_type_ensure (XASO_TYPE_CITIZENS_PAGE);
   g_type_ensure (XASO_TYPE_DOCUMENTS_PAGE);
+  g_type_ensure (XASO_TYPE_DOSSIERS_PAGE);
   g_type_ensure (XASO_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (XASO_TYPE_SETUP_VIEW);
   g_type_ensure (XASO_TYPE_SIGN_IN_VIEW);

@@ -60,6 +60,15 @@ gboolean  xaso_dossier_act            (XasoDatabase            *db,
                                        const char              *dossier_id,
                                        const XasoDossierAction *action,
                                        GError                 **error);
+/* Attaches the file at @path to the dossier (a scan, the result draft):
+ * stored once, encrypted when @sensitive (scans of identity papers), and
+ * noted in the history. Blocks on disk and the keyring: a worker's job. */
+gboolean  xaso_dossier_attach_file    (XasoDatabase            *db,
+                                       XasoUser                *actor,
+                                       const char              *dossier_id,
+                                       const char              *path,
+                                       gboolean                 sensitive,
+                                       GError                 **error);
 /* Whether @user's roles allow the step @kind (core checks it again). */
 gboolean  xaso_dossier_step_allowed   (XasoUser                *user,
                                        const char              *kind);

@@ -336,3 +336,33 @@ xaso_dossier_queue_count (XasoDatabase      *db,
     xaso_database_set_error (db, rc, error);
   return count;
 }
+
+gint64
+xaso_dossier_count_waiting (XasoDatabase  *db,
+                            const char    *user_id,
+                            guint          roles,
+                            GError       **error)
+{
+  XasoDossierQueue queues[4];
+  guint n = 0;
+  gint64 total = 0;
+
+  if (roles & XASO_ROLE_TIEP_NHAN)
+    {
+      queues[n++] = XASO_DOSSIER_QUEUE_TO_RECEIVE;
+      queues[n++] = XASO_DOSSIER_QUEUE_TO_RETURN;
+    }
+  if (roles & XASO_ROLE_LANH_DAO)
+    queues[n++] = XASO_DOSSIER_QUEUE_TO_APPROVE;
+  else if (roles & XASO_ROLE_CHUYEN_VIEN)
+    queues[n++] = XASO_DOSSIER_QUEUE_MINE;
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 count = xaso_dossier_queue_count (db, queues[i], user_id, error);
+
+      if (count < 0)
+        return -1;
+      total += count;
+    }
+  return total;
+}

@@ -71,6 +71,14 @@ gint64     xaso_dossier_queue_count   (XasoDatabase             *db,
                                        const char               *user_id,
                                        GError                  **error);
 
+/* What waits for @user's own hand, for the sidebar's count: for the
+ * counter, dossiers to receive and results to return; for a leader,
+ * those waiting for approval; for an officer, their open dossiers. */
+gint64     xaso_dossier_count_waiting (XasoDatabase             *db,
+                                       const char               *user_id,
+                                       guint                     roles,
+                                       GError                  **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XasoDossierFilter, xaso_dossier_filter_free)
 
 G_END_DECLS

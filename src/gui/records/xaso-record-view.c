@@ -112,6 +112,15 @@ load (XasoRecordView *self,
                              priv->cancellable, self, show_loaded);
 }
 
+void
+xaso_record_view_reload (XasoRecordView *self)
+{
+  XasoRecordViewPrivate *priv = xaso_record_view_get_instance_private (self);
+
+  if (priv->record_id != NULL && priv->context != NULL)
+    load (self, FALSE);
+}
+
 static void
 record_saved_cb (XasoRecordView *self)
 {

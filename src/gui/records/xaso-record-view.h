@@ -39,6 +39,9 @@ void         xaso_record_view_show           (XasoRecordView   *self,
                                               XasoContext      *ctx,
                                               const char       *id);
 const char  *xaso_record_view_get_record_id  (XasoRecordView   *self);
+/* Reads the record shown again, keeping it on screen meanwhile: a change
+ * made here or elsewhere, not a new look at it. */
+void         xaso_record_view_reload         (XasoRecordView   *self);
 
 /* For subclasses. */
 XasoContext *xaso_record_view_get_context    (XasoRecordView   *self);

@@ -1,0 +1,353 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A one-stop dossier from the counter to its result (issue 9): the tiếp nhận
+receives a birth registration from the chip card's QR text and prints the
+receipt slip, Mẫu 01 (the inputs are counted; the slip's QR code is read
+back with zbarimg); the officer requests a supplement and the clock pauses;
+the supplement arrives; the officer attaches the result and passes it on;
+the leader signs the result in the document window with the SoftHSM token;
+the result is returned and the dossier shows it was on time. The real app
+under Xvfb, driven through its accessibility tree, with a screenshot of
+each step.
+
+Usage: test-dossiers.py XASO XASOCTL SETUP_SCRIPT SCREENSHOT_DIR"""
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import xaso_a11y  # noqa: E402
+from xaso_a11y import activate, fail, find, find_all, log, shot, type_into, wait_for  # noqa: E402
+
+XASO, XASOCTL, SETUP, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+xaso_a11y.SHOTS = SHOTS
+PDF = "/usr/share/doc/libtasn1-doc/libtasn1.pdf"
+APPLICANT = "Nguyễn Thị Mai"
+QR = f"001303012345||{APPLICANT}|15032003|Nữ|Thôn Đông, xã Tân Lập|01012021"
+INPUTS = [0]
+SIGNER = "Nguyễn Văn An"   # the name on the SoftHSM token's certificate
+
+
+def key(*keys):
+    subprocess.run(["xdotool", "key", "--clearmodifiers", *keys], check=True)
+    time.sleep(0.3)
+
+
+def counted(what):
+    """One input of the official's: a click, a field typed, a card scanned."""
+    INPUTS[0] += 1
+    log(f"input {INPUTS[0]}: {what}")
+
+
+def db_value(db, sql, *args):
+    con = sqlite3.connect(db)
+    try:
+        row = con.execute(sql, args).fetchone()
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
+def dossier(db, column):
+    return db_value(db, f"SELECT {column} FROM dossier WHERE applicant_id_number = '001303012345'")
+
+
+def page(app, name):
+    activate(wait_for(f"the {name} page in the sidebar", lambda: find(app, "list item", name), 20))
+    time.sleep(0.5)
+
+
+def queue(app, name):
+    activate(wait_for(f"the {name} queue", lambda: find(app, ("toggle button", "push button"), name), 20))
+    time.sleep(0.5)
+
+
+def open_dossier(app, code):
+    def row():
+        for cell in find_all(app, "table cell", showing=True):
+            label = cell[0] if cell.childCount else None
+            if label is not None and code in (label.name or ""):
+                return cell
+        return None
+    xaso_a11y.focus(wait_for(f"the row of {code}", row, 30))
+    wait_for("the dossier shown", lambda: find(app, "label", code), 20)
+    time.sleep(1.0)
+
+
+def step(app, label):
+    activate(wait_for(f"the “{label}” button", lambda: find(app, "push button", label), 20))
+    time.sleep(0.8)
+
+
+def confirm(app):
+    activate(wait_for("the Confirm response", lambda: next(
+        (b for b in find_all(app, "push button", showing=True) if (b.name or "").replace("_", "") == "Xác nhận"),
+        None), 10))
+
+
+def switch_user(app, username):
+    activate(wait_for("the user menu", lambda: find(app, ("toggle button", "push button"),
+                                                       contains="Đang đăng nhập"), 10))
+    activate(wait_for("the sign-out item",
+                      lambda: find(app, ("menu item", "push button", "check menu item"), contains="xuất"), 10))
+    name = wait_for("the sign-in screen", lambda: find(app, ("entry", "text"), "Tên đăng nhập"), 20)
+    type_into(name, username)
+    type_into(find(app, ("password text", "entry", "text"), "Mật khẩu"), "xaso-demo")
+    key("Return")
+    wait_for(f"{username} signed in", lambda: find(app, ("toggle button", "push button"),
+                                                  contains="Đang đăng nhập"), 30)
+    time.sleep(1.0)
+
+
+def check_slip(cache, code):
+    folder = os.path.join(cache, "xaso", "dossiers")
+    slip = wait_for("the slip written", lambda: next(
+        (os.path.join(root, f) for root, _, files in os.walk(folder) for f in files if f == "mau-01.pdf"), None)
+        if os.path.isdir(folder) else None, 60)
+    text = subprocess.run(["pdftotext", "-layout", slip, "-"], capture_output=True, text=True).stdout
+    if code not in text or APPLICANT not in text:
+        fail("the slip lacks the dossier code or the applicant:\n" + text)
+    png = os.path.join(os.path.dirname(slip), "slip")
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", slip, png], check=True)
+    read = subprocess.run(["zbarimg", "--quiet", "--raw", png + "-1.png"], capture_output=True, text=True).stdout
+    if code not in read:
+        fail(f"the slip's QR code reads {read!r}, not {code}")
+    log(f"the slip's QR code reads {read.strip()}")
+
+
+def receive(app, db, cache):
+    log("the tiếp nhận receives a birth registration from the chip card")
+    page(app, "Hồ sơ một cửa")
+    shot("dossiers-page")
+    activate(wait_for("the receive button", lambda: find(app, "push button", "Tiếp nhận hồ sơ"), 20))
+    counted("open the reception form")
+    procedure = wait_for("the reception form", lambda: find(app, ("entry", "text"), "Gõ tên hoặc mã thủ tục"), 20)
+    type_into(procedure, "khai sinh")
+    key("Return")
+    counted("the procedure, typed ahead")
+    wait_for("the papers of the procedure", lambda: find(app, "check box", None, showing=True) or
+             find(app, "label", contains="Tờ khai đăng ký khai sinh"), 20)
+    type_into(find(app, ("entry", "text"), "Mã QR trên thẻ căn cước"), QR)
+    key("Return")
+    counted("the chip card's QR code")
+    wait_for("the applicant filled", lambda: xaso_a11y.text_of(find(app, ("entry", "text"), "Họ và tên")) == APPLICANT,
+             10)
+    for paper in ("Tờ khai đăng ký khai sinh", "Giấy chứng sinh"):
+        row = wait_for(f"the paper {paper}", lambda: next(
+            (c for c in find_all(app, "check box", showing=True)), None), 10)
+        boxes = [c for c in find_all(app, "check box", showing=True)]
+        index = 0 if paper.startswith("Tờ") else 1
+        activate(boxes[index])
+        counted(f"ticked {paper}")
+    wait_for("the appointment computed", lambda: find(app, "label", contains="/20"), 10)
+    time.sleep(1.0)
+    shot("reception-form")
+    activate(find(app, "push button", "Tiếp nhận"))
+    counted("receive")
+    wait_for("the dossier saved", lambda: dossier(db, "status") == 2, 20)
+    code = dossier(db, "code")
+    wait_for("the done page", lambda: find(app, "label", contains=code), 20)
+    shot("received")
+    activate(find(app, "push button", contains="In giấy tiếp nhận"))
+    counted("print the slip")
+    if INPUTS[0] > 12:
+        fail(f"receiving took {INPUTS[0]} inputs, more than 12")
+    log(f"received {code} in {INPUTS[0]} inputs")
+    check_slip(cache, code)
+    time.sleep(2.0)
+    shot("slip")
+    close_windows(app)
+    return code
+
+
+def close_windows(app):
+    """Back to the main window, as a person closes what they finished."""
+    for window in list(app):
+        name = (window.name or "") if window is not None else ""
+        if name.endswith(".pdf") or name == "Tiếp nhận hồ sơ":
+            close = find(window, "push button", "Đóng") or find(window, "push button", contains="Hủy")
+            if close is not None:
+                activate(close)
+    time.sleep(1.0)
+
+
+def pick_in_combo(app, combo_name, wanted):
+    activate(wait_for(f"the {combo_name} row", lambda: find(app, "combo box", combo_name), 10))
+    time.sleep(0.8)
+    names = [a.name for a in find_all(app, "label", showing=True)]
+    position = next(i for i, n in enumerate(names) if wanted in (n or ""))
+    first = next(i for i, n in enumerate(names) if (n or "") and i <= position and
+                 all(x not in (n or "") for x in ("Người nhận xử lý",)))
+    key("Home")
+    for _ in range(position - first):
+        key("Down")
+    key("Return")
+    time.sleep(0.5)
+
+
+def assign(app, db, code, officer):
+    log("the tiếp nhận assigns the dossier to the officer")
+    open_dossier(app, code)
+    step(app, "Chuyển xử lý…")
+    wait_for("the assign dialog", lambda: find(app, "combo box", "Người nhận xử lý"), 20)
+    pick_in_combo(app, "Người nhận xử lý", officer)
+    shot("assign")
+    confirm(app)
+    wait_for("the dossier assigned", lambda: dossier(db, "status") == 4, 20)
+
+
+def request_supplement(app, db, code):
+    log("the officer requests a supplement; the clock pauses")
+    page(app, "Hồ sơ một cửa")
+    queue(app, "Của tôi")
+    open_dossier(app, code)
+    step(app, "Yêu cầu bổ sung…")
+    other = wait_for("the supplement dialog", lambda: find(app, ("entry", "text"), "Giấy tờ khác (ngăn cách bằng dấu ;)"),
+                     20)
+    type_into(other, "Bản sao giấy chứng nhận kết hôn của cha mẹ")
+    type_into(find(app, ("entry", "text"), "Căn cứ pháp lý và nội dung cần hoàn thiện"),
+              "Điều 16 Luật Hộ tịch: xác định quan hệ cha, mẹ, con")
+    shot("supplement")
+    confirm(app)
+    wait_for("the supplement requested", lambda: dossier(db, "status") == 5, 20)
+    if dossier(db, "paused_at") is None or dossier(db, "due_at") is not None:
+        fail("the clock did not pause: paused_at and due_at are "
+             f"{dossier(db, 'paused_at')!r} and {dossier(db, 'due_at')!r}")
+    wait_for("the pause shown", lambda: find(app, "label", contains="Tạm dừng tính thời gian"), 20)
+    time.sleep(1.0)
+    shot("clock-paused")
+
+
+def supplement_received(app, db, code):
+    log("the supplement arrives at the counter; the clock runs again")
+    page(app, "Hồ sơ một cửa")
+    queue(app, "Chờ bổ sung")
+    open_dossier(app, code)
+    step(app, "Nhận bổ sung…")
+    wait_for("the dialog", lambda: find(app, ("entry", "text"), "Ghi chú"), 20)
+    confirm(app)
+    wait_for("the supplement received", lambda: dossier(db, "status") == 4 and dossier(db, "due_at") is not None, 20)
+
+
+def attach_and_forward(app, db, code, result, leader):
+    log("the officer attaches the result and passes it to the leader")
+    page(app, "Hồ sơ một cửa")
+    queue(app, "Của tôi")
+    open_dossier(app, code)
+    step(app, "Đính kèm tệp…")
+    type_into(wait_for("the attach dialog", lambda: find(app, ("entry", "text"), "Tệp (PDF hoặc ảnh chụp)"), 20),
+              result)
+    activate(wait_for("the Attach response", lambda: next(
+        (b for b in find_all(app, "push button", showing=True) if (b.name or "").replace("_", "") == "Đính kèm"),
+        None), 10))
+    wait_for("the result attached", lambda: db_value(db, "SELECT count(*) FROM attachment a JOIN dossier d ON "
+                                                         "a.owner_id = d.id WHERE d.code = ?", code) == 1, 20)
+    step(app, "Chuyển bước tiếp theo…")
+    wait_for("the forward dialog", lambda: find(app, "combo box", "Người nhận xử lý"), 20)
+    pick_in_combo(app, "Người nhận xử lý", leader)
+    confirm(app)
+    wait_for("the dossier with the leader", lambda: db_value(
+        db, "SELECT u.username FROM dossier d JOIN user u ON u.id = d.assignee_user_id WHERE d.code = ?",
+        code) == "chutich", 20)
+
+
+def sign_result(app, db, code):
+    log("the leader approves by signing the result with the token")
+    page(app, "Hồ sơ một cửa")
+    queue(app, "Chờ tôi phê duyệt")
+    open_dossier(app, code)
+    shot("to-approve")
+    step(app, "Phê duyệt và ký…")
+    activate(wait_for("the Ký số menu", lambda: find(app, ("toggle button", "push button"), "Ký số"), 30))
+    activate(wait_for("the person signing item",
+                      lambda: find(app, ("menu item", "push button", "check menu item"), contains="cá nhân")))
+    check = wait_for("the token certificate in the dialog",
+                     lambda: find(app, ("check box", "radio button"), contains=SIGNER), 30)
+    if not check.getState().contains(pyatspi.STATE_CHECKED):
+        xaso_a11y.focus(check)
+    pin = wait_for("the PIN entry", lambda: find(app, ("password text", "text", "entry"), "Mã PIN hoặc mật khẩu"))
+    time.sleep(1.5)
+    shot("leader-signs")
+    type_into(pin, "1234")
+    activate(find(app, "push button", "Ký"))
+    wait_for("the approval recorded", lambda: dossier(db, "status") == 9, 120)
+    time.sleep(1.0)
+    close_windows(app)
+
+
+def return_result(app, db, code):
+    log("the counter returns the result; the dossier shows it was on time")
+    page(app, "Hồ sơ một cửa")
+    queue(app, "Chờ trả kết quả")
+    open_dossier(app, code)
+    step(app, "Trả kết quả…")
+    wait_for("the return dialog", lambda: find(app, ("entry", "text"), "Người nhận kết quả"), 20)
+    confirm(app)
+    wait_for("the result returned", lambda: dossier(db, "status") == 10, 20)
+    timeliness = dossier(db, "timeliness")
+    if timeliness not in ("early", "on_time"):
+        fail(f"the dossier is {timeliness!r}, not on time")
+    label = "Trước hạn" if timeliness == "early" else "Đúng hạn"
+    wait_for(f"“{label}” shown", lambda: find(app, "label", contains=label), 20)
+    time.sleep(1.0)
+    shot("returned-on-time")
+
+
+def main():
+    for path, tool in ((PDF, "libtasn1-doc"),) + tuple((shutil.which(t), t) for t in
+                                                      ("softhsm2-util", "pdfsig", "zbarimg", "xdotool")):
+        if path is None or not os.path.exists(path):
+            print(f"1..0 # SKIP {tool} is not installed", flush=True)
+            return
+    if os.path.isdir(SHOTS):
+        for old in os.listdir(SHOTS):
+            if old.endswith(".png"):
+                os.remove(os.path.join(SHOTS, old))
+    print("1..1", flush=True)
+    workdir = tempfile.mkdtemp(prefix="xaso-dossiers-")
+    fixtures = os.path.join(workdir, "pki")
+    subprocess.run(["bash", SETUP, fixtures], check=True, stdout=subprocess.DEVNULL)
+    trust = os.path.join(workdir, "data", "xaso", "trust")
+    os.makedirs(trust)
+    shutil.copy(os.path.join(fixtures, "ca.pem"), os.path.join(trust, "test-root.pem"))
+    os.environ["XDG_DATA_HOME"] = os.path.join(workdir, "data")
+    os.environ["XDG_CACHE_HOME"] = os.path.join(workdir, "cache")
+    os.environ["XDG_CONFIG_HOME"] = os.path.join(workdir, "config")
+    os.environ["XASO_KEYRING"] = "file"
+    os.environ["SOFTHSM2_CONF"] = os.path.join(fixtures, "softhsm2.conf")
+    result = os.path.join(workdir, "giay-khai-sinh.pdf")
+    shutil.copy(PDF, result)
+    db = os.path.join(workdir, "demo.db")
+    subprocess.run([XASOCTL, "--db", db, "demo", "--scale", "small", "--seed", "7"], check=True,
+                   stdout=subprocess.DEVNULL)
+    users = subprocess.run([XASOCTL, "--db", db, "user", "list"], check=True, capture_output=True, text=True).stdout
+    names = {line.split("\t")[0]: line.split("\t")[1] for line in users.splitlines()}
+
+    def scenario():
+        app = wait_for("the app on the accessibility bus", xaso_a11y.find_app, 30)
+        switch_user(app, "motcua1")
+        code = receive(app, db, os.environ["XDG_CACHE_HOME"])
+        assign(app, db, code, names["tuphap"])
+        switch_user(app, "tuphap")
+        request_supplement(app, db, code)
+        switch_user(app, "motcua1")
+        supplement_received(app, db, code)
+        switch_user(app, "tuphap")
+        attach_and_forward(app, db, code, result, names["chutich"])
+        switch_user(app, "chutich")
+        sign_result(app, db, code)
+        switch_user(app, "motcua1")
+        return_result(app, db, code)
+
+    xaso_a11y.run_app(XASO, db, workdir, scenario)
+    print("ok 1 - a dossier received, paused for a supplement, signed and returned on time", flush=True)
+
+
+if __name__ == "__main__":
+    main()
