@@ -41,14 +41,16 @@ xaso_dossier_status_label (XasoDossierStatus status)
 {
   /* The national names (Circular 03/2025), as provincial systems show them. */
   static const char * const labels[] = {
-    N_("New, waiting for reception"), N_("Received"), N_("Refused"), N_("In progress"),
-    N_("Supplement requested"), N_("Payment requested"), N_("Withdrawn"), N_("Stopped"), N_("Processed"),
-    N_("Result returned"),
+    NC_("dossier status", "New, waiting for reception"), NC_("dossier status", "Received"),
+    NC_("dossier status", "Refused"), NC_("dossier status", "In progress"),
+    NC_("dossier status", "Supplement requested"), NC_("dossier status", "Payment requested"),
+    NC_("dossier status", "Withdrawn"), NC_("dossier status", "Stopped"), NC_("dossier status", "Processed"),
+    NC_("dossier status", "Result returned"),
   };
 
   if (status < 1 || status > G_N_ELEMENTS (labels))
     return "";
-  return _(labels[status - 1]);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "dossier status", labels[status - 1]);
 }
 
 gboolean

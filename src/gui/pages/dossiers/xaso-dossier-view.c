@@ -116,7 +116,7 @@ fill_deadlines (XasoDossierView *self)
   g_autofree char *limit = xaso_procedure_describe_limit (p, xaso_dossier_get (self->details->dossier,
                                                                              XASO_DOSSIER_CHANNEL));
 
-  add_row (self, g, _("Received"), received);
+  add_row (self, g, C_("dossier", "Received"), received);
   add_row (self, g, _("Time limit"), limit);
   add_row (self, g, _("Legal deadline"), legal);
   if (g_strcmp0 (due, legal) != 0)
@@ -150,11 +150,11 @@ fill_papers (XasoDossierView *self)
   for (guint i = 0; p->papers[i] != NULL; i++)
     {
       gboolean has = xaso_dossier_details_has_paper (self->details, i);
-      GtkWidget *row = add_row (self, self->papers_group, p->papers[i], has ? _("Received") : _("Not handed in"));
+      GtkWidget *row = add_row (self, self->papers_group, p->papers[i], has ? C_("paper", "Handed in") : _("Not handed in"));
       GtkWidget *icon = gtk_image_new_from_icon_name (has ? "object-select-symbolic" : "window-close-symbolic");
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      has ? _("Received") : _("Not handed in"), -1);
+                                      has ? C_("paper", "Handed in") : _("Not handed in"), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
     }
   add_row (self, self->papers_group, _("Version of the procedure"), version);
@@ -247,10 +247,10 @@ add_step_button (XasoDossierView *self,
   GtkWidget *button = gtk_button_new_with_label (xaso_dossier_steps_label (kind));
 
   g_object_set_data_full (G_OBJECT (button), "step", g_strdup (kind), g_free);
+  /* The step most likely next stands out; the ones that end a dossier ask
+   * in their dialog, in red, rather than fill the page with it. */
   if (suggested)
     gtk_widget_add_css_class (button, "suggested-action");
-  else if (xaso_dossier_steps_destructive (kind))
-    gtk_widget_add_css_class (button, "destructive-action");
   g_signal_connect (button, "clicked", G_CALLBACK (step_clicked_cb), self);
   gtk_flow_box_append (self->actions_box, button);
 }

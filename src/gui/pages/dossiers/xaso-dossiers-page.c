@@ -445,7 +445,7 @@ xaso_dossiers_page_init (XasoDossiersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.receive", FALSE);
   xaso_record_table_set_label (self->table, _("One-Stop Dossiers"));
   xaso_record_table_set_empty (self->table, "edit-find-symbolic", _("No Dossiers"),
-                               _("Nothing in this list matches. Choose another list, or change the words "
+                               _("No dossier in this list matches. Choose another list, or change the words "
                                  "or the filters."));
   add_columns (self);
   fill_statuses (self);

@@ -164,6 +164,4 @@ _xaso_reception_qr_activated_cb (XasoReceptionDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->qr_row), "");
   xaso_context_run_async (self->context, search_in_thread, g_strdup (qr->id_number), g_free,
                           (GDestroyNotify)g_ptr_array_unref, NULL, holder_found_cb, g_object_ref (self));
-  if (self->paper_rows->len > 1)
-    gtk_widget_grab_focus (g_ptr_array_index (self->paper_rows, 1));
 }

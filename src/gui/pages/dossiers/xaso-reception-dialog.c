@@ -103,6 +103,8 @@ fill_papers (XasoReceptionDialog *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->procedure->papers[i]);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      self->procedure->papers[i], -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (form_changed_cb), self);
@@ -122,7 +124,8 @@ choose_procedure (XasoReceptionDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->procedure_matches), FALSE);
   fill_papers (self);
   form_changed_cb (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->qr_row));
+  if (self->paper_rows->len > 1)
+    gtk_widget_grab_focus (g_ptr_array_index (self->paper_rows, 1));
 }
 
 static void
