@@ -118,7 +118,10 @@ xaso_dossier_code_next (XasoDatabase  *db,
                         const char    *actor,
                         GError       **error)
 {
-  g_autofree char *day = g_date_time_format (received, "%y%m%d");
+  /* The day is the commune's, whatever zone @received was given in. */
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (received,
+                                                        xaso_calendar_get_time_zone (xaso_dossier_calendar ()));
+  g_autofree char *day = g_date_time_format (local, "%y%m%d");
   Desk desk = { db, unit_eid, day, actor };
   g_autoptr(XasoChange) change = NULL;
   g_autofree char *block = NULL;

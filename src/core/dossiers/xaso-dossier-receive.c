@@ -50,12 +50,17 @@ static GDateTime *
 reception_time (const XasoReception  *r,
                 GError              **error)
 {
-  GDateTime *at = r->at != NULL ? xaso_dossier_parse_time (r->at) : xaso_now ();
+  g_autoptr(GDateTime) at = r->at != NULL ? xaso_dossier_parse_time (r->at) : xaso_now ();
 
   if (at == NULL)
-    g_set_error (error, XASO_DOSSIER_ERROR, XASO_DOSSIER_ERROR_INVALID,
-                 _("“%s” is not a time; write it as 2026-01-05T09:30:00+07:00."), r->at);
-  return at;
+    {
+      g_set_error (error, XASO_DOSSIER_ERROR, XASO_DOSSIER_ERROR_INVALID,
+                   _("“%s” is not a time; write it as 2026-01-05T09:30:00+07:00."), r->at);
+      return NULL;
+    }
+  /* In the commune's time, so the procedure's version is the one valid on
+   * the commune's day, whatever zone the time was given in. */
+  return g_date_time_to_timezone (at, xaso_calendar_get_time_zone (xaso_dossier_calendar ()));
 }
 
 static XasoProcedure *
