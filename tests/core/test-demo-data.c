@@ -5,9 +5,13 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "xaso-demo.h"
 #include "xaso-demo-documents.h"
 #include "xaso-demo-names.h"
 #include "xaso-demo-random.h"
+#include "xaso-dossier-flow.h"
+#include "xaso-dossier-search.h"
+#include "xaso-test-util.h"
 
 /* Random source ----------------------------------------------------------- */
 
@@ -705,6 +709,48 @@ test_perf_million_names (void)
                            g_timer_elapsed (timer, NULL), bytes);
 }
 
+/* Dossiers ---------------------------------------------------------------- */
+
+static XasoDatabase *
+make_demo (guint64 seed)
+{
+  g_autofree char *path = xaso_test_temp_path ("demo.db");
+  g_autoptr(XasoDatabase) db = xaso_database_open (path, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (db);
+  g_assert_true (xaso_demo_generate (db, XASO_DEMO_SMALL, seed, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&db);
+}
+
+/* What the demo stores of each dossier is the fold of its events, so a
+ * refold changes nothing; online dossiers wait for the counter. */
+static void
+test_dossiers_fold (void)
+{
+  g_autoptr(XasoDatabase) db = make_demo (1);
+  g_autoptr(XasoDatabase) again = make_demo (1);
+  g_autoptr(GError) error = NULL;
+  const char *summary = "SELECT group_concat (code || ' ' || status || ' ' || channel || ' ' || applicant_name || "
+                        "' ' || coalesce (due_at, '-'), ',') FROM (SELECT * FROM dossier ORDER BY code)";
+  g_autofree char *first = xaso_test_string (db, summary);
+  g_autofree char *second = xaso_test_string (again, summary);
+
+  g_assert_cmpint (xaso_dossier_refold_all (db, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM dossier WHERE needs_review = 1"), ==, 0);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM dossier_event WHERE kind = 'rejected'"), ==, 0);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM dossier WHERE status = 1 AND channel != 'online'"),
+                   ==, 0);
+  g_assert_cmpint (xaso_dossier_queue_count (db, XASO_DOSSIER_QUEUE_TO_RECEIVE, NULL, &error), >=, 3);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM dossier d WHERE status = 1 AND EXISTS "
+                                        "(SELECT 1 FROM dossier_event WHERE dossier_id = d.id AND kind != 'submitted')"),
+                   ==, 0);
+  /* The same seed makes the same dossiers. */
+  g_assert_cmpstr (first, ==, second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -731,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/demo/documents/issuers", test_issuer_names);
   g_test_add_func ("/demo/documents/generated", test_documents);
   g_test_add_func ("/demo/procedures/catalogue", test_procedures);
+  g_test_add_func ("/demo/dossiers/events-fold-to-the-rows", test_dossiers_fold);
   if (g_test_perf ())
     g_test_add_func ("/demo/perf/million-names", test_perf_million_names);
 

@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "xaso-audit.h"
 #include "xaso-demo-documents.h"
 #include "xaso-demo-private.h"
+#include "xaso-dossier-flow.h"
 #include "xaso-fold.h"
 #include "xaso-hlc.h"
 #include "xaso-uuid.h"
@@ -168,7 +170,23 @@ typedef struct
   char   *received;
   char   *done;
   const char *officer;
+  const char *channel;
 } Dossier;
+
+/* How it came in; a few online ones of the last days still wait for the
+ * counter (status 1), so the "to receive" queue has work. */
+static void
+pick_channel (Demo    *demo,
+              Dossier *d)
+{
+  static const guint channel_weights[] = { 60, 35, 5 };
+  static const char * const channels[] = { "direct", "online", "postal" };
+
+  d->channel = channels[xaso_demo_random_weighted (&demo->rand, channel_weights, 3)];
+  if (g_str_equal (d->channel, "online") && demo->today_jd - d->day <= 3 &&
+      xaso_demo_random_chance (&demo->rand, 0.4))
+    d->status = 1;
+}
 
 static gboolean
 write_dossier_events (Work     *work,
@@ -178,9 +196,14 @@ write_dossier_events (Work     *work,
   Demo *demo = work->demo;
   const char *clerk = g_ptr_array_index (demo->user_ids, 6 + xaso_demo_random_range (&demo->rand, 2));
   const char *leader = g_ptr_array_index (demo->user_ids, xaso_demo_random_range (&demo->rand, 2));
-  gboolean ok = write_event (work, "dossier", d->id, "received", d->received, clerk, NULL, error) &&
-                write_event (work, "dossier", d->id, "assigned", d->received, clerk, d->officer, error);
+  gboolean ok;
 
+  /* Online dossiers waiting for the counter have only the portal's event. */
+  if (d->status == 1)
+    return write_event (work, "dossier", d->id, "submitted", d->received, clerk, NULL, error);
+  ok = write_event (work, "dossier", d->id, "received", d->received, clerk, NULL, error);
+  if (ok && d->status != 2)
+    ok = write_event (work, "dossier", d->id, "assigned", d->received, clerk, d->officer, error);
   if (ok && d->status == 5)
     ok = write_event (work, "dossier", d->id, "supplement_requested", d->done, d->officer, NULL, error);
   if (ok && d->status >= 9 && xaso_demo_random_chance (&demo->rand, 0.1))
@@ -192,7 +215,7 @@ write_dossier_events (Work     *work,
   if (ok && d->status == 10)
     ok = write_event (work, "dossier", d->id, "returned", d->done, clerk, NULL, error);
   if (ok && (d->status == 3 || d->status == 7 || d->status == 8))
-    ok = write_event (work, "dossier", d->id, d->status == 3 ? "rejected" : d->status == 7 ? "withdrawn" : "stopped",
+    ok = write_event (work, "dossier", d->id, d->status == 3 ? "refused" : d->status == 7 ? "withdrawn" : "stopped",
                       d->done, d->officer, NULL, error);
   return ok;
 }
@@ -212,22 +235,26 @@ write_dossier (Work             *work,
   g_autofree char *due = _xaso_demo_datetime (demo, due_day, p->same_day ? 17 * 60 : d->minutes);
   gint64 done_day = late ? add_working_days (due_day, 1 + xaso_demo_random_range (&demo->rand, 4))
                          : d->day + xaso_demo_random_range (&demo->rand, (guint)(due_day - d->day + 1));
-  static const guint channel_weights[] = { 60, 35, 5 };
-  static const char * const channels[] = { "direct", "online", "postal" };
   const char *person = g_ptr_array_index (demo->person_ids, xaso_demo_random_range (&demo->rand, demo->person_ids->len));
 
   d->done = _xaso_demo_datetime (demo, MIN (done_day, demo->today_jd), 8 * 60 + xaso_demo_random_range (&demo->rand, 480));
+  /* Nothing happens to a dossier before it is received. */
+  if (strcmp (d->done, d->received) < 0)
+    {
+      g_free (d->done);
+      d->done = g_strdup (d->received);
+    }
   sqlite3_bind_text (s, 1, d->id, -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 2, demo->commune->code, -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 3, code, -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 4, p->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 5, channels[xaso_demo_random_weighted (&demo->rand, channel_weights, 3)], -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 5, d->channel, -1, SQLITE_STATIC);
   if (!bind_applicant (work, s, person))
     return TRUE;
   sqlite3_bind_int (s, 12, d->status);
   sqlite3_bind_text (s, 13, d->received, -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 14, due, -1, SQLITE_STATIC);
-  xaso_bind_text (s, 15, d->status >= 9 || d->status == 3 ? d->done : NULL);
+  xaso_bind_text (s, 15, d->status >= 7 || d->status == 3 ? d->done : NULL);
   xaso_bind_text (s, 16, d->status == 10 ? d->done : NULL);
   sqlite3_bind_text (s, 17, d->officer, -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 18, demo->now, -1, SQLITE_STATIC);
@@ -273,6 +300,7 @@ _xaso_demo_make_dossiers (Demo    *demo,
       d.received = _xaso_demo_datetime (demo, d.day, d.minutes);
       d.status = pick_status (demo, demo->today_jd - d.day);
       d.officer = g_ptr_array_index (demo->user_ids, 3 + xaso_demo_random_range (&demo->rand, 3));
+      pick_channel (demo, &d);
       date = _xaso_demo_date (demo, d.day);
       code = g_strdup_printf ("%s-%.2s%.2s%.2s-%04u", demo->commune->agency_eid, date + 2, date + 5, date + 8, day_seq);
       ok = write_dossier (&work, &g_array_index (procedures, Procedure, xaso_demo_random_range (&demo->rand, procedures->len)),
@@ -283,7 +311,9 @@ _xaso_demo_make_dossiers (Demo    *demo,
       if (!ok || !_xaso_demo_step (demo, i + 1, demo->sizes.dossiers, _("One-stop dossiers"), error))
         return FALSE;
     }
-  return TRUE;
+  /* The status, deadlines and assignee of each row are what core folds
+   * from its events, in working time, as for dossiers of real desks. */
+  return xaso_dossier_refold_all (demo->db, error) >= 0;
 }
 
 static const char * const urgency_names[] = { "normal", "urgent", "very_urgent", "flash" };
