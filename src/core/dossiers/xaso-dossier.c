@@ -110,15 +110,40 @@ xaso_dossier_calendar (void)
   return calendar;
 }
 
+/* @value in @width digits at @p. */
+static void
+put_digits (char *p,
+            int   value,
+            int   width)
+{
+  for (int i = width - 1; i >= 0; i--, value /= 10)
+    p[i] = '0' + value % 10;
+}
+
 char *
 xaso_dossier_format_time (GDateTime *time)
 {
   g_autoptr(GDateTime) local = NULL;
+  char text[] = "0000-00-00T00:00:00+00:00";
+  int year, month, day, offset;
 
   if (time == NULL)
     return NULL;
   local = g_date_time_to_timezone (time, xaso_calendar_get_time_zone (xaso_dossier_calendar ()));
-  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+  /* What g_date_time_format () writes for "%Y-%m-%dT%H:%M:%S%:z", many
+   * times faster: refolding every dossier writes seven of these each. */
+  g_date_time_get_ymd (local, &year, &month, &day);
+  offset = (int)(g_date_time_get_utc_offset (local) / G_TIME_SPAN_MINUTE);
+  put_digits (text, year, 4);
+  put_digits (text + 5, month, 2);
+  put_digits (text + 8, day, 2);
+  put_digits (text + 11, g_date_time_get_hour (local), 2);
+  put_digits (text + 14, g_date_time_get_minute (local), 2);
+  put_digits (text + 17, g_date_time_get_second (local), 2);
+  text[19] = offset < 0 ? '-' : '+';
+  put_digits (text + 20, ABS (offset) / 60, 2);
+  put_digits (text + 23, ABS (offset) % 60, 2);
+  return g_strdup (text);
 }
 
 /* Also takes what people type, in the commune's time: "2026-01-05 09:30",
