@@ -71,13 +71,21 @@ static void last_month (XasoDossierFilter *f, const char *officer, const char *l
 static void civil_online_overdue (XasoDossierFilter *f, const char *officer, const char *leader)
 { f->queue = XASO_DOSSIER_QUEUE_OVERDUE; f->field = g_strdup ("Hộ tịch"); f->channel = g_strdup ("online"); }
 
+static void mine_civil (XasoDossierFilter *f, const char *officer, const char *leader)
+{ f->queue = XASO_DOSSIER_QUEUE_MINE; f->user_id = g_strdup (officer); f->field = g_strdup ("Hộ tịch"); }
+static void name_in_overdue (XasoDossierFilter *f, const char *officer, const char *leader)
+{ f->queue = XASO_DOSSIER_QUEUE_OVERDUE; f->text = g_strdup ("nguyễn"); }
+static void name_in_all (XasoDossierFilter *f, const char *officer, const char *leader)
+{ f->text = g_strdup ("nguyễn"); f->channel = g_strdup ("postal"); }
+
 static const Queue queues[] = {
   { "all", all }, { "to-receive", to_receive }, { "mine", mine }, { "to-approve", to_approve },
   { "due-today", due_today }, { "due-tomorrow", due_tomorrow }, { "overdue", overdue },
   { "supplement", supplement }, { "to-return", to_return }, { "review", review },
   { "procedure", procedure }, { "field", field }, { "online", online }, { "returned", returned },
   { "stopped", stopped }, { "assignee", assignee }, { "last-month", last_month },
-  { "civil-online-overdue", civil_online_overdue },
+  { "civil-online-overdue", civil_online_overdue }, { "mine-civil", mine_civil },
+  { "name-in-overdue", name_in_overdue }, { "name-postal", name_in_all },
 };
 
 static double
