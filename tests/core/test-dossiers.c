@@ -428,6 +428,28 @@ test_reception_papers (Office        *o,
   g_assert_cmpint (xaso_test_count (o->db, "SELECT count(*) FROM dossier WHERE papers = '[0,1]'"), ==, 1);
 }
 
+/* The papers of a household business (1.001612) and of a disability
+ * certificate (1.001699) beyond the first are all conditional: "(khi các
+ * thành viên hộ gia đình cùng đăng ký)", "(nếu có)", "… nếu có". */
+static void
+test_reception_conditional_papers (Office        *o,
+                                   gconstpointer  data)
+{
+  const guint first[] = { 0 };
+  XasoReception r = { .procedure_code = "1.001612", .applicant_name = "Vũ Văn Buôn", .at = "2026-12-07 09:00",
+                      .papers = first, .n_papers = 1 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *business = xaso_dossier_receive (o->db, o->reception, &r, &error);
+  g_autofree char *disability = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (business);
+  r.procedure_code = "1.001699";
+  disability = xaso_dossier_receive (o->db, o->reception, &r, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (disability);
+}
+
 static void
 test_reception_id_number (Office        *o,
                           gconstpointer  data)
@@ -718,6 +740,7 @@ main (int    argc,
   ADD ("/dossier/code/two-desks", test_code_two_desks);
   ADD ("/dossier/code/never-reuses-codes-without-blocks", test_code_without_blocks);
   ADD ("/dossier/reception/missing-papers", test_reception_papers);
+  ADD ("/dossier/reception/conditional-papers", test_reception_conditional_papers);
   ADD ("/dossier/reception/id-number", test_reception_id_number);
   ADD ("/dossier/reception/fees", test_fees);
   ADD ("/dossier/rights", test_rights);

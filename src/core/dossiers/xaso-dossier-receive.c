@@ -14,12 +14,14 @@
 #include "xaso-id-number.h"
 
 /* A paper asked for only in some cases: "(nếu nộp qua người được ủy
- * quyền)", "(đối với trẻ bị bỏ rơi)", "(trường hợp …)". */
+ * quyền)", "(đối với trẻ bị bỏ rơi)", "(trường hợp …)", "(khi các thành
+ * viên cùng đăng ký)", or one that ends "… nếu có" (if there is one). */
 static gboolean
 is_conditional (const char *paper)
 {
   return strstr (paper, "(nếu") != NULL || strstr (paper, "(đối với") != NULL ||
-         strstr (paper, "(trường hợp") != NULL || strstr (paper, "(nếu có") != NULL;
+         strstr (paper, "(trường hợp") != NULL || strstr (paper, "(khi") != NULL ||
+         g_str_has_suffix (paper, " nếu có");
 }
 
 static gboolean
