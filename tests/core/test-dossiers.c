@@ -661,6 +661,8 @@ test_queues (Office        *o,
   assert_queue (o, XASO_DOSSIER_QUEUE_MINE, "u-tuphap", NULL, "Nguyễn Văn An,Phạm Văn Dũng");
   assert_queue (o, XASO_DOSSIER_QUEUE_MINE, "u-chutich", NULL, "Trần Thị Bình");
   assert_queue (o, XASO_DOSSIER_QUEUE_TO_APPROVE, "u-chutich", NULL, "Trần Thị Bình");
+  /* An's dossier is at tuphap, in progress, but an officer approves nothing. */
+  assert_queue (o, XASO_DOSSIER_QUEUE_TO_APPROVE, "u-tuphap", NULL, "");
   assert_queue (o, XASO_DOSSIER_QUEUE_DUE_TODAY, NULL, NULL, "Lê Thị Cúc");
   assert_queue (o, XASO_DOSSIER_QUEUE_DUE_TOMORROW, NULL, NULL, "Trần Thị Bình");
   assert_queue (o, XASO_DOSSIER_QUEUE_OVERDUE, NULL, NULL, "Nguyễn Văn An");

@@ -137,7 +137,11 @@ queue_condition (XasoDossierQueue queue)
     {
     case XASO_DOSSIER_QUEUE_TO_RECEIVE: return " AND d.status = 1";
     case XASO_DOSSIER_QUEUE_MINE: return " AND " OPEN " AND d.assignee_user_id = :user";
-    case XASO_DOSSIER_QUEUE_TO_APPROVE: return " AND " OPEN " AND d.assignee_user_id = :user AND d.status = 4";
+    case XASO_DOSSIER_QUEUE_TO_APPROVE:
+      /* Only leaders approve (XASO_RIGHT_APPROVE_DOSSIER): an officer's
+       * dossiers in progress are in "mine", not here. */
+      return " AND " OPEN " AND d.assignee_user_id = :user AND d.status = 4 AND EXISTS (SELECT 1 FROM user u "
+             "WHERE u.id = :user AND ',' || replace (u.roles, ' ', '') || ',' LIKE '%,lanh_dao,%')";
     case XASO_DOSSIER_QUEUE_DUE_TODAY: return " AND " OPEN " AND " DUE_KEY " BETWEEN :now AND :today_end";
     case XASO_DOSSIER_QUEUE_DUE_TOMORROW:
       return " AND " OPEN " AND " DUE_KEY " BETWEEN :tomorrow AND :tomorrow_end";
