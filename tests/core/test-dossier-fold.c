@@ -433,6 +433,31 @@ test_deadline_pauses (void)
   history_clear (&h4);
 }
 
+/* The clock runs from the counter's reception, not from the portal's
+ * submission: Sat 5/12 20:00 online, received Mon 7/12 09:00, 3 days →
+ * Thu 10/12 09:00; while waiting, no appointment at all. */
+static void
+test_deadline_online_waiting (void)
+{
+  g_autoptr(XasoProcedure) p = procedure_new (XASO_TIME_WORKING_DAYS, 3, 3);
+  g_auto(XasoDossierState) waiting = { 0 };
+  g_auto(XasoDossierState) received = { 0 };
+  History h1, h2;
+
+  history_init (&h1, "submitted@2026-12-05 20:00", NULL);
+  fold (&waiting, &h1, p, "online");
+  g_assert_cmpint (waiting.status, ==, XASO_DOSSIER_NEW);
+  assert_time (waiting.received_at, "2026-12-05 20:00");
+  assert_time (waiting.legal_due, "-");
+  assert_time (waiting.due, "-");
+  history_init (&h2, "submitted@2026-12-05 20:00", "received@2026-12-07 09:00", NULL);
+  fold (&received, &h2, p, "online");
+  g_assert_cmpint (received.status, ==, XASO_DOSSIER_RECEIVED);
+  assert_time (received.legal_due, "2026-12-10 09:00");
+  history_clear (&h1);
+  history_clear (&h2);
+}
+
 /* An apology (form 04) moves the appointment, never the legal deadline. */
 static void
 test_deadline_apology (void)
@@ -528,6 +553,7 @@ main (int    argc,
   g_test_add_func ("/dossier/deadline/15h-rule", test_deadline_15h);
   g_test_add_func ("/dossier/deadline/channels", test_deadline_channels);
   g_test_add_func ("/dossier/deadline/pauses-while-supplementing", test_deadline_pauses);
+  g_test_add_func ("/dossier/deadline/online-waiting-has-none", test_deadline_online_waiting);
   g_test_add_func ("/dossier/deadline/apology-keeps-legal", test_deadline_apology);
   g_test_add_func ("/dossier/timeliness/classify", test_classify);
   g_test_add_func ("/dossier/timeliness/fold", test_classify_fold);

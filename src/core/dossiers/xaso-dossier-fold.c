@@ -191,6 +191,7 @@ typedef struct
   GDateTime        *apology;
   GDateTime        *step_start;
   gboolean          want_spans;
+  gboolean          received;     /* by the counter: the clock runs from then */
 } Fold;
 
 static double
@@ -257,6 +258,7 @@ apply (Fold                       *fold,
 
   if (g_str_equal (kind, "received") || g_str_equal (kind, "submitted"))
     {
+      fold->received |= g_str_equal (kind, "received");
       set_time (&state->received_at, at);
       begin_step (fold, 0, index, at);
     }
@@ -334,7 +336,9 @@ compute_deadlines (Fold       *fold,
   const XasoPause *pauses = (const XasoPause *)state->pauses->data;
   double hours = step_hours (fold, state->step);
 
-  if (fold->procedure != NULL && state->received_at != NULL)
+  /* Limits count from the reception of a complete dossier (domain-vietnam.md
+   * §2.5): an online dossier waiting for the counter has no appointment. */
+  if (fold->procedure != NULL && fold->received && state->received_at != NULL)
     state->legal_due = xaso_dossier_deadline (fold->calendar, fold->procedure, channel, state->received_at,
                                               pauses, state->pauses->len);
   set_time (&state->due, fold->apology != NULL ? fold->apology : state->legal_due);
@@ -357,7 +361,7 @@ xaso_dossier_fold (XasoDossierState           *state,
                    XasoCalendar               *calendar,
                    gboolean                    spans)
 {
-  Fold fold = { state, procedure, calendar, NULL, NULL, spans };
+  Fold fold = { state, procedure, calendar, NULL, NULL, spans, FALSE };
 
   memset (state, 0, sizeof *state);
   state->refused = g_array_new (FALSE, FALSE, sizeof (guint));
