@@ -70,6 +70,7 @@ BUNDLED = {
     'poppler-data': {'poppler-data'},
     'poppler': {'poppler', 'poppler-glib'},
     'libxlsxwriter': {'xlsxwriter'},
+    'libqrencode': {'libqrencode'},
 }
 
 # Oldest release a bundled module may pin, read from its source URL.
