@@ -63,21 +63,6 @@ xaso_document_event_label (const char *kind)
   return kind;
 }
 
-/* Events of one document are ordered by this clock; within a process it
- * never repeats, so two events of one save keep their order. */
-static gint64
-next_hlc (void)
-{
-  static GMutex lock;
-  static XasoHlc last;
-  XasoHlc hlc;
-
-  g_mutex_lock (&lock);
-  hlc = last = xaso_hlc_tick (last, g_get_real_time () / 1000);
-  g_mutex_unlock (&lock);
-  return hlc;
-}
-
 gboolean
 xaso_document_event_append (XasoDatabase  *db,
                             const char    *document_id,
@@ -96,7 +81,7 @@ xaso_document_event_append (XasoDatabase  *db,
   xaso_change_set_text (change, "document_id", document_id);
   xaso_change_set_text (change, "kind", kind);
   xaso_change_set_text (change, "at", at);
-  xaso_change_set_int (change, "hlc", next_hlc ());
+  xaso_change_set_int (change, "hlc", xaso_hlc_next ());
   xaso_change_set_text (change, "actor_user_id", actor ? xaso_record_get_id (XASO_RECORD (actor)) : NULL);
   xaso_change_set_text (change, "to_user_id", to ? xaso_record_get_id (XASO_RECORD (to)) : NULL);
   xaso_change_set_text (change, "note", note);

@@ -37,3 +37,16 @@ xaso_hlc_receive (XasoHlc last,
 
   return xaso_hlc_tick (high, now_ms);
 }
+
+XasoHlc
+xaso_hlc_next (void)
+{
+  static GMutex lock;
+  static XasoHlc last;
+  XasoHlc hlc;
+
+  g_mutex_lock (&lock);
+  hlc = last = xaso_hlc_tick (last, g_get_real_time () / 1000);
+  g_mutex_unlock (&lock);
+  return hlc;
+}

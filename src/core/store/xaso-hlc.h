@@ -18,4 +18,8 @@ XasoHlc xaso_hlc_receive (XasoHlc last,
                           XasoHlc remote,
                           gint64  now_ms);
 
+/* The process's clock, ticked now: never the same value twice in this
+ * process, so events appended one after another keep their order. */
+XasoHlc xaso_hlc_next    (void);
+
 G_END_DECLS
