@@ -8,6 +8,7 @@
 
 #include "xaso-dossier-event.h"
 #include "xaso-dossier-flow.h"
+#include "xaso-dossier-guidance.h"
 #include "xaso-dossier-search.h"
 #include "xasoctl-doc.h"
 #include "xasoctl-dossier.h"
@@ -65,11 +66,27 @@ print_dossier_line (XasoDatabase *db,
   return 0;
 }
 
+/* The papers are incomplete: the applicant leaves with the guidance. */
+static void
+print_guidance (XasoDatabase        *db,
+                XasoUser            *actor,
+                const XasoReception *r,
+                const char          *output)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (xaso_dossier_guidance_print (db, actor, r, output, NULL, &error))
+    g_printerr (_("The guidance form was written to %s.\n"), output);
+  else
+    g_printerr (_("The guidance form could not be written: %s\n"), error->message);
+}
+
 static int
 dossier_receive (XasoctlContext *ctx, int argc, char **argv)
 {
   g_autofree char *procedure = NULL, *name = NULL, *id_number = NULL, *channel = NULL, *at = NULL;
   g_autofree char *papers = NULL, *exemption = NULL, *phone = NULL, *address = NULL, *summary = NULL;
+  g_autofree char *guidance = NULL;
   GOptionEntry entries[] = {
     { "procedure", 0, 0, G_OPTION_ARG_STRING, &procedure, N_("The procedure’s code, as 1.001193"), "CODE" },
     { "applicant-name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The applicant’s full name"), "NAME" },
@@ -82,6 +99,8 @@ dossier_receive (XasoctlContext *ctx, int argc, char **argv)
     { "papers", 0, 0, G_OPTION_ARG_STRING, &papers, N_("The papers handed in: all, or their numbers"), "all|N,N…" },
     { "exemption", 0, 0, G_OPTION_ARG_STRING, &exemption, N_("Fee exemption: meritorious, poor or disabled"),
       "WHO" },
+    { "guidance", 0, 0, G_OPTION_ARG_FILENAME, &guidance,
+      N_("If a required paper is missing, write the guidance form (form 02) to this PDF"), "F.pdf" },
     { NULL }
   };
   g_autoptr(XasoDatabase) db = NULL;
@@ -105,7 +124,11 @@ dossier_receive (XasoctlContext *ctx, int argc, char **argv)
   r = (XasoReception) { procedure, channel, name, id_number, NULL, phone, address, summary, at, r.all_papers,
                         (const guint *)(gpointer)indices->data, indices->len, exemption };
   if ((id = xaso_dossier_receive (db, actor, &r, &error)) == NULL)
-    return xasoctl_fail (g_steal_pointer (&error));
+    {
+      if (guidance != NULL && g_error_matches (error, XASO_DOSSIER_ERROR, XASO_DOSSIER_ERROR_PAPERS))
+        print_guidance (db, actor, &r, guidance);
+      return xasoctl_fail (g_steal_pointer (&error));
+    }
   return print_dossier_line (db, id);
 }
 

@@ -138,6 +138,26 @@ select_page (XasoWindow *self,
     }
 }
 
+/* win.show-record ("citizens", id): one page links to a record of another,
+ * as a dossier to its applicant's resident record. */
+static void
+show_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  XasoWindow *self = XASO_WINDOW (widget);
+  const char *page_name, *id;
+  GtkWidget *page;
+
+  g_variant_get (param, "(&s&s)", &page_name, &id);
+  page = gtk_stack_get_child_by_name (self->pages, page_name);
+  if (!XASO_IS_PAGE (page) || !gtk_widget_get_visible (page))
+    return;
+  select_page (self, page_name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  xaso_page_show_record (XASO_PAGE (page), id);
+}
+
 static void
 sidebar_row_selected_cb (XasoWindow    *self,
                          GtkListBoxRow *row)
@@ -348,6 +368,7 @@ xaso_window_class_init (XasoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_done_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(ss)", show_record_action);
   _xaso_window_session_class_init (widget_class);
 }
 

@@ -84,6 +84,7 @@ static void
 test_dossier_flow (void)
 {
   g_autofree char *path = xaso_test_temp_path ("dossier.db");
+  g_autofree char *guidance = xaso_test_temp_path ("guidance.pdf");
   g_autofree char *out = NULL, *err = NULL, *id = NULL, *code = NULL, *due = NULL;
 
   g_assert_cmpint (run (&out, &err, "--db", path, "demo", "--scale", "small", NULL), ==, 0);
@@ -102,6 +103,10 @@ test_dossier_flow (void)
   /* A missing paper, a bad ID number, an officer at the counter: refused. */
   refuse (1, "--db", path, "--as", "motcua1", "dossier", "receive", "--procedure", "1.004837", "--applicant-name",
           "Lê Văn Thiếu", "--papers", "1", NULL);
+  /* … the applicant leaves with the guidance that names what is missing. */
+  refuse (1, "--db", path, "--as", "motcua1", "dossier", "receive", "--procedure", "1.004837", "--applicant-name",
+          "Lê Văn Thiếu", "--papers", "1", "--guidance", guidance, NULL);
+  g_assert_true (g_file_test (guidance, G_FILE_TEST_IS_REGULAR));
   refuse (1, "--db", path, "--as", "motcua1", "dossier", "receive", "--procedure", "1.004837", "--applicant-name",
           "Lê Văn Sai", "--applicant-id", "12345", NULL);
   refuse (1, "--db", path, "--as", "tuphap", "dossier", "receive", "--procedure", "1.004837", "--applicant-name",

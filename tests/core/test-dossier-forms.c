@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "xaso-demo.h"
 #include "xaso-dossier-book.h"
 #include "xaso-dossier-flow.h"
 #include "xaso-dossier-forms.h"
+#include "xaso-dossier-guidance.h"
 #include "xaso-test-util.h"
 
 /* The one-stop forms (Mẫu 01–07 of Circular 03/2025) of dossiers moved
@@ -396,6 +398,52 @@ test_not_applicable (void)
   g_assert_error (error, XASO_DOSSIER_FORM_ERROR, XASO_DOSSIER_FORM_ERROR_NOT_APPLICABLE);
 }
 
+/* Papers missing at the counter: the guidance (Mẫu 02 at reception)
+ * names every paper still to bring and those shown, and no dossier is
+ * made; with every paper there, it is refused. */
+static void
+test_guidance (void)
+{
+  g_autoptr(XasoUser) desk = user ("motcua1");
+  g_autofree char *pdf = g_build_filename (commune.dir, "guidance.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint shown[] = { 0 };
+  XasoReception r = { .procedure_code = "1.004837", .applicant_name = "Phan Văn Thiếu",
+                      .applicant_id_number = "001190012345", .at = "2026-12-10 14:20", .papers = shown,
+                      .n_papers = 1 };
+  const char *dossiers = "SELECT count(*) FROM dossier";
+  const char *audits = "SELECT count(*) FROM audit_event WHERE action = 'print' AND object_table = 'procedure' "
+                       "AND detail = 'form 02 at reception'";
+  gint64 n_dossiers = xaso_test_count (commune.db, dossiers);
+  const char * const expected[] = {
+    "ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP", "Xã Tân Lập, ngày 10 tháng 12 năm 2026",
+    "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "hồ sơ chưa được tiếp nhận", "Kính gửi: Ông/Bà Phan Văn Thiếu",
+    "14 giờ 20 phút, ngày 10 tháng 12 năm 2026", "Đăng ký giám hộ (mã thủ tục 1.004837)",
+    "chưa được tiếp nhận", "Số định danh cá nhân: 001190012345", "bổ sung, hoàn thiện một lần",
+    "1. Văn bản cử người giám hộ", "Giấy tờ Ông/Bà đã xuất trình", "1. Tờ khai đăng ký giám hộ theo mẫu",
+    "Giai đoạn yêu cầu: Tiếp nhận hồ sơ", "NGƯỜI NỘP HỒ SƠ", "NGƯỜI HƯỚNG DẪN", "Phan Văn Thiếu",
+    full_name ("motcua1"), NULL,
+  };
+
+  g_assert_true (xaso_dossier_guidance_print (commune.db, desk, &r, pdf, NULL, &error));
+  g_assert_no_error (error);
+  text = pdftotext (pdf, "-layout");
+  assert_in_order (text, expected);
+  g_assert_null (strstr (text, "Mã hồ sơ"));
+  g_assert_cmpint (xaso_test_count (commune.db, dossiers), ==, n_dossiers);
+  g_assert_cmpint (xaso_test_count (commune.db, audits), ==, 1);
+
+  /* Every paper there: receive the dossier, not the guidance. */
+  g_unlink (pdf);
+  r.papers = NULL;
+  r.n_papers = 0;
+  r.all_papers = TRUE;
+  g_assert_false (xaso_dossier_guidance_print (commune.db, desk, &r, pdf, NULL, &error));
+  g_assert_error (error, XASO_DOSSIER_FORM_ERROR, XASO_DOSSIER_FORM_ERROR_NOT_APPLICABLE);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 /* A form printed is an audited access and a "printed" event of the
  * dossier; the register is audited too. */
 static void
@@ -432,6 +480,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier-forms/control", test_control);
   g_test_add_func ("/dossier-forms/book", test_book);
   g_test_add_func ("/dossier-forms/not-applicable", test_not_applicable);
+  g_test_add_func ("/dossier-forms/guidance", test_guidance);
   g_test_add_func ("/dossier-forms/audited", test_audited);
   status = g_test_run ();
   g_clear_object (&commune.db);

@@ -6,9 +6,12 @@ receipt slip, Mẫu 01 (the inputs are counted; the slip's QR code is read
 back with zbarimg); the officer requests a supplement and the clock pauses;
 the supplement arrives; the officer attaches the result and passes it on;
 the leader signs the result in the document window with the SoftHSM token;
-the result is returned and the dossier shows it was on time. The real app
-under Xvfb, driven through its accessibility tree, with a screenshot of
-each step.
+the result is returned and the dossier shows it was on time. Around it:
+papers missing at the counter give the printed guidance instead of a
+dossier; a scanned image opens in its own window; the follow-up register
+(Mẫu 07) prints for a period; a dossier's applicant opens their resident
+record; the administrator makes a new version of a procedure from a day. The real app under Xvfb, driven through its accessibility tree,
+with a screenshot of each step.
 
 Usage: test-dossiers.py XASO XASOCTL SETUP_SCRIPT SCREENSHOT_DIR"""
 import os
@@ -130,6 +133,45 @@ def check_slip(cache, code):
     log(f"the slip's QR code reads {read.strip()}")
 
 
+def cached_pdf(cache, name, what):
+    folder = os.path.join(cache, "xaso")
+    found = wait_for(what, lambda: next(
+        (os.path.join(root, f) for root, _, files in os.walk(folder) for f in files
+         if f.startswith(name) and f.endswith(".pdf")), None) if os.path.isdir(folder) else None, 60)
+    time.sleep(1.0)
+    return subprocess.run(["pdftotext", "-layout", found, "-"], capture_output=True, text=True).stdout
+
+
+def guidance(app, db, cache):
+    log("papers missing at the counter: the guidance is printed, no dossier is made")
+    page(app, "Hồ sơ một cửa")
+    before = db_value(db, "SELECT count(*) FROM dossier")
+    activate(wait_for("the receive button", lambda: find(app, "push button", "Tiếp nhận hồ sơ"), 20))
+    procedure = wait_for("the reception form", lambda: find(app, ("entry", "text"), "Gõ tên hoặc mã thủ tục"), 20)
+    type_into(procedure, "khai sinh")
+    key("Return")
+    wait_for("the papers of the procedure", lambda: find(app, "check box", contains="Giấy chứng sinh",
+                                                         showing=False), 20)
+    type_into(find(app, ("entry", "text"), "Họ và tên"), "Hà Văn Thiếu")
+    activate(find(app, "check box", contains="Tờ khai đăng ký khai sinh", showing=False))
+    dialog = next(w for w in app if w is not None and w.name == "Tiếp nhận hồ sơ")
+    activate(wait_for("the Receive button", lambda: find(dialog, "push button", contains="Tiếp nhận") or
+                      find(dialog, "push button", contains="_Tiếp nhận"), 10))
+    button = wait_for("the guidance button", lambda: find(app, "push button", contains="hướng dẫn"), 20)
+    shot("papers-missing")
+    activate(button)
+    text = cached_pdf(cache, "mau-02-huong-dan", "the guidance written")
+    for words in ("PHIẾU YÊU CẦU BỔ SUNG", "chưa được tiếp nhận", "Hà Văn Thiếu", "Giấy chứng sinh",
+                  "Tiếp nhận hồ sơ"):
+        if words not in text:
+            fail(f"the guidance lacks “{words}”:\n{text}")
+    if db_value(db, "SELECT count(*) FROM dossier") != before:
+        fail("a dossier was made although papers were missing")
+    time.sleep(1.5)
+    shot("guidance")
+    close_windows(app)
+
+
 def receive(app, db, cache):
     log("the tiếp nhận receives a birth registration from the chip card")
     page(app, "Hồ sơ một cửa")
@@ -178,7 +220,7 @@ def close_windows(app):
     """Back to the main window, as a person closes what they finished."""
     for window in list(app):
         name = (window.name or "") if window is not None else ""
-        if name.endswith(".pdf") or name == "Tiếp nhận hồ sơ":
+        if name.endswith((".pdf", ".png")) or name == "Tiếp nhận hồ sơ":
             close = find(window, "push button", "Đóng") or find(window, "push button", contains="Hủy")
             if close is not None:
                 activate(close)
@@ -238,7 +280,25 @@ def supplement_received(app, db, code):
     wait_for("the supplement received", lambda: dossier(db, "status") == 4 and dossier(db, "due_at") is not None, 20)
 
 
-def attach_and_forward(app, db, code, result, leader):
+def view_scan(app, db, code, scan):
+    log("a scanned image attached opens in its own window")
+    step(app, "Đính kèm tệp…")
+    type_into(wait_for("the attach dialog", lambda: find(app, ("entry", "text"), "Tệp (PDF hoặc ảnh chụp)"), 20),
+              scan)
+    activate(wait_for("the Attach response", lambda: button_in_dialog(app, "Đính kèm"), 10))
+    wait_for("the scan attached", lambda: db_value(db, "SELECT count(*) FROM attachment a JOIN dossier d ON "
+                                                       "a.owner_id = d.id WHERE d.code = ?", code) == 2, 20)
+    name = os.path.basename(scan)
+    activate(wait_for("the scan's open button", lambda: find(app, "push button", name), 20))
+    window = wait_for("the image window", lambda: next((w for w in app if w is not None and w.name == name), None),
+                      20)
+    wait_for("the picture", lambda: find(window, ("image", "label", "panel", "filler"), name), 10)
+    time.sleep(1.0)
+    shot("scan-preview")
+    close_windows(app)
+
+
+def attach_and_forward(app, db, code, result, leader, scan):
     log("the officer attaches the result and passes it to the leader")
     page(app, "Hồ sơ một cửa")
     queue(app, "Của tôi")
@@ -249,6 +309,7 @@ def attach_and_forward(app, db, code, result, leader):
     activate(wait_for("the Attach response", lambda: button_in_dialog(app, "Đính kèm"), 10))
     wait_for("the result attached", lambda: db_value(db, "SELECT count(*) FROM attachment a JOIN dossier d ON "
                                                          "a.owner_id = d.id WHERE d.code = ?", code) == 1, 20)
+    view_scan(app, db, code, scan)
     step(app, "Chuyển bước tiếp theo…")
     wait_for("the forward dialog", lambda: find(app, "combo box", "Người nhận xử lý"), 20)
     pick_in_combo(app, "Người nhận xử lý", leader)
@@ -282,6 +343,72 @@ def sign_result(app, db, code):
     wait_for("the approval recorded", lambda: dossier(db, "status") == 9, 120)
     time.sleep(1.0)
     close_windows(app)
+
+
+def follow_up_register(app, cache, code):
+    log("the follow-up register (Mẫu 07) prints for a period")
+    page(app, "Hồ sơ một cửa")
+    activate(wait_for("the print button", lambda: find(app, "push button", "In sổ theo dõi hồ sơ"), 20))
+    wait_for("the print dialog", lambda: find(app, ("entry", "text"), "Từ ngày (ngày/tháng/năm)"), 20)
+    activate(wait_for("the Print response", lambda: next(
+        (b for b in find_all(app, "push button", showing=True) if (b.name or "").replace("_", "") == "In"),
+        None), 10))
+    text = cached_pdf(cache, "so-theo-doi-ho-so", "the register written")
+    if "SỔ THEO DÕI HỒ SƠ" not in text or code.split("-")[-1] not in text:
+        fail(f"the register lacks its title or the dossier {code}:\n{text[:2000]}")
+    time.sleep(1.5)
+    shot("follow-up-register")
+    close_windows(app)
+
+
+def applicant_record(app, db):
+    log("a dossier's applicant opens their resident record")
+    code, name = (db_value(db, "SELECT code FROM dossier WHERE applicant_person_id IS NOT NULL ORDER BY code LIMIT 1"),
+                  db_value(db, "SELECT applicant_name FROM dossier WHERE applicant_person_id IS NOT NULL "
+                               "ORDER BY code LIMIT 1"))
+    page(app, "Hồ sơ một cửa")
+    queue(app, "Tất cả hồ sơ")
+    open_dossier(app, code)
+    activate(wait_for("the resident record link", lambda: find(app, "push button", "Mở hồ sơ cư dân của người nộp"),
+                      20))
+    wait_for("the Công dân page with the person", lambda: find(app, "label", "Công dân") and
+             len([a for a in find_all(app, "label", showing=True) if a.name == name]) > 0, 20)
+    time.sleep(1.0)
+    shot("applicant-record")
+
+
+def catalogue(app, db):
+    log("the administrator makes a new version of a procedure from a day")
+    page(app, "Hồ sơ một cửa")
+    activate(wait_for("the catalogue button", lambda: find(app, "push button", "Danh mục thủ tục"), 20))
+    window = wait_for("the catalogue", lambda: next((w for w in app if w is not None and
+                                                    w.name == "Danh mục thủ tục hành chính"), None), 20)
+    type_into(wait_for("the catalogue's search", lambda: find(window, ("entry", "text"), "Tìm thủ tục"), 20),
+              "giam ho")
+    time.sleep(1.5)
+    key("Return")
+    wait_for("the procedure shown", lambda: find(window, "label", "Đăng ký giám hộ"), 20)
+    wait_for("its versions", lambda: find(window, "label", "Phiên bản 1", showing=False), 20)
+    shot("catalogue")
+    activate(wait_for("the New Version button", lambda: find(window, "push button", contains="Phiên bản mới") or
+                      find(window, "push button", contains="Phiên bản _mới"), 10))
+    editor = wait_for("the editor", lambda: next((w for w in app if w is not None and
+                                                 (w.name or "").startswith("Phiên bản mới của thủ tục")), None), 20)
+    type_into(wait_for("the counter's time limit", lambda: find(editor, ("entry", "text"),
+                                                                "Thời hạn khi nộp trực tiếp"), 10), "2")
+    shot("new-version")
+    activate(find(editor, "push button", contains="Lưu phiên bản") or find(editor, "push button",
+                                                                           contains="_Lưu phiên bản"))
+    wait_for("the new version stored", lambda: db_value(
+        db, "SELECT time_limit_direct FROM procedure WHERE code = '1.004837' AND version = 2") == 2, 20)
+    if db_value(db, "SELECT valid_to FROM procedure WHERE code = '1.004837' AND version = 1") is None:
+        fail("the first version was not ended")
+    wait_for("the second version listed", lambda: find(window, "label", "Phiên bản 2", showing=False), 20)
+    time.sleep(1.0)
+    shot("catalogue-new-version")
+    close = find(window, "push button", "Đóng")
+    if close is not None:
+        activate(close)
 
 
 def return_result(app, db, code):
@@ -326,6 +453,9 @@ def main():
     os.environ["SOFTHSM2_CONF"] = os.path.join(fixtures, "softhsm2.conf")
     result = os.path.join(workdir, "giay-khai-sinh.pdf")
     shutil.copy(PDF, result)
+    scan = os.path.join(workdir, "giay-chung-sinh.png")
+    subprocess.run(["convert", "-size", "620x877", "xc:white", "-fill", "black", "-pointsize", "28",
+                    "-annotate", "+60+120", "GIAY CHUNG SINH", scan], check=True)
     db = os.path.join(workdir, "demo.db")
     subprocess.run([XASOCTL, "--db", db, "demo", "--scale", "small", "--seed", "7"], check=True,
                    stdout=subprocess.DEVNULL)
@@ -335,6 +465,7 @@ def main():
     def scenario():
         app = wait_for("the app on the accessibility bus", xaso_a11y.find_app, 30)
         switch_user(app, "motcua1")
+        guidance(app, db, os.environ["XDG_CACHE_HOME"])
         code = receive(app, db, os.environ["XDG_CACHE_HOME"])
         assign(app, db, code, names["tuphap"])
         switch_user(app, "tuphap")
@@ -342,14 +473,19 @@ def main():
         switch_user(app, "motcua1")
         supplement_received(app, db, code)
         switch_user(app, "tuphap")
-        attach_and_forward(app, db, code, result, names["chutich"])
+        attach_and_forward(app, db, code, result, names["chutich"], scan)
         switch_user(app, "chutich")
         sign_result(app, db, code)
         switch_user(app, "motcua1")
         return_result(app, db, code)
+        follow_up_register(app, os.environ["XDG_CACHE_HOME"], code)
+        applicant_record(app, db)
+        switch_user(app, "quantri")
+        catalogue(app, db)
 
     xaso_a11y.run_app(XASO, db, workdir, scenario)
-    print("ok 1 - a dossier received, paused for a supplement, signed and returned on time", flush=True)
+    print("ok 1 - a dossier received, paused for a supplement, signed and returned on time; the guidance, a "
+          "scan's preview, the follow-up register, the applicant's record and the catalogue", flush=True)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 
 #include "xaso-calendar.h"
 #include "xaso-dossier.h"
+#include "xaso-procedure.h"
 #include "xaso-user.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,24 @@ char     *xaso_dossier_receive        (XasoDatabase         *db,
 GStrv     xaso_dossier_missing_papers (XasoDatabase         *db,
                                        const XasoReception  *reception,
                                        GError              **error);
+
+/* What the counter checks before taking a dossier in: the version of the
+ * procedure valid at the reception, its time in the commune's zone, the
+ * papers handed in and those required but missing. */
+typedef struct
+{
+  XasoProcedure *procedure;
+  GDateTime     *at;
+  GStrv          handed_in;
+  GStrv          missing;
+} XasoPaperCheck;
+
+gboolean  xaso_dossier_check_papers   (XasoDatabase         *db,
+                                       const XasoReception  *reception,
+                                       XasoPaperCheck       *check,
+                                       GError              **error);
+void      xaso_paper_check_clear      (XasoPaperCheck       *check);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XasoPaperCheck, xaso_paper_check_clear)
 
 /* One transition of a dossier (xaso_dossier_transition_allowed ()). */
 typedef struct

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -76,15 +78,55 @@ find_procedure (XasoDatabase         *db,
   return xaso_procedure_find (db, r->procedure_code, day, error);
 }
 
+static GStrv
+handed_in_papers (XasoProcedure       *procedure,
+                  const XasoReception *r)
+{
+  g_autoptr(GStrvBuilder) papers = g_strv_builder_new ();
+
+  for (guint i = 0; procedure->papers[i] != NULL; i++)
+    if (handed_in (r, i))
+      g_strv_builder_add (papers, procedure->papers[i]);
+  return g_strv_builder_end (papers);
+}
+
+gboolean
+xaso_dossier_check_papers (XasoDatabase         *db,
+                           const XasoReception  *reception,
+                           XasoPaperCheck       *check,
+                           GError              **error)
+{
+  memset (check, 0, sizeof *check);
+  if ((check->at = reception_time (reception, error)) == NULL ||
+      (check->procedure = find_procedure (db, reception, check->at, error)) == NULL)
+    {
+      xaso_paper_check_clear (check);
+      return FALSE;
+    }
+  check->handed_in = handed_in_papers (check->procedure, reception);
+  check->missing = missing_papers (check->procedure, reception);
+  return TRUE;
+}
+
+void
+xaso_paper_check_clear (XasoPaperCheck *check)
+{
+  g_clear_pointer (&check->procedure, xaso_procedure_unref);
+  g_clear_pointer (&check->at, g_date_time_unref);
+  g_clear_pointer (&check->handed_in, g_strfreev);
+  g_clear_pointer (&check->missing, g_strfreev);
+}
+
 GStrv
 xaso_dossier_missing_papers (XasoDatabase         *db,
                              const XasoReception  *reception,
                              GError              **error)
 {
-  g_autoptr(GDateTime) at = reception_time (reception, error);
-  g_autoptr(XasoProcedure) procedure = at != NULL ? find_procedure (db, reception, at, error) : NULL;
+  g_auto(XasoPaperCheck) check = { 0 };
 
-  return procedure != NULL ? missing_papers (procedure, reception) : NULL;
+  if (!xaso_dossier_check_papers (db, reception, &check, error))
+    return NULL;
+  return g_steal_pointer (&check.missing);
 }
 
 typedef struct

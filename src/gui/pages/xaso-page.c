@@ -197,3 +197,14 @@ xaso_page_set_context (XasoPage    *self,
   if (XASO_PAGE_GET_CLASS (self)->context_set != NULL)
     XASO_PAGE_GET_CLASS (self)->context_set (self);
 }
+
+/* Another page links here: show the record @id. */
+void
+xaso_page_show_record (XasoPage   *self,
+                       const char *id)
+{
+  g_return_if_fail (XASO_IS_PAGE (self));
+
+  if (XASO_PAGE_GET_CLASS (self)->show_record != NULL && xaso_page_get_context (self) != NULL)
+    XASO_PAGE_GET_CLASS (self)->show_record (self, id);
+}

@@ -20,6 +20,9 @@ struct _XasoPageClass
 
   /* The database is open: start showing it. Called once. */
   void (*context_set) (XasoPage *self);
+  /* Shows the record @id of the page's kind (a person, a dossier…), as
+   * when another page links to it. */
+  void (*show_record) (XasoPage *self, const char *id);
 };
 
 const char  *xaso_page_get_title       (XasoPage    *self);
@@ -28,6 +31,8 @@ guint        xaso_page_get_badge_count (XasoPage    *self);
 XasoContext *xaso_page_get_context     (XasoPage    *self);
 void         xaso_page_set_context     (XasoPage    *self,
                                         XasoContext *context);
+void         xaso_page_show_record     (XasoPage    *self,
+                                        const char  *id);
 
 /* For subclasses. */
 void         xaso_page_set_badge_count (XasoPage    *self,

@@ -454,12 +454,23 @@ xaso_citizens_page_context_set (XasoPage *page)
 }
 
 static void
+xaso_citizens_page_show_record (XasoPage   *page,
+                                const char *person_id)
+{
+  XasoCitizensPage *self = XASO_CITIZENS_PAGE (page);
+
+  open_person (self, person_id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->person_view));
+}
+
+static void
 xaso_citizens_page_class_init (XasoCitizensPageClass *klass)
 {
-  XASO_PAGE_CLASS (klass)->context_set = xaso_citizens_page_context_set;
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = xaso_citizens_page_dispose;
+  XASO_PAGE_CLASS (klass)->context_set = xaso_citizens_page_context_set;
+  XASO_PAGE_CLASS (klass)->show_record = xaso_citizens_page_show_record;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-citizens-page.ui");
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, leaflet);

@@ -12,47 +12,52 @@
 #include "xaso-dossier-steps.h"
 #include "xaso-pdf-window.h"
 
-/* The forms 01–06 of a dossier, written on the worker (an audited print)
- * into the cache and opened in the PDF window, where the official prints. */
+/* The forms of Circular 03/2025 — 01–06 of a dossier, and the guidance
+ * the counter gives instead of a dossier — written on the worker (an
+ * audited print) into the cache and opened in the PDF window, where the
+ * official prints. */
 
 typedef struct
 {
-  XasoUser        *actor;
-  char            *id;
-  XasoDossierForm  form;
-} PrintJob;
+  XasoDossierPrintFunc  write;
+  gpointer              data;
+  GDestroyNotify        data_free;
+  char                 *folder;
+  char                 *name;
+} PdfJob;
 
 static void
-print_job_free (PrintJob *job)
+pdf_job_free (PdfJob *job)
 {
-  g_clear_object (&job->actor);
-  g_free (job->id);
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job->folder);
+  g_free (job->name);
   g_free (job);
 }
 
 static gpointer
-print_in_thread (XasoDatabase  *db,
+write_in_thread (XasoDatabase  *db,
                  gpointer       data,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  PrintJob *job = data;
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "xaso", "dossiers", job->id, NULL);
-  g_autofree char *name = g_strdup_printf ("mau-%02d.pdf", job->form);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  PdfJob *job = data;
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "xaso", "dossiers", job->folder, NULL);
+  g_autofree char *path = g_build_filename (dir, job->name, NULL);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("Could not make the folder “%s”."), dir);
       return NULL;
     }
-  if (!xaso_dossier_form_print (db, job->actor, job->id, job->form, path, cancellable, error))
+  if (!job->write (db, job->data, path, cancellable, error))
     return NULL;
   return g_steal_pointer (&path);
 }
 
 static void
-printed_cb (GObject      *source,
+written_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
@@ -77,19 +82,68 @@ printed_cb (GObject      *source,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+xaso_dossier_print_pdf (GtkWidget            *from,
+                        XasoContext          *context,
+                        const char           *folder,
+                        const char           *name,
+                        XasoDossierPrintFunc  write,
+                        gpointer              data,
+                        GDestroyNotify        data_free)
+{
+  PdfJob *job = g_new0 (PdfJob, 1);
+
+  job->write = write;
+  job->data = data;
+  job->data_free = data_free;
+  job->folder = g_strdup (folder);
+  job->name = g_strdup (name);
+  xaso_context_run_async (context, write_in_thread, job, (GDestroyNotify)pdf_job_free, g_free, NULL, written_cb,
+                          g_object_ref (from));
+}
+
+/* ---- The forms of one dossier ---- */
+
+typedef struct
+{
+  XasoUser        *actor;
+  char            *id;
+  XasoDossierForm  form;
+} FormJob;
+
+static void
+form_job_free (FormJob *job)
+{
+  g_clear_object (&job->actor);
+  g_free (job->id);
+  g_free (job);
+}
+
+static gboolean
+write_form (XasoDatabase  *db,
+            gpointer       data,
+            const char    *output,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  FormJob *job = data;
+
+  return xaso_dossier_form_print (db, job->actor, job->id, job->form, output, cancellable, error);
+}
+
 static void
 print (GtkWidget       *from,
        XasoContext     *context,
        const char      *dossier_id,
        XasoDossierForm  form)
 {
-  PrintJob *job = g_new0 (PrintJob, 1);
+  FormJob *job = g_new0 (FormJob, 1);
+  g_autofree char *name = g_strdup_printf ("mau-%02d.pdf", form);
 
   job->actor = g_object_ref (xaso_context_get_user (context));
   job->id = g_strdup (dossier_id);
   job->form = form;
-  xaso_context_run_async (context, print_in_thread, job, (GDestroyNotify)print_job_free, g_free, NULL, printed_cb,
-                          g_object_ref (from));
+  xaso_dossier_print_pdf (from, context, dossier_id, name, write_form, job, (GDestroyNotify)form_job_free);
 }
 
 void

@@ -22,6 +22,23 @@ void xaso_dossier_sign_result         (GtkWidget          *from,
                                        XasoContext        *context,
                                        XasoDossierDetails *details);
 
+/* Writes a PDF on the worker with @write (given @data, freed with
+ * @data_free) as @name in the cache folder @folder, then opens it in the
+ * PDF window, where the official prints it; a failure is shown over
+ * @from. */
+typedef gboolean (*XasoDossierPrintFunc) (XasoDatabase  *db,
+                                          gpointer       data,
+                                          const char    *output,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+void xaso_dossier_print_pdf           (GtkWidget            *from,
+                                       XasoContext          *context,
+                                       const char           *folder,
+                                       const char           *name,
+                                       XasoDossierPrintFunc  write,
+                                       gpointer              data,
+                                       GDestroyNotify        data_free);
+
 /* Prints one of the forms 01–06 of the dossier and opens it. */
 void xaso_dossier_print_form          (GtkWidget          *from,
                                        XasoContext        *context,

@@ -9,6 +9,7 @@
 #include "xaso-dossier-flow.h"
 #include "xaso-dossier-step-dialog.h"
 #include "xaso-dossier-steps.h"
+#include "xaso-image-window.h"
 #include "xaso-pdf-window.h"
 
 static const struct
@@ -97,6 +98,7 @@ typedef struct
 {
   XasoAttachment attachment;
   char          *path;
+  GdkTexture    *image;    /* a scanned image, decoded; its path is already released */
 } Opened;
 
 static void
@@ -106,7 +108,18 @@ opened_free (Opened *opened)
   g_free (opened->attachment.sha256);
   g_free (opened->attachment.file_name);
   g_free (opened->path);
+  g_clear_object (&opened->image);
   g_free (opened);
+}
+
+/* Scans come as PDFs or as images (JPEG, PNG, TIFF). */
+static gboolean
+is_image (const char *file_name)
+{
+  g_autofree char *type = g_content_type_guess (file_name, NULL, 0, NULL);
+  g_autofree char *mime = g_content_type_get_mime_type (type);
+
+  return mime != NULL && g_str_has_prefix (mime, "image/");
 }
 
 static gpointer
@@ -123,6 +136,13 @@ open_in_thread (XasoDatabase  *db,
   opened->path = xaso_attachment_open_plain_path (db, a, error);
   if (opened->path == NULL)
     g_clear_pointer (&opened, opened_free);
+  else if (is_image (a->file_name))
+    {
+      opened->image = gdk_texture_new_from_filename (opened->path, error);
+      xaso_attachment_release_plain_path (&opened->attachment, opened->path);
+      if (opened->image == NULL)
+        g_clear_pointer (&opened, opened_free);
+    }
   return opened;
 }
 
@@ -148,6 +168,13 @@ opened_cb (GObject      *source,
   if (opened == NULL)
     {
       show_error (from, _("The File Could Not Be Opened"), error ? error->message : NULL);
+      return;
+    }
+  if (opened->image != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (xaso_image_window_new (GTK_APPLICATION (g_application_get_default ()),
+                                                             opened->attachment.file_name, opened->image)));
+      opened_free (opened);
       return;
     }
   file = g_file_new_for_path (opened->path);

@@ -89,12 +89,37 @@ fill_heading (XasoDossierView *self)
   gtk_label_set_text (self->state_label, state->str);
 }
 
+/* The applicant is a resident: the row opens their record on the Công
+ * dân page (win.show-record). */
+static void
+link_person (GtkWidget  *row,
+             const char *person_id)
+{
+  GtkWidget *open;
+
+  if (row == NULL || person_id == NULL || *person_id == '\0')
+    return;
+  open = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (open, "flat");
+  gtk_widget_set_tooltip_text (open, _("Open the Resident Record"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Open the applicant’s resident record"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.show-record");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "(ss)", "citizens", person_id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+}
+
 static void
 fill_applicant (XasoDossierView *self)
 {
   XasoDossier *d = self->details->dossier;
 
-  add_row (self, self->applicant_group, _("Name"), xaso_dossier_get (d, XASO_DOSSIER_APPLICANT_NAME));
+  GtkWidget *name = add_row (self, self->applicant_group, _("Name"),
+                             xaso_dossier_get (d, XASO_DOSSIER_APPLICANT_NAME));
+
+  link_person (name, xaso_dossier_get (d, XASO_DOSSIER_APPLICANT_PERSON_ID));
   add_row (self, self->applicant_group, _("ID number"), xaso_dossier_get (d, XASO_DOSSIER_APPLICANT_ID_NUMBER));
   add_row (self, self->applicant_group, _("Phone"), xaso_dossier_get (d, XASO_DOSSIER_APPLICANT_PHONE));
   add_row (self, self->applicant_group, _("Address"), xaso_dossier_get (d, XASO_DOSSIER_APPLICANT_ADDRESS));

@@ -5,12 +5,14 @@
 
 #include <glib/gi18n.h>
 
+#include "xaso-catalogue-window.h"
 #include "xaso-dossier-search.h"
 #include "xaso-dossier-view.h"
 #include "xaso-dossiers-choices.h"
 #include "xaso-dossiers-page.h"
 #include "xaso-reception-dialog.h"
 #include "xaso-record-table.h"
+#include "xaso-register-print-dialog.h"
 #include "xaso-rights.h"
 
 struct _XasoDossiersPage
@@ -264,9 +266,12 @@ update_for_user (XasoDossiersPage *self)
 {
   XasoUser *user = user_of (self);
   gboolean can_receive = user && xaso_roles_allow (xaso_user_get_roles (user), XASO_RIGHT_RECEIVE_DOSSIER);
+  gboolean can_print = user && xaso_roles_allow (xaso_user_get_roles (user), XASO_RIGHT_PROCESS_DOSSIER);
 
   gtk_widget_set_visible (self->receive_button, can_receive);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.receive", can_receive);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.print-register", can_print);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.catalogue", user != NULL);
   build_queue_bar (self);
   search (self);
   update_badge (self);
@@ -317,6 +322,29 @@ receive_action (GtkWidget  *widget,
   dialog = xaso_reception_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), context_of (self));
   g_signal_connect_object (dialog, "received", G_CALLBACK (received_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+catalogue_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  XasoDossiersPage *self = XASO_DOSSIERS_PAGE (widget);
+
+  if (context_of (self) != NULL)
+    gtk_window_present (GTK_WINDOW (xaso_catalogue_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                               context_of (self))));
+}
+
+static void
+print_register_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  XasoDossiersPage *self = XASO_DOSSIERS_PAGE (widget);
+
+  if (context_of (self) != NULL)
+    xaso_register_print_dialog_start (GTK_WINDOW (gtk_widget_get_root (widget)), context_of (self), "dossiers");
 }
 
 static void
@@ -431,8 +459,12 @@ xaso_dossiers_page_class_init (XasoDossiersPageClass *klass)
   bind_template (widget_class);
   gtk_widget_class_install_action (widget_class, "dossiers.receive", NULL, receive_action);
   gtk_widget_class_install_action (widget_class, "dossiers.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "dossiers.print-register", NULL, print_register_action);
+  gtk_widget_class_install_action (widget_class, "dossiers.catalogue", NULL, catalogue_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "dossiers.receive", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "dossiers.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "dossiers.print-register",
+                                       NULL);
 }
 
 static void
@@ -443,6 +475,8 @@ xaso_dossiers_page_init (XasoDossiersPage *self)
   g_type_ensure (XASO_TYPE_DOSSIER_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.receive", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.print-register", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.catalogue", FALSE);
   xaso_record_table_set_label (self->table, _("One-Stop Dossiers"));
   xaso_record_table_set_empty (self->table, "edit-find-symbolic", _("No Dossiers"),
                                _("No dossier in this list matches. Choose another list, or change the words "

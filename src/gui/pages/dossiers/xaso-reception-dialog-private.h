@@ -13,6 +13,7 @@ struct _XasoReceptionDialog
   /* Template widgets */
   GtkWidget      *receive_button;
   GtkLabel       *error_label;
+  GtkWidget      *guidance_button;
   GtkStack       *stack;
   AdwEntryRow    *procedure_row;
   GtkListBox     *procedure_matches;

@@ -7,6 +7,7 @@
 
 #include "xaso-dossier-fee.h"
 #include "xaso-dossier-flow.h"
+#include "xaso-dossier-guidance.h"
 #include "xaso-dossier-step-dialog.h"
 #include "xaso-dossier-fold.h"
 #include "xaso-fold.h"
@@ -250,6 +251,14 @@ received_free (Received *received)
   g_free (received);
 }
 
+static XasoReception
+job_reception (ReceiveJob *job)
+{
+  return (XasoReception) { job->procedure_code, job->channel, job->name, job->id_number, job->person_id,
+                           job->phone, job->address, NULL, NULL, FALSE, (const guint *)(gpointer)job->papers->data,
+                           job->papers->len, job->exemption };
+}
+
 static gpointer
 receive_in_thread (XasoDatabase  *db,
                    gpointer       data,
@@ -257,9 +266,7 @@ receive_in_thread (XasoDatabase  *db,
                    GError       **error)
 {
   ReceiveJob *job = data;
-  XasoReception r = { job->procedure_code, job->channel, job->name, job->id_number, job->person_id, job->phone,
-                      job->address, NULL, NULL, FALSE, (const guint *)(gpointer)job->papers->data,
-                      job->papers->len, job->exemption };
+  XasoReception r = job_reception (job);
   g_autoptr(GError) scan_error = NULL;
   g_autoptr(XasoDossier) dossier = NULL;
   Received *received;
@@ -341,6 +348,8 @@ received_cb (GObject      *source,
   if (received == NULL)
     {
       _xaso_reception_show_error (self, error->message);
+      gtk_widget_set_visible (self->guidance_button,
+                              g_error_matches (error, XASO_DOSSIER_ERROR, XASO_DOSSIER_ERROR_PAPERS));
       gtk_widget_set_sensitive (self->receive_button, ready (self));
       return;
     }
@@ -357,10 +366,35 @@ receive_clicked_cb (XasoReceptionDialog *self)
   if (!ready (self) || xaso_context_get_user (self->context) == NULL)
     return;
   _xaso_reception_show_error (self, NULL);
+  gtk_widget_set_visible (self->guidance_button, FALSE);
   gtk_widget_set_sensitive (self->receive_button, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
   xaso_context_run_async (self->context, receive_in_thread, read_form (self), (GDestroyNotify)receive_job_free,
                           (GDestroyNotify)received_free, NULL, received_cb, g_object_ref (self));
+}
+
+/* ---- Papers missing: the guidance instead of a dossier ---- */
+
+static gboolean
+write_guidance (XasoDatabase  *db,
+                gpointer       data,
+                const char    *output,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  ReceiveJob *job = data;
+  XasoReception r = job_reception (job);
+
+  return xaso_dossier_guidance_print (db, job->actor, &r, output, cancellable, error);
+}
+
+static void
+guidance_clicked_cb (XasoReceptionDialog *self)
+{
+  if (!ready (self) || xaso_context_get_user (self->context) == NULL)
+    return;
+  xaso_dossier_print_pdf (GTK_WIDGET (self), self->context, "guidance", "mau-02-huong-dan.pdf", write_guidance,
+                          read_form (self), (GDestroyNotify)receive_job_free);
 }
 
 /* ---- After: the slip, another applicant ---- */
@@ -386,6 +420,7 @@ another_cb (XasoReceptionDialog *self)
   adw_action_row_set_subtitle (self->due_row, "");
   adw_action_row_set_subtitle (self->scans_row, _("None"));
   _xaso_reception_show_error (self, NULL);
+  gtk_widget_set_visible (self->guidance_button, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "form");
   gtk_widget_grab_focus (GTK_WIDGET (self->procedure_row));
 }
@@ -499,6 +534,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-reception-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, XasoReceptionDialog, receive_button);
   gtk_widget_class_bind_template_child (widget_class, XasoReceptionDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, XasoReceptionDialog, guidance_button);
   gtk_widget_class_bind_template_child (widget_class, XasoReceptionDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, XasoReceptionDialog, procedure_row);
   gtk_widget_class_bind_template_child (widget_class, XasoReceptionDialog, procedure_matches);
@@ -528,6 +564,7 @@ bind_callbacks (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, procedure_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, receive_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, guidance_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, print_slip_cb);
   gtk_widget_class_bind_template_callback (widget_class, another_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_scans_cb);

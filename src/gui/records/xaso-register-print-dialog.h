@@ -7,9 +7,11 @@
 
 G_BEGIN_DECLS
 
-/* Prints a register of @direction's documents: asks which register and
- * for what period, writes the PDF on the worker (with a way to stop), and
- * opens it in the document window, which prints it. */
+/* Prints a register: of @direction's documents ("incoming", "outgoing"),
+ * or the follow-up register of one-stop dossiers ("dossiers", Mẫu 07).
+ * Asks which register and for what period, writes the PDF on the worker
+ * (with its progress and a way to stop), and opens it in the document
+ * window, which prints it. */
 void xaso_register_print_dialog_start (GtkWindow   *parent,
                                        XasoContext *context,
                                        const char  *direction);

@@ -1,13 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "xaso-documents"
+#define G_LOG_DOMAIN "xaso-records"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "xaso-dossier-book.h"
 #include "xaso-pdf-window.h"
 #include "xaso-register-print-dialog.h"
 #include "xaso-register-print.h"
+
+/* The registers a page prints: the three books of documents (Decree 30)
+ * and the follow-up register of one-stop dossiers (Mẫu 07), which reports
+ * its progress as it goes. */
+#define DOSSIER_BOOK ((XasoRegisterBook)G_MAXINT)
 
 typedef struct
 {
@@ -19,6 +25,9 @@ typedef struct
   XasoRegisterBook  books[2];
   guint             n_books;
   AdwMessageDialog *progress;
+  GtkProgressBar   *bar;
+  guint             bar_timeout;
+  int               permille;     /* written by the worker, read by bar_timeout */
   GCancellable     *cancellable;
 } Printing;
 
@@ -28,6 +37,7 @@ printing_free (Printing *p)
   g_clear_object (&p->parent);
   g_clear_object (&p->context);
   g_clear_object (&p->cancellable);
+  g_clear_handle_id (&p->bar_timeout, g_source_remove);
   g_free (p);
 }
 
@@ -38,6 +48,7 @@ typedef struct
   char             *from;
   char             *to;
   char             *output;
+  int              *permille;
 } PrintJob;
 
 static void
@@ -50,6 +61,24 @@ print_job_free (PrintJob *job)
   g_free (job);
 }
 
+/* On the worker: how far the rows are. */
+static void
+progress_cb (goffset  current,
+             goffset  total,
+             gpointer data)
+{
+  g_atomic_int_set ((int *)data, total > 0 ? (int)(current * 1000 / total) : 0);
+}
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  Printing *p = data;
+
+  gtk_progress_bar_set_fraction (p->bar, g_atomic_int_get (&p->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
 static gpointer
 print_in_thread (XasoDatabase  *db,
                  gpointer       data,
@@ -58,7 +87,11 @@ print_in_thread (XasoDatabase  *db,
 {
   PrintJob *job = data;
 
-  if (!xaso_register_print (db, job->actor, job->book, job->from, job->to, job->output, cancellable, NULL, error))
+  if (job->book == DOSSIER_BOOK
+        ? !xaso_dossier_book_print (db, job->actor, job->from, job->to, job->output, cancellable, progress_cb,
+                                    job->permille, NULL, error)
+        : !xaso_register_print (db, job->actor, job->book, job->from, job->to, job->output, cancellable, NULL,
+                                error))
     return NULL;
   return g_strdup (job->output);
 }
@@ -83,6 +116,7 @@ printed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *output = xaso_context_run_finish (XASO_CONTEXT (source), result, &error);
 
+  g_clear_handle_id (&p->bar_timeout, g_source_remove);
   gtk_window_destroy (GTK_WINDOW (p->progress));
   if (output != NULL)
     {
@@ -134,14 +168,22 @@ start (Printing *p)
       return;
     }
   job->actor = g_object_ref (xaso_context_get_user (p->context));
+  job->permille = &p->permille;
   name = g_strdup_printf ("%s-%s-%s.pdf", job->book == XASO_REGISTER_BOOK_INCOMING ? "so-van-ban-den"
                                           : job->book == XASO_REGISTER_BOOK_OUTGOING ? "so-van-ban-di"
+                                          : job->book == DOSSIER_BOOK ? "so-theo-doi-ho-so"
                                           : "so-theo-doi-giai-quyet", job->from, job->to);
   g_mkdir_with_parents (dir, 0700);
   job->output = g_build_filename (dir, name, NULL);
   p->cancellable = g_cancellable_new ();
   p->progress = ADW_MESSAGE_DIALOG (adw_message_dialog_new (p->parent, _("Printing the Register…"),
-                                                            _("Every document of the period is written out.")));
+                                                            _("Every entry of the period is written out.")));
+  p->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (p->bar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress"), -1);
+  adw_message_dialog_set_extra_child (p->progress, GTK_WIDGET (p->bar));
+  if (job->book != DOSSIER_BOOK)
+    gtk_widget_set_visible (GTK_WIDGET (p->bar), FALSE);
+  p->bar_timeout = g_timeout_add (200, show_progress_cb, p);
   adw_message_dialog_add_response (p->progress, "stop", _("_Stop"));
   g_signal_connect (p->progress, "response", G_CALLBACK (stop_cb), p);
   gtk_window_present (GTK_WINDOW (p->progress));
@@ -195,10 +237,13 @@ xaso_register_print_dialog_start (GtkWindow   *parent,
       p->books[p->n_books++] = XASO_REGISTER_BOOK_INCOMING;
       p->books[p->n_books++] = XASO_REGISTER_BOOK_TRACKING;
     }
+  else if (g_strcmp0 (direction, "dossiers") == 0)
+    p->books[p->n_books++] = DOSSIER_BOOK;
   else
     p->books[p->n_books++] = XASO_REGISTER_BOOK_OUTGOING;
   for (guint i = 0; i < p->n_books; i++)
-    names[i] = xaso_register_book_title (p->books[i]);
+    names[i] = p->books[i] == DOSSIER_BOOK ? _("Dossier follow-up register (form 07)")
+                                           : xaso_register_book_title (p->books[i]);
   p->book_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (names));
   gtk_accessible_update_property (GTK_ACCESSIBLE (p->book_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Register"), -1);
