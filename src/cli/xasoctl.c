@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "xaso-commune-calendar.h"
 #include "xasoctl-verbs.h"
 
 static const XasoctlVerb verbs[] = {
@@ -52,6 +53,11 @@ xasoctl_open_database (XasoctlContext *ctx,
     {
       g_printerr (_("The database “%s” has no commune yet: run “xasoctl init” or “xasoctl demo” first.\n"),
                   ctx->db_path);
+      return NULL;
+    }
+  if (!xaso_commune_calendar_load (db, &error))
+    {
+      g_printerr ("%s\n", error->message);
       return NULL;
     }
   return g_steal_pointer (&db);

@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "xaso-bench-db.h"
 #include "xaso-bench-util.h"
 #include "xaso-document-flow.h"
 #include "xaso-document-search.h"
@@ -231,24 +232,6 @@ bench_register_pdf (XasoDatabase *db,
   g_unlink (pdf);
 }
 
-static char *
-copy_database (const char *reference,
-               const char *dir)
-{
-  g_autoptr(XasoDatabase) source = xaso_database_open (reference, NULL);
-  g_autofree char *target = g_build_filename (dir, "documents.db", NULL);
-  g_autoptr(GError) error = NULL;
-  char *sql;
-
-  g_assert_nonnull (source);
-  xaso_database_remove_files (target);
-  sql = sqlite3_mprintf ("VACUUM INTO %Q", target);
-  if (!xaso_database_exec (source, sql, &error))
-    g_error ("%s", error->message);
-  sqlite3_free (sql);
-  return g_steal_pointer (&target);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -264,7 +247,7 @@ main (int    argc,
       return 2;
     }
   g_mkdir_with_parents (argv[2], 0700);
-  path = copy_database (argv[1], argv[2]);
+  path = xaso_bench_copy_database (argv[1], argv[2], "documents.db");
   db = xaso_database_open (path, NULL);
   g_assert_nonnull (db);
   lead = xaso_user_find (db, "tuphap", NULL);

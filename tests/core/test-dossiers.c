@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "xaso-commune-calendar.h"
 #include "xaso-dossier-code.h"
 #include "xaso-dossier-event.h"
 #include "xaso-dossier-fee.h"
@@ -730,6 +731,54 @@ test_refold_all (Office        *o,
   g_assert_cmpint (xaso_dossier_refold_all (o->db, &error), ==, 0);
 }
 
+static char *
+due_of (Office     *o,
+        const char *id)
+{
+  g_autoptr(XasoDossier) d = xaso_dossier_load (o->db, id, NULL);
+
+  return g_strdup (xaso_dossier_get (d, XASO_DOSSIER_DUE_AT));
+}
+
+/* The commune's calendar_day rows count: a day off the commune (or the
+ * province, through sync) adds moves the appointment; taken away again,
+ * the official schedule stands. */
+static void
+test_calendar_rows (Office        *o,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *during = NULL, *after = NULL;
+  char *id;
+
+  g_assert_true (xaso_seed_calendar (o->db, 2026, 2026, &error));
+  g_assert_true (xaso_commune_calendar_load (o->db, &error));
+  /* Received Fri 4/12 10:00, 3 working days: Wed 9/12 10:00. */
+  id = receive (o, "1.004837", "Lý Văn Lịch", "2026-12-04 10:00");
+  before = due_of (o, id);
+  g_free (id);
+  g_assert_cmpstr (before, ==, "2026-12-09T10:00:00+07:00");
+
+  /* Monday 7/12 off: Thu 10/12 10:00. */
+  g_assert_true (xaso_database_exec (o->db, "INSERT INTO calendar_day (id, commune_code, date, kind, reason, "
+                                     "confirmed, created_at, updated_at) VALUES ('d-extra', '12345', "
+                                     "'2026-12-07', 'holiday', 'Nghỉ bù theo quyết định của tỉnh', 1, "
+                                     "'2026-11-30', '2026-11-30')", &error));
+  g_assert_true (xaso_commune_calendar_load (o->db, &error));
+  id = receive (o, "1.004837", "Lý Văn Nghỉ", "2026-12-04 10:00");
+  during = due_of (o, id);
+  g_free (id);
+  g_assert_cmpstr (during, ==, "2026-12-10T10:00:00+07:00");
+
+  g_assert_true (xaso_database_exec (o->db, "UPDATE calendar_day SET deleted = 1 WHERE id = 'd-extra'", &error));
+  g_assert_true (xaso_commune_calendar_load (o->db, &error));
+  id = receive (o, "1.004837", "Lý Văn Làm", "2026-12-04 10:00");
+  after = due_of (o, id);
+  g_free (id);
+  g_assert_cmpstr (after, ==, "2026-12-09T10:00:00+07:00");
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -749,5 +798,6 @@ main (int    argc,
   ADD ("/dossier/queues", test_queues);
   ADD ("/dossier/search/folded", test_search);
   ADD ("/dossier/refold-all/fixes-what-sql-spoiled", test_refold_all);
+  ADD ("/dossier/calendar/rows-of-the-commune", test_calendar_rows);
   return g_test_run ();
 }

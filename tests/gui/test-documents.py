@@ -14,14 +14,14 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import xaso_a11y  # noqa: E402
-from xaso_a11y import activate, fail, find, find_all, log, shot, type_into, wait_for  # noqa: E402
+from xaso_a11y import (activate, db_value, fail, find, find_all, key, log, page, shot,  # noqa: E402
+                       switch_user, type_into, wait_for)
 
 XASO, XASOCTL, SETUP, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 xaso_a11y.SHOTS = SHOTS
@@ -34,20 +34,12 @@ SIGNER = "Nguyễn Văn An"   # the name on the SoftHSM token's certificate
 REPLY = "V/v trả lời " + NOTATION
 
 
-def key(*keys):
-    subprocess.run(["xdotool", "key", "--clearmodifiers", *keys], check=True)
-    time.sleep(0.3)
-
 
 def counted(what):
     """One input of the official's: a click or a field typed."""
     INPUTS[0] += 1
     log(f"input {INPUTS[0]}: {what}")
 
-
-def page(app, name):
-    activate(wait_for(f"the {name} page in the sidebar", lambda: find(app, "list item", name), 20))
-    time.sleep(0.5)
 
 
 def queue(app, name):
@@ -72,31 +64,10 @@ def step(app, label):
     time.sleep(0.5)
 
 
-def db_value(db, sql, *args):
-    con = sqlite3.connect(db)
-    try:
-        row = con.execute(sql, args).fetchone()
-    finally:
-        con.close()
-    return row[0] if row else None
-
 
 def status_of(db):
     return db_value(db, "SELECT status FROM document WHERE notation = ?", NOTATION)
 
-
-def switch_user(app, username):
-    activate(wait_for("the user menu", lambda: find(app, ("toggle button", "push button"),
-                                                       contains="Đang đăng nhập"), 10))
-    activate(wait_for("the sign-out item",
-                      lambda: find(app, ("menu item", "push button", "check menu item"), contains="xuất"), 10))
-    name = wait_for("the sign-in screen", lambda: find(app, ("entry", "text"), "Tên đăng nhập"), 20)
-    type_into(name, username)
-    type_into(find(app, ("password text", "entry", "text"), "Mật khẩu"), "xaso-demo")
-    key("Return")
-    wait_for(f"{username} signed in", lambda: find(app, ("toggle button", "push button"),
-                                                  contains="Đang đăng nhập"), 30)
-    time.sleep(1.0)
 
 
 def register(app, db, scan):
@@ -305,25 +276,11 @@ def print_register(app, cache):
 
 
 def main():
-    for path, tool in ((PDF, "libtasn1-doc"),) + tuple((shutil.which(t), t) for t in
-                                                      ("softhsm2-util", "pdfsig", "certtool", "xdotool")):
-        if path is None or not os.path.exists(path):
-            print(f"1..0 # SKIP {tool} is not installed", flush=True)
-            return
-    if os.path.isdir(SHOTS):
-        for old in os.listdir(SHOTS):
-            if old.endswith(".png"):
-                os.remove(os.path.join(SHOTS, old))
-    print("1..1", flush=True)
-    workdir = tempfile.mkdtemp(prefix="xaso-documents-")
-    fixtures = os.path.join(workdir, "pki")
-    subprocess.run(["bash", SETUP, fixtures], check=True, stdout=subprocess.DEVNULL)
-    trust = os.path.join(workdir, "data", "xaso", "trust")
-    os.makedirs(trust)
-    shutil.copy(os.path.join(fixtures, "ca.pem"), os.path.join(trust, "test-root.pem"))
-    os.environ["XDG_DATA_HOME"] = os.path.join(workdir, "data")
-    os.environ["XDG_CACHE_HOME"] = os.path.join(workdir, "cache")
-    os.environ["SOFTHSM2_CONF"] = os.path.join(fixtures, "softhsm2.conf")
+    prepared = xaso_a11y.prepare_signing("xaso-documents-", SETUP, ((PDF, "libtasn1-doc"),) + tuple(
+        (shutil.which(t), t) for t in ("softhsm2-util", "pdfsig", "certtool", "xdotool")))
+    if prepared is None:
+        return
+    workdir, fixtures = prepared
     scan = os.path.join(workdir, "cong-van-den.pdf")
     shutil.copy(PDF, scan)
     db = os.path.join(workdir, "demo.db")

@@ -16,17 +16,16 @@ with a screenshot of each step.
 Usage: test-dossiers.py XASO XASOCTL SETUP_SCRIPT SCREENSHOT_DIR"""
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import xaso_a11y  # noqa: E402
-from xaso_a11y import activate, fail, find, find_all, log, shot, type_into, wait_for  # noqa: E402
+from xaso_a11y import (activate, db_value, fail, find, find_all, key, log, page, shot,  # noqa: E402
+                       switch_user, type_into, wait_for)
 
 XASO, XASOCTL, SETUP, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 xaso_a11y.SHOTS = SHOTS
@@ -37,10 +36,6 @@ INPUTS = [0]
 SIGNER = "Nguyễn Văn An"   # the name on the SoftHSM token's certificate
 
 
-def key(*keys):
-    subprocess.run(["xdotool", "key", "--clearmodifiers", *keys], check=True)
-    time.sleep(0.3)
-
 
 def counted(what):
     """One input of the official's: a click, a field typed, a card scanned."""
@@ -48,22 +43,10 @@ def counted(what):
     log(f"input {INPUTS[0]}: {what}")
 
 
-def db_value(db, sql, *args):
-    con = sqlite3.connect(db)
-    try:
-        row = con.execute(sql, args).fetchone()
-    finally:
-        con.close()
-    return row[0] if row else None
-
 
 def dossier(db, column):
     return db_value(db, f"SELECT {column} FROM dossier WHERE applicant_id_number = '001303012345'")
 
-
-def page(app, name):
-    activate(wait_for(f"the {name} page in the sidebar", lambda: find(app, "list item", name), 20))
-    time.sleep(0.5)
 
 
 def queue(app, name):
@@ -103,19 +86,6 @@ def confirm(app):
     activate(wait_for("the Confirm response", lambda: button_in_dialog(app, "Xác nhận"), 10))
 
 
-def switch_user(app, username):
-    activate(wait_for("the user menu", lambda: find(app, ("toggle button", "push button"),
-                                                       contains="Đang đăng nhập"), 10))
-    activate(wait_for("the sign-out item",
-                      lambda: find(app, ("menu item", "push button", "check menu item"), contains="xuất"), 10))
-    name = wait_for("the sign-in screen", lambda: find(app, ("entry", "text"), "Tên đăng nhập"), 20)
-    type_into(name, username)
-    type_into(find(app, ("password text", "entry", "text"), "Mật khẩu"), "xaso-demo")
-    key("Return")
-    wait_for(f"{username} signed in", lambda: find(app, ("toggle button", "push button"),
-                                                  contains="Đang đăng nhập"), 30)
-    time.sleep(1.0)
-
 
 def check_slip(cache, code):
     folder = os.path.join(cache, "xaso", "dossiers")
@@ -133,12 +103,14 @@ def check_slip(cache, code):
     log(f"the slip's QR code reads {read.strip()}")
 
 
-def cached_pdf(cache, name, what):
+def cached_pdf(app, cache, name, what):
+    """The text of the PDF the app wrote into its cache, once it shows in the
+    PDF window (so it is whole)."""
+    wait_for(what, lambda: next((w for w in app if w is not None and (w.name or "").startswith(name) and
+                                 (w.name or "").endswith(".pdf")), None), 120)
     folder = os.path.join(cache, "xaso")
-    found = wait_for(what, lambda: next(
-        (os.path.join(root, f) for root, _, files in os.walk(folder) for f in files
-         if f.startswith(name) and f.endswith(".pdf")), None) if os.path.isdir(folder) else None, 60)
-    time.sleep(1.0)
+    found = next(os.path.join(root, f) for root, _, files in os.walk(folder) for f in files
+                 if f.startswith(name) and f.endswith(".pdf"))
     return subprocess.run(["pdftotext", "-layout", found, "-"], capture_output=True, text=True).stdout
 
 
@@ -160,7 +132,7 @@ def guidance(app, db, cache):
     button = wait_for("the guidance button", lambda: find(app, "push button", contains="hướng dẫn"), 20)
     shot("papers-missing")
     activate(button)
-    text = cached_pdf(cache, "mau-02-huong-dan", "the guidance written")
+    text = cached_pdf(app, cache, "mau-02-huong-dan", "the guidance in the PDF window")
     for words in ("PHIẾU YÊU CẦU BỔ SUNG", "chưa được tiếp nhận", "Hà Văn Thiếu", "Giấy chứng sinh",
                   "Tiếp nhận hồ sơ"):
         if words not in text:
@@ -351,9 +323,9 @@ def follow_up_register(app, cache, code):
     activate(wait_for("the print button", lambda: find(app, "push button", "In sổ theo dõi hồ sơ"), 20))
     wait_for("the print dialog", lambda: find(app, ("entry", "text"), "Từ ngày (ngày/tháng/năm)"), 20)
     activate(wait_for("the Print response", lambda: next(
-        (b for b in find_all(app, "push button", showing=True) if (b.name or "").replace("_", "") == "In"),
+        (b for b in find_all(app, "push button", showing=True) if (b.name or "").replace("_", "") in ("In", "In In")),
         None), 10))
-    text = cached_pdf(cache, "so-theo-doi-ho-so", "the register written")
+    text = cached_pdf(app, cache, "so-theo-doi-ho-so", "the register in the PDF window")
     if "SỔ THEO DÕI HỒ SƠ" not in text or code.split("-")[-1] not in text:
         fail(f"the register lacks its title or the dossier {code}:\n{text[:2000]}")
     time.sleep(1.5)
@@ -384,7 +356,7 @@ def catalogue(app, db):
     window = wait_for("the catalogue", lambda: next((w for w in app if w is not None and
                                                     w.name == "Danh mục thủ tục hành chính"), None), 20)
     type_into(wait_for("the catalogue's search", lambda: find(window, ("entry", "text"), "Tìm thủ tục"), 20),
-              "giam ho")
+              "1.004837")
     time.sleep(1.5)
     key("Return")
     wait_for("the procedure shown", lambda: find(window, "label", "Đăng ký giám hộ"), 20)
@@ -395,12 +367,12 @@ def catalogue(app, db):
     editor = wait_for("the editor", lambda: next((w for w in app if w is not None and
                                                  (w.name or "").startswith("Phiên bản mới của thủ tục")), None), 20)
     type_into(wait_for("the counter's time limit", lambda: find(editor, ("entry", "text"),
-                                                                "Thời hạn khi nộp trực tiếp"), 10), "2")
+                                                                "Thời hạn khi nộp trực tiếp"), 10), "4")
     shot("new-version")
     activate(find(editor, "push button", contains="Lưu phiên bản") or find(editor, "push button",
                                                                            contains="_Lưu phiên bản"))
     wait_for("the new version stored", lambda: db_value(
-        db, "SELECT time_limit_direct FROM procedure WHERE code = '1.004837' AND version = 2") == 2, 20)
+        db, "SELECT time_limit_direct FROM procedure WHERE code = '1.004837' AND version = 2") == 4, 20)
     if db_value(db, "SELECT valid_to FROM procedure WHERE code = '1.004837' AND version = 1") is None:
         fail("the first version was not ended")
     wait_for("the second version listed", lambda: find(window, "label", "Phiên bản 2", showing=False), 20)
@@ -430,27 +402,13 @@ def return_result(app, db, code):
 
 
 def main():
-    for path, tool in ((PDF, "libtasn1-doc"),) + tuple((shutil.which(t), t) for t in
-                                                      ("softhsm2-util", "pdfsig", "zbarimg", "xdotool")):
-        if path is None or not os.path.exists(path):
-            print(f"1..0 # SKIP {tool} is not installed", flush=True)
-            return
-    if os.path.isdir(SHOTS):
-        for old in os.listdir(SHOTS):
-            if old.endswith(".png"):
-                os.remove(os.path.join(SHOTS, old))
-    print("1..1", flush=True)
-    workdir = tempfile.mkdtemp(prefix="xaso-dossiers-")
-    fixtures = os.path.join(workdir, "pki")
-    subprocess.run(["bash", SETUP, fixtures], check=True, stdout=subprocess.DEVNULL)
-    trust = os.path.join(workdir, "data", "xaso", "trust")
-    os.makedirs(trust)
-    shutil.copy(os.path.join(fixtures, "ca.pem"), os.path.join(trust, "test-root.pem"))
-    os.environ["XDG_DATA_HOME"] = os.path.join(workdir, "data")
-    os.environ["XDG_CACHE_HOME"] = os.path.join(workdir, "cache")
+    prepared = xaso_a11y.prepare_signing("xaso-dossiers-", SETUP, ((PDF, "libtasn1-doc"),) + tuple(
+        (shutil.which(t), t) for t in ("softhsm2-util", "pdfsig", "zbarimg", "xdotool")))
+    if prepared is None:
+        return
+    workdir, fixtures = prepared
     os.environ["XDG_CONFIG_HOME"] = os.path.join(workdir, "config")
     os.environ["XASO_KEYRING"] = "file"
-    os.environ["SOFTHSM2_CONF"] = os.path.join(fixtures, "softhsm2.conf")
     result = os.path.join(workdir, "giay-khai-sinh.pdf")
     shutil.copy(PDF, result)
     scan = os.path.join(workdir, "giay-chung-sinh.png")

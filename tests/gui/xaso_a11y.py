@@ -4,8 +4,11 @@ find widgets by role and (Vietnamese) name, click, type, take screenshots.
 GTK 4.8 keeps no "showing" state and implements no GrabFocus, so a widget is
 visible when it has a size, and focusing means clicking it."""
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 
 import pyatspi
@@ -211,3 +214,66 @@ def run_app(xaso, db, workdir, scenario, args=None):
             proc.wait(5)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+# ---- What the scenarios of the commune's pages share ----
+
+def key(*keys):
+    subprocess.run(["xdotool", "key", "--clearmodifiers", *keys], check=True)
+    time.sleep(0.3)
+
+
+def page(app, name):
+    activate(wait_for(f"the {name} page in the sidebar", lambda: find(app, "list item", name), 20))
+    time.sleep(0.5)
+
+
+def db_value(db, sql, *args):
+    con = sqlite3.connect(db)
+    try:
+        row = con.execute(sql, args).fetchone()
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
+def switch_user(app, username):
+    """Signs out through the user menu and in again as @username."""
+    activate(wait_for("the user menu", lambda: find(app, ("toggle button", "push button"),
+                                                       contains="Đang đăng nhập"), 10))
+    activate(wait_for("the sign-out item",
+                      lambda: find(app, ("menu item", "push button", "check menu item"), contains="xuất"), 10))
+    name = wait_for("the sign-in screen", lambda: find(app, ("entry", "text"), "Tên đăng nhập"), 20)
+    type_into(name, username)
+    type_into(find(app, ("password text", "entry", "text"), "Mật khẩu"), "xaso-demo")
+    key("Return")
+    wait_for(f"{username} signed in", lambda: find(app, ("toggle button", "push button"),
+                                                  contains="Đang đăng nhập"), 30)
+    time.sleep(1.0)
+
+
+def prepare_signing(prefix, setup, needed):
+    """For a scenario that signs with the SoftHSM token: skips (returning
+    None) when a file or tool of @needed ((path, package) pairs) is missing;
+    otherwise clears old screenshots, makes a work folder with the token and
+    a trusted test root (setup script @setup) and points the app's folders
+    into it. Returns (workdir, fixtures)."""
+    for path, tool in needed:
+        if path is None or not os.path.exists(path):
+            print(f"1..0 # SKIP {tool} is not installed", flush=True)
+            return None
+    if os.path.isdir(SHOTS):
+        for old in os.listdir(SHOTS):
+            if old.endswith(".png"):
+                os.remove(os.path.join(SHOTS, old))
+    print("1..1", flush=True)
+    workdir = tempfile.mkdtemp(prefix=prefix)
+    fixtures = os.path.join(workdir, "pki")
+    subprocess.run(["bash", setup, fixtures], check=True, stdout=subprocess.DEVNULL)
+    trust = os.path.join(workdir, "data", "xaso", "trust")
+    os.makedirs(trust)
+    shutil.copy(os.path.join(fixtures, "ca.pem"), os.path.join(trust, "test-root.pem"))
+    os.environ["XDG_DATA_HOME"] = os.path.join(workdir, "data")
+    os.environ["XDG_CACHE_HOME"] = os.path.join(workdir, "cache")
+    os.environ["SOFTHSM2_CONF"] = os.path.join(fixtures, "softhsm2.conf")
+    return workdir, fixtures

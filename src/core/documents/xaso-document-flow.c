@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xaso-attachment.h"
-#include "xaso-calendar.h"
+#include "xaso-commune-calendar.h"
 #include "xaso-document-flow-private.h"
 
 typedef struct
@@ -158,7 +158,7 @@ _xaso_flow_today (void)
 char *
 _xaso_flow_working_days_from_today (guint days)
 {
-  g_autoptr(XasoCalendar) calendar = xaso_calendar_new_default ();
+  XasoCalendar *calendar = xaso_commune_calendar ();
   g_autoptr(GDateTime) now = xaso_now ();
   g_autoptr(GDateTime) due = xaso_calendar_add_working_days (calendar, now, days, NULL, 0);
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "xaso-attachment.h"
-#include "xaso-calendar.h"
+#include "xaso-commune-calendar.h"
 #include "xaso-document-flow-private.h"
 #include "xaso-notation.h"
 #include "xaso-register.h"
@@ -176,7 +176,7 @@ static gboolean
 issued_late (const char *signed_date,
              const char *issued_date)
 {
-  g_autoptr(XasoCalendar) calendar = xaso_calendar_new_default ();
+  XasoCalendar *calendar = xaso_commune_calendar ();
   g_autofree char *midday = NULL;
   g_autoptr(GDateTime) signed_at = NULL, limit = NULL;
   g_autofree char *limit_date = NULL;

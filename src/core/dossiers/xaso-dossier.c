@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xaso-commune-calendar.h"
 #include "xaso-dossier.h"
 #include "xaso-fold.h"
 
@@ -103,11 +104,7 @@ xaso_timeliness_label (XasoTimeliness timeliness)
 XasoCalendar *
 xaso_dossier_calendar (void)
 {
-  static XasoCalendar *calendar;
-
-  if (g_once_init_enter (&calendar))
-    g_once_init_leave (&calendar, xaso_calendar_new_default ());
-  return calendar;
+  return xaso_commune_calendar ();
 }
 
 /* @value in @width digits at @p. */

@@ -103,7 +103,7 @@ const char     *xaso_timeliness_label      (XasoTimeliness    timeliness);
 gboolean        xaso_dossier_status_is_open (XasoDossierStatus status);
 
 /* The working calendar deadlines are counted on, in the commune's time
- * (UTC+7) whatever the computer's zone. */
+ * (UTC+7) whatever the computer's zone: xaso_commune_calendar (). */
 XasoCalendar   *xaso_dossier_calendar      (void);
 
 /* Times of dossiers are ISO 8601 to the second with the zone,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 
+#include "xaso-commune-calendar.h"
 #include "xaso-context.h"
 #include "xaso-password.h"
 
@@ -160,7 +161,8 @@ open_thread (GTask        *task,
   /* The writer opens first: it applies any migration before the reader looks. */
   if ((self->writer = xaso_database_open (self->path, &error)) == NULL ||
       (self->reader = xaso_database_open (self->path, &error)) == NULL ||
-      (self->commune = xaso_commune_load (self->writer, &error)) == NULL)
+      (self->commune = xaso_commune_load (self->writer, &error)) == NULL ||
+      !xaso_commune_calendar_load (self->reader, &error))
     {
       g_task_return_error (task, error);
       return;

@@ -13,6 +13,7 @@
 #include "xaso-edxml-receive.h"
 #include "xaso-incoming-editor.h"
 #include "xaso-outgoing-editor.h"
+#include "xaso-queue-bar.h"
 #include "xaso-record-table.h"
 #include "xaso-register-print-dialog.h"
 
@@ -37,13 +38,12 @@ struct _XasoDocumentsPage
   GtkDropDown      *lead_dropdown;
   GtkStringList    *lead_list;
   GStrv             lead_ids;     /* of lead_list's items; "" for anyone */
-  GtkBox           *queue_bar;
+  XasoQueueBar     *queue_bar;
   GtkLabel         *count_label;
   XasoRecordTable  *table;
   XasoDocumentView *view;
 
   char             *direction;
-  XasoQueue         queue;
   guint             refresh_source;
 };
 
@@ -87,7 +87,8 @@ statuses (XasoDocumentsPage *self)
 static XasoDocumentFilter *
 read_filter (XasoDocumentsPage *self)
 {
-  XasoDocumentFilter *f = xaso_queue_filter (self->queue, self->direction, user_of (self));
+  XasoQueue queue = xaso_queue_bar_get_queue (self->queue_bar);
+  XasoDocumentFilter *f = xaso_queue_filter (queue, self->direction, user_of (self));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint year = gtk_drop_down_get_selected (self->year_dropdown);
   guint urgency = gtk_drop_down_get_selected (self->urgency_dropdown);
@@ -175,12 +176,8 @@ search_activate_cb (XasoDocumentsPage *self)
 /* ---- The queues of the signed-in user's roles ---- */
 
 static void
-queue_toggled_cb (GtkToggleButton   *button,
-                  XasoDocumentsPage *self)
+queue_changed_cb (XasoDocumentsPage *self)
 {
-  if (!gtk_toggle_button_get_active (button))
-    return;
-  self->queue = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "queue"));
   search (self);
 }
 
@@ -189,26 +186,16 @@ build_queue_bar (XasoDocumentsPage *self)
 {
   XasoUser *user = user_of (self);
   XasoQueue queues[XASO_N_QUEUES];
+  guint numbers[XASO_N_QUEUES];
+  const char *labels[XASO_N_QUEUES];
   guint n = xaso_queue_list (self->direction, user ? xaso_user_get_roles (user) : 0, queues);
-  GtkWidget *child, *first = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queue_bar))) != NULL)
-    gtk_box_remove (self->queue_bar, child);
-  self->queue = XASO_QUEUE_ALL;
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (xaso_queue_label (queues[i]));
-
-      g_object_set_data (G_OBJECT (button), "queue", GUINT_TO_POINTER (queues[i]));
-      if (first != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
-      else
-        first = button;
-      g_signal_connect (button, "toggled", G_CALLBACK (queue_toggled_cb), self);
-      gtk_box_append (self->queue_bar, button);
+      numbers[i] = queues[i];
+      labels[i] = xaso_queue_label (queues[i]);
     }
-  if (first != NULL)
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (first), TRUE);
+  xaso_queue_bar_set_queues (self->queue_bar, numbers, labels, n);
 }
 
 static void
@@ -520,6 +507,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, lead_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, lead_list);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, queue_bar);
+  gtk_widget_class_bind_template_callback (widget_class, queue_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, table);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, view);
@@ -562,6 +550,7 @@ static void
 xaso_documents_page_init (XasoDocumentsPage *self)
 {
   g_type_ensure (XASO_TYPE_DOCUMENT);
+  g_type_ensure (XASO_TYPE_QUEUE_BAR);
   g_type_ensure (XASO_TYPE_RECORD_TABLE);
   g_type_ensure (XASO_TYPE_DOCUMENT_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -108,7 +108,6 @@ link_person (GtkWidget  *row,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.show-record");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "(ss)", "citizens", person_id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
 }
 
 static void

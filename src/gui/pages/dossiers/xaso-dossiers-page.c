@@ -11,6 +11,7 @@
 #include "xaso-dossiers-choices.h"
 #include "xaso-dossiers-page.h"
 #include "xaso-reception-dialog.h"
+#include "xaso-queue-bar.h"
 #include "xaso-record-table.h"
 #include "xaso-register-print-dialog.h"
 #include "xaso-rights.h"
@@ -34,13 +35,12 @@ struct _XasoDossiersPage
   GtkStringList    *officer_list;
   GtkDropDown      *period_dropdown;
   GtkWidget        *receive_button;
-  GtkBox           *queue_bar;
+  XasoQueueBar     *queue_bar;
   GtkLabel         *count_label;
   XasoRecordTable  *table;
   XasoDossierView  *view;
 
   XasoDossiersChoices *choices;  /* the filters' values, by position */
-  XasoDossierQueue  queue;
   GCancellable     *badge_cancellable;
   guint             refresh_source;
 };
@@ -78,7 +78,7 @@ read_filter (XasoDossiersPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   XasoUser *user = user_of (self);
 
-  f->queue = self->queue;
+  f->queue = xaso_queue_bar_get_queue (self->queue_bar);
   f->user_id = user ? g_strdup (xaso_record_get_id (XASO_RECORD (user))) : NULL;
   f->text = *text ? g_strdup (text) : NULL;
   f->channel = g_strdup (channel_values[MIN (selected (self->channel_dropdown), G_N_ELEMENTS (channel_values) - 1)]);
@@ -158,12 +158,8 @@ search_activate_cb (XasoDossiersPage *self)
 /* ---- The queues of the signed-in user's roles ---- */
 
 static void
-queue_toggled_cb (GtkToggleButton  *button,
-                  XasoDossiersPage *self)
+queue_changed_cb (XasoDossiersPage *self)
 {
-  if (!gtk_toggle_button_get_active (button))
-    return;
-  self->queue = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "queue"));
   search (self);
 }
 
@@ -172,26 +168,16 @@ build_queue_bar (XasoDossiersPage *self)
 {
   XasoUser *user = user_of (self);
   XasoDossierQueue queues[XASO_DOSSIER_N_QUEUES];
+  guint numbers[XASO_DOSSIER_N_QUEUES];
+  const char *labels[XASO_DOSSIER_N_QUEUES];
   guint n = xaso_dossier_queue_list (user ? xaso_user_get_roles (user) : 0, queues);
-  GtkWidget *child, *first = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queue_bar))) != NULL)
-    gtk_box_remove (self->queue_bar, child);
-  self->queue = XASO_DOSSIER_QUEUE_ALL;
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (xaso_dossier_queue_label (queues[i]));
-
-      g_object_set_data (G_OBJECT (button), "queue", GUINT_TO_POINTER (queues[i]));
-      if (first != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
-      else
-        first = button;
-      g_signal_connect (button, "toggled", G_CALLBACK (queue_toggled_cb), self);
-      gtk_box_append (self->queue_bar, button);
+      numbers[i] = queues[i];
+      labels[i] = xaso_dossier_queue_label (queues[i]);
     }
-  if (first != NULL)
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (first), TRUE);
+  xaso_queue_bar_set_queues (self->queue_bar, numbers, labels, n);
 }
 
 /* ---- The count beside the sidebar entry ---- */
@@ -439,6 +425,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, XasoDossiersPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XasoDossiersPage, receive_button);
   gtk_widget_class_bind_template_child (widget_class, XasoDossiersPage, queue_bar);
+  gtk_widget_class_bind_template_callback (widget_class, queue_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, XasoDossiersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, XasoDossiersPage, table);
   gtk_widget_class_bind_template_child (widget_class, XasoDossiersPage, view);
@@ -471,6 +458,7 @@ static void
 xaso_dossiers_page_init (XasoDossiersPage *self)
 {
   g_type_ensure (XASO_TYPE_DOSSIER);
+  g_type_ensure (XASO_TYPE_QUEUE_BAR);
   g_type_ensure (XASO_TYPE_RECORD_TABLE);
   g_type_ensure (XASO_TYPE_DOSSIER_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
