@@ -33,7 +33,8 @@ PDF = "/usr/share/doc/libtasn1-doc/libtasn1.pdf"
 APPLICANT = "Nguyễn Thị Mai"
 QR = f"001303012345||{APPLICANT}|15032003|Nữ|Thôn Đông, xã Tân Lập|01012021"
 INPUTS = [0]
-SIGNER = "Nguyễn Văn An"   # the name on the SoftHSM token's certificate
+SIGNER = "Nguyễn Văn An"
+NOTE = "Miễn lệ phí theo Điều 11 Luật Hộ tịch"   # the name on the SoftHSM token's certificate
 
 
 
@@ -366,13 +367,21 @@ def catalogue(app, db):
                       find(window, "push button", contains="Phiên bản _mới"), 10))
     editor = wait_for("the editor", lambda: next((w for w in app if w is not None and
                                                  (w.name or "").startswith("Phiên bản mới của thủ tục")), None), 20)
-    type_into(wait_for("the counter's time limit", lambda: find(editor, ("entry", "text"),
-                                                                "Thời hạn khi nộp trực tiếp"), 10), "4")
-    shot("new-version")
-    activate(find(editor, "push button", contains="Lưu phiên bản") or find(editor, "push button",
-                                                                           contains="_Lưu phiên bản"))
+    limit = wait_for("the counter's time limit", lambda: find(editor, ("entry", "text"), "Thời hạn khi nộp trực tiếp"),
+                     10)
+    type_into(limit, "4")
+
+    def save():
+        activate(find(editor, "push button", contains="Lưu phiên bản") or
+                 find(editor, "push button", contains="_Lưu phiên bản"))
+    save()
+    wait_for("the steps' hours refused", lambda: find(editor, "label", contains="cộng lại 24 giờ"), 20)
+    shot("new-version-refused")
+    type_into(limit, "3")
+    type_into(find(editor, ("entry", "text"), "Ghi chú về lệ phí"), NOTE)
+    save()
     wait_for("the new version stored", lambda: db_value(
-        db, "SELECT time_limit_direct FROM procedure WHERE code = '1.004837' AND version = 2") == 4, 20)
+        db, "SELECT fee_note FROM procedure WHERE code = '1.004837' AND version = 2") == NOTE, 20)
     if db_value(db, "SELECT valid_to FROM procedure WHERE code = '1.004837' AND version = 1") is None:
         fail("the first version was not ended")
     wait_for("the second version listed", lambda: find(window, "label", "Phiên bản 2", showing=False), 20)

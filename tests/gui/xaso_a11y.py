@@ -161,11 +161,18 @@ def focus(acc):
 
 
 def type_into(acc, text):
-    focus(acc)
-    time.sleep(0.2)
-    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+a", "BackSpace"], check=True)
-    subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
-    time.sleep(0.3)
+    """Types @text as a person would. xdotool now and then drops a letter
+    with diacritics on a busy machine, so the field is read back and typed
+    again (twice at most) when it does not hold the text."""
+    for _ in range(3):
+        focus(acc)
+        time.sleep(0.2)
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+a", "BackSpace"], check=True)
+        subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
+        time.sleep(0.3)
+        if acc.getRoleName() == "password text" or text_of(acc) in (text, ""):
+            return
+        log(f"typed {text!r} but the field holds {text_of(acc)!r}: typing again")
 
 
 def labels_under(root):

@@ -7,6 +7,7 @@
 
 #include "xaso-catalogue-window.h"
 #include "xaso-dossier-fee.h"
+#include "xaso-dossier.h"
 #include "xaso-procedure-catalogue.h"
 #include "xaso-procedure-editor.h"
 #include "xaso-rights.h"
@@ -89,13 +90,43 @@ show_date (const char *iso)
   return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
 }
 
+/* The commune's day, as the catalogue's dates are written. */
+static char *
+today (void)
+{
+  g_autoptr(GDateTime) utc = xaso_now ();
+  g_autoptr(GDateTime) now = g_date_time_to_timezone (utc, xaso_calendar_get_time_zone (xaso_dossier_calendar ()));
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* A version ends the day its successor begins: it was in force through
+ * the day before. */
+static char *
+show_last_day (const char *valid_to)
+{
+  int y, m, d;
+  GDate date;
+
+  if (valid_to == NULL || sscanf (valid_to, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return g_strdup ("");
+  g_date_set_dmy (&date, d, m, y);
+  g_date_subtract_days (&date, 1);
+  return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&date), g_date_get_month (&date),
+                          g_date_get_year (&date));
+}
+
 static char *
 validity (XasoProcedure *p)
 {
-  g_autofree char *from = show_date (p->valid_from), *to = show_date (p->valid_to);
+  g_autofree char *from = show_date (p->valid_from), *to = show_last_day (p->valid_to), *day = today ();
 
+  if (g_strcmp0 (p->valid_from, day) > 0)
+    return g_strdup_printf (_("From %s, not yet in force"), from);
   if (p->valid_to == NULL)
     return g_strdup_printf (_("From %s, current"), from);
+  if (g_strcmp0 (p->valid_to, day) > 0)
+    return g_strdup_printf (_("From %s, in force through %s"), from, to);
   return g_strdup_printf (_("From %s to %s"), from, to);
 }
 
