@@ -176,18 +176,26 @@ set_gdate (GDate *date,
   g_date_set_dmy (date, day, month, year);
 }
 
+/* The calendar's zone is a fixed offset (UTC+7: Vietnam keeps no daylight
+ * saving time), so local days are whole multiples of 86,400 seconds from
+ * the epoch once shifted by it: deadlines walk day by day, and building a
+ * GDateTime for each step cost a fifth of refolding every dossier. */
+#define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
+#define JULIAN_1970_01_01 719163   /* GDate's Julian day of 1 January 1970 */
+
+static gint64
+zone_offset (XasoCalendar *self)
+{
+  return g_time_zone_get_offset (self->time_zone, 0);
+}
+
 static gint64
 local_midnight (XasoCalendar *self,
                 const GDate  *date)
 {
-  g_autoptr(GDateTime) midnight = NULL;
+  gint64 days = (gint64) g_date_get_julian (date) - JULIAN_1970_01_01;
 
-  midnight = g_date_time_new (self->time_zone,
-                              g_date_get_year (date),
-                              g_date_get_month (date),
-                              g_date_get_day (date),
-                              0, 0, 0);
-  return g_date_time_to_unix (midnight);
+  return days * SECONDS_PER_DAY - zone_offset (self);
 }
 
 static GDateTime *
@@ -204,12 +212,11 @@ local_date (XasoCalendar *self,
             gint64        instant,
             GDate        *date)
 {
-  g_autoptr(GDateTime) local = to_local (self, instant);
+  gint64 local = instant + zone_offset (self);
+  gint64 days = local >= 0 ? local / SECONDS_PER_DAY : (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
 
-  set_gdate (date,
-             g_date_time_get_year (local),
-             g_date_time_get_month (local),
-             g_date_time_get_day_of_month (local));
+  g_date_clear (date, 1);
+  g_date_set_julian (date, (guint32) (days + JULIAN_1970_01_01));
 }
 
 static gint64
