@@ -28,6 +28,7 @@ static const XasoctlVerb verbs[] = {
   { "doc", xasoctl_doc, N_("Official documents: register, direct, handle, draft, sign, issue, list") },
   { "dossier", xasoctl_dossier, N_("One-stop dossiers: receive, step, show, list") },
   { "procedure", xasoctl_procedure, N_("The procedure catalogue: list, show, import, export") },
+  { "report", xasoctl_report, N_("Reports for the leaders: the figures of a period (kpi)") },
   { "check", xasoctl_check, N_("Check the database, the waiting changes and the audit log") },
 };
 

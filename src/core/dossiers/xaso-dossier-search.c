@@ -238,9 +238,8 @@ day_after (const char *day)
   return next != NULL ? g_date_time_format (next, "%Y-%m-%d") : g_strdup (day);
 }
 
-/* The next working day after @now's, at midnight. */
-static GDateTime *
-next_working_day (GDateTime *now)
+GDateTime *
+xaso_dossier_next_working_day (GDateTime *now)
 {
   GDateTime *day = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
                                     g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
@@ -265,7 +264,7 @@ bind_times (sqlite3_stmt            *stmt,
 {
   g_autoptr(GDateTime) given = f->now != NULL ? xaso_dossier_parse_time (f->now) : xaso_now ();
   g_autoptr(GDateTime) now = g_date_time_to_timezone (given, xaso_calendar_get_time_zone (xaso_dossier_calendar ()));
-  g_autoptr(GDateTime) tomorrow = next_working_day (now);
+  g_autoptr(GDateTime) tomorrow = xaso_dossier_next_working_day (now);
   g_autofree char *now_iso = xaso_dossier_format_time (now);
   g_autofree char *today_end = g_date_time_format (now, "%Y-%m-%dT23:59:59%:z");
   g_autofree char *tomorrow_iso = xaso_dossier_format_time (tomorrow);

@@ -81,4 +81,8 @@ gint64     xaso_dossier_count_waiting (XasoDatabase             *db,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XasoDossierFilter, xaso_dossier_filter_free)
 
+/* The next working day after @now's (in @now's zone), at midnight: the
+ * "due tomorrow" of the queues. */
+GDateTime *xaso_dossier_next_working_day (GDateTime *now);
+
 G_END_DECLS
