@@ -209,31 +209,20 @@ build_sql (QueryKind               kind,
 }
 
 static void
-bind_named (sqlite3_stmt *stmt,
-            const char   *name,
-            const char   *value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-static void
 bind_search (sqlite3_stmt *stmt,
              const Search *s,
              gint64        limit)
 {
   const XasoPersonFilter *filter = s->filter;
 
-  bind_named (stmt, ":commune", xaso_database_get_commune_code (s->db));
-  bind_named (stmt, ":match", s->match);
-  bind_named (stmt, ":prefix", s->prefix);
-  bind_named (stmt, ":prefix_end", s->prefix_end);
-  bind_named (stmt, ":hamlet", filter->hamlet);
-  bind_named (stmt, ":sex", filter->sex == XASO_SEX_FEMALE ? "female" : "male");
-  bind_named (stmt, ":youngest", s->youngest);
-  bind_named (stmt, ":oldest", s->oldest);
+  xaso_bind_named (stmt, ":commune", xaso_database_get_commune_code (s->db));
+  xaso_bind_named (stmt, ":match", s->match);
+  xaso_bind_named (stmt, ":prefix", s->prefix);
+  xaso_bind_named (stmt, ":prefix_end", s->prefix_end);
+  xaso_bind_named (stmt, ":hamlet", filter->hamlet);
+  xaso_bind_named (stmt, ":sex", filter->sex == XASO_SEX_FEMALE ? "female" : "male");
+  xaso_bind_named (stmt, ":youngest", s->youngest);
+  xaso_bind_named (stmt, ":oldest", s->oldest);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit > 0 ? limit : G_MAXINT64);
 }
 

@@ -123,17 +123,6 @@ statuses_json (const char *list)
 }
 
 static void
-bind_named (sqlite3_stmt *stmt,
-            const char   *name,
-            const char   *value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    xaso_bind_text (stmt, index, value);
-}
-
-static void
 bind_filters (sqlite3_stmt             *stmt,
               const XasoDocumentFilter *f,
               const char               *match,
@@ -144,18 +133,18 @@ bind_filters (sqlite3_stmt             *stmt,
                           : f->due == XASO_DOCUMENT_DUE_SOON ? _xaso_flow_working_days_from_today (2) : NULL;
   g_autofree char *statuses = f->status ? statuses_json (f->status) : NULL;
 
-  bind_named (stmt, ":match", match);
-  bind_named (stmt, ":direction", f->direction);
+  xaso_bind_named (stmt, ":match", match);
+  xaso_bind_named (stmt, ":direction", f->direction);
   if (sqlite3_bind_parameter_index (stmt, ":year") > 0)
     sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":year"), f->year);
-  bind_named (stmt, ":statuses", statuses);
-  bind_named (stmt, ":status", f->status);
-  bind_named (stmt, ":urgency", f->urgency);
-  bind_named (stmt, ":lead", f->lead_user_id);
-  bind_named (stmt, ":signer", f->signer);
-  bind_named (stmt, ":issuer", f->issuer);
-  bind_named (stmt, ":today", today);
-  bind_named (stmt, ":soon", soon);
+  xaso_bind_named (stmt, ":statuses", statuses);
+  xaso_bind_named (stmt, ":status", f->status);
+  xaso_bind_named (stmt, ":urgency", f->urgency);
+  xaso_bind_named (stmt, ":lead", f->lead_user_id);
+  xaso_bind_named (stmt, ":signer", f->signer);
+  xaso_bind_named (stmt, ":issuer", f->issuer);
+  xaso_bind_named (stmt, ":today", today);
+  xaso_bind_named (stmt, ":soon", soon);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit > 0 ? (gint64)limit : -1);
 }
 

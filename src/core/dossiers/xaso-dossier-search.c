@@ -215,17 +215,6 @@ build_sql (const XasoDossierFilter *f,
   return g_string_free (sql, FALSE);
 }
 
-static void
-bind_named (sqlite3_stmt *stmt,
-            const char   *name,
-            const char   *value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    xaso_bind_text (stmt, index, value);
-}
-
 static char *
 day_after (const char *day)
 {
@@ -271,12 +260,12 @@ bind_times (sqlite3_stmt            *stmt,
   g_autofree char *tomorrow_end = g_date_time_format (tomorrow, "%Y-%m-%dT23:59:59%:z");
   g_autofree char *to_end = f->to != NULL ? day_after (f->to) : NULL;
 
-  bind_named (stmt, ":now", now_iso);
-  bind_named (stmt, ":today_end", today_end);
-  bind_named (stmt, ":tomorrow", tomorrow_iso);
-  bind_named (stmt, ":tomorrow_end", tomorrow_end);
-  bind_named (stmt, ":from", f->from);
-  bind_named (stmt, ":to_end", to_end);
+  xaso_bind_named (stmt, ":now", now_iso);
+  xaso_bind_named (stmt, ":today_end", today_end);
+  xaso_bind_named (stmt, ":tomorrow", tomorrow_iso);
+  xaso_bind_named (stmt, ":tomorrow_end", tomorrow_end);
+  xaso_bind_named (stmt, ":from", f->from);
+  xaso_bind_named (stmt, ":to_end", to_end);
 }
 
 static void
@@ -285,12 +274,12 @@ bind_filters (sqlite3_stmt            *stmt,
               const char              *match,
               guint                    limit)
 {
-  bind_named (stmt, ":match", match);
-  bind_named (stmt, ":user", f->user_id);
-  bind_named (stmt, ":code", f->procedure_code);
-  bind_named (stmt, ":field", f->field);
-  bind_named (stmt, ":channel", f->channel);
-  bind_named (stmt, ":assignee", f->assignee_user_id);
+  xaso_bind_named (stmt, ":match", match);
+  xaso_bind_named (stmt, ":user", f->user_id);
+  xaso_bind_named (stmt, ":code", f->procedure_code);
+  xaso_bind_named (stmt, ":field", f->field);
+  xaso_bind_named (stmt, ":channel", f->channel);
+  xaso_bind_named (stmt, ":assignee", f->assignee_user_id);
   if (sqlite3_bind_parameter_index (stmt, ":status") > 0)
     sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":status"), f->status);
   bind_times (stmt, f);

@@ -120,31 +120,20 @@ bounds_init (Bounds      *b,
 }
 
 static void
-bind (sqlite3_stmt *stmt,
-      const char   *name,
-      const char   *value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-static void
 bind_bounds (sqlite3_stmt *stmt,
              const Bounds *b,
              const char   *unit)
 {
-  bind (stmt, ":from", b->from);
-  bind (stmt, ":end", b->end);
-  bind (stmt, ":now", b->now);
-  bind (stmt, ":today_end", b->today_end);
-  bind (stmt, ":tomorrow", b->tomorrow);
-  bind (stmt, ":tomorrow_end", b->tomorrow_end);
-  bind (stmt, ":from_day", b->from_day);
-  bind (stmt, ":to_day", b->to_day);
-  bind (stmt, ":today", b->today);
-  bind (stmt, ":unit", unit);
+  xaso_bind_named (stmt, ":from", b->from);
+  xaso_bind_named (stmt, ":end", b->end);
+  xaso_bind_named (stmt, ":now", b->now);
+  xaso_bind_named (stmt, ":today_end", b->today_end);
+  xaso_bind_named (stmt, ":tomorrow", b->tomorrow);
+  xaso_bind_named (stmt, ":tomorrow_end", b->tomorrow_end);
+  xaso_bind_named (stmt, ":from_day", b->from_day);
+  xaso_bind_named (stmt, ":to_day", b->to_day);
+  xaso_bind_named (stmt, ":today", b->today);
+  xaso_bind_named (stmt, ":unit", unit);
 }
 
 /* Runs @sql, one row of sums, into @out. */

@@ -629,6 +629,17 @@ xaso_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
 }
 
+void
+xaso_bind_named (sqlite3_stmt *stmt,
+                 const char   *name,
+                 const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    xaso_bind_text (stmt, index, value);
+}
+
 const char *
 xaso_column_text (sqlite3_stmt *stmt,
                   int           column)

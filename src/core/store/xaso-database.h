@@ -96,6 +96,11 @@ GArray       *xaso_database_collect_rowids  (XasoDatabase  *self,
 void          xaso_bind_text                (sqlite3_stmt  *stmt,
                                              int            index,
                                              const char    *value);
+/* Binds :name when the statement has it (queries built from filters use
+ * some of their parameters only). */
+void          xaso_bind_named               (sqlite3_stmt  *stmt,
+                                             const char    *name,
+                                             const char    *value);
 const char   *xaso_column_text              (sqlite3_stmt  *stmt,
                                              int            column);
 
