@@ -21,7 +21,10 @@
 static void
 print_title (XasoPrintForm *form)
 {
-  xaso_print_form_paragraph (form, "14", XASO_PRINT_CENTER, "<b>PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ</b>");
+  const char *name = xaso_dossier_form_title (XASO_DOSSIER_FORM_SUPPLEMENT);
+  g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", name);
+
+  xaso_print_form_paragraph (form, "14", XASO_PRINT_CENTER, title);
   xaso_print_form_paragraph (form, "Italic 12", XASO_PRINT_CENTER,
                              "(Hướng dẫn tại Bộ phận Một cửa: hồ sơ chưa được tiếp nhận)");
   xaso_print_form_space (form, 4 * MM);
