@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "xaso-commune-calendar.h"
 #include "xaso-dossier-search.h"
 #include "xaso-dossier.h"
 #include "xaso-kpi.h"
@@ -96,8 +97,8 @@ bounds_init (Bounds      *b,
              GDateTime   *given,
              GError     **error)
 {
-  g_autoptr(GDateTime) utc = given != NULL ? g_date_time_ref (given) : xaso_now ();
-  g_autoptr(GDateTime) now = g_date_time_to_timezone (utc, xaso_calendar_get_time_zone (xaso_dossier_calendar ()));
+  g_autoptr(GDateTime) now = given != NULL ? g_date_time_to_timezone (given, xaso_calendar_get_time_zone (
+                                               xaso_dossier_calendar ())) : xaso_commune_now ();
   g_autoptr(GDateTime) next = xaso_dossier_next_working_day (now);
 
   b->from = midnight (from, 0);

@@ -18,6 +18,14 @@ xaso_commune_calendar (void)
   return calendar;
 }
 
+GDateTime *
+xaso_commune_now (void)
+{
+  g_autoptr(GDateTime) now = xaso_now ();
+
+  return g_date_time_to_timezone (now, xaso_calendar_get_time_zone (xaso_commune_calendar ()));
+}
+
 /* One year's rows, gathered until the next year starts. */
 typedef struct
 {

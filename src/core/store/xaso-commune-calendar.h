@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * for other years). Thread-safe. */
 XasoCalendar *xaso_commune_calendar      (void);
 
+/* Now, in the commune's time (UTC+7) whatever zone this computer is set
+ * to: the commune's day is the one its dates are written in. */
+GDateTime    *xaso_commune_now           (void);
+
 /* Puts the calendar_day rows of @db (the year calendar the commune holds:
  * seeded from the official schedule, changed by the commune or brought by
  * sync) over the shared calendar, year by year: a year with rows takes

@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "xaso-commune-calendar.h"
 #include "xaso-dossier-book.h"
-#include "xaso-dossier.h"
 #include "xaso-pdf-window.h"
 #include "xaso-register-print-dialog.h"
 #include "xaso-register-print.h"
@@ -226,9 +226,7 @@ xaso_register_print_dialog_start (GtkWindow   *parent,
   Printing *p = g_new0 (Printing, 1);
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Print a Register"), NULL));
   GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  /* The commune's day, whatever zone this computer is set to. */
-  g_autoptr(GDateTime) utc = xaso_now ();
-  g_autoptr(GDateTime) now = g_date_time_to_timezone (utc, xaso_calendar_get_time_zone (xaso_dossier_calendar ()));
+  g_autoptr(GDateTime) now = xaso_commune_now ();
   g_autofree char *first = g_date_time_format (now, "01/01/%Y");
   g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
   const char *names[3] = { NULL };

@@ -6,8 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "xaso-catalogue-window.h"
+#include "xaso-commune-calendar.h"
 #include "xaso-dossier-fee.h"
-#include "xaso-dossier.h"
 #include "xaso-procedure-catalogue.h"
 #include "xaso-procedure-editor.h"
 #include "xaso-rights.h"
@@ -94,8 +94,7 @@ show_date (const char *iso)
 static char *
 today (void)
 {
-  g_autoptr(GDateTime) utc = xaso_now ();
-  g_autoptr(GDateTime) now = g_date_time_to_timezone (utc, xaso_calendar_get_time_zone (xaso_dossier_calendar ()));
+  g_autoptr(GDateTime) now = xaso_commune_now ();
 
   return g_date_time_format (now, "%Y-%m-%d");
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xaso-commune-calendar.h"
 #include "xaso-dossiers-choices.h"
 #include "xaso-procedure-catalogue.h"
 #include "xaso-rights.h"
@@ -167,8 +168,7 @@ period_days (guint   period,
              char  **from,
              char  **to)
 {
-  g_autoptr(GDateTime) utc = xaso_now ();
-  g_autoptr(GDateTime) now = g_date_time_to_timezone (utc, xaso_calendar_get_time_zone (xaso_dossier_calendar ()));
+  g_autoptr(GDateTime) now = xaso_commune_now ();
   int year = g_date_time_get_year (now);
   g_autoptr(GDate) first = g_date_new_dmy (1, g_date_time_get_month (now), year);
   g_autoptr(GDate) last = NULL;

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "xaso-dossier.h"
+#include "xaso-commune-calendar.h"
 #include "xaso-procedure-catalogue.h"
 #include "xaso-procedure-editor.h"
 
@@ -85,8 +85,7 @@ static void
 fill_form (XasoProcedureEditor *self,
            XasoProcedure       *p)
 {
-  g_autoptr(GDateTime) utc = xaso_now ();
-  g_autoptr(GDateTime) now = g_date_time_to_timezone (utc, xaso_calendar_get_time_zone (xaso_dossier_calendar ()));
+  g_autoptr(GDateTime) now = xaso_commune_now ();
   g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
   g_autofree char *from = g_date_time_format (tomorrow, "%d/%m/%Y");
   g_autofree char *title = g_strdup_printf (_("New Version of %s"), p->code);
