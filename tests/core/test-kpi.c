@@ -6,6 +6,7 @@
 #include "xaso-demo.h"
 #include "xaso-dossier-flow.h"
 #include "xaso-kpi.h"
+#include "xaso-report-tallies.h"
 #include "xaso-seed.h"
 #include "xaso-test-util.h"
 
@@ -292,6 +293,56 @@ test_demo_recount (void)
 #undef DAY
 }
 
+/* ---- The tallies the figures read follow every write ---- */
+
+/* The tallies' non-zero counts, one line each. */
+static char *
+tallies (XasoDatabase *db)
+{
+  static const char sql[] =
+    "SELECT group_concat (line, char (10)) FROM ("
+    "SELECT day || '|' || measure || '|' || unit || '|' || field || '|' || n AS line FROM dossier_tally "
+    "WHERE n <> 0 UNION ALL "
+    "SELECT hamlet || '|' || sex || '|' || birth_year || '|' || status || '|' || n FROM person_tally "
+    "WHERE n <> 0 ORDER BY 1)";
+  return xaso_test_string (db, sql);
+}
+
+/* The demo commune, then writes of every kind the triggers watch: dossiers
+ * deleted, moved to another channel, unit and procedure, refolded;
+ * persons moved, died, born another year and deleted. The counts kept one write at a
+ * time must equal those counted again from nothing. */
+static void
+test_tallies_follow_writes (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("kpi-tallies.db");
+  g_autoptr(XasoDatabase) db = xaso_database_open (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL, *recounted = NULL;
+
+  g_assert_true (xaso_demo_generate (db, XASO_DEMO_SMALL, 5, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (xaso_database_exec (db,
+    "UPDATE dossier SET deleted = 1 WHERE rowid % 41 = 0;"
+    "UPDATE dossier SET channel = 'postal' WHERE rowid % 37 = 0;"
+    "UPDATE dossier SET department = 'Phòng Kinh tế' WHERE rowid % 13 = 0;"
+    "UPDATE dossier SET procedure_id = (SELECT id FROM procedure ORDER BY id LIMIT 1) WHERE rowid % 17 = 0;"
+    "UPDATE dossier SET status = 2, resolved_at = NULL, timeliness = NULL WHERE rowid % 19 = 0;"
+    "UPDATE person SET hamlet = 'Ấp Mới' WHERE rowid % 11 = 0;"
+    "UPDATE person SET status = 'deceased', death_date = '2026-03-01' WHERE rowid % 29 = 0;"
+    "UPDATE person SET birth_date = '1950' WHERE rowid % 31 = 0;"
+    "UPDATE person SET deleted = 1 WHERE rowid % 43 = 0;", &error));
+  g_assert_no_error (error);
+  xaso_dossier_refold_all (db, &error);
+  g_assert_no_error (error);
+  kept = tallies (db);
+  g_assert_cmpuint (strlen (kept), >, 1000);
+  g_assert_true (xaso_tallies_rebuild (db, &error));
+  g_assert_no_error (error);
+  recounted = tallies (db);
+  g_assert_cmpstr (kept, ==, recounted);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -302,5 +353,6 @@ main (int    argc,
   ADD ("/kpi/pairs", test_pairs);
   ADD ("/kpi/bad-period", test_bad_period);
   g_test_add_func ("/kpi/demo-recount", test_demo_recount);
+  g_test_add_func ("/kpi/tallies-follow-writes", test_tallies_follow_writes);
   return g_test_run ();
 }

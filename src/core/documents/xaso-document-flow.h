@@ -151,4 +151,9 @@ gboolean  xaso_document_note_access  (XasoDatabase  *db,
 char     *xaso_document_get_file     (XasoDatabase  *db,
                                       XasoDocument  *doc);
 
+/* Decree 30: a document is issued the day it is signed, at the latest the
+ * next working day of the commune. Days as YYYY-MM-DD. */
+gboolean xaso_document_issued_late (const char *signed_date,
+                                    const char *issued_date);
+
 G_END_DECLS

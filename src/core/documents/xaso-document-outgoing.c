@@ -170,18 +170,16 @@ register_for (XasoDocument *doc,
   return legal ? XASO_REGISTER_LEGAL : XASO_REGISTER_OUTGOING;
 }
 
-/* Decree 30: issued the day it is signed, at the latest the next working
- * day. */
-static gboolean
-issued_late (const char *signed_date,
-             const char *issued_date)
+gboolean
+xaso_document_issued_late (const char *signed_date,
+                           const char *issued_date)
 {
   XasoCalendar *calendar = xaso_commune_calendar ();
   g_autofree char *midday = NULL;
   g_autoptr(GDateTime) signed_at = NULL, limit = NULL;
   g_autofree char *limit_date = NULL;
 
-  if (signed_date == NULL)
+  if (signed_date == NULL || issued_date == NULL)
     return FALSE;
   midday = g_strconcat (signed_date, "T08:00:00+07:00", NULL);
   signed_at = g_date_time_new_from_iso8601 (midday, NULL);
@@ -219,7 +217,7 @@ issue_step (XasoFlow  *flow,
     return FALSE;
   number_text = g_strdup_printf ("%u", number);
   notation = build_notation (doc, number, is->legal ? year : 0);
-  late = issued_late (xaso_document_get (doc, XASO_DOCUMENT_SIGNED_DATE), is->date);
+  late = xaso_document_issued_late (xaso_document_get (doc, XASO_DOCUMENT_SIGNED_DATE), is->date);
   xaso_document_set (doc, XASO_DOCUMENT_REGISTER_ID, register_id);
   xaso_document_set (doc, XASO_DOCUMENT_NUMBER, number_text);
   xaso_document_set (doc, XASO_DOCUMENT_NOTATION, notation);

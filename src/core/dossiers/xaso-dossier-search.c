@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "xaso-dossier-search.h"
@@ -85,46 +87,6 @@ xaso_dossier_queue_list (guint             roles,
   return add_queue (out, n, XASO_DOSSIER_QUEUE_ALL);
 }
 
-XasoDossierFilter *
-xaso_dossier_filter_new (void)
-{
-  return g_new0 (XasoDossierFilter, 1);
-}
-
-XasoDossierFilter *
-xaso_dossier_filter_copy (const XasoDossierFilter *f)
-{
-  XasoDossierFilter *copy = g_memdup2 (f, sizeof *f);
-
-  copy->text = g_strdup (f->text);
-  copy->user_id = g_strdup (f->user_id);
-  copy->procedure_code = g_strdup (f->procedure_code);
-  copy->field = g_strdup (f->field);
-  copy->channel = g_strdup (f->channel);
-  copy->assignee_user_id = g_strdup (f->assignee_user_id);
-  copy->from = g_strdup (f->from);
-  copy->to = g_strdup (f->to);
-  copy->now = g_strdup (f->now);
-  return copy;
-}
-
-void
-xaso_dossier_filter_free (XasoDossierFilter *f)
-{
-  if (f == NULL)
-    return;
-  g_free (f->text);
-  g_free (f->user_id);
-  g_free (f->procedure_code);
-  g_free (f->field);
-  g_free (f->channel);
-  g_free (f->assignee_user_id);
-  g_free (f->from);
-  g_free (f->to);
-  g_free (f->now);
-  g_free (f);
-}
-
 /* Written as the partial indexes of migration 0016 have them, so that the
  * planner uses them. */
 #define OPEN "d.status IN (2, 4, 5, 6)"
@@ -163,6 +125,59 @@ orders_by_due (XasoDossierQueue queue)
          queue == XASO_DOSSIER_QUEUE_OVERDUE;
 }
 
+/* What a figure of the reports counts (the tallies' measures), and the
+ * time its period applies to. */
+static const struct
+{
+  const char *measure;
+  const char *condition;
+  const char *column;
+} measures[] = {
+  { "received", "d.status <> 1", "received_at" },
+  { "received:online", "d.status <> 1 AND d.channel = 'online'", "received_at" },
+  { "received:direct", "d.status <> 1 AND d.channel = 'direct'", "received_at" },
+  { "received:postal", "d.status <> 1 AND d.channel = 'postal'", "received_at" },
+  { "resolved", "d.status IN (9, 10)", "resolved_at" },
+  { "resolved:early", "d.status IN (9, 10) AND d.timeliness = 'early'", "resolved_at" },
+  { "resolved:on_time", "d.status IN (9, 10) AND d.timeliness = 'on_time'", "resolved_at" },
+  { "resolved:late", "d.status IN (9, 10) AND d.timeliness = 'late'", "resolved_at" },
+  { "refused", "d.status = 3", "resolved_at" },
+  { "withdrawn", "d.status = 7", "resolved_at" },
+  { "stopped", "d.status = 8", "resolved_at" },
+  { "returned", "d.returned_at IS NOT NULL", "returned_at" },
+  { "in_progress", OPEN, NULL },
+  { "in_progress_late", OPEN " AND d.legal_due_at < :now", NULL },
+};
+
+gboolean
+xaso_dossier_measure_is_known (const char *measure)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+    if (g_strcmp0 (measure, measures[i].measure) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The period applies to when the dossier was received, or to the time of
+ * the measure; open dossiers count up to the period's end. */
+static void
+append_measure (GString                 *sql,
+                const XasoDossierFilter *f)
+{
+  const char *column = "received_at";
+
+  for (guint i = 0; f->measure != NULL && i < G_N_ELEMENTS (measures); i++)
+    if (strcmp (f->measure, measures[i].measure) == 0)
+      {
+        g_string_append_printf (sql, " AND %s", measures[i].condition);
+        column = measures[i].column;
+      }
+  if (f->from != NULL && column != NULL)
+    g_string_append_printf (sql, " AND d.%s >= :from", column);
+  if (f->to != NULL)
+    g_string_append_printf (sql, " AND d.%s < :to_end", column != NULL ? column : "received_at");
+}
+
 static void
 append_filters (GString                 *sql,
                 const XasoDossierFilter *f)
@@ -183,10 +198,10 @@ append_filters (GString                 *sql,
     g_string_append (sql, " AND d.status = :status");
   if (f->assignee_user_id != NULL)
     g_string_append (sql, " AND d.assignee_user_id = :assignee");
-  if (f->from != NULL)
-    g_string_append (sql, " AND d.received_at >= :from");
-  if (f->to != NULL)
-    g_string_append (sql, " AND d.received_at < :to_end");
+  if (f->unit != NULL)
+    g_string_append (sql, " AND coalesce (d.department, (SELECT u.unit FROM user u "
+                          "WHERE u.id = d.assignee_user_id), '') = :unit");
+  append_measure (sql, f);
 }
 
 static char *
@@ -280,6 +295,7 @@ bind_filters (sqlite3_stmt            *stmt,
   xaso_bind_named (stmt, ":field", f->field);
   xaso_bind_named (stmt, ":channel", f->channel);
   xaso_bind_named (stmt, ":assignee", f->assignee_user_id);
+  xaso_bind_named (stmt, ":unit", f->unit);
   if (sqlite3_bind_parameter_index (stmt, ":status") > 0)
     sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":status"), f->status);
   bind_times (stmt, f);

@@ -46,11 +46,19 @@ typedef struct
   char             *from;           /* received from this day, YYYY-MM-DD */
   char             *to;             /* up to this day, included */
   char             *now;            /* ISO 8601; NULL for the real now */
+  char             *unit;           /* handled by this unit (its department, or its officer's) */
+  char             *measure;        /* what a report's figure counts: "resolved:late"…; from and to
+                                     * then apply to the time of that (resolution, return) */
 } XasoDossierFilter;
 
 XasoDossierFilter *xaso_dossier_filter_new  (void);
 XasoDossierFilter *xaso_dossier_filter_copy (const XasoDossierFilter *filter);
 void               xaso_dossier_filter_free (XasoDossierFilter       *filter);
+XasoDossierFilter *xaso_dossier_filter_parse (const char              *query,
+                                              GError                 **error);
+/* The measures of the reports' figures a filter knows: "received",
+ * "received:online", "resolved:late", "refused", "returned", "in_progress"… */
+gboolean           xaso_dossier_measure_is_known (const char         *measure);
 
 /* Row ids of the matching dossiers, nearest due first for the queues of
  * deadlines, newest first otherwise; @limit 0 returns every match. Fits

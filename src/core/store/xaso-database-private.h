@@ -34,6 +34,9 @@ gboolean _xaso_database_upgrade_document_seal (XasoDatabase  *db,
 /* xaso-dossier-upgrade.c */
 gboolean _xaso_database_upgrade_dossiers (XasoDatabase  *db,
                                           GError       **error);
+/* xaso-report-tallies.c */
+gboolean _xaso_database_add_report_tallies (XasoDatabase  *db,
+                                            GError       **error);
 
 /* xaso-checkpoint.c */
 typedef struct _XasoCheckpoint XasoCheckpoint;

@@ -55,6 +55,7 @@ static const struct
   { 13, _xaso_database_upgrade_documents },
   { 15, _xaso_database_upgrade_document_seal },
   { 16, _xaso_database_upgrade_dossiers },
+  { 18, _xaso_database_add_report_tallies },
 };
 
 static gboolean

@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "xaso-dashboard.h"
+#include "xaso-demo.h"
+#include "xaso-dossier-search.h"
+#include "xaso-test-util.h"
+
+/* The leader's dashboard (issue 10) on the demo commune: its breakdowns
+ * add up to its totals, agree with plain SQL, and every bar's link finds
+ * exactly the dossiers the bar counts. */
+
+#define FROM "2026-01-01"
+#define TO "2026-06-30"
+#define NOW "2026-06-30 12:00"
+
+typedef struct
+{
+  XasoDatabase  *db;
+  XasoDashboard *d;
+} Fixture;
+
+static XasoDatabase *demo_db;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = xaso_dossier_parse_time (NOW);
+  g_autoptr(GError) error = NULL;
+
+  if (demo_db == NULL)
+    {
+      g_autofree char *path = xaso_test_temp_path ("dashboard-demo.db");
+
+      demo_db = xaso_database_open (path, NULL);
+      g_assert_true (xaso_demo_generate (demo_db, XASO_DEMO_SMALL, 7, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  f->db = demo_db;
+  f->d = xaso_dashboard_compute (f->db, FROM, TO, now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->d);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  xaso_dashboard_free (f->d);
+}
+
+/* How many dossiers the link @query lists. */
+static guint
+listed (XasoDatabase *db,
+        const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XasoDossierFilter) filter = xaso_dossier_filter_parse (query, &error);
+  g_autoptr(GArray) rowids = NULL;
+
+  g_assert_no_error (error);
+  filter->now = g_strdup (NOW);
+  rowids = xaso_dossier_search_rowids (db, filter, 0, NULL, &error);
+  g_assert_no_error (error);
+  return rowids->len;
+}
+
+static char *
+escape (const char *text)
+{
+  return g_uri_escape_string (text, NULL, FALSE);
+}
+
+static void
+test_units_add_up (Fixture       *f,
+                   gconstpointer  data)
+{
+  XasoKpi sum = { 0 };
+
+  g_assert_cmpuint (f->d->by_unit->len, >, 1);
+  for (guint i = 0; i < f->d->by_unit->len; i++)
+    {
+      XasoStatRow *row = g_ptr_array_index (f->d->by_unit, i);
+      g_autofree char *unit = escape (row->key);
+      g_autofree char *late = g_strdup_printf ("measure=resolved:late&unit=%s&from=" FROM "&to=" TO, unit);
+      g_autofree char *online = g_strdup_printf ("measure=received:online&unit=%s&from=" FROM "&to=" TO, unit);
+
+      sum.received += row->kpi.received;
+      sum.resolved_late += row->kpi.resolved_late;
+      sum.in_progress += row->kpi.in_progress;
+      /* The unit's bars link to its dossiers. */
+      g_assert_cmpuint (listed (f->db, late), ==, row->kpi.resolved_late);
+      g_assert_cmpuint (listed (f->db, online), ==, row->kpi.received_online);
+    }
+  g_assert_cmpuint (sum.received, ==, f->d->kpi.received);
+  g_assert_cmpuint (sum.resolved_late, ==, f->d->kpi.resolved_late);
+  g_assert_cmpuint (sum.in_progress, ==, f->d->kpi.in_progress);
+  g_assert_cmpuint (f->d->kpi.received, >, 100);
+}
+
+static void
+test_fields_link (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint received = 0;
+
+  for (guint i = 0; i < f->d->by_field->len; i++)
+    {
+      XasoStatRow *row = g_ptr_array_index (f->d->by_field, i);
+      g_autofree char *field = escape (row->key);
+      g_autofree char *query = g_strdup_printf ("measure=received&field=%s&from=" FROM "&to=" TO, field);
+
+      received += row->kpi.received;
+      if (*row->key != '\0')
+        g_assert_cmpuint (listed (f->db, query), ==, row->kpi.received);
+    }
+  g_assert_cmpuint (received, ==, f->d->kpi.received);
+}
+
+/* The officer's bar of overdue dossiers lands on the overdue queue of that
+ * officer: the same dossiers. */
+static void
+test_overdue_by_officer (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint overdue = 0;
+
+  g_assert_cmpuint (f->d->overdue_by_officer->len, >, 0);
+  for (guint i = 0; i < f->d->overdue_by_officer->len; i++)
+    {
+      XasoCountRow *row = g_ptr_array_index (f->d->overdue_by_officer, i);
+      g_autofree char *query = g_strdup_printf ("queue=overdue&assignee=%s", row->key);
+
+      if (i > 0)
+        g_assert_cmpuint (row->n[0], <=, ((XasoCountRow *)g_ptr_array_index (f->d->overdue_by_officer, i - 1))->n[0]);
+      if (*row->key != '\0')
+        g_assert_cmpuint (listed (f->db, query), ==, row->n[0]);
+      overdue += row->n[0];
+    }
+  g_assert_cmpuint (overdue, ==, listed (f->db, "queue=overdue"));
+}
+
+static void
+test_trend (Fixture       *f,
+            gconstpointer  data)
+{
+  XasoCountRow *last;
+
+  g_assert_cmpuint (f->d->trend->len, ==, 12);
+  g_assert_cmpstr (((XasoCountRow *)g_ptr_array_index (f->d->trend, 0))->key, ==, "2025-07");
+  last = g_ptr_array_index (f->d->trend, 11);
+  g_assert_cmpstr (last->key, ==, "2026-06");
+  g_assert_cmpstr (last->label, ==, "06/2026");
+  g_assert_cmpuint (last->n[0], ==, (guint)xaso_test_count (f->db,
+    "SELECT count(*) FROM dossier WHERE deleted = 0 AND status IN (9, 10) AND resolved_at LIKE '2026-06%'"));
+  g_assert_cmpuint (last->n[1], ==, (guint)xaso_test_count (f->db,
+    "SELECT count(*) FROM dossier WHERE deleted = 0 AND status IN (9, 10) AND resolved_at LIKE '2026-06%' "
+    "AND timeliness IN ('early', 'on_time')"));
+}
+
+static void
+test_population (Fixture       *f,
+                 gconstpointer  data)
+{
+  guint hamlets = 0, households = 0, pyramid = 0, births = 0;
+
+  g_assert_cmpuint (f->d->persons, ==, (guint)xaso_test_count (f->db,
+    "SELECT count(*) FROM person WHERE deleted = 0 AND status = 'living'"));
+  g_assert_cmpuint (f->d->households, ==, (guint)xaso_test_count (f->db,
+    "SELECT count(*) FROM household WHERE deleted = 0"));
+  for (guint i = 0; i < f->d->hamlets->len; i++)
+    {
+      XasoCountRow *row = g_ptr_array_index (f->d->hamlets, i);
+
+      hamlets += row->n[0];
+      households += row->n[1];
+    }
+  g_assert_cmpuint (hamlets, ==, f->d->persons);
+  g_assert_cmpuint (households, ==, f->d->households);
+  g_assert_cmpuint (f->d->pyramid->len, ==, XASO_PYRAMID_BANDS);
+  for (guint i = 0; i < f->d->pyramid->len; i++)
+    {
+      XasoCountRow *row = g_ptr_array_index (f->d->pyramid, i);
+
+      pyramid += row->n[0] + row->n[1];
+    }
+  g_assert_cmpuint (pyramid + f->d->persons_without_age, ==, f->d->persons);
+  /* Men of 20 to 24 at the end of 2026: born 2002 to 2006. */
+  g_assert_cmpuint (((XasoCountRow *)g_ptr_array_index (f->d->pyramid, 4))->n[0], ==,
+                    (guint)xaso_test_count (f->db, "SELECT count(*) FROM person WHERE deleted = 0 "
+                                            "AND status = 'living' AND sex = 'male' "
+                                            "AND substr (birth_date, 1, 4) BETWEEN '2002' AND '2006'"));
+  for (guint i = 0; i < f->d->births_deaths->len; i++)
+    births += ((XasoCountRow *)g_ptr_array_index (f->d->births_deaths, i))->n[0];
+  g_assert_cmpuint (births, ==, (guint)xaso_test_count (f->db,
+    "SELECT count(*) FROM civil_status_event WHERE deleted = 0 AND kind = 'birth' "
+    "AND event_date BETWEEN '" FROM "' AND '" TO "'"));
+}
+
+static void
+test_documents (Fixture       *f,
+                gconstpointer  data)
+{
+  guint overdue = 0;
+
+  for (guint i = 0; i < f->d->documents_by_lead->len; i++)
+    overdue += ((XasoCountRow *)g_ptr_array_index (f->d->documents_by_lead, i))->n[0];
+  g_assert_cmpuint (overdue, ==, f->d->kpi.documents_overdue);
+  g_assert_cmpuint (f->d->documents_issued_late, <=, f->d->kpi.documents_outgoing);
+}
+
+static void
+test_bad_links (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XasoDossierFilter) queue = xaso_dossier_filter_parse ("queue=nowhere", &error);
+
+  g_assert_null (queue);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (xaso_dossier_filter_parse ("measure=made-up", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/dashboard/units-add-up", test_units_add_up);
+  ADD ("/dashboard/fields-link", test_fields_link);
+  ADD ("/dashboard/overdue-by-officer", test_overdue_by_officer);
+  ADD ("/dashboard/trend", test_trend);
+  ADD ("/dashboard/population", test_population);
+  ADD ("/dashboard/documents", test_documents);
+  g_test_add_func ("/dashboard/bad-links", test_bad_links);
+  status = g_test_run ();
+  g_clear_object (&demo_db);
+  return status;
+}
