@@ -5,6 +5,7 @@
 #include "xaso-citizens-page.h"
 #include "xaso-documents-page.h"
 #include "xaso-dossiers-page.h"
+#include "xaso-reports-page.h"
 #include "xaso-context.h"
 #include "xaso-idle-lock.h"
 #include "xaso-setup-view.h"

@@ -158,6 +158,31 @@ show_record_action (GtkWidget  *widget,
   xaso_page_show_record (XASO_PAGE (page), id);
 }
 
+/* win.show-list ("dossiers", "queue=overdue&assignee=…", "Overdue — …"):
+ * a report's figure opens the list of the records it counted. */
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  XasoWindow *self = XASO_WINDOW (widget);
+  const char *page_name, *query, *description;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  g_variant_get (param, "(&s&s&s)", &page_name, &query, &description);
+  page = gtk_stack_get_child_by_name (self->pages, page_name);
+  if (!XASO_IS_PAGE (page) || !gtk_widget_get_visible (page))
+    return;
+  if (!xaso_page_show_list (XASO_PAGE (page), query, description, &error))
+    {
+      xaso_window_show_toast (self, error->message);
+      return;
+    }
+  select_page (self, page_name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
 static void
 sidebar_row_selected_cb (XasoWindow    *self,
                          GtkListBoxRow *row)
@@ -369,6 +394,7 @@ xaso_window_class_init (XasoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_done_cb);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(ss)", show_record_action);
+  gtk_widget_class_install_action (widget_class, "win.show-list", "(sss)", show_list_action);
   _xaso_window_session_class_init (widget_class);
 }
 
@@ -378,6 +404,7 @@ xaso_window_init (XasoWindow *self)
   g_type_ensure (XASO_TYPE_CITIZENS_PAGE);
   g_type_ensure (XASO_TYPE_DOCUMENTS_PAGE);
   g_type_ensure (XASO_TYPE_DOSSIERS_PAGE);
+  g_type_ensure (XASO_TYPE_REPORTS_PAGE);
   g_type_ensure (XASO_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (XASO_TYPE_SETUP_VIEW);
   g_type_ensure (XASO_TYPE_SIGN_IN_VIEW);
@@ -414,4 +441,13 @@ xaso_window_show_toast (XasoWindow *self,
                         const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* A toast with a button ("Open" on a saved file); takes @toast. */
+void
+xaso_window_add_toast (XasoWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (XASO_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -15,5 +15,7 @@ XasoWindow *xaso_window_new        (XasoApplication *app,
                                     const char      *auto_user);
 void        xaso_window_show_toast (XasoWindow      *self,
                                     const char      *message);
+void        xaso_window_add_toast  (XasoWindow      *self,
+                                    AdwToast        *toast);
 
 G_END_DECLS

@@ -8,15 +8,15 @@
 #include "xaso-print-layout.h"
 
 #define MM XASO_PRINT_MM
-#define PAGE_WIDTH (210 * MM)
-#define PAGE_HEIGHT (297 * MM)
+#define A4_SHORT (210 * MM)
+#define A4_LONG (297 * MM)
 /* Decree 30's margins for A4 portrait: 20–25 mm on the binding side,
  * 15–20 mm elsewhere. */
 #define MARGIN_LEFT (25 * MM)
 #define MARGIN_RIGHT (15 * MM)
 #define MARGIN_TOP (18 * MM)
 #define MARGIN_BOTTOM (18 * MM)
-#define CONTENT_WIDTH (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+#define CONTENT_WIDTH(self) ((self)->width - MARGIN_LEFT - MARGIN_RIGHT)
 #define AGENCY_WIDTH (68 * MM)   /* the header's left column; the motto takes the rest */
 
 struct _XasoPrintForm
@@ -24,18 +24,24 @@ struct _XasoPrintForm
   cairo_surface_t *surface;
   cairo_t         *cr;
   char            *path;
+  double           width;            /* the page: A4 portrait, or landscape for wide tables */
+  double           height;
   double           y;
   double           reserved_width;   /* kept free at the right… */
   double           reserved_until;   /* …down to here */
 };
 
-XasoPrintForm *
-xaso_print_form_new (const char  *path,
-                     GError     **error)
+static XasoPrintForm *
+form_new (const char  *path,
+          double       width,
+          double       height,
+          GError     **error)
 {
   XasoPrintForm *self = g_new0 (XasoPrintForm, 1);
 
-  self->surface = xaso_print_pdf_new (path, PAGE_WIDTH, PAGE_HEIGHT, error);
+  self->width = width;
+  self->height = height;
+  self->surface = xaso_print_pdf_new (path, self->width, self->height, error);
   if (self->surface == NULL)
     {
       xaso_print_form_free (self);
@@ -45,6 +51,20 @@ xaso_print_form_new (const char  *path,
   self->path = g_strdup (path);
   self->y = MARGIN_TOP;
   return self;
+}
+
+XasoPrintForm *
+xaso_print_form_new (const char  *path,
+                     GError     **error)
+{
+  return form_new (path, A4_SHORT, A4_LONG, error);
+}
+
+XasoPrintForm *
+xaso_print_form_new_landscape (const char  *path,
+                               GError     **error)
+{
+  return form_new (path, A4_LONG, A4_SHORT, error);
 }
 
 /* @markup laid out in a box @width wide. */
@@ -125,7 +145,7 @@ xaso_print_form_header (XasoPrintForm *self,
   static const char motto[] = "Độc lập - Tự do - Hạnh phúc";
   g_autofree char *upper = g_utf8_strup (commune_name, -1);
   g_autofree char *agency = g_markup_printf_escaped ("ỦY BAN NHÂN DÂN\n%s", upper);
-  double right_x = MARGIN_LEFT + AGENCY_WIDTH, right_width = CONTENT_WIDTH - AGENCY_WIDTH;
+  double right_x = MARGIN_LEFT + AGENCY_WIDTH, right_width = CONTENT_WIDTH (self) - AGENCY_WIDTH;
   double left_h, right_h, top = self->y;
 
   left_h = show_markup (self, "Bold 12", XASO_PRINT_CENTER, agency, MARGIN_LEFT, top, AGENCY_WIDTH);
@@ -157,7 +177,7 @@ xaso_print_form_reserve_right (XasoPrintForm *self,
 {
   self->reserved_width = width;
   self->reserved_until = self->y + height;
-  return MARGIN_LEFT + CONTENT_WIDTH - width;
+  return MARGIN_LEFT + CONTENT_WIDTH (self) - width;
 }
 
 double
@@ -218,14 +238,14 @@ xaso_print_form_paragraph (XasoPrintForm  *self,
                            XasoPrintAlign  align,
                            const char     *markup)
 {
-  double width = CONTENT_WIDTH;
+  double width = CONTENT_WIDTH (self);
 
   if (self->y < self->reserved_until)
     width -= self->reserved_width + 4 * MM;
-  if (self->y + measure (self, font, align, markup, width) > PAGE_HEIGHT - MARGIN_BOTTOM)
+  if (self->y + measure (self, font, align, markup, width) > self->height - MARGIN_BOTTOM)
     {
       new_page (self);
-      width = CONTENT_WIDTH;
+      width = CONTENT_WIDTH (self);
     }
   self->y += show_markup (self, font, align, markup, MARGIN_LEFT, self->y, width) + 1 * MM;
 }
@@ -254,10 +274,10 @@ xaso_print_form_signatures (XasoPrintForm *self,
                             const char    *right_title,
                             const char    *right_name)
 {
-  double half = CONTENT_WIDTH / 2, bottom;
+  double half = CONTENT_WIDTH (self) / 2, bottom;
 
   self->y = MAX (self->y, self->reserved_until) + 6 * MM;
-  if (self->y + 40 * MM > PAGE_HEIGHT - MARGIN_BOTTOM)
+  if (self->y + 40 * MM > self->height - MARGIN_BOTTOM)
     new_page (self);
   bottom = signature_column (self, right_title, right_name, MARGIN_LEFT + half, half);
   if (left_title != NULL)
@@ -268,7 +288,7 @@ xaso_print_form_signatures (XasoPrintForm *self,
 XasoPrintTable *
 xaso_print_form_table (XasoPrintForm *self)
 {
-  return xaso_print_table_new_in_page (self->cr, PAGE_WIDTH, PAGE_HEIGHT, MARGIN_LEFT, MARGIN_RIGHT, self->y);
+  return xaso_print_table_new_in_page (self->cr, self->width, self->height, MARGIN_LEFT, MARGIN_RIGHT, self->y);
 }
 
 void

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* A form on A4 portrait, written from the top down: the header block of
+/* A form on A4 portrait (or landscape), written from the top down: the header block of
  * Decree 30 (the agency on the left, the national name and motto on the
  * right, the date line under them), a title, paragraphs, tables and the
  * signature places. Text is Pango markup: escape what users typed with
@@ -24,6 +24,9 @@ typedef enum
 
 XasoPrintForm  *xaso_print_form_new        (const char      *path,
                                             GError         **error);
+/* The same on A4 landscape, for a report whose table is wide. */
+XasoPrintForm  *xaso_print_form_new_landscape (const char   *path,
+                                               GError      **error);
 /* "ỦY BAN NHÂN DÂN / XÃ TÂN LẬP" for @commune_name "Xã Tân Lập", @number
  * ("Số: …") under it when not NULL, and @date_line under the motto. */
 void            xaso_print_form_header     (XasoPrintForm   *self,

@@ -212,6 +212,16 @@ test_documents (Fixture       *f,
   g_assert_cmpuint (f->d->documents_issued_late, <=, f->d->kpi.documents_outgoing);
 }
 
+/* Decision 766's digitization gauge lands on the dossiers with scans. */
+static void
+test_scans_link (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_assert_cmpuint (listed (f->db, "measure=received:scanned&from=" FROM "&to=" TO), ==,
+                    f->d->received_with_scans);
+  g_assert_cmpuint (f->d->received_with_scans, <=, f->d->kpi.received);
+}
+
 static void
 test_bad_links (void)
 {
@@ -239,6 +249,7 @@ main (int    argc,
   ADD ("/dashboard/trend", test_trend);
   ADD ("/dashboard/population", test_population);
   ADD ("/dashboard/documents", test_documents);
+  ADD ("/dashboard/scans-link", test_scans_link);
   g_test_add_func ("/dashboard/bad-links", test_bad_links);
   status = g_test_run ();
   g_clear_object (&demo_db);

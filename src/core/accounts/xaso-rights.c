@@ -47,6 +47,11 @@ static const struct
                                    N_("process one-stop dossiers") },
   [XASO_RIGHT_APPROVE_DOSSIER] = { XASO_ROLE_LANH_DAO, N_("approve the results of dossiers") },
   [XASO_RIGHT_RETURN_DOSSIER] = { XASO_ROLE_TIEP_NHAN, N_("return results and take supplements at the counter") },
+  /* Those who work with resident records answer a resident's request for
+   * their data (Law 91/2025); the report names who looked at the record,
+   * so the clerk and the administrator, who do not, do not make it. */
+  [XASO_RIGHT_REPORT_PERSONAL_DATA] = { XASO_ROLE_CHUYEN_VIEN | XASO_ROLE_TIEP_NHAN | XASO_ROLE_LANH_DAO,
+                                        N_("report a resident’s personal data") },
 };
 
 gboolean

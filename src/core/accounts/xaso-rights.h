@@ -35,6 +35,7 @@ typedef enum
   XASO_RIGHT_PROCESS_DOSSIER,     /* assign, forward, request supplements, refuse, stop a dossier */
   XASO_RIGHT_APPROVE_DOSSIER,     /* approve a dossier's result by signing it */
   XASO_RIGHT_RETURN_DOSSIER,      /* hand the result back, take supplements and withdrawals */
+  XASO_RIGHT_REPORT_PERSONAL_DATA, /* tell a resident everything held about them and who saw it */
   XASO_N_RIGHTS
 } XasoRight;
 

@@ -27,6 +27,8 @@ typedef struct
 XasoPersonFilter *xaso_person_filter_new   (void);
 XasoPersonFilter *xaso_person_filter_copy  (const XasoPersonFilter *filter);
 void              xaso_person_filter_free  (XasoPersonFilter       *filter);
+XasoPersonFilter *xaso_person_filter_parse (const char             *query,
+                                            GError                **error);
 
 /* Row ids of the matching persons in the Vietnamese order (given name,
  * then the whole name); @limit 0 returns every match. */

@@ -41,6 +41,8 @@ typedef struct
 XasoDocumentFilter *xaso_document_filter_new  (void);
 XasoDocumentFilter *xaso_document_filter_copy (const XasoDocumentFilter *filter);
 void                xaso_document_filter_free (XasoDocumentFilter       *filter);
+XasoDocumentFilter *xaso_document_filter_parse (const char              *query,
+                                                GError                 **error);
 
 /* Row ids of the matching documents in the filter's order; @limit 0
  * returns every match. Fits XasoRowidSearch (xaso-list-search.h). */

@@ -137,6 +137,9 @@ static const struct
   { "received:online", "d.status <> 1 AND d.channel = 'online'", "received_at" },
   { "received:direct", "d.status <> 1 AND d.channel = 'direct'", "received_at" },
   { "received:postal", "d.status <> 1 AND d.channel = 'postal'", "received_at" },
+  /* Decision 766's digitization: received with a scanned paper attached. */
+  { "received:scanned", "d.status <> 1 AND EXISTS (SELECT 1 FROM attachment a WHERE a.owner_table = 'dossier' "
+                        "AND a.owner_id = d.id AND a.deleted = 0)", "received_at" },
   { "resolved", "d.status IN (9, 10)", "resolved_at" },
   { "resolved:early", "d.status IN (9, 10) AND d.timeliness = 'early'", "resolved_at" },
   { "resolved:on_time", "d.status IN (9, 10) AND d.timeliness = 'on_time'", "resolved_at" },

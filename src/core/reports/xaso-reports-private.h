@@ -2,6 +2,7 @@
 #pragma once
 
 #include "xaso-dashboard.h"
+#include "xaso-report-table.h"
 
 G_BEGIN_DECLS
 
@@ -77,5 +78,13 @@ gboolean _xaso_dashboard_population (XasoDatabase      *db,
                                      const XasoBounds  *b,
                                      XasoDashboard     *d,
                                      GError           **error);
+
+/* The lines every report has under its title: the period, the unit when
+ * there is one, and the time it was counted at. */
+void     _xaso_report_add_heading   (XasoReportTable   *t,
+                                     const char        *from,
+                                     const char        *to,
+                                     const char        *unit,
+                                     GDateTime         *now);
 
 G_END_DECLS

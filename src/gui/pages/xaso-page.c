@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "xaso-page.h"
 
 typedef struct
@@ -207,4 +209,20 @@ xaso_page_show_record (XasoPage   *self,
 
   if (XASO_PAGE_GET_CLASS (self)->show_record != NULL && xaso_page_get_context (self) != NULL)
     XASO_PAGE_GET_CLASS (self)->show_record (self, id);
+}
+
+/* Shows the list a report's figure counted (see XasoPageClass). */
+gboolean
+xaso_page_show_list (XasoPage    *self,
+                     const char  *query,
+                     const char  *description,
+                     GError     **error)
+{
+  g_return_val_if_fail (XASO_IS_PAGE (self), FALSE);
+  if (XASO_PAGE_GET_CLASS (self)->show_list == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", _("This page cannot show a report’s list."));
+      return FALSE;
+    }
+  return XASO_PAGE_GET_CLASS (self)->show_list (self, query, description, error);
 }

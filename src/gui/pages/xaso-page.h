@@ -23,6 +23,11 @@ struct _XasoPageClass
   /* Shows the record @id of the page's kind (a person, a dossier…), as
    * when another page links to it. */
   void (*show_record) (XasoPage *self, const char *id);
+  /* Shows the list filtered by @query (the page's filter as a link:
+   * "queue=overdue&assignee=…"), pinned with @description, as when a
+   * report's figure is clicked. Returns FALSE, with @error, if the page
+   * cannot read @query. */
+  gboolean (*show_list) (XasoPage *self, const char *query, const char *description, GError **error);
 };
 
 const char  *xaso_page_get_title       (XasoPage    *self);
@@ -33,6 +38,10 @@ void         xaso_page_set_context     (XasoPage    *self,
                                         XasoContext *context);
 void         xaso_page_show_record     (XasoPage    *self,
                                         const char  *id);
+gboolean     xaso_page_show_list       (XasoPage    *self,
+                                        const char  *query,
+                                        const char  *description,
+                                        GError     **error);
 
 /* For subclasses. */
 void         xaso_page_set_badge_count (XasoPage    *self,

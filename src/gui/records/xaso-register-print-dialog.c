@@ -8,6 +8,7 @@
 #include "xaso-commune-calendar.h"
 #include "xaso-dossier-book.h"
 #include "xaso-pdf-window.h"
+#include "xaso-day-text.h"
 #include "xaso-register-print-dialog.h"
 #include "xaso-register-print.h"
 
@@ -142,11 +143,7 @@ stop_cb (AdwMessageDialog *dialog,
 static char *
 iso_date (GtkEditable *entry)
 {
-  int d = 0, m = 0, y = 0;
-
-  if (sscanf (gtk_editable_get_text (entry), "%d/%d/%d", &d, &m, &y) != 3 || !g_date_valid_dmy (d, m, y))
-    return NULL;
-  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  return xaso_day_from_display (gtk_editable_get_text (entry));
 }
 
 static void

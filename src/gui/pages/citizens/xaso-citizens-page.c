@@ -346,6 +346,41 @@ import_action (GtkWidget  *widget,
     xaso_person_import_start (GTK_WINDOW (gtk_widget_get_root (widget)), context_of (self));
 }
 
+/* A report's figure (a hamlet's residents, an age band of the pyramid)
+ * sets the page's own filters, which stay in view and can be changed. */
+static guint
+hamlet_position (XasoCitizensPage *self,
+                 const char       *hamlet)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hamlet_list));
+
+  for (guint i = 1; hamlet != NULL && i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->hamlet_list, i), hamlet) == 0)
+      return i;
+  return 0;
+}
+
+static gboolean
+xaso_citizens_page_show_list (XasoPage    *page,
+                              const char  *query,
+                              const char  *description,
+                              GError     **error)
+{
+  XasoCitizensPage *self = XASO_CITIZENS_PAGE (page);
+  g_autoptr(XasoPersonFilter) f = xaso_person_filter_parse (query, error);
+
+  if (f == NULL)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), f->text ? f->text : "");
+  gtk_drop_down_set_selected (self->hamlet_dropdown, hamlet_position (self, f->hamlet));
+  gtk_drop_down_set_selected (self->sex_dropdown, f->sex == XASO_SEX_MALE ? 1 : f->sex == XASO_SEX_FEMALE ? 2 : 0);
+  gtk_drop_down_set_selected (self->life_dropdown, f->life == XASO_LIFE_DECEASED ? 1 : f->life == XASO_LIFE_ANY ? 2 : 0);
+  gtk_spin_button_set_value (self->age_min_spin, MAX (f->age_min, 0));
+  gtk_spin_button_set_value (self->age_max_spin, f->age_max >= 0 ? f->age_max : 130);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+  return TRUE;
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -471,6 +506,7 @@ xaso_citizens_page_class_init (XasoCitizensPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = xaso_citizens_page_dispose;
   XASO_PAGE_CLASS (klass)->context_set = xaso_citizens_page_context_set;
   XASO_PAGE_CLASS (klass)->show_record = xaso_citizens_page_show_record;
+  XASO_PAGE_CLASS (klass)->show_list = xaso_citizens_page_show_list;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/xaso-citizens-page.ui");
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, leaflet);

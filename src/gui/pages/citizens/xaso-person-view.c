@@ -8,6 +8,7 @@
 #include "xaso-civil-event.h"
 #include "xaso-civil-event-editor.h"
 #include "xaso-household.h"
+#include "xaso-person-data-export.h"
 #include "xaso-person-editor.h"
 #include "xaso-person-view.h"
 
@@ -44,6 +45,7 @@ struct _XasoPersonView
   GtkLabel      *permanent_address_label;
   GtkLabel      *current_address_label;
   GtkListBox    *events_list;
+  GtkWidget     *data_report_button;
 
   /* Owned references */
   XasoPerson    *person;
@@ -258,6 +260,19 @@ fill (XasoPersonView *self,
   gtk_list_box_bind_model (self->events_list, events, create_event_row, NULL, NULL);
 }
 
+/* Shown only to the roles that may report a resident's personal data;
+ * core refuses the others anyway. */
+static void
+update_data_report (XasoPersonView *self,
+                    gboolean        loaded)
+{
+  XasoContext *ctx = xaso_record_view_get_context (XASO_RECORD_VIEW (self));
+  gboolean allowed = xaso_person_data_export_allowed (ctx);
+
+  gtk_widget_set_visible (self->data_report_button, allowed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.data-report", loaded && allowed);
+}
+
 static void
 update_actions (XasoPersonView *self)
 {
@@ -266,6 +281,7 @@ update_actions (XasoPersonView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.add-event", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.open-household", self->household != NULL);
+  update_data_report (self, loaded);
 }
 
 static void
@@ -333,6 +349,21 @@ open_household_action (GtkWidget  *widget,
 }
 
 static void
+data_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XasoPersonView *self = XASO_PERSON_VIEW (widget);
+  XasoRecordView *view = XASO_RECORD_VIEW (widget);
+
+  if (self->person == NULL)
+    return;
+  xaso_person_data_export_start (widget, xaso_record_view_get_context (view),
+                                 xaso_record_view_get_record_id (view),
+                                 xaso_person_get (self->person, XASO_PERSON_FULL_NAME));
+}
+
+static void
 xaso_person_view_dispose (GObject *object)
 {
   XasoPersonView *self = (XasoPersonView *)object;
@@ -367,6 +398,7 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, XasoPersonView, permanent_address_label);
   gtk_widget_class_bind_template_child (widget_class, XasoPersonView, current_address_label);
   gtk_widget_class_bind_template_child (widget_class, XasoPersonView, events_list);
+  gtk_widget_class_bind_template_child (widget_class, XasoPersonView, data_report_button);
 }
 
 static void
@@ -393,6 +425,7 @@ xaso_person_view_class_init (XasoPersonViewClass *klass)
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "person.add-event", NULL, add_event_action);
   gtk_widget_class_install_action (widget_class, "person.open-household", NULL, open_household_action);
+  gtk_widget_class_install_action (widget_class, "person.data-report", NULL, data_report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "person.edit", NULL);
 }
 

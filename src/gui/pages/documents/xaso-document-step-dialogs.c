@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xaso-day-text.h"
 #include "xaso-document-flow.h"
 #include "xaso-document-step-dialogs.h"
 
@@ -136,22 +137,16 @@ entry_text (Ask *ask)
 static char *
 iso_date (const char *typed)
 {
-  int d = 0, m = 0, y = 0;
+  char *day = xaso_day_from_display (typed);
 
-  if (typed == NULL || sscanf (typed, "%d/%d/%d", &d, &m, &y) != 3 || !g_date_valid_dmy (d, m, y))
-    return g_strdup (typed);
-  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  return day != NULL ? day : g_strdup (typed);
 }
 
 /* YYYY-MM-DD shown dd/mm/yyyy; NULL stays NULL. */
 static char *
 typed_date (const char *iso)
 {
-  int y = 0, m = 0, d = 0;
-
-  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
-    return NULL;
-  return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
+  return iso != NULL ? xaso_day_to_display (iso) : NULL;
 }
 
 static void

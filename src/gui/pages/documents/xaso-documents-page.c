@@ -13,6 +13,7 @@
 #include "xaso-edxml-receive.h"
 #include "xaso-incoming-editor.h"
 #include "xaso-outgoing-editor.h"
+#include "xaso-pinned-bar.h"
 #include "xaso-queue-bar.h"
 #include "xaso-record-table.h"
 #include "xaso-register-print-dialog.h"
@@ -39,6 +40,7 @@ struct _XasoDocumentsPage
   GtkStringList    *lead_list;
   GStrv             lead_ids;     /* of lead_list's items; "" for anyone */
   XasoQueueBar     *queue_bar;
+  XasoPinnedBar    *pinned_bar;
   GtkLabel         *count_label;
   XasoRecordTable  *table;
   XasoDocumentView *view;
@@ -84,11 +86,27 @@ statuses (XasoDocumentsPage *self)
   return is_incoming (self) ? incoming_statuses : outgoing_statuses;
 }
 
+/* A report's filter lists exactly what its figure counted; words typed in
+ * the search box still narrow it. */
+static XasoDocumentFilter *
+read_pinned_filter (XasoDocumentsPage *self)
+{
+  XasoDocumentFilter *f = xaso_document_filter_copy (xaso_pinned_bar_get_filter (self->pinned_bar));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (*text)
+    {
+      g_free (f->text);
+      f->text = g_strdup (text);
+    }
+  return f;
+}
+
 static XasoDocumentFilter *
 read_filter (XasoDocumentsPage *self)
 {
   XasoQueue queue = xaso_queue_bar_get_queue (self->queue_bar);
-  XasoDocumentFilter *f = xaso_queue_filter (queue, self->direction, user_of (self));
+  XasoDocumentFilter *f;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint year = gtk_drop_down_get_selected (self->year_dropdown);
   guint urgency = gtk_drop_down_get_selected (self->urgency_dropdown);
@@ -96,6 +114,9 @@ read_filter (XasoDocumentsPage *self)
   guint lead = gtk_drop_down_get_selected (self->lead_dropdown);
   g_autoptr(GDateTime) now = xaso_now ();
 
+  if (xaso_pinned_bar_get_filter (self->pinned_bar) != NULL)
+    return read_pinned_filter (self);
+  f = xaso_queue_filter (queue, self->direction, user_of (self));
   f->text = *text ? g_strdup (text) : NULL;
   if (year != GTK_INVALID_LIST_POSITION && year > 0)
     f->year = g_date_time_get_year (now) - (int)year + 1;
@@ -131,6 +152,33 @@ static void
 filter_changed_cb (XasoDocumentsPage *self)
 {
   search (self);
+}
+
+/* Choosing another list or filter leaves a report's list. */
+static void
+choice_changed_cb (XasoDocumentsPage *self)
+{
+  xaso_pinned_bar_unpin (self->pinned_bar);
+  search (self);
+}
+
+static gboolean
+xaso_documents_page_show_list (XasoPage    *page,
+                               const char  *query,
+                               const char  *description,
+                               GError     **error)
+{
+  XasoDocumentsPage *self = XASO_DOCUMENTS_PAGE (page);
+  XasoDocumentFilter *f = xaso_document_filter_parse (query, error);
+
+  if (f == NULL)
+    return FALSE;
+  f->direction = g_strdup (self->direction);
+  xaso_pinned_bar_pin (self->pinned_bar, description, f, (GDestroyNotify)xaso_document_filter_free);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+  search (self);
+  return TRUE;
 }
 
 static void
@@ -178,7 +226,7 @@ search_activate_cb (XasoDocumentsPage *self)
 static void
 queue_changed_cb (XasoDocumentsPage *self)
 {
-  search (self);
+  choice_changed_cb (self);
 }
 
 static void
@@ -507,6 +555,8 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, lead_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, lead_list);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, queue_bar);
+  gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, pinned_bar);
+  gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, queue_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, XasoDocumentsPage, table);
@@ -529,6 +579,7 @@ xaso_documents_page_class_init (XasoDocumentsPageClass *klass)
   object_class->set_property = xaso_documents_page_set_property;
   object_class->get_property = xaso_documents_page_get_property;
   XASO_PAGE_CLASS (klass)->context_set = xaso_documents_page_context_set;
+  XASO_PAGE_CLASS (klass)->show_list = xaso_documents_page_show_list;
 
   properties[PROP_DIRECTION] =
     g_param_spec_string ("direction", NULL, NULL, "incoming",
@@ -551,6 +602,7 @@ xaso_documents_page_init (XasoDocumentsPage *self)
 {
   g_type_ensure (XASO_TYPE_DOCUMENT);
   g_type_ensure (XASO_TYPE_QUEUE_BAR);
+  g_type_ensure (XASO_TYPE_PINNED_BAR);
   g_type_ensure (XASO_TYPE_RECORD_TABLE);
   g_type_ensure (XASO_TYPE_DOCUMENT_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));

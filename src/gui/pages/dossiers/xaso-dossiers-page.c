@@ -11,6 +11,7 @@
 #include "xaso-dossiers-choices.h"
 #include "xaso-dossiers-page.h"
 #include "xaso-reception-dialog.h"
+#include "xaso-pinned-bar.h"
 #include "xaso-queue-bar.h"
 #include "xaso-record-table.h"
 #include "xaso-register-print-dialog.h"
@@ -36,6 +37,7 @@ struct _XasoDossiersPage
   GtkDropDown      *period_dropdown;
   GtkWidget        *receive_button;
   XasoQueueBar     *queue_bar;
+  XasoPinnedBar    *pinned_bar;
   GtkLabel         *count_label;
   XasoRecordTable  *table;
   XasoDossierView  *view;
@@ -71,13 +73,32 @@ selected (GtkDropDown *dropdown)
   return position == GTK_INVALID_LIST_POSITION ? 0 : position;
 }
 
+/* A report's filter lists exactly what its figure counted; words typed in
+ * the search box still narrow it. */
+static XasoDossierFilter *
+read_pinned_filter (XasoDossiersPage *self)
+{
+  XasoDossierFilter *f = xaso_dossier_filter_copy (xaso_pinned_bar_get_filter (self->pinned_bar));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (*text)
+    {
+      g_free (f->text);
+      f->text = g_strdup (text);
+    }
+  return f;
+}
+
 static XasoDossierFilter *
 read_filter (XasoDossiersPage *self)
 {
-  XasoDossierFilter *f = xaso_dossier_filter_new ();
+  XasoDossierFilter *f;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   XasoUser *user = user_of (self);
 
+  if (xaso_pinned_bar_get_filter (self->pinned_bar) != NULL)
+    return read_pinned_filter (self);
+  f = xaso_dossier_filter_new ();
   f->queue = xaso_queue_bar_get_queue (self->queue_bar);
   f->user_id = user ? g_strdup (xaso_record_get_id (XASO_RECORD (user))) : NULL;
   f->text = *text ? g_strdup (text) : NULL;
@@ -113,6 +134,40 @@ static void
 filter_changed_cb (XasoDossiersPage *self)
 {
   search (self);
+}
+
+/* ---- A report's filter, pinned ---- */
+
+static void
+pinned_closed_cb (XasoDossiersPage *self)
+{
+  search (self);
+}
+
+/* Choosing another list or filter leaves the report's list. */
+static void
+choice_changed_cb (XasoDossiersPage *self)
+{
+  xaso_pinned_bar_unpin (self->pinned_bar);
+  search (self);
+}
+
+static gboolean
+xaso_dossiers_page_show_list (XasoPage    *page,
+                              const char  *query,
+                              const char  *description,
+                              GError     **error)
+{
+  XasoDossiersPage *self = XASO_DOSSIERS_PAGE (page);
+  XasoDossierFilter *f = xaso_dossier_filter_parse (query, error);
+
+  if (f == NULL)
+    return FALSE;
+  xaso_pinned_bar_pin (self->pinned_bar, description, f, (GDestroyNotify)xaso_dossier_filter_free);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+  search (self);
+  return TRUE;
 }
 
 static void
@@ -160,7 +215,7 @@ search_activate_cb (XasoDossiersPage *self)
 static void
 queue_changed_cb (XasoDossiersPage *self)
 {
-  search (self);
+  choice_changed_cb (self);
 }
 
 static void
@@ -425,6 +480,9 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, XasoDossiersPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XasoDossiersPage, receive_button);
   gtk_widget_class_bind_template_child (widget_class, XasoDossiersPage, queue_bar);
+  gtk_widget_class_bind_template_child (widget_class, XasoDossiersPage, pinned_bar);
+  gtk_widget_class_bind_template_callback (widget_class, pinned_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, queue_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, XasoDossiersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, XasoDossiersPage, table);
@@ -443,6 +501,7 @@ xaso_dossiers_page_class_init (XasoDossiersPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = xaso_dossiers_page_dispose;
   XASO_PAGE_CLASS (klass)->context_set = xaso_dossiers_page_context_set;
+  XASO_PAGE_CLASS (klass)->show_list = xaso_dossiers_page_show_list;
   bind_template (widget_class);
   gtk_widget_class_install_action (widget_class, "dossiers.receive", NULL, receive_action);
   gtk_widget_class_install_action (widget_class, "dossiers.search", NULL, search_action);
@@ -459,6 +518,7 @@ xaso_dossiers_page_init (XasoDossiersPage *self)
 {
   g_type_ensure (XASO_TYPE_DOSSIER);
   g_type_ensure (XASO_TYPE_QUEUE_BAR);
+  g_type_ensure (XASO_TYPE_PINNED_BAR);
   g_type_ensure (XASO_TYPE_RECORD_TABLE);
   g_type_ensure (XASO_TYPE_DOSSIER_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xaso-day-text.h"
 #include "xaso-commune-calendar.h"
 #include "xaso-procedure-catalogue.h"
 #include "xaso-procedure-editor.h"
@@ -248,16 +249,12 @@ static char *
 read_day (XasoProcedureEditor  *self,
           GError              **error)
 {
-  int d = 0, m = 0, y = 0;
+  char *day = xaso_day_from_display (gtk_editable_get_text (GTK_EDITABLE (self->valid_from_row)));
 
-  if (sscanf (gtk_editable_get_text (GTK_EDITABLE (self->valid_from_row)), "%d/%d/%d", &d, &m, &y) != 3 ||
-      !g_date_valid_dmy (d, m, y))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Write the day the version comes into force as dd/mm/yyyy."));
-      return NULL;
-    }
-  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  if (day == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("Write the day the version comes into force as dd/mm/yyyy."));
+  return day;
 }
 
 /* ---- Saving, on the worker ---- */

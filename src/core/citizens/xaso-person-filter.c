@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-citizens"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
+#include "xaso-person-search.h"
+
+static gboolean
+parse_sex (const char *text,
+           XasoSex    *sex)
+{
+  if (text == NULL)
+    *sex = XASO_SEX_UNKNOWN;
+  else if (g_str_equal (text, "male"))
+    *sex = XASO_SEX_MALE;
+  else if (g_str_equal (text, "female"))
+    *sex = XASO_SEX_FEMALE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* The filter of a link to the residents' list ("hamlet=…&sex=female&
+ * age_min=20&age_max=24&life=living"), as a report's bar carries it;
+ * values are escaped as in a URI. */
+XasoPersonFilter *
+xaso_person_filter_parse (const char  *query,
+                          GError     **error)
+{
+  g_autoptr(GHashTable) params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, error);
+  g_autoptr(XasoPersonFilter) f = xaso_person_filter_new ();
+  const char *age_min, *age_max, *life;
+
+  if (params == NULL)
+    return NULL;
+  if (!parse_sex (g_hash_table_lookup (params, "sex"), &f->sex))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Unknown sex “%s” in the link"),
+                   (char *)g_hash_table_lookup (params, "sex"));
+      return NULL;
+    }
+  f->hamlet = g_strdup (g_hash_table_lookup (params, "hamlet"));
+  f->text = g_strdup (g_hash_table_lookup (params, "text"));
+  age_min = g_hash_table_lookup (params, "age_min");
+  age_max = g_hash_table_lookup (params, "age_max");
+  life = g_hash_table_lookup (params, "life");
+  f->age_min = age_min ? atoi (age_min) : -1;
+  f->age_max = age_max ? atoi (age_max) : -1;
+  f->life = g_strcmp0 (life, "living") == 0 ? XASO_LIFE_LIVING
+          : g_strcmp0 (life, "deceased") == 0 ? XASO_LIFE_DECEASED : XASO_LIFE_ANY;
+  return g_steal_pointer (&f);
+}
