@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <xlsxwriter.h>
 
 #include "xaso-report-table.h"
@@ -159,10 +160,10 @@ write_sheet (Sheet                 *s,
     write_total (s, t, row, (lxw_col_t)c);
 }
 
-gboolean
-xaso_report_table_write_xlsx (const XasoReportTable  *self,
-                              const char             *path,
-                              GError                **error)
+static gboolean
+write_xlsx (const XasoReportTable  *self,
+            const char             *path,
+            GError                **error)
 {
   Sheet s = { workbook_new (path) };
   lxw_error rc;
@@ -182,4 +183,21 @@ xaso_report_table_write_xlsx (const XasoReportTable  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* libxlsxwriter prints numbers with the C library, in the locale's way:
+ * under vi_VN 0.35 would be written "0,35", which no spreadsheet reads.
+ * The file is written under the C locale's numbers, on this thread only. */
+gboolean
+xaso_report_table_write_xlsx (const XasoReportTable  *self,
+                              const char             *path,
+                              GError                **error)
+{
+  locale_t c_numbers = newlocale (LC_NUMERIC_MASK, "C", duplocale (uselocale ((locale_t)0)));
+  locale_t previous = uselocale (c_numbers);
+  gboolean written = write_xlsx (self, path, error);
+
+  uselocale (previous);
+  freelocale (c_numbers);
+  return written;
 }

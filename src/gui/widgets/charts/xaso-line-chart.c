@@ -74,12 +74,32 @@ show_text (GtkWidget  *widget,
   g_object_unref (layout);
 }
 
+/* Every how many points an axis label fits without touching the next:
+ * all twelve months on a wide card, every other or third on a narrow one. */
+static guint
+label_step (XasoLineChart *self,
+            XasoChartData *data)
+{
+  double plot = gtk_widget_get_width (GTK_WIDGET (self)) - LEFT - RIGHT;
+  PangoLayout *layout;
+  int width = 0, height;
+  guint n = data->items->len;
+
+  if (n == 0 || plot <= 0)
+    return 1;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                           ((XasoChartItem *)g_ptr_array_index (data->items, 0))->label);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  g_object_unref (layout);
+  return MAX (1, (guint)ceil ((width + 12) * n / plot));
+}
+
 static void
 draw_axes (XasoLineChart *self, cairo_t *cr, XasoChartData *data, double top)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   double right = gtk_widget_get_width (widget) - RIGHT;
-  guint n = data->items->len, every = MAX (1, (n + 11) / 12);
+  guint n = data->items->len, every = label_step (self, data);
   GdkRGBA text;
 
   xaso_chart_text_rgba (widget, 0.6, &text);
@@ -93,8 +113,9 @@ draw_axes (XasoLineChart *self, cairo_t *cr, XasoChartData *data, double top)
       cairo_rectangle (cr, LEFT, floor (y), right - LEFT, 1);
       cairo_fill (cr);
     }
-  for (guint i = 0; i < n; i += every)
-    show_text (widget, cr, ((XasoChartItem *)g_ptr_array_index (data->items, i))->label, x_of (widget, n, i),
+  /* From the latest point back, so the period's own month is labelled. */
+  for (int i = (int)n - 1; i >= 0; i -= (int)every)
+    show_text (widget, cr, ((XasoChartItem *)g_ptr_array_index (data->items, i))->label, x_of (widget, n, (guint)i),
                gtk_widget_get_height (widget) - BOTTOM / 2, 0.5);
 }
 
