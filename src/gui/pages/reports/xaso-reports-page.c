@@ -65,7 +65,7 @@ static void
 after_paint_cb (GdkFrameClock   *clock,
                 XasoReportsPage *self)
 {
-  g_debug ("dashboard drawn in %.1f ms", (g_get_monotonic_time () - self->asked_at) / 1000.0);
+  g_debug ("dashboard drawn in %" G_GINT64_FORMAT " µs", g_get_monotonic_time () - self->asked_at);
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
 }
 
@@ -88,7 +88,9 @@ computed_cb (GObject      *source,
       gtk_stack_set_visible_child_name (self->overview_stack, "error");
       return;
     }
+  g_debug ("dashboard counted in %" G_GINT64_FORMAT " µs", g_get_monotonic_time () - self->asked_at);
   xaso_dashboard_view_show (self->dashboard_view, d);
+  g_debug ("dashboard shown in %" G_GINT64_FORMAT " µs", g_get_monotonic_time () - self->asked_at);
   gtk_stack_set_visible_child_name (self->overview_stack, "dashboard");
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   if (clock != NULL)

@@ -8,12 +8,23 @@
 #include "xaso-bar-chart.h"
 #include "xaso-chart-bar.h"
 
+/* The widgets of one bar's row, kept to show the next period in them. */
+typedef struct
+{
+  GtkWidget *label;
+  GtkWidget *button;
+  GtkWidget *value;
+} Row;
+
 struct _XasoBarChart
 {
   XasoChart  parent_instance;
 
   guint      max_rows;
   GtkWidget *grid;
+  GArray    *rows;        /* Row */
+  guint      n_series;    /* of the data the rows were made for */
+  guint      n_items;
 };
 
 G_DEFINE_FINAL_TYPE (XasoBarChart, xaso_bar_chart, XASO_TYPE_CHART)
@@ -49,10 +60,29 @@ add_row (XasoBarChart        *self,
   gtk_widget_set_tooltip_text (label, item->label);
   gtk_label_set_xalign (GTK_LABEL (value), 1);
   gtk_widget_add_css_class (value, "numeric");
+  Row r = { label, xaso_chart_bar_button_new (XASO_CHART (self), bar, description), value };
+
   gtk_grid_attach (GTK_GRID (self->grid), label, 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (self->grid), xaso_chart_bar_button_new (XASO_CHART (self), bar, description),
-                   1, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->grid), r.button, 1, row, 1, 1);
   gtk_grid_attach (GTK_GRID (self->grid), value, 2, row, 1, 1);
+  g_array_append_val (self->rows, r);
+}
+
+static void
+update_row (XasoBarChart        *self,
+            XasoChartData       *data,
+            const XasoChartItem *item,
+            double               max,
+            Row                 *r)
+{
+  g_autofree char *description = xaso_chart_describe_item (data, item);
+  g_autofree char *total = xaso_chart_format_value (data, item_total (data, item));
+
+  gtk_label_set_text (GTK_LABEL (r->label), item->label);
+  gtk_widget_set_tooltip_text (r->label, item->label);
+  gtk_label_set_text (GTK_LABEL (r->value), total);
+  xaso_chart_bar_update (XASO_CHART_BAR (gtk_button_get_child (GTK_BUTTON (r->button))), data, item, max);
+  xaso_chart_bar_button_update (r->button, description, item->link != NULL);
 }
 
 static void
@@ -79,6 +109,16 @@ xaso_bar_chart_data_changed (XasoChart *chart)
   guint shown = MIN (data->items->len, self->max_rows);
   int row = 0;
 
+  /* The same units or hamlets for another period: the same rows. */
+  if (self->grid != NULL && data->n_series == self->n_series && data->items->len == self->n_items)
+    {
+      for (guint i = 0; i < shown; i++)
+        update_row (self, data, g_ptr_array_index (data->items, i), max, &g_array_index (self->rows, Row, i));
+      return;
+    }
+  self->n_series = data->n_series;
+  self->n_items = data->items->len;
+  g_array_set_size (self->rows, 0);
   g_clear_pointer (&self->grid, gtk_widget_unparent);
   self->grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 6);
@@ -92,10 +132,18 @@ xaso_bar_chart_data_changed (XasoChart *chart)
 }
 
 static void
+xaso_bar_chart_finalize (GObject *object)
+{
+  g_array_unref (XASO_BAR_CHART (object)->rows);
+  G_OBJECT_CLASS (xaso_bar_chart_parent_class)->finalize (object);
+}
+
+static void
 xaso_bar_chart_class_init (XasoBarChartClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = xaso_bar_chart_finalize;
   XASO_CHART_CLASS (klass)->data_changed = xaso_bar_chart_data_changed;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -103,6 +151,7 @@ xaso_bar_chart_class_init (XasoBarChartClass *klass)
 static void
 xaso_bar_chart_init (XasoBarChart *self)
 {
+  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
 }
 
 GtkWidget *

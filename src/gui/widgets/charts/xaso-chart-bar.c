@@ -235,3 +235,30 @@ xaso_chart_legend_new (XasoChartData *data)
     }
   return box;
 }
+
+/* Shows @item of @data, scaled to @max, in place of what the bar showed:
+ * a new period redraws the same bars instead of making new ones. */
+void
+xaso_chart_bar_update (XasoChartBar        *self,
+                       XasoChartData       *data,
+                       const XasoChartItem *item,
+                       double               max)
+{
+  xaso_chart_data_ref (data);
+  xaso_chart_data_unref (self->data);
+  self->data = data;
+  self->item = item;
+  self->max = max;
+  self->pressed = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+xaso_chart_bar_button_update (GtkWidget  *button,
+                              const char *description,
+                              gboolean    sensitive)
+{
+  gtk_widget_set_tooltip_text (button, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_widget_set_sensitive (button, sensitive);
+}

@@ -29,5 +29,12 @@ GtkWidget  *xaso_chart_bar_button_new  (XasoChart           *chart,
                                         GtkWidget           *bar,
                                         const char          *description);
 GtkWidget  *xaso_chart_legend_new      (XasoChartData       *data);
+void        xaso_chart_bar_update      (XasoChartBar        *self,
+                                        XasoChartData       *data,
+                                        const XasoChartItem *item,
+                                        double               max);
+void        xaso_chart_bar_button_update (GtkWidget         *button,
+                                        const char          *description,
+                                        gboolean             sensitive);
 
 G_END_DECLS

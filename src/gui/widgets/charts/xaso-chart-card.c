@@ -16,6 +16,8 @@ struct _XasoChartCard
   GtkWidget   *table;
   GtkWidget   *note;
   GtkWidget   *toggle;
+  XasoChartData *data;
+  gboolean     table_stale;  /* the table is filled when it is shown */
 };
 
 G_DEFINE_FINAL_TYPE (XasoChartCard, xaso_chart_card, GTK_TYPE_BOX)
@@ -44,11 +46,18 @@ row_activated_cb (XasoChartCard *self,
     g_signal_emit (self, signals[ACTIVATE_LINK], 0, link);
 }
 
+static void fill_table (XasoChartCard *self,
+                        XasoChartData *data);
+
 static void
 toggled_cb (XasoChartCard   *self,
             GtkToggleButton *toggle)
 {
-  gtk_stack_set_visible_child_name (self->stack, gtk_toggle_button_get_active (toggle) ? "table" : "chart");
+  gboolean table = gtk_toggle_button_get_active (toggle);
+
+  if (table && self->table_stale && self->data != NULL)
+    fill_table (self, self->data);
+  gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
 }
 
 static GtkWidget *
@@ -101,6 +110,7 @@ fill_table (XasoChartCard *self,
 {
   GtkWidget *child;
 
+  self->table_stale = FALSE;
   while ((child = gtk_widget_get_first_child (self->table)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->table), child);
   gtk_list_box_append (GTK_LIST_BOX (self->table), table_row_new (data, NULL));
@@ -113,8 +123,15 @@ xaso_chart_card_set_data (XasoChartCard *self,
                           XasoChartData *data)
 {
   g_return_if_fail (XASO_IS_CHART_CARD (self));
+  xaso_chart_data_ref (data);
+  g_clear_pointer (&self->data, xaso_chart_data_unref);
+  self->data = data;
   xaso_chart_set_data (self->chart, data);
-  fill_table (self, data);
+  /* Most cards are read as charts: their tables wait until asked for. */
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->toggle)))
+    fill_table (self, data);
+  else
+    self->table_stale = TRUE;
 }
 
 void
@@ -180,8 +197,16 @@ xaso_chart_card_new (const char *title,
 }
 
 static void
+xaso_chart_card_finalize (GObject *object)
+{
+  g_clear_pointer (&XASO_CHART_CARD (object)->data, xaso_chart_data_unref);
+  G_OBJECT_CLASS (xaso_chart_card_parent_class)->finalize (object);
+}
+
+static void
 xaso_chart_card_class_init (XasoChartCardClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = xaso_chart_card_finalize;
   signals[ACTIVATE_LINK] = g_signal_new ("activate-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
