@@ -33,36 +33,18 @@ typedef struct
 } Office;
 
 /* Accounts are written directly: a password would cost a PBKDF2 each. */
-static XasoUser *
-add_user (XasoDatabase *db,
-          const char   *username,
-          const char   *name,
-          const char   *roles)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO user (id, commune_code, username, full_name, roles, created_at, updated_at) "
-    "VALUES ('u-%s', '12345', '%s', '%s', '%s', '2026-01-01', '2026-01-01')", username, username, name, roles);
-  g_autoptr(GError) error = NULL;
-  XasoUser *user;
-
-  g_assert_true (xaso_database_exec (db, sql, &error));
-  user = xaso_user_find (db, username, &error);
-  g_assert_no_error (error);
-  return user;
-}
-
 static void
 office_set_up (Office        *o,
                gconstpointer  data)
 {
   o->path = xaso_test_temp_path ("documents.db");
   o->db = xaso_test_open_commune (o->path);
-  o->clerk = add_user (o->db, "vanthu", "Lê Thị Thư", "van_thu");
-  o->leader = add_user (o->db, "chutich", "Nguyễn Văn Chủ", "lanh_dao");
-  o->deputy = add_user (o->db, "phochutich", "Trần Văn Phó", "lanh_dao");
-  o->officer = add_user (o->db, "tuphap", "Phạm Thị Pháp", "chuyen_vien");
-  o->colleague = add_user (o->db, "vanhoa", "Đỗ Văn Hóa", "chuyen_vien");
-  o->reception = add_user (o->db, "motcua", "Hồ Thị Cửa", "tiep_nhan");
+  o->clerk = xaso_test_add_user (o->db, "vanthu", "Lê Thị Thư", "van_thu", NULL);
+  o->leader = xaso_test_add_user (o->db, "chutich", "Nguyễn Văn Chủ", "lanh_dao", NULL);
+  o->deputy = xaso_test_add_user (o->db, "phochutich", "Trần Văn Phó", "lanh_dao", NULL);
+  o->officer = xaso_test_add_user (o->db, "tuphap", "Phạm Thị Pháp", "chuyen_vien", NULL);
+  o->colleague = xaso_test_add_user (o->db, "vanhoa", "Đỗ Văn Hóa", "chuyen_vien", NULL);
+  o->reception = xaso_test_add_user (o->db, "motcua", "Hồ Thị Cửa", "tiep_nhan", NULL);
 }
 
 static void

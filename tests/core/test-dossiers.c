@@ -31,24 +31,6 @@ typedef struct
   XasoUser     *all;        /* the three roles of the one-stop work, to walk the table */
 } Office;
 
-static XasoUser *
-add_user (XasoDatabase *db,
-          const char   *username,
-          const char   *name,
-          const char   *roles)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO user (id, commune_code, username, full_name, roles, created_at, updated_at) "
-    "VALUES ('u-%s', '12345', '%s', '%s', '%s', '2026-01-01', '2026-01-01')", username, username, name, roles);
-  g_autoptr(GError) error = NULL;
-  XasoUser *user;
-
-  g_assert_true (xaso_database_exec (db, sql, &error));
-  user = xaso_user_find (db, username, &error);
-  g_assert_no_error (error);
-  return user;
-}
-
 static void
 office_set_up (Office        *o,
                gconstpointer  data)
@@ -59,11 +41,11 @@ office_set_up (Office        *o,
   o->db = xaso_test_open_commune (o->path);
   g_assert_true (xaso_seed_procedures (o->db, &error));
   g_assert_no_error (error);
-  o->reception = add_user (o->db, "motcua", "Hồ Thị Cửa", "tiep_nhan");
-  o->officer = add_user (o->db, "tuphap", "Phạm Thị Pháp", "chuyen_vien");
-  o->leader = add_user (o->db, "chutich", "Nguyễn Văn Chủ", "lanh_dao");
-  o->clerk = add_user (o->db, "vanthu", "Lê Thị Thư", "van_thu");
-  o->all = add_user (o->db, "truongbp", "Đỗ Văn Trưởng", "tiep_nhan,chuyen_vien,lanh_dao");
+  o->reception = xaso_test_add_user (o->db, "motcua", "Hồ Thị Cửa", "tiep_nhan", NULL);
+  o->officer = xaso_test_add_user (o->db, "tuphap", "Phạm Thị Pháp", "chuyen_vien", NULL);
+  o->leader = xaso_test_add_user (o->db, "chutich", "Nguyễn Văn Chủ", "lanh_dao", NULL);
+  o->clerk = xaso_test_add_user (o->db, "vanthu", "Lê Thị Thư", "van_thu", NULL);
+  o->all = xaso_test_add_user (o->db, "truongbp", "Đỗ Văn Trưởng", "tiep_nhan,chuyen_vien,lanh_dao", NULL);
 }
 
 static void

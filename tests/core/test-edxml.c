@@ -27,33 +27,15 @@ typedef struct
   XasoUser     *officer;
 } Office;
 
-static XasoUser *
-add_user (XasoDatabase *db,
-          const char   *username,
-          const char   *name,
-          const char   *roles)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO user (id, commune_code, username, full_name, roles, created_at, updated_at) "
-    "VALUES ('u-%s', '12345', '%s', '%s', '%s', '2026-01-01', '2026-01-01')", username, username, name, roles);
-  g_autoptr(GError) error = NULL;
-  XasoUser *user;
-
-  g_assert_true (xaso_database_exec (db, sql, &error));
-  user = xaso_user_find (db, username, &error);
-  g_assert_no_error (error);
-  return user;
-}
-
 static void
 office_set_up (Office        *o,
                gconstpointer  data)
 {
   o->path = xaso_test_temp_path ("edxml.db");
   o->db = xaso_test_open_commune (o->path);
-  o->clerk = add_user (o->db, "vanthu", "Lê Thị Thư", "van_thu");
-  o->leader = add_user (o->db, "chutich", "Nguyễn Văn Chủ", "lanh_dao");
-  o->officer = add_user (o->db, "tuphap", "Phạm Thị Pháp", "chuyen_vien");
+  o->clerk = xaso_test_add_user (o->db, "vanthu", "Lê Thị Thư", "van_thu", NULL);
+  o->leader = xaso_test_add_user (o->db, "chutich", "Nguyễn Văn Chủ", "lanh_dao", NULL);
+  o->officer = xaso_test_add_user (o->db, "tuphap", "Phạm Thị Pháp", "chuyen_vien", NULL);
 }
 
 static void
@@ -300,7 +282,7 @@ static void
 test_import_pending (Office        *o,
                      gconstpointer  data)
 {
-  g_autoptr(XasoUser) reception = add_user (o->db, "tiepnhan", "Đỗ Văn Nhận", "tiep_nhan");
+  g_autoptr(XasoUser) reception = xaso_test_add_user (o->db, "tiepnhan", "Đỗ Văn Nhận", "tiep_nhan", NULL);
   g_autoptr(XasoDocument) paper = NULL;
   g_autofree char *xml = good_package ("70");
   g_autofree char *path = write_package (o, "cho.xml", xml);
@@ -586,7 +568,7 @@ test_round_trip (Office        *o,
   g_autofree char *out = g_build_filename (dir, "di.edxml", NULL);
   g_autofree char *other_path = xaso_test_temp_path ("noi-nhan.db");
   g_autoptr(XasoDatabase) other = xaso_test_open_commune (other_path);
-  g_autoptr(XasoUser) clerk = add_user (other, "vanthu", "Lê Thị Thư", "van_thu");
+  g_autoptr(XasoUser) clerk = xaso_test_add_user (other, "vanthu", "Lê Thị Thư", "van_thu", NULL);
   g_autoptr(XasoDocument) sent = xaso_document_load (o->db, id, NULL);
   g_autoptr(XasoDocument) received = NULL;
   g_autoptr(XasoEdxmlPackage) package = NULL;

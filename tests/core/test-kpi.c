@@ -20,24 +20,6 @@ typedef struct
   XasoUser     *desk, *officer, *leader;
 } Office;
 
-static XasoUser *
-add_user (XasoDatabase *db,
-          const char   *username,
-          const char   *roles)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO user (id, commune_code, username, full_name, roles, unit, created_at, updated_at) "
-    "VALUES ('u-%s', '12345', '%s', '%s', '%s', 'Tư pháp', '2026-01-01', '2026-01-01')",
-    username, username, username, roles);
-  g_autoptr(GError) error = NULL;
-  XasoUser *user;
-
-  g_assert_true (xaso_database_exec (db, sql, &error));
-  user = xaso_user_find (db, username, &error);
-  g_assert_no_error (error);
-  return user;
-}
-
 static char *
 receive (Office     *o,
          const char *channel,
@@ -150,9 +132,9 @@ office_set_up (Office        *o,
 
   o->db = xaso_test_open_commune (path);
   g_assert_true (xaso_seed_procedures (o->db, &error));
-  o->desk = add_user (o->db, "motcua", "tiep_nhan");
-  o->officer = add_user (o->db, "tuphap", "chuyen_vien");
-  o->leader = add_user (o->db, "chutich", "lanh_dao");
+  o->desk = xaso_test_add_user (o->db, "motcua", "motcua", "tiep_nhan", "Tư pháp");
+  o->officer = xaso_test_add_user (o->db, "tuphap", "tuphap", "chuyen_vien", "Tư pháp");
+  o->leader = xaso_test_add_user (o->db, "chutich", "chutich", "lanh_dao", "Tư pháp");
 }
 
 static void

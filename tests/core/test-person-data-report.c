@@ -31,23 +31,6 @@ typedef struct
   char         *dossier_code;
 } Fixture;
 
-static XasoUser *
-add_user (XasoDatabase *db,
-          const char   *username,
-          const char   *name,
-          const char   *roles)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO user (id, commune_code, username, full_name, roles, created_at, updated_at) "
-    "VALUES ('u-%s', '12345', '%s', '%s', '%s', '2026-01-01', '2026-01-01')", username, username, name, roles);
-  XasoUser *user;
-
-  g_assert_true (xaso_database_exec (db, sql, NULL));
-  user = xaso_user_find (db, username, NULL);
-  g_assert_nonnull (user);
-  return user;
-}
-
 static XasoPerson *
 make_person (const char *name,
              const char *sex,
@@ -139,9 +122,9 @@ fixture_set_up (Fixture       *f,
   f->path = xaso_test_temp_path ("person-data.db");
   f->db = xaso_test_open_commune (f->path);
   g_assert_true (xaso_seed_procedures (f->db, NULL));
-  f->officer = add_user (f->db, "tuphap", "Phạm Thị Pháp", "chuyen_vien");
-  f->reception = add_user (f->db, "motcua", "Hồ Thị Cửa", "tiep_nhan");
-  f->clerk = add_user (f->db, "vanthu", "Lê Thị Thư", "van_thu");
+  f->officer = xaso_test_add_user (f->db, "tuphap", "Phạm Thị Pháp", "chuyen_vien", NULL);
+  f->reception = xaso_test_add_user (f->db, "motcua", "Hồ Thị Cửa", "tiep_nhan", NULL);
+  f->clerk = xaso_test_add_user (f->db, "vanthu", "Lê Thị Thư", "van_thu", NULL);
   xaso_person_set (person, XASO_PERSON_OCCUPATION, "Giáo viên");
   add_household (f, head, person);
   f->person_id = g_strdup (xaso_record_get_id (XASO_RECORD (person)));

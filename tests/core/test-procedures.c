@@ -23,32 +23,14 @@ typedef struct
 } Office;
 
 /* Accounts are written directly: a password would cost a PBKDF2 each. */
-static XasoUser *
-add_user (XasoDatabase *db,
-          const char   *username,
-          const char   *roles)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO user (id, commune_code, username, full_name, roles, created_at, updated_at) "
-    "VALUES ('u-%s', '12345', '%s', 'Người %s', '%s', '2026-01-01', '2026-01-01')", username, username, username,
-    roles);
-  g_autoptr(GError) error = NULL;
-  XasoUser *user;
-
-  g_assert_true (xaso_database_exec (db, sql, &error));
-  user = xaso_user_find (db, username, &error);
-  g_assert_no_error (error);
-  return user;
-}
-
 static void
 office_set_up_bare (Office        *o,
                     gconstpointer  data)
 {
   o->path = xaso_test_temp_path ("procedures.db");
   o->db = xaso_test_open_commune (o->path);
-  o->admin = add_user (o->db, "quantri", "quan_tri");
-  o->reception = add_user (o->db, "motcua", "tiep_nhan");
+  o->admin = xaso_test_add_user (o->db, "quantri", "Người quantri", "quan_tri", NULL);
+  o->reception = xaso_test_add_user (o->db, "motcua", "Người motcua", "tiep_nhan", NULL);
 }
 
 static void

@@ -35,25 +35,6 @@ typedef struct
   GDateTime    *now;
 } Office;
 
-static XasoUser *
-add_user (XasoDatabase *db,
-          const char   *username,
-          const char   *full_name,
-          const char   *roles)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO user (id, commune_code, username, full_name, roles, unit, created_at, updated_at) "
-    "VALUES ('u-%s', '12345', '%s', '%s', '%s', 'Tư pháp', '2026-01-01', '2026-01-01')",
-    username, username, full_name, roles);
-  g_autoptr(GError) error = NULL;
-  XasoUser *user;
-
-  g_assert_true (xaso_database_exec (db, sql, &error));
-  user = xaso_user_find (db, username, &error);
-  g_assert_no_error (error);
-  return user;
-}
-
 static void
 act (Office            *o,
      XasoUser          *actor,
@@ -132,9 +113,9 @@ office_set_up (Office        *o,
   o->dir = g_path_get_dirname (path);
   o->db = xaso_test_open_commune (path);
   g_assert_true (xaso_seed_procedures (o->db, &error));
-  o->desk = add_user (o->db, "motcua", "Võ Thị Mai", "tiep_nhan");
-  o->officer = add_user (o->db, "tuphap", "Bùi Văn Phát", "chuyen_vien");
-  o->leader = add_user (o->db, "chutich", "Ngô Quang Trung", "lanh_dao");
+  o->desk = xaso_test_add_user (o->db, "motcua", "Võ Thị Mai", "tiep_nhan", "Tư pháp");
+  o->officer = xaso_test_add_user (o->db, "tuphap", "Bùi Văn Phát", "chuyen_vien", "Tư pháp");
+  o->leader = xaso_test_add_user (o->db, "chutich", "Ngô Quang Trung", "lanh_dao", "Tư pháp");
   o->now = xaso_dossier_parse_time ("2026-12-21 09:00");
   build_fixture (o);
 }

@@ -6,6 +6,7 @@
 
 #include "xaso-commune.h"
 #include "xaso-database.h"
+#include "xaso-user.h"
 
 /* Helpers shared by the core tests: a fresh database in a temporary folder,
  * with a commune set up. */
@@ -81,4 +82,26 @@ xaso_test_register_order (void)
       g_ptr_array_add (names, g_strdup (lines[i]));
   g_assert_cmpuint (names->len, ==, 40);
   return names;
+}
+
+/* An account of the test commune made straight in the table, without the
+ * checks of xaso_user_add: its id is "u-USERNAME"; @unit may be NULL. */
+static inline XasoUser *
+xaso_test_add_user (XasoDatabase *db,
+                    const char   *username,
+                    const char   *full_name,
+                    const char   *roles,
+                    const char   *unit)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO user (id, commune_code, username, full_name, roles, unit, created_at, updated_at) "
+    "VALUES ('u-%s', '12345', '%s', '%s', '%s', %s%s%s, '2026-01-01', '2026-01-01')",
+    username, username, full_name, roles, unit ? "'" : "", unit ? unit : "NULL", unit ? "'" : "");
+  g_autoptr(GError) error = NULL;
+  XasoUser *user;
+
+  g_assert_true (xaso_database_exec (db, sql, &error));
+  user = xaso_user_find (db, username, &error);
+  g_assert_no_error (error);
+  return user;
 }

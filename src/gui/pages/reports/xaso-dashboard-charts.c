@@ -55,11 +55,12 @@ add_unit_items (XasoChartData       *data,
       values_of (row ? &row->kpi : &d->kpi, values);
       link = whole_measure ? xaso_dashboard_dossier_link (d, whole_measure, extra, label) : NULL;
       item = xaso_chart_data_add_item (data, label, values, link);
-      for (guint s = 0; s < data->n_series && measures[s]; s++)
+      for (guint s = 0; s < data->n_series; s++)
         {
           g_autofree char *said = g_strdup_printf ("%s, %s", data->series[s], label);
 
-          item->series_links[s] = xaso_dashboard_dossier_link (d, measures[s], extra, said);
+          if (measures[s] != NULL)
+            item->series_links[s] = xaso_dashboard_dossier_link (d, measures[s], extra, said);
         }
     }
 }
@@ -72,38 +73,12 @@ channel_values (const XasoKpi *kpi, double *v)
   v[2] = kpi->received_postal;
 }
 
-XasoChartData *
-xaso_dashboard_chart_channels (const XasoDashboard *d)
-{
-  static const char * const measures[] = { "received:online", "received:direct", "received:postal" };
-  XasoChartData *data = xaso_chart_data_new (_("Dossiers Received, by Channel"), FALSE);
-
-  xaso_chart_data_add_series (data, _("Online"), XASO_CHART_BLUE);
-  xaso_chart_data_add_series (data, _("At the counter"), XASO_CHART_GREEN);
-  xaso_chart_data_add_series (data, _("By post"), XASO_CHART_PURPLE);
-  add_unit_items (data, d, channel_values, measures, "received");
-  return data;
-}
-
 static void
 timeliness_values (const XasoKpi *kpi, double *v)
 {
   v[0] = kpi->resolved_early;
   v[1] = kpi->resolved_on_time;
   v[2] = kpi->resolved_late;
-}
-
-XasoChartData *
-xaso_dashboard_chart_timeliness (const XasoDashboard *d)
-{
-  static const char * const measures[] = { "resolved:early", "resolved:on_time", "resolved:late" };
-  XasoChartData *data = xaso_chart_data_new (_("Dossiers Resolved, by Timeliness"), FALSE);
-
-  xaso_chart_data_add_series (data, _("Before the deadline"), XASO_CHART_GREEN);
-  xaso_chart_data_add_series (data, _("On time"), XASO_CHART_BLUE);
-  xaso_chart_data_add_series (data, _("Late"), XASO_CHART_RED);
-  add_unit_items (data, d, timeliness_values, measures, "resolved");
-  return data;
 }
 
 static void
@@ -113,23 +88,58 @@ progress_values (const XasoKpi *kpi, double *v)
   v[1] = kpi->in_progress_late;
 }
 
-/* Units' dossiers still open: within their deadline, and past it. */
+/* A chart of the commune and its units: its series, what each counts
+ * (NULL: no list counts that part alone) and what the whole bar counts. */
+typedef struct
+{
+  const char    *title;
+  const char    *series[3];
+  XasoChartTone  tones[3];
+  const char    *measures[3];
+  const char    *whole;
+  UnitValues     values;
+} UnitChart;
+
+static const UnitChart unit_charts[] = {
+  { N_("Dossiers Received, by Channel"), { N_("Online"), N_("At the counter"), N_("By post") },
+    { XASO_CHART_BLUE, XASO_CHART_GREEN, XASO_CHART_PURPLE },
+    { "received:online", "received:direct", "received:postal" }, "received", channel_values },
+  { N_("Dossiers Resolved, by Timeliness"), { N_("Before the deadline"), N_("On time"), N_("Late") },
+    { XASO_CHART_GREEN, XASO_CHART_BLUE, XASO_CHART_RED },
+    { "resolved:early", "resolved:on_time", "resolved:late" }, "resolved", timeliness_values },
+  /* Open dossiers within their deadline have no list of their own. */
+  { N_("Dossiers in Progress, by Unit"), { N_("Within the deadline"), N_("Past the deadline") },
+    { XASO_CHART_BLUE, XASO_CHART_RED }, { NULL, "in_progress_late" }, "in_progress", progress_values },
+};
+
+static XasoChartData *
+unit_chart (const XasoDashboard *d,
+            const UnitChart     *c)
+{
+  XasoChartData *data = xaso_chart_data_new (_(c->title), FALSE);
+
+  for (guint s = 0; s < G_N_ELEMENTS (c->series) && c->series[s]; s++)
+    xaso_chart_data_add_series (data, _(c->series[s]), c->tones[s]);
+  add_unit_items (data, d, c->values, c->measures, c->whole);
+  return data;
+}
+
+XasoChartData *
+xaso_dashboard_chart_channels (const XasoDashboard *d)
+{
+  return unit_chart (d, &unit_charts[0]);
+}
+
+XasoChartData *
+xaso_dashboard_chart_timeliness (const XasoDashboard *d)
+{
+  return unit_chart (d, &unit_charts[1]);
+}
+
 XasoChartData *
 xaso_dashboard_chart_units (const XasoDashboard *d)
 {
-  static const char * const measures[] = { NULL, "in_progress_late" };
-  XasoChartData *data = xaso_chart_data_new (_("Dossiers in Progress, by Unit"), FALSE);
-
-  xaso_chart_data_add_series (data, _("Within the deadline"), XASO_CHART_BLUE);
-  xaso_chart_data_add_series (data, _("Past the deadline"), XASO_CHART_RED);
-  add_unit_items (data, d, progress_values, measures + 0, "in_progress");
-  for (guint i = 0; i < data->items->len; i++)
-    {
-      XasoChartItem *item = g_ptr_array_index (data->items, i);
-
-      g_clear_pointer (&item->series_links[0], g_free);
-    }
-  return data;
+  return unit_chart (d, &unit_charts[2]);
 }
 
 XasoChartData *
