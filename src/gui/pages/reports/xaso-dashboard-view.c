@@ -333,7 +333,7 @@ make_cards (XasoDashboardView *self)
   self->cards[CARD_UNITS] = card_new (self, _("In Progress, by Unit"), xaso_bar_chart_new (8));
   self->cards[CARD_FIELDS] = card_new (self, _("Received, by Field"), xaso_bar_chart_new (8));
   self->cards[CARD_LEADS] = card_new (self, _("Incoming Documents Due, by Lead Person"), xaso_bar_chart_new (8));
-  self->cards[CARD_HAMLETS] = card_new (self, _("Residents and Households, by Hamlet"), xaso_bar_chart_new (12));
+  self->cards[CARD_HAMLETS] = card_new (self, _("Residents and Households, by Hamlet"), xaso_bar_chart_new (20));
   self->cards[CARD_PYRAMID] = card_new (self, _("Age Pyramid"), xaso_pyramid_chart_new ());
   self->cards[CARD_BIRTHS] = card_new (self, _("Births and Deaths, by Month"), xaso_line_chart_new ());
   xaso_chart_card_set_note (self->cards[CARD_DECISION],

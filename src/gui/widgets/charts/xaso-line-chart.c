@@ -31,8 +31,8 @@ scale_top (XasoChartData *data)
 
   if (data->percent)
     return 100;
-  if (max <= 0)
-    return 1;
+  if (max <= 2)
+    return 2;
   step = pow (10, floor (log10 (max)));
   if (max <= step)
     return step;
@@ -107,7 +107,9 @@ draw_axes (XasoLineChart *self, cairo_t *cr, XasoChartData *data, double top)
   for (int k = 0; k <= 2; k++)
     {
       double value = top * k / 2, y = y_of (widget, top, value);
-      g_autofree char *label = data->percent ? g_strdup_printf ("%.0f%%", value) : g_strdup_printf ("%'.0f", value);
+      g_autofree char *label = data->percent ? g_strdup_printf ("%.0f%%", value)
+                             : value == floor (value) ? g_strdup_printf ("%'.0f", value)
+                             : g_strdup_printf ("%'.1f", value);
 
       show_text (widget, cr, label, LEFT - 6, y, 1);
       cairo_rectangle (cr, LEFT, floor (y), right - LEFT, 1);
