@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "xaso-pdf-window.h"
@@ -49,7 +50,15 @@ export_in_thread (XasoDatabase  *db,
                   GError       **error)
 {
   ExportJob *job = data;
+  g_autofree char *dir = g_path_get_dirname (job->output);
 
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
+      return NULL;
+    }
   if (!xaso_report_export (db, job->actor, job->kind, job->format, job->from, job->to, NULL, NULL, job->output,
                            cancellable, error))
     return NULL;
@@ -59,7 +68,8 @@ export_in_thread (XasoDatabase  *db,
 static const char * const extensions[] = { "tsv", "csv", "xlsx", "pdf" };
 
 /* PDFs to read and print go to the cache, as the registers do; the files
- * an official keeps or sends go to their Documents folder. */
+ * an official keeps or sends go to their Documents folder. The folder is
+ * made on the worker, with the file. */
 static char *
 output_path (XasoReportExportRow *self,
              XasoReportFormat     format)
@@ -71,7 +81,6 @@ output_path (XasoReportExportRow *self,
   g_autofree char *name = g_strdup_printf ("%s-%s-%s.%s", xaso_report_kind_to_string (self->kind), self->from,
                                            self->to, extensions[format]);
 
-  g_mkdir_with_parents (dir, 0700);
   return g_build_filename (dir, name, NULL);
 }
 

@@ -16,7 +16,6 @@ struct _XasoChartCard
   GtkWidget   *table;
   GtkWidget   *note;
   GtkWidget   *toggle;
-  XasoChartData *data;
   gboolean     table_stale;  /* the table is filled when it is shown */
 };
 
@@ -55,8 +54,8 @@ toggled_cb (XasoChartCard   *self,
 {
   gboolean table = gtk_toggle_button_get_active (toggle);
 
-  if (table && self->table_stale && self->data != NULL)
-    fill_table (self, self->data);
+  if (table && self->table_stale)
+    fill_table (self, xaso_chart_get_data (self->chart));
   gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
 }
 
@@ -123,9 +122,6 @@ xaso_chart_card_set_data (XasoChartCard *self,
                           XasoChartData *data)
 {
   g_return_if_fail (XASO_IS_CHART_CARD (self));
-  xaso_chart_data_ref (data);
-  g_clear_pointer (&self->data, xaso_chart_data_unref);
-  self->data = data;
   xaso_chart_set_data (self->chart, data);
   /* Most cards are read as charts: their tables wait until asked for. */
   if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->toggle)))
@@ -197,16 +193,8 @@ xaso_chart_card_new (const char *title,
 }
 
 static void
-xaso_chart_card_finalize (GObject *object)
-{
-  g_clear_pointer (&XASO_CHART_CARD (object)->data, xaso_chart_data_unref);
-  G_OBJECT_CLASS (xaso_chart_card_parent_class)->finalize (object);
-}
-
-static void
 xaso_chart_card_class_init (XasoChartCardClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = xaso_chart_card_finalize;
   signals[ACTIVATE_LINK] = g_signal_new ("activate-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
