@@ -5,12 +5,13 @@
 
 #include "xaso-dashboard.h"
 #include "xaso-demo.h"
+#include "xaso-document-search.h"
 #include "xaso-dossier-search.h"
 #include "xaso-test-util.h"
 
 /* The leader's dashboard (issue 10) on the demo commune: its breakdowns
- * add up to its totals, agree with plain SQL, and every bar's link finds
- * exactly the dossiers the bar counts. */
+ * add up to its totals, agree with plain SQL, and every bar's and tile's
+ * link finds exactly the dossiers or documents it counts. */
 
 #define FROM "2026-01-01"
 #define TO "2026-06-30"
@@ -136,8 +137,8 @@ test_overdue_by_officer (Fixture       *f,
 
       if (i > 0)
         g_assert_cmpuint (row->n[0], <=, ((XasoCountRow *)g_ptr_array_index (f->d->overdue_by_officer, i - 1))->n[0]);
-      if (*row->key != '\0')
-        g_assert_cmpuint (listed (f->db, query), ==, row->n[0]);
+      /* Nobody assigned (an empty key) lists the dossiers without anyone. */
+      g_assert_cmpuint (listed (f->db, query), ==, row->n[0]);
       overdue += row->n[0];
     }
   g_assert_cmpuint (overdue, ==, listed (f->db, "queue=overdue"));
@@ -212,6 +213,60 @@ test_documents (Fixture       *f,
   g_assert_cmpuint (f->d->documents_issued_late, <=, f->d->kpi.documents_outgoing);
 }
 
+/* How many documents of @direction the link @query lists. */
+static guint
+documents_listed (XasoDatabase *db,
+                  const char   *direction,
+                  const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XasoDocumentFilter) filter = xaso_document_filter_parse (query, &error);
+  g_autoptr(GArray) rowids = NULL;
+
+  g_assert_no_error (error);
+  filter->direction = g_strdup (direction);
+  filter->today = g_strdup ("2026-06-30");
+  rowids = xaso_document_search_rowids (db, filter, 0, NULL, &error);
+  g_assert_no_error (error);
+  return rowids->len;
+}
+
+/* The documents' tiles open the registers on exactly what they count.
+ * The demo commune records no signature dates: three documents are given
+ * one thirty days before their issue (late even across Tết), three the same day (on time). */
+static void
+test_document_links (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = xaso_dossier_parse_time (NOW);
+  g_autoptr(GError) error = NULL;
+  guint late_before = f->d->documents_issued_late;
+
+  g_assert_true (xaso_database_exec (f->db,
+    "UPDATE document SET signed_date = date (issued_date, '-30 days') WHERE rowid IN "
+    "(SELECT rowid FROM document WHERE direction = 'outgoing' AND status IN ('issued', 'done') "
+    "AND signed_date IS NULL AND issued_date BETWEEN '" FROM "' AND '" TO "' ORDER BY rowid LIMIT 3);"
+    "UPDATE document SET signed_date = issued_date WHERE rowid IN "
+    "(SELECT rowid FROM document WHERE direction = 'outgoing' AND status IN ('issued', 'done') "
+    "AND signed_date IS NULL AND issued_date BETWEEN '" FROM "' AND '" TO "' ORDER BY rowid LIMIT 3)", &error));
+  g_assert_no_error (error);
+  xaso_dashboard_free (f->d);
+  f->d = xaso_dashboard_compute (f->db, FROM, TO, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->d->documents_issued_late, ==, late_before + 3);
+  g_assert_cmpuint (f->d->kpi.documents_incoming, >, 0);
+  g_assert_cmpuint (documents_listed (f->db, "incoming", "registered=" FROM ".." TO), ==,
+                    f->d->kpi.documents_incoming);
+  g_assert_cmpuint (documents_listed (f->db, "incoming", "due=overdue"), ==, f->d->kpi.documents_overdue);
+  g_assert_cmpuint (f->d->kpi.documents_outgoing, >, 0);
+  g_assert_cmpuint (documents_listed (f->db, "outgoing", "issued=" FROM ".." TO), ==,
+                    f->d->kpi.documents_outgoing);
+  g_assert_cmpuint (documents_listed (f->db, "outgoing", "issued=" FROM ".." TO "&late=1"), ==,
+                    f->d->documents_issued_late);
+  g_test_message ("registered %u, overdue %u, issued %u, issued late %u", f->d->kpi.documents_incoming,
+                  f->d->kpi.documents_overdue, f->d->kpi.documents_outgoing, f->d->documents_issued_late);
+}
+
 /* Decision 766's digitization gauge lands on the dossiers with scans. */
 static void
 test_scans_link (Fixture       *f,
@@ -233,6 +288,12 @@ test_bad_links (void)
   g_clear_error (&error);
   g_assert_null (xaso_dossier_filter_parse ("measure=made-up", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (xaso_document_filter_parse ("issued=2026-01-01..2026-13-01", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (xaso_document_filter_parse ("registered=2026-01-01", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
 int
@@ -249,6 +310,7 @@ main (int    argc,
   ADD ("/dashboard/trend", test_trend);
   ADD ("/dashboard/population", test_population);
   ADD ("/dashboard/documents", test_documents);
+  ADD ("/dashboard/document-links", test_document_links);
   ADD ("/dashboard/scans-link", test_scans_link);
   g_test_add_func ("/dashboard/bad-links", test_bad_links);
   status = g_test_run ();

@@ -4,13 +4,49 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "xaso-document-search.h"
 
 static const char * const due_names[] = { "any", "open", "overdue", "soon" };
 
-/* The filter of a link to a list of documents ("due=overdue&lead=…"), as a
- * report's bar carries it; values are escaped as in a URI. */
+static gboolean
+is_day (const char *text)
+{
+  int y, m, d;
+  char end;
+
+  return strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 &&
+         g_date_valid_dmy ((GDateDay)d, (GDateMonth)m, (GDateYear)y);
+}
+
+/* "registered=2026-01-01..2026-12-31": the first and last day of a period. */
+static gboolean
+period (GHashTable  *params,
+        const char  *name,
+        char       **from,
+        char       **to,
+        GError     **error)
+{
+  const char *value = g_hash_table_lookup (params, name);
+  g_auto(GStrv) days = value ? g_strsplit (value, "..", 2) : NULL;
+
+  if (value == NULL)
+    return TRUE;
+  if (g_strv_length (days) != 2 || !is_day (days[0]) || !is_day (days[1]))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Unknown period “%s” in the link"), value);
+      return FALSE;
+    }
+  *from = g_strdup (days[0]);
+  *to = g_strdup (days[1]);
+  return TRUE;
+}
+
+/* The filter of a link to a list of documents ("due=overdue&lead=…",
+ * "issued=2026-01-01..2026-12-31&late=1"), as a report's figure carries
+ * it; values are escaped as in a URI. */
 XasoDocumentFilter *
 xaso_document_filter_parse (const char  *query,
                             GError     **error)
@@ -34,5 +70,9 @@ xaso_document_filter_parse (const char  *query,
   f->lead_user_id = g_strdup (g_hash_table_lookup (params, "lead"));
   f->status = g_strdup (g_hash_table_lookup (params, "status"));
   f->text = g_strdup (g_hash_table_lookup (params, "text"));
+  if (!period (params, "registered", &f->registered_from, &f->registered_to, error) ||
+      !period (params, "issued", &f->issued_from, &f->issued_to, error))
+    return NULL;
+  f->issued_late = g_strcmp0 (g_hash_table_lookup (params, "late"), "1") == 0;
   return g_steal_pointer (&f);
 }

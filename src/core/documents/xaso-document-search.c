@@ -30,6 +30,10 @@ xaso_document_filter_copy (const XasoDocumentFilter *f)
   copy->issuer = g_strdup (f->issuer);
   copy->today = g_strdup (f->today);
   copy->due_soon_until = g_strdup (f->due_soon_until);
+  copy->registered_from = g_strdup (f->registered_from);
+  copy->registered_to = g_strdup (f->registered_to);
+  copy->issued_from = g_strdup (f->issued_from);
+  copy->issued_to = g_strdup (f->issued_to);
   return copy;
 }
 
@@ -47,6 +51,10 @@ xaso_document_filter_free (XasoDocumentFilter *f)
   g_free (f->issuer);
   g_free (f->today);
   g_free (f->due_soon_until);
+  g_free (f->registered_from);
+  g_free (f->registered_to);
+  g_free (f->issued_from);
+  g_free (f->issued_to);
   g_free (f);
 }
 
@@ -82,6 +90,13 @@ append_filters (GString                  *sql,
     g_string_append (sql, " AND d.status IN " OPEN_STATUSES " AND d.deadline < :today");
   if (f->due == XASO_DOCUMENT_DUE_SOON)
     g_string_append (sql, " AND d.status IN " OPEN_STATUSES " AND d.deadline BETWEEN :today AND :soon");
+  if (f->registered_from != NULL)
+    g_string_append (sql, " AND d.direction = 'incoming' AND d.status <> 'received' "
+                          "AND d.received_date BETWEEN :registered_from AND :registered_to");
+  if (f->issued_from != NULL)
+    g_string_append (sql, " AND d.status IN ('issued', 'done') AND d.issued_date BETWEEN :issued_from AND :issued_to");
+  if (f->issued_late)
+    g_string_append (sql, " AND d.signed_date IS NOT NULL AND xaso_document_issued_late (d.signed_date, d.issued_date)");
 }
 
 static char *
@@ -145,7 +160,23 @@ bind_filters (sqlite3_stmt             *stmt,
   xaso_bind_named (stmt, ":issuer", f->issuer);
   xaso_bind_named (stmt, ":today", today);
   xaso_bind_named (stmt, ":soon", soon);
+  xaso_bind_named (stmt, ":registered_from", f->registered_from);
+  xaso_bind_named (stmt, ":registered_to", f->registered_to);
+  xaso_bind_named (stmt, ":issued_from", f->issued_from);
+  xaso_bind_named (stmt, ":issued_to", f->issued_to);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit > 0 ? (gint64)limit : -1);
+}
+
+static void
+issued_late_sql (sqlite3_context  *context,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  const char *signed_date = (const char *)sqlite3_value_text (argv[0]);
+  const char *issued = (const char *)sqlite3_value_text (argv[1]);
+
+  sqlite3_result_int (context, signed_date != NULL && issued != NULL &&
+                               xaso_document_issued_late (signed_date, issued));
 }
 
 GArray *
@@ -157,8 +188,13 @@ xaso_document_search_rowids (XasoDatabase              *db,
 {
   g_autofree char *match = filter->text ? xaso_fold_query_to_fts (filter->text) : NULL;
   g_autofree char *sql = build_sql (filter, match != NULL);
-  sqlite3_stmt *stmt = xaso_database_prepare (db, sql, error);
+  sqlite3_stmt *stmt;
 
+  /* The rule of a late issue is the working-day calendar's, in C. */
+  if (filter->issued_late)
+    sqlite3_create_function (xaso_database_get_handle (db), "xaso_document_issued_late", 2,
+                             SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, issued_late_sql, NULL, NULL);
+  stmt = xaso_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   bind_filters (stmt, filter, match, limit);

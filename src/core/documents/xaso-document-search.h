@@ -35,6 +35,13 @@ typedef struct
   XasoDocumentDue    due;
   char              *today;          /* YYYY-MM-DD; NULL for the real today */
   char              *due_soon_until; /* YYYY-MM-DD; NULL for two working days on */
+  /* A period of days, YYYY-MM-DD, both ends included: incoming documents
+   * entered in the register with a received date in it, or documents
+   * issued in it (and, with @issued_late, only those issued later than
+   * the working day after their signature), as the reports count them. */
+  char              *registered_from, *registered_to;
+  char              *issued_from, *issued_to;
+  gboolean           issued_late;
   XasoDocumentOrder  order;
 } XasoDocumentFilter;
 

@@ -199,7 +199,9 @@ append_filters (GString                 *sql,
     g_string_append (sql, " AND d.channel = :channel");
   if (f->status > 0)
     g_string_append (sql, " AND d.status = :status");
-  if (f->assignee_user_id != NULL)
+  if (f->assignee_user_id != NULL && *f->assignee_user_id == '\0')
+    g_string_append (sql, " AND coalesce (d.assignee_user_id, '') = ''");   /* nobody assigned */
+  else if (f->assignee_user_id != NULL)
     g_string_append (sql, " AND d.assignee_user_id = :assignee");
   if (f->unit != NULL)
     g_string_append (sql, " AND coalesce (d.department, (SELECT u.unit FROM user u "

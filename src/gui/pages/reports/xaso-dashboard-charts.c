@@ -24,6 +24,21 @@ xaso_dashboard_dossier_link (const XasoDashboard *d,
   return xaso_chart_link ("dossiers", query, said);
 }
 
+char *
+xaso_dashboard_document_link (const XasoDashboard *d,
+                              const char          *page,
+                              const char          *measure,
+                              const char          *extra,
+                              const char          *description)
+{
+  g_autofree char *period = xaso_period_describe (d->from, d->to);
+  g_autofree char *query = g_strdup_printf ("%s=%s..%s%s%s", measure, d->from, d->to,
+                                            extra ? "&" : "", extra ? extra : "");
+  g_autofree char *said = g_strdup_printf ("%s — %s", description, period);
+
+  return xaso_chart_link (page, query, said);
+}
+
 static char *
 param (const char *name,
        const char *value)
@@ -185,8 +200,8 @@ xaso_dashboard_chart_decision (const XasoDashboard *d)
   return data;
 }
 
-/* Counts by a key (an officer, a unit), with the link @query_name=key;
- * a row without a key (nobody assigned) is shown but lists nothing. */
+/* Counts by a key (an officer, a unit), with the link @query_name=key; a
+ * row without a key (nobody assigned, no unit) lists the dossiers without. */
 static XasoChartData *
 count_chart (const char      *title,
              const char      *series,
@@ -207,7 +222,7 @@ count_chart (const char      *title,
       g_autofree char *extra = param (query_name, row->key);
       g_autofree char *query = g_strconcat (query_prefix, extra, NULL);
       g_autofree char *said = g_strdup_printf ("%s — %s", describe, row->label);
-      g_autofree char *link = *row->key ? xaso_chart_link (page, query, said) : NULL;
+      g_autofree char *link = xaso_chart_link (page, query, said);
 
       xaso_chart_data_add_item (data, row->label, &value, link);
     }
@@ -224,23 +239,8 @@ xaso_dashboard_chart_officers (const XasoDashboard *d)
 XasoChartData *
 xaso_dashboard_chart_overdue_units (const XasoDashboard *d)
 {
-  XasoChartData *data = count_chart (_("Overdue Dossiers, by Unit"), _("Overdue"), XASO_CHART_RED,
-                                     d->overdue_by_unit, "dossiers", "queue=overdue&", "unit", _("Overdue"));
-
-  /* "No unit" is a unit of its own here: its dossiers are listed too. */
-  for (guint i = 0; i < data->items->len; i++)
-    {
-      XasoChartItem *item = g_ptr_array_index (data->items, i);
-      const XasoCountRow *row = g_ptr_array_index (d->overdue_by_unit, i);
-
-      if (item->link == NULL && *row->key == '\0')
-        {
-          g_autofree char *said = g_strdup_printf (_("Overdue — %s"), row->label);
-
-          item->link = xaso_chart_link ("dossiers", "queue=overdue&unit=", said);
-        }
-    }
-  return data;
+  return count_chart (_("Overdue Dossiers, by Unit"), _("Overdue"), XASO_CHART_RED,
+                      d->overdue_by_unit, "dossiers", "queue=overdue&", "unit", _("Overdue"));
 }
 
 XasoChartData *

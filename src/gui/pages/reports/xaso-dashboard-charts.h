@@ -27,5 +27,13 @@ char          *xaso_dashboard_dossier_link    (const XasoDashboard *d,
                                                const char          *measure,
                                                const char          *extra,
                                                const char          *description);
+/* The link to the documents of @page ("incoming", "outgoing") that a
+ * figure counts in the period: @measure is "registered" or "issued",
+ * @extra more of the filter ("late=1") or NULL. */
+char          *xaso_dashboard_document_link   (const XasoDashboard *d,
+                                               const char          *page,
+                                               const char          *measure,
+                                               const char          *extra,
+                                               const char          *description);
 
 G_END_DECLS

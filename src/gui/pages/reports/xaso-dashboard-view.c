@@ -198,17 +198,20 @@ fill_dossier_tiles (XasoDashboardView   *self,
   set_count (self->tiles[TILE_RETURNED], k->returned, link_for (d, "returned", CAPTION (TILE_RETURNED)));
 }
 
-/* Documents and residents: the registers have no period filter in their
- * lists, so the period's counts of documents open no list. */
+/* Documents and residents. The residents' list has no filter of
+ * households or of the age left unknown: those two open no list. */
 static void
 fill_other_tiles (XasoDashboardView   *self,
                   const XasoDashboard *d)
 {
-  set_count (self->tiles[TILE_DOCUMENTS_INCOMING], d->kpi.documents_incoming, NULL);
+  set_count (self->tiles[TILE_DOCUMENTS_INCOMING], d->kpi.documents_incoming,
+             xaso_dashboard_document_link (d, "incoming", "registered", NULL, CAPTION (TILE_DOCUMENTS_INCOMING)));
   set_count (self->tiles[TILE_DOCUMENTS_OVERDUE], d->kpi.documents_overdue,
              page_link ("incoming", "due=overdue", CAPTION (TILE_DOCUMENTS_OVERDUE)));
-  set_count (self->tiles[TILE_DOCUMENTS_OUTGOING], d->kpi.documents_outgoing, NULL);
-  set_count (self->tiles[TILE_DOCUMENTS_LATE], d->documents_issued_late, NULL);
+  set_count (self->tiles[TILE_DOCUMENTS_OUTGOING], d->kpi.documents_outgoing,
+             xaso_dashboard_document_link (d, "outgoing", "issued", NULL, CAPTION (TILE_DOCUMENTS_OUTGOING)));
+  set_count (self->tiles[TILE_DOCUMENTS_LATE], d->documents_issued_late,
+             xaso_dashboard_document_link (d, "outgoing", "issued", "late=1", CAPTION (TILE_DOCUMENTS_LATE)));
   set_count (self->tiles[TILE_PERSONS], d->persons, page_link ("citizens", "life=living", CAPTION (TILE_PERSONS)));
   set_count (self->tiles[TILE_HOUSEHOLDS], d->households, NULL);
   set_count (self->tiles[TILE_WITHOUT_AGE], d->persons_without_age, NULL);

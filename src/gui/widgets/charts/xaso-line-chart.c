@@ -68,8 +68,10 @@ show_text (GtkWidget  *widget,
   PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
   int w, h;
 
+  /* Kept inside the chart: the last month's label sits under the last
+   * point, near the right edge. */
   pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x - w * xalign, y - h / 2.0);
+  cairo_move_to (cr, CLAMP (x - w * xalign, 0, MAX (0, gtk_widget_get_width (widget) - w)), y - h / 2.0);
   pango_cairo_show_layout (cr, layout);
   g_object_unref (layout);
 }
