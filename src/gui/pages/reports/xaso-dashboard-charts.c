@@ -10,18 +10,30 @@
 #include "xaso-dashboard-charts.h"
 #include "xaso-report-period.h"
 
+/* The link to @query (and @extra, if any) on @page, said with the period. */
+static char *
+period_link (const XasoDashboard *d,
+             const char          *page,
+             const char          *query,
+             const char          *extra,
+             const char          *description)
+{
+  g_autofree char *period = xaso_period_describe (d->from, d->to);
+  g_autofree char *full = extra ? g_strconcat (query, "&", extra, NULL) : g_strdup (query);
+  g_autofree char *said = g_strdup_printf ("%s — %s", description, period);
+
+  return xaso_chart_link (page, full, said);
+}
+
 char *
 xaso_dashboard_dossier_link (const XasoDashboard *d,
                              const char          *measure,
                              const char          *extra,
                              const char          *description)
 {
-  g_autofree char *period = xaso_period_describe (d->from, d->to);
-  g_autofree char *query = g_strdup_printf ("measure=%s&from=%s&to=%s%s%s", measure, d->from, d->to,
-                                            extra ? "&" : "", extra ? extra : "");
-  g_autofree char *said = g_strdup_printf ("%s — %s", description, period);
+  g_autofree char *query = g_strdup_printf ("measure=%s&from=%s&to=%s", measure, d->from, d->to);
 
-  return xaso_chart_link ("dossiers", query, said);
+  return period_link (d, "dossiers", query, extra, description);
 }
 
 char *
@@ -31,12 +43,9 @@ xaso_dashboard_document_link (const XasoDashboard *d,
                               const char          *extra,
                               const char          *description)
 {
-  g_autofree char *period = xaso_period_describe (d->from, d->to);
-  g_autofree char *query = g_strdup_printf ("%s=%s..%s%s%s", measure, d->from, d->to,
-                                            extra ? "&" : "", extra ? extra : "");
-  g_autofree char *said = g_strdup_printf ("%s — %s", description, period);
+  g_autofree char *query = g_strdup_printf ("%s=%s..%s", measure, d->from, d->to);
 
-  return xaso_chart_link (page, query, said);
+  return period_link (d, page, query, extra, description);
 }
 
 static char *
