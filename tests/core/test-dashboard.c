@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "xaso-dashboard.h"
 #include "xaso-demo.h"
 #include "xaso-document-search.h"
 #include "xaso-dossier-search.h"
+#include "xaso-person-search.h"
 #include "xaso-test-util.h"
 
 /* The leader's dashboard (issue 10) on the demo commune: its breakdowns
@@ -267,6 +269,40 @@ test_document_links (Fixture       *f,
                   f->d->kpi.documents_overdue, f->d->kpi.documents_outgoing, f->d->documents_issued_late);
 }
 
+/* The bars of births and deaths open the residents whose birth or death
+ * was registered in that month: as many as the bar counts. */
+static void
+test_event_links (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint births = 0;
+
+  g_assert_cmpuint (f->d->births_deaths->len, >, 0);
+  for (guint i = 0; i < f->d->births_deaths->len; i++)
+    {
+      XasoCountRow *row = g_ptr_array_index (f->d->births_deaths, i);
+      int year = atoi (row->key), month = atoi (row->key + 5);
+      g_autofree char *days = g_strdup_printf ("%s-01..%s-%02d", row->key, row->key,
+                                               g_date_get_days_in_month ((GDateMonth)month, (GDateYear)year));
+      const char *kinds[] = { "birth", "death" };
+
+      for (guint k = 0; k < 2; k++)
+        {
+          g_autofree char *query = g_strdup_printf ("%s=%s", kinds[k], days);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(XasoPersonFilter) filter = xaso_person_filter_parse (query, &error);
+          g_autoptr(GArray) rowids = NULL;
+
+          g_assert_no_error (error);
+          rowids = xaso_person_search_rowids (f->db, filter, 0, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (rowids->len, ==, row->n[k]);
+        }
+      births += row->n[0];
+    }
+  g_assert_cmpuint (births, >, 0);
+}
+
 /* Decision 766's digitization gauge lands on the dossiers with scans. */
 static void
 test_scans_link (Fixture       *f,
@@ -294,6 +330,9 @@ test_bad_links (void)
   g_clear_error (&error);
   g_assert_null (xaso_document_filter_parse ("registered=2026-01-01", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (xaso_person_filter_parse ("birth=2026-02-30..2026-03-01", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
 int
@@ -311,6 +350,7 @@ main (int    argc,
   ADD ("/dashboard/population", test_population);
   ADD ("/dashboard/documents", test_documents);
   ADD ("/dashboard/document-links", test_document_links);
+  ADD ("/dashboard/event-links", test_event_links);
   ADD ("/dashboard/scans-link", test_scans_link);
   g_test_add_func ("/dashboard/bad-links", test_bad_links);
   status = g_test_run ();

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "xaso-day-text.h"
 #include "xaso-person-search.h"
 
 static gboolean
@@ -23,9 +24,34 @@ parse_sex (const char *text,
   return TRUE;
 }
 
+/* "birth=2026-01-01..2026-01-31": persons whose birth (or death, or
+ * "vital": either) was registered in those days. */
+static gboolean
+parse_event (GHashTable        *params,
+             XasoPersonFilter  *f,
+             GError           **error)
+{
+  static const char * const kinds[] = { "birth", "death", "vital" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      const char *value = g_hash_table_lookup (params, kinds[i]);
+
+      if (value == NULL)
+        continue;
+      if (f->event_kind != NULL || !xaso_day_range_parse (value, &f->event_from, &f->event_to))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Unknown period “%s” in the link"), value);
+          return FALSE;
+        }
+      f->event_kind = g_strdup (kinds[i]);
+    }
+  return TRUE;
+}
+
 /* The filter of a link to the residents' list ("hamlet=…&sex=female&
- * age_min=20&age_max=24&life=living"), as a report's bar carries it;
- * values are escaped as in a URI. */
+ * age_min=20&age_max=24&life=living", "birth=…..…"), as a report's bar
+ * carries it; values are escaped as in a URI. */
 XasoPersonFilter *
 xaso_person_filter_parse (const char  *query,
                           GError     **error)
@@ -51,5 +77,7 @@ xaso_person_filter_parse (const char  *query,
   f->age_max = age_max ? atoi (age_max) : -1;
   f->life = g_strcmp0 (life, "living") == 0 ? XASO_LIFE_LIVING
           : g_strcmp0 (life, "deceased") == 0 ? XASO_LIFE_DECEASED : XASO_LIFE_ANY;
+  if (!parse_event (params, f, error))
+    return NULL;
   return g_steal_pointer (&f);
 }

@@ -26,6 +26,9 @@ xaso_person_filter_copy (const XasoPersonFilter *filter)
 
   copy->text = g_strdup (filter->text);
   copy->hamlet = g_strdup (filter->hamlet);
+  copy->event_kind = g_strdup (filter->event_kind);
+  copy->event_from = g_strdup (filter->event_from);
+  copy->event_to = g_strdup (filter->event_to);
   return copy;
 }
 
@@ -36,6 +39,9 @@ xaso_person_filter_free (XasoPersonFilter *filter)
     return;
   g_free (filter->text);
   g_free (filter->hamlet);
+  g_free (filter->event_kind);
+  g_free (filter->event_from);
+  g_free (filter->event_to);
   g_free (filter);
 }
 
@@ -165,6 +171,11 @@ append_filters (GString                *sql,
     g_string_append (sql, " AND p.status <> 'deceased'");
   else if (filter->life == XASO_LIFE_DECEASED)
     g_string_append (sql, " AND p.status = 'deceased'");
+  if (filter->event_kind != NULL)
+    g_string_append_printf (sql, " AND p.id IN (SELECT e.person_id FROM civil_status_event e WHERE %s "
+                                 "AND e.deleted = 0 AND e.event_date BETWEEN :event_from AND :event_to)",
+                            g_str_equal (filter->event_kind, "vital") ? "e.kind IN ('birth', 'death')"
+                                                                      : "e.kind = :event_kind");
 }
 
 /* Builds a query from fixed pieces; every value the official typed is
@@ -223,6 +234,9 @@ bind_search (sqlite3_stmt *stmt,
   xaso_bind_named (stmt, ":sex", filter->sex == XASO_SEX_FEMALE ? "female" : "male");
   xaso_bind_named (stmt, ":youngest", s->youngest);
   xaso_bind_named (stmt, ":oldest", s->oldest);
+  xaso_bind_named (stmt, ":event_kind", filter->event_kind);
+  xaso_bind_named (stmt, ":event_from", filter->event_from);
+  xaso_bind_named (stmt, ":event_to", filter->event_to);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit > 0 ? limit : G_MAXINT64);
 }
 

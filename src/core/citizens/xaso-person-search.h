@@ -22,6 +22,11 @@ typedef struct
   int             age_min;     /* -1 for no bound */
   int             age_max;
   XasoLifeFilter  life;
+  /* Persons with a civil-status event of @event_kind ("birth", "death",
+   * or "vital" for either) registered with a date in these days
+   * (YYYY-MM-DD); NULL for any. */
+  char           *event_kind;
+  char           *event_from, *event_to;
 } XasoPersonFilter;
 
 XasoPersonFilter *xaso_person_filter_new   (void);

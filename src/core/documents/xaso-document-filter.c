@@ -4,22 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
-#include <string.h>
 
+#include "xaso-day-text.h"
 #include "xaso-document-search.h"
 
 static const char * const due_names[] = { "any", "open", "overdue", "soon" };
-
-static gboolean
-is_day (const char *text)
-{
-  int y, m, d;
-  char end;
-
-  return strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 &&
-         g_date_valid_dmy ((GDateDay)d, (GDateMonth)m, (GDateYear)y);
-}
 
 /* "registered=2026-01-01..2026-12-31": the first and last day of a period. */
 static gboolean
@@ -30,18 +19,11 @@ period (GHashTable  *params,
         GError     **error)
 {
   const char *value = g_hash_table_lookup (params, name);
-  g_auto(GStrv) days = value ? g_strsplit (value, "..", 2) : NULL;
 
-  if (value == NULL)
+  if (value == NULL || xaso_day_range_parse (value, from, to))
     return TRUE;
-  if (g_strv_length (days) != 2 || !is_day (days[0]) || !is_day (days[1]))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Unknown period “%s” in the link"), value);
-      return FALSE;
-    }
-  *from = g_strdup (days[0]);
-  *to = g_strdup (days[1]);
-  return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Unknown period “%s” in the link"), value);
+  return FALSE;
 }
 
 /* The filter of a link to a list of documents ("due=overdue&lead=…",

@@ -14,6 +14,7 @@
 #include "xaso-person-import.h"
 #include "xaso-person-search.h"
 #include "xaso-person-view.h"
+#include "xaso-pinned-bar.h"
 
 /* The Công dân page: every person of the commune in a lazy list that
  * searches as the official types, and the record of the one chosen. */
@@ -36,6 +37,7 @@ struct _XasoCitizensPage
   AdwStatusPage      *empty_page;
   GtkColumnView      *column_view;
   GtkLabel           *count_label;
+  XasoPinnedBar      *pinned_bar;
   GtkWidget          *detail_back;
   GtkStack           *detail_stack;
   XasoPersonView     *person_view;
@@ -58,16 +60,31 @@ context_of (XasoCitizensPage *self)
   return xaso_page_get_context (XASO_PAGE (self));
 }
 
+/* A report's filter the page has no control for (the births of a month)
+ * lists exactly what its figure counted; words typed still narrow it. */
+static XasoPersonFilter *
+read_pinned_filter (XasoCitizensPage *self)
+{
+  XasoPersonFilter *filter = xaso_person_filter_copy (xaso_pinned_bar_get_filter (self->pinned_bar));
+
+  g_free (filter->text);
+  filter->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  return filter;
+}
+
 static XasoPersonFilter *
 read_filter (XasoCitizensPage *self)
 {
-  XasoPersonFilter *filter = xaso_person_filter_new ();
+  XasoPersonFilter *filter;
   guint hamlet = gtk_drop_down_get_selected (self->hamlet_dropdown);
   int age_min = gtk_spin_button_get_value_as_int (self->age_min_spin);
   int age_max = gtk_spin_button_get_value_as_int (self->age_max_spin);
   static const XasoSex sexes[] = { XASO_SEX_UNKNOWN, XASO_SEX_MALE, XASO_SEX_FEMALE };
   static const XasoLifeFilter lives[] = { XASO_LIFE_LIVING, XASO_LIFE_DECEASED, XASO_LIFE_ANY };
 
+  if (xaso_pinned_bar_get_filter (self->pinned_bar) != NULL)
+    return read_pinned_filter (self);
+  filter = xaso_person_filter_new ();
   filter->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   if (hamlet != GTK_INVALID_LIST_POSITION && hamlet > 0)
     filter->hamlet = g_strdup (gtk_string_list_get_string (self->hamlet_list, hamlet));
@@ -97,7 +114,7 @@ filter_is_empty (XasoCitizensPage *self)
 {
   g_autoptr(XasoPersonFilter) filter = read_filter (self);
 
-  return (filter->text == NULL || filter->text[0] == '\0') && filter->hamlet == NULL &&
+  return (filter->text == NULL || filter->text[0] == '\0') && filter->hamlet == NULL && filter->event_kind == NULL &&
          filter->sex == XASO_SEX_UNKNOWN && filter->age_min < 0 && filter->age_max < 0;
 }
 
@@ -347,7 +364,8 @@ import_action (GtkWidget  *widget,
 }
 
 /* A report's figure (a hamlet's residents, an age band of the pyramid)
- * sets the page's own filters, which stay in view and can be changed. */
+ * sets the page's own filters, which stay in view and can be changed;
+ * one they cannot say (the births of a month) is pinned above the list. */
 static guint
 hamlet_position (XasoCitizensPage *self,
                  const char       *hamlet)
@@ -371,6 +389,18 @@ xaso_citizens_page_show_list (XasoPage    *page,
 
   if (f == NULL)
     return FALSE;
+  xaso_pinned_bar_unpin (self->pinned_bar);
+  if (f->event_kind != NULL)
+    {
+      xaso_pinned_bar_pin (self->pinned_bar, description, g_steal_pointer (&f),
+                           (GDestroyNotify)xaso_person_filter_free);
+      self->resetting = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      self->resetting = FALSE;
+      adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+      search (self);
+      return TRUE;
+    }
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), f->text ? f->text : "");
   gtk_drop_down_set_selected (self->hamlet_dropdown, hamlet_position (self, f->hamlet));
   gtk_drop_down_set_selected (self->sex_dropdown, f->sex == XASO_SEX_MALE ? 1 : f->sex == XASO_SEX_FEMALE ? 2 : 0);
@@ -378,6 +408,7 @@ xaso_citizens_page_show_list (XasoPage    *page,
   gtk_spin_button_set_value (self->age_min_spin, MAX (f->age_min, 0));
   gtk_spin_button_set_value (self->age_max_spin, f->age_max >= 0 ? f->age_max : 130);
   adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+  search (self);
   return TRUE;
 }
 
@@ -399,6 +430,7 @@ reset_filters_action (GtkWidget  *widget,
 {
   XasoCitizensPage *self = XASO_CITIZENS_PAGE (widget);
 
+  xaso_pinned_bar_unpin (self->pinned_bar);
   self->resetting = TRUE;
   gtk_drop_down_set_selected (self->hamlet_dropdown, 0);
   gtk_drop_down_set_selected (self->sex_dropdown, 0);
@@ -523,6 +555,7 @@ xaso_citizens_page_class_init (XasoCitizensPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, pinned_bar);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, detail_back);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, person_view);
@@ -548,6 +581,7 @@ xaso_citizens_page_init (XasoCitizensPage *self)
 {
   g_type_ensure (XASO_TYPE_PERSON);
   g_type_ensure (XASO_TYPE_PERSON_VIEW);
+  g_type_ensure (XASO_TYPE_PINNED_BAR);
   g_type_ensure (XASO_TYPE_HOUSEHOLD_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "xaso-dashboard-charts.h"
 #include "xaso-report-period.h"
@@ -347,6 +348,33 @@ xaso_dashboard_chart_pyramid (const XasoDashboard *d)
   return data;
 }
 
+/* The days of the month @month ("YYYY-MM") within the dashboard's
+ * period, as "first..last": the events the chart counted. */
+static char *
+month_in_period (const XasoDashboard *d,
+                 const char          *month)
+{
+  int year = atoi (month), m = atoi (month + 5);
+  g_autofree char *first = g_strdup_printf ("%s-01", month);
+  g_autofree char *last = g_strdup_printf ("%s-%02d", month, g_date_get_days_in_month ((GDateMonth)m, (GDateYear)year));
+
+  return g_strdup_printf ("%s..%s", strcmp (first, d->from) < 0 ? d->from : first,
+                          strcmp (last, d->to) > 0 ? d->to : last);
+}
+
+/* The residents whose @kind of event was registered in @days. */
+static char *
+event_link (const char *days,
+            const char *kind,
+            const char *month,
+            const char *description)
+{
+  g_autofree char *query = g_strdup_printf ("%s=%s", kind, days);
+  g_autofree char *said = g_strdup_printf ("%s — %s", description, month);
+
+  return xaso_chart_link ("citizens", query, said);
+}
+
 XasoChartData *
 xaso_dashboard_chart_births (const XasoDashboard *d)
 {
@@ -358,8 +386,12 @@ xaso_dashboard_chart_births (const XasoDashboard *d)
     {
       const XasoCountRow *row = g_ptr_array_index (d->births_deaths, i);
       double values[2] = { row->n[0], row->n[1] };
+      g_autofree char *days = month_in_period (d, row->key);
+      g_autofree char *link = event_link (days, "vital", row->label, _("Births and deaths"));
+      XasoChartItem *item = xaso_chart_data_add_item (data, row->label, values, link);
 
-      xaso_chart_data_add_item (data, row->label, values, NULL);
+      item->series_links[0] = event_link (days, "birth", row->label, _("Births"));
+      item->series_links[1] = event_link (days, "death", row->label, _("Deaths"));
     }
   return data;
 }

@@ -199,7 +199,7 @@ fill_dossier_tiles (XasoDashboardView   *self,
 }
 
 /* Documents and residents. The residents' list has no filter of
- * households or of the age left unknown: those two open no list. */
+ * households nor of an unknown age or sex: those two open no list. */
 static void
 fill_other_tiles (XasoDashboardView   *self,
                   const XasoDashboard *d)
