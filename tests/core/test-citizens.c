@@ -3,7 +3,7 @@
 
 #include "xaso-audit.h"
 #include "xaso-civil-event.h"
-#include "xaso-household.h"
+#include "xaso-household-search.h"
 #include "xaso-person-csv.h"
 #include "xaso-record-list.h"
 #include "xaso-person-search.h"
@@ -223,6 +223,31 @@ test_filters (void)
   filter->life = XASO_LIFE_DECEASED;
   ids = xaso_person_search_rowids (db, filter, 0, NULL, NULL);
   g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* One who moved away is no longer a resident, nor deceased. */
+  xaso_person_set (old, XASO_PERSON_STATUS, "moved_away");
+  save (db, old);
+  filter->life = XASO_LIFE_LIVING;
+  ids = xaso_person_search_rowids (db, filter, 0, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  filter->life = XASO_LIFE_MOVED_AWAY;
+  ids = xaso_person_search_rowids (db, filter, 0, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Ages as they were in 2000: the girl born in 2015 has none yet. */
+  filter->life = XASO_LIFE_ANY;
+  filter->age_year = 2000;
+  filter->age_unknown = TRUE;
+  ids = xaso_person_search_rowids (db, filter, 0, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  filter->age_unknown = FALSE;
+  filter->age_min = 60;
+  ids = xaso_person_search_rowids (db, filter, 0, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 2);   /* born in 1930 and in 1940 */
 }
 
 static XasoHousehold *
@@ -276,6 +301,74 @@ test_household_failure_leaves_nothing (void)
   g_assert_nonnull (error);
   g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM household"), ==, 0);
   g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM outbox"), ==, 0);
+}
+
+/* The households' list finds a household by its number, by its head's
+ * name typed without diacritics and by its address; the list's rows carry
+ * the head's name and the residents still living there. */
+static GArray *
+find_households (XasoDatabase *db,
+                 const char   *text,
+                 const char   *hamlet)
+{
+  g_autoptr(XasoHouseholdFilter) filter = xaso_household_filter_new ();
+  g_autoptr(GError) error = NULL;
+  GArray *rowids;
+
+  filter->text = g_strdup (text);
+  filter->hamlet = g_strdup (hamlet);
+  rowids = xaso_household_search_rowids (db, filter, 0, NULL, &error);
+  g_assert_no_error (error);
+  return rowids;
+}
+
+static void
+test_household_search (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("household-search.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(XasoPerson) head = make_person ("Hoàng Văn Chủ", "male", "1960", NULL);
+  g_autoptr(XasoPerson) child = make_person ("Hoàng Thị Con", "female", "1990", NULL);
+  g_autoptr(XasoPerson) gone = make_person ("Hoàng Văn Đi", "male", "1992", NULL);
+  g_autoptr(XasoHousehold) household = make_household (db, head);
+  g_autoptr(XasoHousehold) headless = xaso_household_new ();
+  g_autoptr(GArray) all = NULL, by_code = NULL, by_head = NULL, by_address = NULL, none = NULL, hamlet = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *head_name = NULL, *residents = NULL;
+
+  g_assert_true (xaso_household_add_member (db, household, child, "Con", FALSE, "tester", NULL));
+  xaso_person_set (gone, XASO_PERSON_STATUS, "moved_away");
+  g_assert_true (xaso_household_add_member (db, household, gone, "Con", FALSE, "tester", NULL));
+  xaso_household_set (headless, XASO_HOUSEHOLD_CODE, "00043");
+  xaso_household_set (headless, XASO_HOUSEHOLD_HAMLET, "Thôn Đông");
+  xaso_household_set (headless, XASO_HOUSEHOLD_ADDRESS, "Xóm Bến, Thôn Đông");
+  xaso_household_set (headless, XASO_HOUSEHOLD_RESIDENCE_KIND, "temporary");
+  g_assert_true (xaso_record_save (XASO_RECORD (headless), db, "tester", NULL));
+
+  all = find_households (db, NULL, NULL);
+  g_assert_cmpuint (all->len, ==, 2);
+  by_code = find_households (db, "00042", NULL);
+  g_assert_cmpuint (by_code->len, ==, 1);
+  by_head = find_households (db, "hoang van chu", NULL);
+  g_assert_cmpuint (by_head->len, ==, 1);
+  g_assert_cmpint (g_array_index (by_head, gint64, 0), ==, g_array_index (by_code, gint64, 0));
+  by_address = find_households (db, "xom ben", NULL);
+  g_assert_cmpuint (by_address->len, ==, 1);
+  none = find_households (db, "chu ben", NULL);
+  g_assert_cmpuint (none->len, ==, 0);
+  hamlet = find_households (db, NULL, "Thôn Đông");
+  g_assert_cmpuint (hamlet->len, ==, 1);
+
+  rows = xaso_record_load_rowids (XASO_TYPE_HOUSEHOLD, db, (gint64 *)(gpointer)all->data, all->len, NULL);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_object_get (rows->pdata[0], "head-name", &head_name, "residents-display", &residents, NULL);
+  g_assert_cmpstr (head_name, ==, "Hoàng Văn Chủ");
+  g_assert_cmpstr (residents, ==, "2");
+  g_clear_pointer (&head_name, g_free);
+  g_clear_pointer (&residents, g_free);
+  g_object_get (rows->pdata[1], "head-name", &head_name, "residents-display", &residents, NULL);
+  g_assert_null (head_name);
+  g_assert_cmpstr (residents, ==, "0");
 }
 
 static XasoCivilEvent *
@@ -545,6 +638,7 @@ main (int    argc,
   g_test_add_func ("/citizens/search/filters", test_filters);
   g_test_add_func ("/citizens/household/members-head-first", test_household_members_head_first);
   g_test_add_func ("/citizens/household/failure-leaves-nothing", test_household_failure_leaves_nothing);
+  g_test_add_func ("/citizens/household/search", test_household_search);
   g_test_add_func ("/citizens/civil-event/official-may-not-record-own", test_official_may_not_record_own_event);
   g_test_add_func ("/citizens/audit/create-and-edit-logged", test_create_and_edit_are_audited);
   g_test_add_func ("/citizens/csv/import-all-or-nothing", test_csv_import_all_or_nothing);

@@ -8,6 +8,7 @@
 #include "xaso-demo.h"
 #include "xaso-document-search.h"
 #include "xaso-dossier-search.h"
+#include "xaso-household-search.h"
 #include "xaso-person-search.h"
 #include "xaso-test-util.h"
 
@@ -303,6 +304,106 @@ test_event_links (Fixture       *f,
   g_assert_cmpuint (births, >, 0);
 }
 
+/* How many residents the link @query lists. */
+static guint
+persons_listed (XasoDatabase *db,
+                const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XasoPersonFilter) filter = xaso_person_filter_parse (query, &error);
+  g_autoptr(GArray) rowids = NULL;
+
+  g_assert_no_error (error);
+  rowids = xaso_person_search_rowids (db, filter, 0, NULL, &error);
+  g_assert_no_error (error);
+  return rowids->len;
+}
+
+static guint
+households_listed (XasoDatabase *db,
+                   const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XasoHouseholdFilter) filter = xaso_household_filter_parse (query, &error);
+  g_autoptr(GArray) rowids = NULL;
+
+  g_assert_no_error (error);
+  rowids = xaso_household_search_rowids (db, filter, 0, NULL, &error);
+  g_assert_no_error (error);
+  return rowids->len;
+}
+
+/* The population's figures of dashboard @d open exactly the residents and
+ * households they count: a hamlet's bars, an age band of the pyramid by
+ * sex (ages reached in the period's last year), the tiles of households
+ * and of residents the pyramid cannot place. */
+static void
+check_population_links (XasoDatabase        *db,
+                        const XasoDashboard *d)
+{
+  int year = atoi (d->to);
+  g_autofree char *without_age = g_strdup_printf ("age=unknown&age_at=%d&life=living", year);
+
+  for (guint i = 0; i < d->hamlets->len; i++)
+    {
+      XasoCountRow *row = g_ptr_array_index (d->hamlets, i);
+      g_autofree char *hamlet = escape (row->key);
+      g_autofree char *residents = g_strdup_printf ("hamlet=%s&life=living", hamlet);
+      g_autofree char *households = g_strdup_printf ("list=households&hamlet=%s", hamlet);
+
+      if (*row->key == '\0')
+        continue;
+      g_assert_cmpuint (persons_listed (db, residents), ==, row->n[0]);
+      g_assert_cmpuint (households_listed (db, households), ==, row->n[1]);
+    }
+  for (guint i = 0; i < d->pyramid->len; i++)
+    {
+      XasoCountRow *row = g_ptr_array_index (d->pyramid, i);
+      int first = atoi (row->key);
+      const char *sexes[] = { "male", "female" };
+
+      for (guint s = 0; s < 2; s++)
+        {
+          g_autofree char *query = i + 1 < d->pyramid->len
+            ? g_strdup_printf ("age_min=%d&age_max=%d&age_at=%d&sex=%s&life=living", first, first + 4, year, sexes[s])
+            : g_strdup_printf ("age_min=%d&age_at=%d&sex=%s&life=living", first, year, sexes[s]);
+
+          g_assert_cmpuint (persons_listed (db, query), ==, row->n[s]);
+        }
+    }
+  g_assert_cmpuint (households_listed (db, "list=households"), ==, d->households);
+  g_assert_cmpuint (persons_listed (db, without_age), ==, d->persons_without_age);
+}
+
+/* A resident without a year of birth and one of unknown sex are counted
+ * apart from the pyramid; a dashboard of 2000 counts the ages of then,
+ * and those born since as having none yet. */
+static void
+test_population_links (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = xaso_dossier_parse_time (NOW);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XasoDashboard) past = NULL;
+
+  g_assert_true (xaso_database_exec (f->db,
+    "UPDATE person SET birth_date = NULL WHERE rowid = (SELECT min (rowid) FROM person WHERE status = 'living' "
+    "AND birth_date IS NOT NULL);"
+    "UPDATE person SET sex = 'unknown', id_number = NULL WHERE rowid = (SELECT max (rowid) FROM person "
+    "WHERE status = 'living' AND sex <> 'unknown')", &error));
+  g_assert_no_error (error);
+  xaso_dashboard_free (f->d);
+  f->d = xaso_dashboard_compute (f->db, FROM, TO, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->d->persons_without_age, >=, 2);
+  check_population_links (f->db, f->d);
+
+  past = xaso_dashboard_compute (f->db, "2000-01-01", "2000-12-31", now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (past->persons_without_age, >, f->d->persons_without_age);
+  check_population_links (f->db, past);
+}
+
 /* Decision 766's digitization gauge lands on the dossiers with scans. */
 static void
 test_scans_link (Fixture       *f,
@@ -351,6 +452,7 @@ main (int    argc,
   ADD ("/dashboard/documents", test_documents);
   ADD ("/dashboard/document-links", test_document_links);
   ADD ("/dashboard/event-links", test_event_links);
+  ADD ("/dashboard/population-links", test_population_links);
   ADD ("/dashboard/scans-link", test_scans_link);
   g_test_add_func ("/dashboard/bad-links", test_bad_links);
   status = g_test_run ();

@@ -11,6 +11,16 @@
 struct _XasoHousehold
 {
   XasoRecord parent_instance;
+
+  /* What the households' list shows beside the row (list_columns). */
+  char      *head_name;
+  gint64     residents;
+};
+
+enum
+{
+  PROP_HEAD_NAME = XASO_HOUSEHOLD_N_FIELDS + 1,
+  PROP_RESIDENTS_DISPLAY,
 };
 
 G_DEFINE_FINAL_TYPE (XasoHousehold, xaso_household, XASO_TYPE_RECORD)
@@ -44,14 +54,74 @@ xaso_household_validate (XasoRecord    *record,
   return TRUE;
 }
 
+const char *
+xaso_household_residence_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "temporary") == 0)
+    return _("Temporary residence");
+  return _("Permanent residence");
+}
+
+static void
+load_list_columns (XasoRecord   *record,
+                   sqlite3_stmt *stmt,
+                   int           first_column)
+{
+  XasoHousehold *self = XASO_HOUSEHOLD (record);
+
+  g_free (self->head_name);
+  self->head_name = g_strdup ((const char *)sqlite3_column_text (stmt, first_column));
+  self->residents = sqlite3_column_int64 (stmt, first_column + 1);
+}
+
+static void
+xaso_household_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  XasoHousehold *self = XASO_HOUSEHOLD (object);
+
+  switch (prop_id)
+    {
+    case PROP_HEAD_NAME:
+      g_value_set_string (value, self->head_name);
+      break;
+    case PROP_RESIDENTS_DISPLAY:
+      g_value_take_string (value, g_strdup_printf ("%" G_GINT64_FORMAT, self->residents));
+      break;
+    default:
+      G_OBJECT_CLASS (xaso_household_parent_class)->get_property (object, prop_id, value, pspec);
+    }
+}
+
+static void
+xaso_household_finalize (GObject *object)
+{
+  g_free (XASO_HOUSEHOLD (object)->head_name);
+  G_OBJECT_CLASS (xaso_household_parent_class)->finalize (object);
+}
+
 static void
 xaso_household_class_init (XasoHouseholdClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   XasoRecordClass *record_class = XASO_RECORD_CLASS (klass);
+  static const char * const names[] = { "head-name", "residents-display" };
 
   xaso_record_class_set_fields (record_class, "household", household_fields, G_N_ELEMENTS (household_fields));
+  object_class->get_property = xaso_household_get_property;
+  object_class->finalize = xaso_household_finalize;
   record_class->personal_data = TRUE;
   record_class->validate = xaso_household_validate;
+  /* The head's name and the residents still living there. */
+  record_class->list_columns =
+    "(SELECT full_name FROM person WHERE id = household.head_person_id), "
+    "(SELECT count (*) FROM person WHERE household_id = household.id AND deleted = 0 AND status = 'living')";
+  record_class->load_list_columns = load_list_columns;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_class_install_property (object_class, PROP_HEAD_NAME + i,
+      g_param_spec_string (names[i], NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 }
 
 static void

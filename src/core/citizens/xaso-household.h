@@ -49,6 +49,9 @@ gboolean       xaso_household_add_member    (XasoDatabase     *db,
                                              const char       *actor,
                                              GError          **error);
 
+/* "Thường trú" or "Tạm trú", for a residence kind. */
+const char    *xaso_household_residence_label (const char *kind);
+
 /* The hamlets of the commune, for filters and forms. */
 GStrv          xaso_household_list_hamlets  (XasoDatabase     *db,
                                              GError          **error);

@@ -49,16 +49,29 @@ parse_event (GHashTable        *params,
   return TRUE;
 }
 
+static XasoLifeFilter
+parse_life (const char *text)
+{
+  if (g_strcmp0 (text, "living") == 0)
+    return XASO_LIFE_LIVING;
+  if (g_strcmp0 (text, "deceased") == 0)
+    return XASO_LIFE_DECEASED;
+  if (g_strcmp0 (text, "moved_away") == 0)
+    return XASO_LIFE_MOVED_AWAY;
+  return XASO_LIFE_ANY;
+}
+
 /* The filter of a link to the residents' list ("hamlet=…&sex=female&
- * age_min=20&age_max=24&life=living", "birth=…..…"), as a report's bar
- * carries it; values are escaped as in a URI. */
+ * age_min=20&age_max=24&age_at=2025&life=living", "age=unknown",
+ * "birth=…..…"), as a report's bar carries it; values are escaped as in
+ * a URI. Ages are reached in the year age_at (this year without it). */
 XasoPersonFilter *
 xaso_person_filter_parse (const char  *query,
                           GError     **error)
 {
   g_autoptr(GHashTable) params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, error);
   g_autoptr(XasoPersonFilter) f = xaso_person_filter_new ();
-  const char *age_min, *age_max, *life;
+  const char *age_min, *age_max, *age_at;
 
   if (params == NULL)
     return NULL;
@@ -72,11 +85,12 @@ xaso_person_filter_parse (const char  *query,
   f->text = g_strdup (g_hash_table_lookup (params, "text"));
   age_min = g_hash_table_lookup (params, "age_min");
   age_max = g_hash_table_lookup (params, "age_max");
-  life = g_hash_table_lookup (params, "life");
+  age_at = g_hash_table_lookup (params, "age_at");
   f->age_min = age_min ? atoi (age_min) : -1;
   f->age_max = age_max ? atoi (age_max) : -1;
-  f->life = g_strcmp0 (life, "living") == 0 ? XASO_LIFE_LIVING
-          : g_strcmp0 (life, "deceased") == 0 ? XASO_LIFE_DECEASED : XASO_LIFE_ANY;
+  f->age_year = age_at ? atoi (age_at) : 0;
+  f->age_unknown = g_strcmp0 (g_hash_table_lookup (params, "age"), "unknown") == 0;
+  f->life = parse_life (g_hash_table_lookup (params, "life"));
   if (!parse_event (params, f, error))
     return NULL;
   return g_steal_pointer (&f);

@@ -107,6 +107,7 @@ typedef struct
   char                   *prefix_end;  /* sorts after every name beginning so */
   char                    youngest[8]; /* birth years of the age filter */
   char                    oldest[8];
+  char                    this_year[8];
 } Search;
 
 typedef struct
@@ -135,11 +136,12 @@ search_init (Search                 *s,
   g_auto(GStrv) words = filter->text ? xaso_fold_query_words (filter->text) : NULL;
   gsize len = filter->text ? strlen (filter->text) : 0;
   g_autoptr(GDateTime) now = xaso_now ();
-  int year = g_date_time_get_year (now);
+  int year = filter->age_year > 0 ? filter->age_year : g_date_time_get_year (now);
 
   *s = (Search) { .db = db, .filter = filter };
   g_snprintf (s->youngest, sizeof s->youngest, "%04d", year - MAX (filter->age_min, 0));
   g_snprintf (s->oldest, sizeof s->oldest, "%04d", year - MAX (filter->age_max, 0));
+  g_snprintf (s->this_year, sizeof s->this_year, "%04d", year);
   if (words == NULL || words[0] == NULL)
     return;
   s->match = xaso_fold_words_to_fts ((const char * const *)words);
@@ -163,14 +165,20 @@ append_filters (GString                *sql,
     g_string_append (sql, " AND p.hamlet = :hamlet");
   if (filter->sex != XASO_SEX_UNKNOWN)
     g_string_append (sql, " AND p.sex = :sex");
+  /* An unknown birth date is NULL or empty; '' sorts before every year. */
   if (filter->age_min >= 0)
-    g_string_append (sql, " AND substr (p.birth_date, 1, 4) <= :youngest");
+    g_string_append (sql, " AND substr (p.birth_date, 1, 4) <= :youngest AND p.birth_date <> ''");
   if (filter->age_max >= 0)
     g_string_append (sql, " AND substr (p.birth_date, 1, 4) >= :oldest");
+  if (filter->age_unknown)
+    g_string_append (sql, " AND (coalesce (p.birth_date, '') = '' OR p.sex = 'unknown' "
+                          "OR substr (p.birth_date, 1, 4) > :this_year)");
   if (filter->life == XASO_LIFE_LIVING)
-    g_string_append (sql, " AND p.status <> 'deceased'");
+    g_string_append (sql, " AND p.status = 'living'");
   else if (filter->life == XASO_LIFE_DECEASED)
     g_string_append (sql, " AND p.status = 'deceased'");
+  else if (filter->life == XASO_LIFE_MOVED_AWAY)
+    g_string_append (sql, " AND p.status = 'moved_away'");
   if (filter->event_kind != NULL)
     g_string_append_printf (sql, " AND p.id IN (SELECT e.person_id FROM civil_status_event e WHERE %s "
                                  "AND e.deleted = 0 AND e.event_date BETWEEN :event_from AND :event_to)",
@@ -234,6 +242,7 @@ bind_search (sqlite3_stmt *stmt,
   xaso_bind_named (stmt, ":sex", filter->sex == XASO_SEX_FEMALE ? "female" : "male");
   xaso_bind_named (stmt, ":youngest", s->youngest);
   xaso_bind_named (stmt, ":oldest", s->oldest);
+  xaso_bind_named (stmt, ":this_year", s->this_year);
   xaso_bind_named (stmt, ":event_kind", filter->event_kind);
   xaso_bind_named (stmt, ":event_from", filter->event_from);
   xaso_bind_named (stmt, ":event_to", filter->event_to);

@@ -5,11 +5,14 @@
 
 G_BEGIN_DECLS
 
+/* A person's status: LIVING are the residents (status "living"), not
+ * those who moved away nor the deceased. */
 typedef enum
 {
   XASO_LIFE_ANY,
   XASO_LIFE_LIVING,
   XASO_LIFE_DECEASED,
+  XASO_LIFE_MOVED_AWAY,
 } XasoLifeFilter;
 
 /* What the official asked for: text typed in the search box (folded,
@@ -21,6 +24,10 @@ typedef struct
   XasoSex         sex;         /* XASO_SEX_UNKNOWN for both */
   int             age_min;     /* -1 for no bound */
   int             age_max;
+  int             age_year;    /* ages are reached in this year; 0 for this year */
+  /* Persons an age pyramid cannot place: no year of birth, no sex, or
+   * born after @age_year. */
+  gboolean        age_unknown;
   XasoLifeFilter  life;
   /* Persons with a civil-status event of @event_kind ("birth", "death",
    * or "vital" for either) registered with a date in these days

@@ -301,8 +301,9 @@ xaso_record_load_rowids (GType          type,
 {
   g_autoptr(XasoRecordClass) klass = g_type_class_ref (type);
   g_autofree char *sql = g_strdup_printf (
-    "SELECT %s FROM json_each (?) j JOIN \"%s\" ON \"%s\".rowid = j.value ORDER BY j.key",
-    xaso_record_class_columns (klass), klass->table, klass->table);
+    "SELECT %s%s%s FROM json_each (?) j JOIN \"%s\" ON \"%s\".rowid = j.value ORDER BY j.key",
+    xaso_record_class_columns (klass), klass->list_columns ? ", " : "", klass->list_columns ? klass->list_columns : "",
+    klass->table, klass->table);
   g_autoptr(GString) list = g_string_new ("[");
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = xaso_database_prepare (db, sql, error);
@@ -318,6 +319,8 @@ xaso_record_load_rowids (GType          type,
       XasoRecord *record = g_object_new (type, NULL);
 
       xaso_record_load_columns (record, stmt, 0);
+      if (klass->load_list_columns != NULL)
+        klass->load_list_columns (record, stmt, (int)klass->n_fields + 2);
       g_ptr_array_add (records, record);
     }
   sqlite3_reset (stmt);

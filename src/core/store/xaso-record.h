@@ -36,6 +36,14 @@ struct _XasoRecordClass
   /* Adds derived columns (folded copies, sort keys) to the change. */
   void     (*prepare_save) (XasoRecord    *self,
                             XasoChange    *change);
+  /* What a list shows beside the fields and the row does not hold (a
+   * household's head and its number of members): SQL expressions over the
+   * table, "a, b", that xaso_record_load_rowids () selects after the fields
+   * and hands to load_list_columns; NULL for none. */
+  const char              *list_columns;
+  void     (*load_list_columns) (XasoRecord   *self,
+                                 sqlite3_stmt *stmt,
+                                 int           first_column);
 };
 
 void        xaso_record_class_set_fields (XasoRecordClass       *klass,

@@ -7,6 +7,7 @@
 
 #include "xaso-citizens-page.h"
 #include "xaso-household-editor.h"
+#include "xaso-household-list.h"
 #include "xaso-household-view.h"
 #include "xaso-household.h"
 #include "xaso-list-search.h"
@@ -17,7 +18,8 @@
 #include "xaso-pinned-bar.h"
 
 /* The Công dân page: every person of the commune in a lazy list that
- * searches as the official types, and the record of the one chosen. */
+ * searches as the official types, the households in a second list, and
+ * the record of the one chosen. */
 struct _XasoCitizensPage
 {
   XasoPage            parent_instance;
@@ -33,6 +35,8 @@ struct _XasoCitizensPage
   GtkSpinButton      *age_min_spin;
   GtkSpinButton      *age_max_spin;
   GtkDropDown        *life_dropdown;
+  GtkStack           *lists_stack;
+  XasoHouseholdList  *household_list;
   GtkStack           *list_stack;
   AdwStatusPage      *empty_page;
   GtkColumnView      *column_view;
@@ -80,7 +84,7 @@ read_filter (XasoCitizensPage *self)
   int age_min = gtk_spin_button_get_value_as_int (self->age_min_spin);
   int age_max = gtk_spin_button_get_value_as_int (self->age_max_spin);
   static const XasoSex sexes[] = { XASO_SEX_UNKNOWN, XASO_SEX_MALE, XASO_SEX_FEMALE };
-  static const XasoLifeFilter lives[] = { XASO_LIFE_LIVING, XASO_LIFE_DECEASED, XASO_LIFE_ANY };
+  static const XasoLifeFilter lives[] = { XASO_LIFE_LIVING, XASO_LIFE_MOVED_AWAY, XASO_LIFE_DECEASED, XASO_LIFE_ANY };
 
   if (xaso_pinned_bar_get_filter (self->pinned_bar) != NULL)
     return read_pinned_filter (self);
@@ -89,7 +93,7 @@ read_filter (XasoCitizensPage *self)
   if (hamlet != GTK_INVALID_LIST_POSITION && hamlet > 0)
     filter->hamlet = g_strdup (gtk_string_list_get_string (self->hamlet_list, hamlet));
   filter->sex = sexes[MIN (gtk_drop_down_get_selected (self->sex_dropdown), 2)];
-  filter->life = lives[MIN (gtk_drop_down_get_selected (self->life_dropdown), 2)];
+  filter->life = lives[MIN (gtk_drop_down_get_selected (self->life_dropdown), G_N_ELEMENTS (lives) - 1)];
   filter->age_min = age_min > 0 ? age_min : -1;
   filter->age_max = age_max < 130 ? age_max : -1;
   return filter;
@@ -115,7 +119,7 @@ filter_is_empty (XasoCitizensPage *self)
   g_autoptr(XasoPersonFilter) filter = read_filter (self);
 
   return (filter->text == NULL || filter->text[0] == '\0') && filter->hamlet == NULL && filter->event_kind == NULL &&
-         filter->sex == XASO_SEX_UNKNOWN && filter->age_min < 0 && filter->age_max < 0;
+         !filter->age_unknown && filter->sex == XASO_SEX_UNKNOWN && filter->age_min < 0 && filter->age_max < 0;
 }
 
 /* An empty result means "nobody matches", or, for a commune just set up,
@@ -158,14 +162,50 @@ search_failed_cb (XasoCitizensPage *self,
   gtk_label_set_text (self->count_label, message);
 }
 
-/* Every keystroke starts a new search and cancels the one before: only the
- * latest answer reaches the list. */
+static gboolean
+showing_households (XasoCitizensPage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->lists_stack), "households") == 0;
+}
+
+static XasoHouseholdFilter *
+read_household_filter (XasoCitizensPage *self)
+{
+  XasoHouseholdFilter *filter = xaso_household_filter_new ();
+  guint hamlet = gtk_drop_down_get_selected (self->hamlet_dropdown);
+
+  filter->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (hamlet != GTK_INVALID_LIST_POSITION && hamlet > 0)
+    filter->hamlet = g_strdup (gtk_string_list_get_string (self->hamlet_list, hamlet));
+  return filter;
+}
+
+/* Every keystroke starts a new search of the list shown and cancels the
+ * one before: only the latest answer reaches the list. */
 static void
 search (XasoCitizensPage *self)
 {
   if (self->search == NULL || self->resetting)
     return;
-  xaso_list_search_run (self->search, read_filter (self), (GDestroyNotify)xaso_person_filter_free);
+  if (showing_households (self))
+    xaso_household_list_search (self->household_list, read_household_filter (self));
+  else
+    xaso_list_search_run (self->search, read_filter (self), (GDestroyNotify)xaso_person_filter_free);
+}
+
+/* The hamlet filters both lists; sex, age and status only the residents. */
+static void
+list_switched_cb (XasoCitizensPage *self)
+{
+  gboolean persons = !showing_households (self);
+  GtkWidget *person_only[] = { GTK_WIDGET (self->sex_dropdown), GTK_WIDGET (self->age_min_spin),
+                               GTK_WIDGET (self->age_max_spin), GTK_WIDGET (self->life_dropdown) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (person_only); i++)
+    gtk_widget_set_sensitive (person_only[i], persons);
+  g_object_set (self->search_entry, "placeholder-text",
+                persons ? _("Name, ID number or address") : _("Household number, head’s name or address"), NULL);
+  search (self);
 }
 
 static void
@@ -212,6 +252,16 @@ open_household_cb (XasoCitizensPage *self,
 }
 
 static void
+household_chosen_cb (XasoCitizensPage *self,
+                     const char       *household_id,
+                     gboolean          activated)
+{
+  open_household_cb (self, household_id);
+  if (activated)
+    gtk_widget_grab_focus (GTK_WIDGET (self->household_view));
+}
+
+static void
 selection_changed_cb (XasoCitizensPage *self)
 {
   XasoRecord *person = gtk_single_selection_get_selected_item (self->selection);
@@ -236,7 +286,9 @@ row_activated_cb (XasoCitizensPage *self,
 static void
 search_activate_cb (XasoCitizensPage *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+  if (showing_households (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->household_list));
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     {
       gtk_single_selection_set_selected (self->selection, 0);
       selection_changed_cb (self);
@@ -378,6 +430,52 @@ hamlet_position (XasoCitizensPage *self,
   return 0;
 }
 
+static guint
+life_position (XasoLifeFilter life)
+{
+  switch (life)
+    {
+    case XASO_LIFE_MOVED_AWAY:
+      return 1;
+    case XASO_LIFE_DECEASED:
+      return 2;
+    case XASO_LIFE_ANY:
+      return 3;
+    case XASO_LIFE_LIVING:
+    default:
+      return 0;
+    }
+}
+
+/* "list=households&hamlet=…": the households' list, on that hamlet. */
+static gboolean
+show_households (XasoCitizensPage  *self,
+                 const char        *query,
+                 GError           **error)
+{
+  g_autoptr(XasoHouseholdFilter) f = xaso_household_filter_parse (query, error);
+
+  if (f == NULL)
+    return FALSE;
+  xaso_pinned_bar_unpin (self->pinned_bar);
+  self->resetting = TRUE;
+  gtk_stack_set_visible_child_name (self->lists_stack, "households");
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), f->text ? f->text : "");
+  gtk_drop_down_set_selected (self->hamlet_dropdown, hamlet_position (self, f->hamlet));
+  self->resetting = FALSE;
+  adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+  search (self);
+  return TRUE;
+}
+
+/* A filter by civil-status event, by unknown age, or counting ages in another
+ * year has no control of its own: it is pinned above the list instead. */
+static gboolean
+cannot_show_in_controls (const XasoPersonFilter *f)
+{
+  return f->event_kind != NULL || f->age_unknown || f->age_year > 0;
+}
+
 static gboolean
 xaso_citizens_page_show_list (XasoPage    *page,
                               const char  *query,
@@ -385,12 +483,18 @@ xaso_citizens_page_show_list (XasoPage    *page,
                               GError     **error)
 {
   XasoCitizensPage *self = XASO_CITIZENS_PAGE (page);
-  g_autoptr(XasoPersonFilter) f = xaso_person_filter_parse (query, error);
+  g_autoptr(XasoPersonFilter) f = NULL;
 
+  if (g_str_has_prefix (query, "list=households"))
+    return show_households (self, query, error);
+  f = xaso_person_filter_parse (query, error);
   if (f == NULL)
     return FALSE;
   xaso_pinned_bar_unpin (self->pinned_bar);
-  if (f->event_kind != NULL)
+  self->resetting = TRUE;
+  gtk_stack_set_visible_child_name (self->lists_stack, "persons");
+  self->resetting = FALSE;
+  if (cannot_show_in_controls (f))
     {
       xaso_pinned_bar_pin (self->pinned_bar, description, g_steal_pointer (&f),
                            (GDestroyNotify)xaso_person_filter_free);
@@ -404,7 +508,7 @@ xaso_citizens_page_show_list (XasoPage    *page,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), f->text ? f->text : "");
   gtk_drop_down_set_selected (self->hamlet_dropdown, hamlet_position (self, f->hamlet));
   gtk_drop_down_set_selected (self->sex_dropdown, f->sex == XASO_SEX_MALE ? 1 : f->sex == XASO_SEX_FEMALE ? 2 : 0);
-  gtk_drop_down_set_selected (self->life_dropdown, f->life == XASO_LIFE_DECEASED ? 1 : f->life == XASO_LIFE_ANY ? 2 : 0);
+  gtk_drop_down_set_selected (self->life_dropdown, life_position (f->life));
   gtk_spin_button_set_value (self->age_min_spin, MAX (f->age_min, 0));
   gtk_spin_button_set_value (self->age_max_spin, f->age_max >= 0 ? f->age_max : 130);
   adw_leaflet_set_visible_child (self->leaflet, self->list_box);
@@ -512,6 +616,7 @@ xaso_citizens_page_context_set (XasoPage *page)
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
+  xaso_household_list_set_context (self->household_list, context);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-person", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.new-household", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "citizens.import", TRUE);
@@ -551,6 +656,8 @@ xaso_citizens_page_class_init (XasoCitizensPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, age_min_spin);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, age_max_spin);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, life_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, lists_stack);
+  gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, household_list);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, XasoCitizensPage, column_view);
@@ -567,6 +674,8 @@ xaso_citizens_page_class_init (XasoCitizensPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, detail_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_person_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_household_cb);
+  gtk_widget_class_bind_template_callback (widget_class, household_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_switched_cb);
   gtk_widget_class_bind_template_callback (widget_class, record_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "citizens.search", NULL, search_action);
@@ -583,6 +692,7 @@ xaso_citizens_page_init (XasoCitizensPage *self)
   g_type_ensure (XASO_TYPE_PERSON_VIEW);
   g_type_ensure (XASO_TYPE_PINNED_BAR);
   g_type_ensure (XASO_TYPE_HOUSEHOLD_VIEW);
+  g_type_ensure (XASO_TYPE_HOUSEHOLD_LIST);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -135,9 +135,7 @@ fill (XasoHouseholdView *self)
   xaso_record_view_set_value (self->head_label, find_head_name (self));
   xaso_record_view_set_value (self->hamlet_label, hamlet);
   xaso_record_view_set_value (self->address_label, address);
-  xaso_record_view_set_value (self->residence_label,
-                              g_strcmp0 (kind, "temporary") == 0 ? _("Temporary residence")
-                                                                 : _("Permanent residence"));
+  xaso_record_view_set_value (self->residence_label, xaso_household_residence_label (kind));
   gtk_list_box_bind_model (self->members_list, self->members, create_member_row, NULL, NULL);
 }
 

@@ -313,10 +313,16 @@ xaso_dashboard_chart_hamlets (const XasoDashboard *d)
       double values[2] = { row->n[0], row->n[1] };
       g_autofree char *hamlet = param ("hamlet", row->key);
       g_autofree char *query = g_strconcat (hamlet, "&life=living", NULL);
+      g_autofree char *households = g_strconcat ("list=households&", hamlet, NULL);
       g_autofree char *said = g_strdup_printf (_("Residents of %s"), row->label);
+      g_autofree char *said_households = g_strdup_printf (_("Households of %s"), row->label);
       g_autofree char *link = *row->key ? xaso_chart_link ("citizens", query, said) : NULL;
+      XasoChartItem *item = xaso_chart_data_add_item (data, row->label, values, link);
 
-      xaso_chart_data_add_item (data, row->label, values, link);
+      if (*row->key == '\0')
+        continue;
+      item->series_links[0] = xaso_chart_link ("citizens", query, said);
+      item->series_links[1] = xaso_chart_link ("citizens", households, said_households);
     }
   return data;
 }
@@ -333,8 +339,10 @@ xaso_dashboard_chart_pyramid (const XasoDashboard *d)
       const XasoCountRow *row = g_ptr_array_index (d->pyramid, i);
       double values[2] = { row->n[0], row->n[1] };
       int first = atoi (row->key);
-      g_autofree char *ages = i + 1 < d->pyramid->len ? g_strdup_printf ("age_min=%d&age_max=%d", first, first + 4)
-                                                      : g_strdup_printf ("age_min=%d", first);
+      int year = atoi (d->to);
+      g_autofree char *ages = i + 1 < d->pyramid->len
+                                ? g_strdup_printf ("age_min=%d&age_max=%d&age_at=%d", first, first + 4, year)
+                                : g_strdup_printf ("age_min=%d&age_at=%d", first, year);
       XasoChartItem *item = xaso_chart_data_add_item (data, row->label, values, NULL);
 
       for (guint s = 0; s < 2; s++)

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "xaso-bar-chart.h"
 #include "xaso-chart-card.h"
@@ -198,12 +199,14 @@ fill_dossier_tiles (XasoDashboardView   *self,
   set_count (self->tiles[TILE_RETURNED], k->returned, link_for (d, "returned", CAPTION (TILE_RETURNED)));
 }
 
-/* Documents and residents. The residents' list has no filter of
- * households nor of an unknown age or sex: those two open no list. */
+/* Documents, residents and households. The residents whom the age
+ * pyramid cannot place are counted at the period's end, as it is. */
 static void
 fill_other_tiles (XasoDashboardView   *self,
                   const XasoDashboard *d)
 {
+  g_autofree char *without_age = g_strdup_printf ("age=unknown&age_at=%d&life=living", atoi (d->to));
+
   set_count (self->tiles[TILE_DOCUMENTS_INCOMING], d->kpi.documents_incoming,
              xaso_dashboard_document_link (d, "incoming", "registered", NULL, CAPTION (TILE_DOCUMENTS_INCOMING)));
   set_count (self->tiles[TILE_DOCUMENTS_OVERDUE], d->kpi.documents_overdue,
@@ -213,8 +216,10 @@ fill_other_tiles (XasoDashboardView   *self,
   set_count (self->tiles[TILE_DOCUMENTS_LATE], d->documents_issued_late,
              xaso_dashboard_document_link (d, "outgoing", "issued", "late=1", CAPTION (TILE_DOCUMENTS_LATE)));
   set_count (self->tiles[TILE_PERSONS], d->persons, page_link ("citizens", "life=living", CAPTION (TILE_PERSONS)));
-  set_count (self->tiles[TILE_HOUSEHOLDS], d->households, NULL);
-  set_count (self->tiles[TILE_WITHOUT_AGE], d->persons_without_age, NULL);
+  set_count (self->tiles[TILE_HOUSEHOLDS], d->households,
+             page_link ("citizens", "list=households", CAPTION (TILE_HOUSEHOLDS)));
+  set_count (self->tiles[TILE_WITHOUT_AGE], d->persons_without_age,
+             page_link ("citizens", without_age, CAPTION (TILE_WITHOUT_AGE)));
 }
 
 void
