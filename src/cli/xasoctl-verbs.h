@@ -28,5 +28,6 @@ int xasoctl_dossier     (XasoctlContext *ctx, int argc, char **argv);
 int xasoctl_procedure   (XasoctlContext *ctx, int argc, char **argv);
 int xasoctl_report      (XasoctlContext *ctx, int argc, char **argv);
 int xasoctl_report_person (XasoctlContext *ctx, int argc, char **argv);
+int xasoctl_sync        (XasoctlContext *ctx, int argc, char **argv);
 
 G_END_DECLS

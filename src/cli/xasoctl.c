@@ -29,6 +29,7 @@ static const XasoctlVerb verbs[] = {
   { "dossier", xasoctl_dossier, N_("One-stop dossiers: receive, step, show, list") },
   { "procedure", xasoctl_procedure, N_("The procedure catalogue: list, show, import, export") },
   { "report", xasoctl_report, N_("Reports for the leaders: the figures of a period (kpi)") },
+  { "sync", xasoctl_sync, N_("Sync with the province’s server: enroll, sync, status") },
   { "check", xasoctl_check, N_("Check the database, the waiting changes and the audit log") },
 };
 

@@ -194,6 +194,7 @@ test_sigkill_mid_write_loses_nothing_committed (void)
   g_autofree char *path = xaso_test_temp_path ("kill.db");
   g_autoptr(XasoDatabase) db = NULL;
   g_autofree char *integrity = NULL;
+  gint64 seen = 0;
   int status = 0;
   pid_t pid;
 
@@ -203,13 +204,15 @@ test_sigkill_mid_write_loses_nothing_committed (void)
   if (pid == 0)
     write_forever (path);
 
-  /* Let it write thousands of records, then kill it without warning. */
-  for (guint i = 0; i < 200; i++)
+  /* Let it write thousands of records (or what a loaded machine manages in
+   * 30 s), then kill it without warning: every record seen committed before
+   * the kill must still be there after it. */
+  for (guint i = 0; i < 600 && seen < 2000; i++)
     {
       g_autoptr(XasoDatabase) probe = xaso_database_open (path, NULL);
 
-      if (probe != NULL && xaso_test_count (probe, "SELECT count(*) FROM person") >= 2000)
-        break;
+      if (probe != NULL)
+        seen = xaso_test_count (probe, "SELECT count(*) FROM person");
       g_usleep (50000);
     }
   kill (pid, SIGKILL);
@@ -220,7 +223,8 @@ test_sigkill_mid_write_loses_nothing_committed (void)
   g_assert_nonnull (db);
   integrity = xaso_test_string (db, "PRAGMA integrity_check");
   g_assert_cmpstr (integrity, ==, "ok");
-  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM person"), >=, 2000);
+  g_assert_cmpint (seen, >, 100);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM person"), >=, seen);
   g_assert_cmpint (xaso_test_count (db,
     "SELECT count(*) FROM person p WHERE NOT EXISTS "
     "(SELECT 1 FROM outbox o WHERE o.table_name = 'person' AND o.row_id = p.id)"), ==, 0);

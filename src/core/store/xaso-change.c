@@ -43,6 +43,7 @@ struct _XasoChange
   char          *row_id;
   GArray        *fields;    /* Field */
   guint          n_changed;
+  char          *resolves;  /* JSON array of the conflicts this change settles, or NULL */
 };
 
 /* Only these tables are written through change capture; field names are
@@ -111,9 +112,26 @@ xaso_change_free (XasoChange *self)
   if (self == NULL)
     return;
   g_array_unref (self->fields);
+  g_free (self->resolves);
   g_free (self->table);
   g_free (self->row_id);
   g_free (self);
+}
+
+void
+xaso_change_set_resolves (XasoChange        *self,
+                          const char * const *conflict_ids)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+
+  for (guint i = 0; conflict_ids[i] != NULL; i++)
+    {
+      g_return_if_fail (strspn (conflict_ids[i], "0123456789abcdef-") == strlen (conflict_ids[i]));
+      g_string_append_printf (json, "%s\"%s\"", i ? "," : "", conflict_ids[i]);
+    }
+  g_string_append_c (json, ']');
+  g_free (self->resolves);
+  self->resolves = g_string_free (g_steal_pointer (&json), FALSE);
 }
 
 const char *
@@ -286,6 +304,20 @@ columns_of (XasoDatabase  *db,
   return columns;
 }
 
+gboolean
+xaso_change_table_has_column (XasoDatabase  *db,
+                              const char    *table,
+                              const char    *field,
+                              GError       **error)
+{
+  GHashTable *columns;
+
+  if (!g_strv_contains (captured_tables, table))
+    return FALSE;
+  columns = columns_of (db, table, error);
+  return columns != NULL && g_hash_table_contains (columns, field);
+}
+
 static gboolean
 check_fields (XasoChange    *self,
               XasoDatabase  *db,
@@ -397,7 +429,9 @@ read_old_values (XasoChange    *self,
     {
       Field *f = &g_array_index (self->fields, Field, i - 1);
 
-      if (self->kind == XASO_CHANGE_UPDATE && values_equal (&f->value, &f->old_value))
+      /* Settling a conflict by keeping the value shown still sends an op:
+       * it is what tells every desktop the conflict is settled. */
+      if (self->kind == XASO_CHANGE_UPDATE && self->resolves == NULL && values_equal (&f->value, &f->old_value))
         {
           g_array_remove_index (self->fields, i - 1);
           continue;
@@ -576,8 +610,8 @@ append_op (XasoChange    *self,
   if (!next_clock (db, &seq, &hlc, error))
     return FALSE;
   stmt = xaso_database_prepare (db,
-    "INSERT INTO outbox (device_seq, op_id, hlc, actor, table_name, row_id, kind, fields, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO outbox (device_seq, op_id, hlc, actor, table_name, row_id, kind, fields, created_at, resolves) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, seq);
@@ -589,6 +623,7 @@ append_op (XasoChange    *self,
   sqlite3_bind_text (stmt, 7, kinds[self->kind], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, fields, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
+  xaso_bind_text (stmt, 10, self->resolves);
   return xaso_database_step_done (db, stmt, error);
 }
 

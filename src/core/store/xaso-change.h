@@ -31,6 +31,10 @@ void          xaso_change_set_int      (XasoChange     *self,
 void          xaso_change_set_double   (XasoChange     *self,
                                         const char     *field,
                                         double          value);
+/* Marks the change as a person's choice settling these field conflicts
+ * (ids made by the server); it is sent even if the value does not change. */
+void          xaso_change_set_resolves (XasoChange     *self,
+                                        const char * const *conflict_ids);
 const char   *xaso_change_get_row_id   (XasoChange     *self);
 guint         xaso_change_get_n_changed (XasoChange    *self);
 
@@ -45,6 +49,12 @@ gboolean      xaso_change_apply        (XasoChange     *self,
  * append-only history (never updated) rather than records edited in place. */
 const char * const *xaso_change_get_tables       (void);
 gboolean            xaso_change_table_is_history (const char *table);
+
+/* Whether @table is captured and has a column @field (read once per table). */
+gboolean            xaso_change_table_has_column (XasoDatabase  *db,
+                                                  const char    *table,
+                                                  const char    *field,
+                                                  GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XasoChange, xaso_change_free)
 

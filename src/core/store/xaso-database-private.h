@@ -24,6 +24,12 @@ char    *_xaso_check_lists_expand          (const char    *sql);
 gboolean _xaso_database_inline_check_lists (XasoDatabase  *db,
                                             GError       **error);
 
+gboolean _xaso_database_add_columns (XasoDatabase        *db,
+                                     const char          *table,
+                                     const char * const  *columns,
+                                     guint                n_columns,
+                                     GError             **error);
+
 /* xaso-user-upgrade.c */
 gboolean _xaso_database_upgrade_accounts (XasoDatabase  *db,
                                           GError       **error);
@@ -34,6 +40,9 @@ gboolean _xaso_database_upgrade_document_seal (XasoDatabase  *db,
 /* xaso-dossier-upgrade.c */
 gboolean _xaso_database_upgrade_dossiers (XasoDatabase  *db,
                                           GError       **error);
+/* xaso-sync-upgrade.c */
+gboolean _xaso_database_upgrade_sync (XasoDatabase  *db,
+                                      GError       **error);
 /* xaso-report-tallies.c */
 gboolean _xaso_database_add_report_tallies (XasoDatabase  *db,
                                             GError       **error);

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "xaso-database-private.h"
@@ -297,6 +298,26 @@ _xaso_database_query_int (XasoDatabase *self,
   if (stmt != NULL)
     sqlite3_reset (stmt);
   return value;
+}
+
+/* Adds the columns ("name TYPE …") the table lacks: an upgrade that looks
+ * before it alters can run again on a database that already has them. */
+gboolean
+_xaso_database_add_columns (XasoDatabase        *db,
+                            const char          *table,
+                            const char * const  *columns,
+                            guint                n_columns,
+                            GError             **error)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *name = g_strndup (columns[i], strcspn (columns[i], " "));
+      g_autofree char *sql = g_strdup_printf ("ALTER TABLE %s ADD COLUMN %s", table, columns[i]);
+
+      if (!_xaso_database_has_column (db, table, name) && !xaso_database_exec (db, sql, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -3,27 +3,7 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "xaso-database-private.h"
-
-static gboolean
-add_columns (XasoDatabase        *db,
-             const char          *table,
-             const char * const  *columns,
-             guint                n_columns,
-             GError             **error)
-{
-  for (guint i = 0; i < n_columns; i++)
-    {
-      g_autofree char *name = g_strndup (columns[i], strcspn (columns[i], " "));
-      g_autofree char *sql = g_strdup_printf ("ALTER TABLE %s ADD COLUMN %s", table, columns[i]);
-
-      if (!_xaso_database_has_column (db, table, name) && !xaso_database_exec (db, sql, error))
-        return FALSE;
-    }
-  return TRUE;
-}
 
 /* Migration 0016: what reception and processing keep beside the columns
  * of 0001. A procedure's fee set by the provincial council has no amount. */
@@ -45,6 +25,6 @@ _xaso_database_upgrade_dossiers (XasoDatabase  *db,
     "desk_device_id TEXT",                 /* the desk that received it */
   };
 
-  return add_columns (db, "procedure", procedure_columns, G_N_ELEMENTS (procedure_columns), error) &&
-         add_columns (db, "dossier", dossier_columns, G_N_ELEMENTS (dossier_columns), error);
+  return _xaso_database_add_columns (db, "procedure", procedure_columns, G_N_ELEMENTS (procedure_columns), error) &&
+         _xaso_database_add_columns (db, "dossier", dossier_columns, G_N_ELEMENTS (dossier_columns), error);
 }

@@ -56,6 +56,7 @@ static const struct
   { 15, _xaso_database_upgrade_document_seal },
   { 16, _xaso_database_upgrade_dossiers },
   { 18, _xaso_database_add_report_tallies },
+  { 19, _xaso_database_upgrade_sync },
 };
 
 static gboolean

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xasoctl"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xaso-sync-conflicts.h"
+#include "xaso-sync-enroll.h"
+#include "xaso-sync-run.h"
+#include "xasoctl-verbs.h"
+
+/* xasoctl sync enroll | status | conflicts | resolve, and xasoctl sync [--once] [--report]: the
+ * scriptable twins of the Đồng bộ page. Status lines are name<TAB>value. */
+
+static int
+sync_enroll (XasoctlContext  *ctx,
+             int              argc,
+             char           **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (_("— enroll this computer with the province’s server"));
+  g_autoptr(XasoDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server = NULL, *code = NULL, *ca = NULL, *name = NULL, *fingerprint = NULL;
+  GOptionEntry entries[] = {
+    { "server", 0, 0, G_OPTION_ARG_STRING, &server, N_("The server’s address"), "https://HOST:PORT" },
+    { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("The one-time enrollment code from the administrator"), "CODE" },
+    { "ca", 0, 0, G_OPTION_ARG_FILENAME, &ca, N_("The server’s CA certificate (PEM), to pin"), "FILE.pem" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("This computer’s name as the server lists it"), "NAME" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    return xasoctl_usage (options, error->message);
+  if (argc != 1 || server == NULL || code == NULL || ca == NULL)
+    return xasoctl_usage (options, _("Give --server, --code and --ca."));
+  if ((db = xasoctl_open_database (ctx, FALSE)) == NULL)
+    return 1;
+  if (!xaso_sync_enroll (db, server, code, ca, name, &fingerprint, &error))
+    return xasoctl_fail (g_steal_pointer (&error));
+  g_print ("ca_fingerprint\t%s\n", fingerprint);
+  g_print ("commune\t%s\n", xaso_database_get_commune_code (db));
+  g_print ("device\t%s\n", xaso_database_get_device_id (db));
+  return 0;
+}
+
+static void
+print_report (const XasoSyncReport *report)
+{
+  g_print ("sent\t%u\n", report->sent);
+  for (int outcome = XASO_SYNC_APPLIED; outcome <= XASO_SYNC_REJECTED; outcome++)
+    g_print ("%s\t%u\n", xaso_sync_outcome_name (outcome), report->outcomes[outcome]);
+  g_print ("pulled\t%u\n", report->pulled);
+  g_print ("conflicts_found\t%u\n", report->conflicts_found);
+  g_print ("bytes_in\t%" G_GUINT64_FORMAT "\n", report->bytes_in);
+}
+
+static int
+sync_once (XasoctlContext  *ctx,
+           int              argc,
+           char           **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (_("— push what waits, pull what is new"));
+  g_autoptr(XasoDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  XasoSyncReport report = { 0 };
+  gboolean once = FALSE, print = FALSE;
+  GOptionEntry entries[] = {
+    { "once", 0, 0, G_OPTION_ARG_NONE, &once, N_("Sync once and stop (the default)"), NULL },
+    { "report", 0, 0, G_OPTION_ARG_NONE, &print, N_("Print what went and what came"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    return xasoctl_usage (options, error->message);
+  if ((db = xasoctl_open_database (ctx, TRUE)) == NULL)
+    return 1;
+  if (!xaso_sync_run_once (db, &report, NULL, &error))
+    {
+      if (print)
+        print_report (&report);
+      return xasoctl_fail (g_steal_pointer (&error));
+    }
+  if (print)
+    print_report (&report);
+  return 0;
+}
+
+static int
+sync_status (XasoctlContext  *ctx,
+             int              argc,
+             char           **argv)
+{
+  g_autoptr(XasoDatabase) db = xasoctl_open_database (ctx, TRUE);
+  g_autoptr(XasoSyncStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (db == NULL)
+    return 1;
+  if ((status = xaso_sync_status_read (db, &error)) == NULL)
+    return xasoctl_fail (g_steal_pointer (&error));
+  g_print ("waiting\t%u\n", status->waiting);
+  g_print ("conflicts\t%u\n", status->conflicts);
+  g_print ("rejected\t%u\n", status->rejected);
+  g_print ("synced\t%s\n", status->synced ? "yes" : "no");
+  g_print ("enrolled\t%s\n", status->enrolled ? "yes" : "no");
+  g_print ("held\t%u\n", status->held);
+  g_print ("oldest_waiting\t%s\n", status->oldest_waiting ? status->oldest_waiting : "");
+  g_print ("last_push\t%s\n", status->last_push ? status->last_push : "");
+  g_print ("last_pull\t%s\n", status->last_pull ? status->last_pull : "");
+  g_print ("pull_seq\t%" G_GINT64_FORMAT "\n", status->pull_seq);
+  g_print ("last_error\t%s\n", status->last_error ? status->last_error : "");
+  return 0;
+}
+
+/* id, table, row, field, the value shown, the other, who made the other,
+ * and whether the other was made here or elsewhere: one line per open
+ * conflict. */
+static int
+sync_conflicts (XasoctlContext  *ctx,
+                int              argc,
+                char           **argv)
+{
+  g_autoptr(XasoDatabase) db = xasoctl_open_database (ctx, TRUE);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (db == NULL)
+    return 1;
+  if ((conflicts = xaso_sync_conflicts_list (db, &error)) == NULL)
+    return xasoctl_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      XasoSyncConflict *c = g_ptr_array_index (conflicts, i);
+
+      g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c->id, c->table, c->row_id, c->field, c->kept, c->other,
+               c->other_actor ? c->other_actor : "", c->other_is_mine ? "here" : "elsewhere");
+    }
+  return 0;
+}
+
+static int
+sync_resolve (XasoctlContext  *ctx,
+              int              argc,
+              char           **argv)
+{
+  g_autoptr(XasoDatabase) db = NULL;
+  g_autoptr(XasoUser) actor = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  XasoSyncConflict *conflict = NULL;
+  XasoSyncKeep keep = XASO_SYNC_KEEP_VALUE;
+
+  if (argc != 4 || !g_str_equal (argv[2], "--keep"))
+    {
+      g_printerr ("%s\n", _("Usage: xasoctl --as USERNAME sync resolve ID --keep mine|theirs|VALUE"));
+      return 2;
+    }
+  if (!xasoctl_open_with_actor (ctx, &db, &actor, TRUE))
+    return 1;
+  if ((conflicts = xaso_sync_conflicts_list (db, &error)) == NULL)
+    return xasoctl_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < conflicts->len; i++)
+    if (g_str_equal (((XasoSyncConflict *) g_ptr_array_index (conflicts, i))->id, argv[1]))
+      conflict = g_ptr_array_index (conflicts, i);
+  /* "mine" is the value made on this computer: the one held beside when
+   * this computer's lost, else the one shown. */
+  if (conflict != NULL && (g_str_equal (argv[3], "mine") || g_str_equal (argv[3], "theirs")))
+    keep = g_str_equal (argv[3], "mine") == conflict->other_is_mine ? XASO_SYNC_KEEP_OTHER : XASO_SYNC_KEEP_KEPT;
+  if (!xaso_sync_conflict_resolve (db, argv[1], keep, argv[3], xaso_record_get_id (XASO_RECORD (actor)), &error))
+    return xasoctl_fail (g_steal_pointer (&error));
+  return 0;
+}
+
+int
+xasoctl_sync (XasoctlContext  *ctx,
+              int              argc,
+              char           **argv)
+{
+  static const XasoctlVerb verbs[] = {
+    { "enroll", sync_enroll, NULL },
+    { "status", sync_status, NULL },
+    { "conflicts", sync_conflicts, NULL },
+    { "resolve", sync_resolve, NULL },
+  };
+
+  if (argc < 2 || argv[1][0] == '-')
+    return sync_once (ctx, argc, argv);
+  return xasoctl_run_subverb (ctx, verbs, G_N_ELEMENTS (verbs), argc, argv,
+                              _("Usage: xasoctl sync [--once] [--report] | sync enroll --server URL --code CODE "
+                                "--ca FILE.pem [--name NAME] | sync status | sync conflicts | "
+                                "sync resolve ID --keep mine|theirs|VALUE"));
+}

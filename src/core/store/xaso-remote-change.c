@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xaso-change.h"
+#include "xaso-hlc.h"
+#include "xaso-remote-change.h"
+
+static gboolean
+has_pending_op (XasoDatabase  *db,
+                const char    *table,
+                const char    *row_id,
+                const char    *field,
+                gboolean      *pending,
+                GError       **error)
+{
+  g_autofree char *path = g_strdup_printf ("$.\"%s\"", field);
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "SELECT 1 FROM outbox WHERE row_id = ?1 AND table_name = ?2 AND json_type (fields, ?3) IS NOT NULL LIMIT 1",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, path, -1, SQLITE_STATIC);
+  *pending = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The fields to write: those of this schema, not overridden by local work. */
+static GPtrArray *
+fields_to_write (XasoDatabase           *db,
+                 const XasoRemoteChange *change,
+                 guint                  *n_skipped,
+                 GError                **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  JsonObjectIter iter;
+  const char *name;
+
+  json_object_iter_init (&iter, change->fields);
+  while (json_object_iter_next (&iter, &name, NULL))
+    {
+      g_autoptr(GError) local = NULL;
+      gboolean pending;
+
+      if (!xaso_change_table_has_column (db, change->table, name, &local))
+        {
+          if (local != NULL)
+            return g_propagate_error (error, g_steal_pointer (&local)), NULL;
+          g_warning ("Field “%s” of “%s” is not in this version's schema; kept on the server only",
+                     name, change->table);
+          (*n_skipped)++;
+          continue;
+        }
+      if (g_str_equal (name, "id") || g_str_equal (name, "commune_code"))
+        continue;
+      if (!has_pending_op (db, change->table, change->row_id, name, &pending, error))
+        return NULL;
+      if (!pending)
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  return g_steal_pointer (&names);
+}
+
+static void
+bind_json (sqlite3_stmt *stmt,
+           int           index,
+           JsonNode     *node)
+{
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+  else if (type == G_TYPE_DOUBLE)
+    sqlite3_bind_double (stmt, index, json_node_get_double (node));
+  else if (type == G_TYPE_BOOLEAN)
+    sqlite3_bind_int (stmt, index, json_node_get_boolean (node));
+  else
+    sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+row_exists (XasoDatabase  *db,
+            const char    *table,
+            const char    *row_id,
+            gboolean      *exists,
+            GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ?", table);
+  sqlite3_stmt *stmt = xaso_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, row_id, -1, SQLITE_STATIC);
+  *exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The time a row made elsewhere was created, from its op's clock, so every
+ * replica writes the same. */
+static char *
+hlc_to_iso (gint64 hlc)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (XASO_HLC_PHYSICAL (hlc) / 1000);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return xaso_now_iso ();
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static gboolean
+insert_row (XasoDatabase           *db,
+            const XasoRemoteChange *change,
+            GPtrArray              *names,
+            GError                **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) marks = g_string_new ("?, ?");
+  gboolean times = !xaso_change_table_is_history (change->table);
+  g_autofree char *created = hlc_to_iso (change->hlc);
+  sqlite3_stmt *stmt;
+  int index = 3;
+
+  g_string_printf (sql, "INSERT INTO \"%s\" (id, commune_code", change->table);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_string_append_printf (sql, ", \"%s\"", (const char *) g_ptr_array_index (names, i));
+      g_string_append (marks, ", ?");
+    }
+  if (times)
+    {
+      g_string_append (sql, ", created_at, updated_at");
+      g_string_append (marks, ", ?, ?");
+    }
+  g_string_append_printf (sql, ") VALUES (%s)", marks->str);
+  stmt = xaso_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, change->row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, xaso_database_get_commune_code (db), -1, SQLITE_STATIC);
+  for (guint i = 0; i < names->len; i++)
+    bind_json (stmt, index++, json_object_get_member (change->fields, g_ptr_array_index (names, i)));
+  if (times)
+    {
+      sqlite3_bind_text (stmt, index++, created, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, index++, created, -1, SQLITE_STATIC);
+    }
+  return xaso_database_step_done (db, stmt, error);
+}
+
+static gboolean
+update_row (XasoDatabase           *db,
+            const XasoRemoteChange *change,
+            GPtrArray              *names,
+            GError                **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *now = xaso_now_iso ();
+  sqlite3_stmt *stmt;
+  int index = 1;
+
+  if (names->len == 0)
+    return TRUE;
+  g_string_printf (sql, "UPDATE \"%s\" SET ", change->table);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (sql, "%s\"%s\" = ?", i ? ", " : "", (const char *) g_ptr_array_index (names, i));
+  if (!xaso_change_table_is_history (change->table))
+    g_string_append (sql, ", updated_at = ?");
+  g_string_append (sql, " WHERE id = ?");
+  stmt = xaso_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < names->len; i++)
+    bind_json (stmt, index++, json_object_get_member (change->fields, g_ptr_array_index (names, i)));
+  if (!xaso_change_table_is_history (change->table))
+    sqlite3_bind_text (stmt, index++, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, index, change->row_id, -1, SQLITE_STATIC);
+  return xaso_database_step_done (db, stmt, error);
+}
+
+gboolean
+xaso_remote_change_set_versions (XasoDatabase  *db,
+                                 const char    *table,
+                                 const char    *row_id,
+                                 const char   **fields,
+                                 gint64         server_seq,
+                                 gint64         hlc,
+                                 GError       **error)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "INSERT INTO field_version (table_name, row_id, field, version, hlc) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (table_name, row_id, field) DO UPDATE SET version = excluded.version, hlc = excluded.hlc "
+    "WHERE excluded.version > field_version.version", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, row_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, fields[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, server_seq);
+      sqlite3_bind_int64 (stmt, 5, hlc);
+      if (!xaso_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+xaso_remote_change_apply (XasoDatabase           *db,
+                          const XasoRemoteChange *change,
+                          guint                  *n_skipped,
+                          GError                **error)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  guint skipped = 0;
+  gboolean exists;
+
+  g_return_val_if_fail (xaso_database_in_transaction (db), FALSE);
+
+  names = fields_to_write (db, change, &skipped, error);
+  if (n_skipped != NULL)
+    *n_skipped = skipped;
+  if (names == NULL || !row_exists (db, change->table, change->row_id, &exists, error))
+    return FALSE;
+  if (!exists && !g_str_equal (change->kind, "insert"))
+    {
+      g_set_error (error, XASO_DATABASE_ERROR, XASO_DATABASE_ERROR_NOT_FOUND,
+                   _("The server changed a record this computer does not have (%s %s)."),
+                   change->table, change->row_id);
+      return FALSE;
+    }
+  if (!(exists ? update_row (db, change, names, error) : insert_row (db, change, names, error)))
+    return FALSE;
+  g_ptr_array_add (names, NULL);
+  return xaso_remote_change_set_versions (db, change->table, change->row_id, (const char **) names->pdata,
+                                          change->server_seq, change->hlc, error);
+}

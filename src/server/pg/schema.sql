@@ -1,0 +1,201 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+--
+-- The schema of xaso-server (src/sync/PROTOCOL.md), applied by
+-- `xaso-server init-db` in one transaction; running it again changes nothing.
+--
+-- Tenancy: every table that holds a commune's data has commune_code first in
+-- its primary key, and no statement of the server joins two communes, so a
+-- province that outgrows one machine distributes these tables on Citus by
+-- commune_code unchanged. Row-level security is the second wall behind the
+-- server's own checks: each request's transaction sets xaso.commune to the
+-- commune of its token, and the policies below show a role no other row.
+
+CREATE TABLE IF NOT EXISTS schema_version (
+  version integer NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS commune (
+  commune_code  text PRIMARY KEY CHECK (commune_code ~ '^[0-9]{5}$'),
+  name          text NOT NULL,
+  province_code text NOT NULL CHECK (province_code ~ '^[0-9]{2}$'),
+  province_name text NOT NULL,
+  agency_eid    text NOT NULL,
+  agency_name   text NOT NULL,
+  created_at    timestamptz NOT NULL DEFAULT now()
+);
+
+-- The commune's next log position and the running checksum of its log so
+-- far. A push locks this row for its whole transaction: entries are numbered
+-- without gaps, chained in commit order, and no global sequence is shared by
+-- the communes.
+CREATE TABLE IF NOT EXISTS counter (
+  commune_code text PRIMARY KEY REFERENCES commune,
+  next         bigint NOT NULL DEFAULT 1 CHECK (next >= 1),
+  checksum     text NOT NULL DEFAULT repeat('0', 64)
+);
+
+-- One-time enrollment codes; only their SHA-256 is kept.
+CREATE TABLE IF NOT EXISTS enrollment (
+  commune_code text NOT NULL REFERENCES commune,
+  code_hash    text NOT NULL,
+  created_at   timestamptz NOT NULL DEFAULT now(),
+  expires_at   timestamptz NOT NULL,
+  used_at      timestamptz,
+  used_by      text,
+  PRIMARY KEY (commune_code, code_hash)
+);
+
+-- Enrolled desktops; token_hash is the SHA-256 of the token's secret. A new
+-- enrollment of the same device replaces the hash, which revokes the old token.
+CREATE TABLE IF NOT EXISTS device (
+  commune_code text NOT NULL REFERENCES commune,
+  device_id    text NOT NULL,
+  name         text NOT NULL,
+  token_hash   text NOT NULL,
+  revoked      boolean NOT NULL DEFAULT false,
+  enrolled_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (commune_code, device_id)
+);
+-- A device serves one commune (409 device_enrolled). Like row_head_one_commune
+-- below, this index exists only to refuse an id claimed by a second commune; on
+-- Citus both become small reference tables.
+CREATE UNIQUE INDEX IF NOT EXISTS device_one_commune ON device (device_id);
+
+-- The server's state of each synced row: its tombstone and the server_seq of
+-- the last entry that touched it.
+CREATE TABLE IF NOT EXISTS row_head (
+  commune_code text NOT NULL,
+  table_name   text NOT NULL,
+  row_id       text NOT NULL,
+  deleted      boolean NOT NULL DEFAULT false,
+  version      bigint NOT NULL,
+  PRIMARY KEY (commune_code, table_name, row_id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS row_head_one_commune ON row_head (table_name, row_id);
+
+-- The current value of each field, its version (the server_seq of the entry
+-- that set it) and the device that set it: a device's later op builds on its
+-- own earlier writes, even before it has their versions. JSON null is stored
+-- as 'null'::jsonb, never SQL NULL.
+CREATE TABLE IF NOT EXISTS row_field (
+  commune_code text NOT NULL,
+  table_name   text NOT NULL,
+  row_id       text NOT NULL,
+  field        text NOT NULL,
+  value        jsonb NOT NULL,
+  version      bigint NOT NULL,
+  device_id    text NOT NULL,
+  PRIMARY KEY (commune_code, table_name, row_id, field)
+);
+
+-- The commune's log: each entry's JSON text exactly as pull serves it, and the
+-- running checksum c(server_seq).
+CREATE TABLE IF NOT EXISTS log (
+  commune_code text NOT NULL,
+  server_seq   bigint NOT NULL,
+  device_id    text NOT NULL,
+  seq          bigint NOT NULL,
+  entry        text NOT NULL,
+  checksum     text NOT NULL,
+  PRIMARY KEY (commune_code, server_seq)
+);
+
+-- One receipt per op received, answered byte for byte when the op comes again.
+CREATE TABLE IF NOT EXISTS receipt (
+  commune_code text NOT NULL,
+  device_id    text NOT NULL,
+  seq          bigint NOT NULL,
+  outcome      text NOT NULL CHECK (outcome IN ('applied', 'merged', 'conflict', 'rejected')),
+  server_seq   bigint,
+  receipt      text NOT NULL,
+  received_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (commune_code, device_id, seq)
+);
+
+-- Both values of a field two offices changed at once; resolved_seq is the
+-- entry of the op that settled it.
+CREATE TABLE IF NOT EXISTS conflict (
+  commune_code text NOT NULL,
+  id           uuid NOT NULL,
+  table_name   text NOT NULL,
+  row_id       text NOT NULL,
+  field        text NOT NULL,
+  kept         jsonb NOT NULL,
+  kept_version bigint NOT NULL,
+  other        jsonb NOT NULL,
+  other_actor  text NOT NULL,
+  other_device text NOT NULL,
+  other_seq    bigint NOT NULL,
+  server_seq   bigint NOT NULL,
+  resolved_seq bigint,
+  PRIMARY KEY (commune_code, id)
+);
+
+-- Rejected ops, kept with their reason so that nothing is lost.
+CREATE TABLE IF NOT EXISTS quarantine (
+  commune_code text NOT NULL,
+  device_id    text NOT NULL,
+  seq          bigint NOT NULL,
+  op           text NOT NULL,
+  reason_code  text NOT NULL,
+  reason       text NOT NULL,
+  received_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (commune_code, device_id, seq)
+);
+
+-- Roles. They own nothing and cannot log in: the server's login role (or the
+-- superuser in tests) is granted them and switches with SET ROLE, so row-level
+-- security applies even to a connection opened as the tables' owner.
+--   xaso_app    answers the HTTP requests, one commune per transaction;
+--   xaso_admin  runs the administrator's verbs (commune add/list, enroll).
+-- Roles belong to the cluster, not the database: two init-db running at once
+-- may race to create them, hence the exception handler.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'xaso_app') THEN
+    CREATE ROLE xaso_app NOLOGIN NOSUPERUSER NOBYPASSRLS;
+  END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'xaso_admin') THEN
+    CREATE ROLE xaso_admin NOLOGIN NOSUPERUSER NOBYPASSRLS;
+  END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
+
+GRANT USAGE ON SCHEMA public TO xaso_app, xaso_admin;
+GRANT SELECT ON schema_version TO xaso_app, xaso_admin;
+GRANT SELECT ON commune TO xaso_app;
+GRANT SELECT, UPDATE ON counter, enrollment TO xaso_app;
+GRANT SELECT, INSERT, UPDATE ON device, row_head, row_field, conflict TO xaso_app;
+-- A push gives back the id it claimed for an insert it then rejected.
+GRANT DELETE ON row_head TO xaso_app;
+GRANT SELECT, INSERT ON log, receipt, quarantine TO xaso_app;
+GRANT SELECT, INSERT ON commune, counter, enrollment TO xaso_admin;
+GRANT SELECT ON device TO xaso_admin;
+
+-- Row-level security on every commune table. FORCE makes it apply to the
+-- tables' owner too; only superusers and BYPASSRLS roles escape it, which is
+-- why the server always works as xaso_app or xaso_admin.
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['commune', 'counter', 'enrollment', 'device', 'row_head', 'row_field',
+                           'log', 'receipt', 'conflict', 'quarantine']
+  LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+    EXECUTE format('DROP POLICY IF EXISTS commune_scope ON %I', t);
+    EXECUTE format('CREATE POLICY commune_scope ON %I '
+                   'USING (commune_code = current_setting(''xaso.commune'', true)) '
+                   'WITH CHECK (commune_code = current_setting(''xaso.commune'', true))', t);
+  END LOOP;
+END $$;
+
+-- The one read across communes: the administrator lists the communes. Every
+-- other admin verb works inside one commune by setting xaso.commune first.
+DROP POLICY IF EXISTS commune_admin_list ON commune;
+CREATE POLICY commune_admin_list ON commune FOR SELECT TO xaso_admin USING (true);

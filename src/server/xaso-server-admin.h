@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xaso-server-config.h"
+
+G_BEGIN_DECLS
+
+/* The administrator's verbs. Each works through its own connection and
+ * reports in plain English through error. */
+
+gboolean xaso_server_init_db      (const XasoServerConfig  *config,
+                                   GError                 **error);
+
+typedef struct
+{
+  const char *code;
+  const char *name;
+  const char *province_code;
+  const char *province_name;
+  const char *agency_eid;
+  const char *agency_name;
+} XasoServerCommune;
+
+gboolean xaso_server_commune_add  (const XasoServerConfig  *config,
+                                   const XasoServerCommune *commune,
+                                   GError                 **error);
+/* Prints the communes as tab-separated lines, ordered by code. */
+gboolean xaso_server_commune_list (const XasoServerConfig  *config,
+                                   GError                 **error);
+/* A fresh one-time enrollment code for the commune, valid enrollment-days. */
+char    *xaso_server_enroll       (const XasoServerConfig  *config,
+                                   const char              *commune_code,
+                                   char                   **expires_at,
+                                   GError                 **error);
+
+G_END_DECLS

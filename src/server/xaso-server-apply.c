@@ -1,0 +1,671 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-server"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "xaso-server-apply.h"
+
+/* A conflict named by an op's "resolves", as loaded from the database. */
+typedef struct
+{
+  char     *table;
+  char     *row;
+  char     *field;
+  gint64    kept_version;
+  gboolean  resolved;
+} KnownConflict;
+
+struct _XasoApply
+{
+  char       *device_id;
+  gint64      next_server_seq;
+  char       *checksum;
+  GHashTable *rows;          /* "table/row" → XasoApplyRow */
+  GHashTable *known;         /* conflict id → KnownConflict */
+  GPtrArray  *entries;
+  GPtrArray  *receipts;
+  GPtrArray  *conflicts;
+  GPtrArray  *resolutions;
+  GPtrArray  *rejections;
+  guint       counts[XASO_SYNC_REJECTED + 1];
+};
+
+static void
+field_free (XasoApplyField *field)
+{
+  g_clear_pointer (&field->value, json_node_unref);
+  g_free (field->device);
+  g_free (field);
+}
+
+static void
+row_free (XasoApplyRow *row)
+{
+  g_free (row->table);
+  g_free (row->row);
+  g_hash_table_unref (row->fields);
+  g_free (row);
+}
+
+static void
+known_free (KnownConflict *known)
+{
+  g_free (known->table);
+  g_free (known->row);
+  g_free (known->field);
+  g_free (known);
+}
+
+static void
+entry_free (XasoApplyEntry *entry)
+{
+  g_free (entry->entry);
+  g_free (entry->checksum);
+  g_free (entry);
+}
+
+static void
+receipt_free (XasoApplyReceipt *receipt)
+{
+  g_free (receipt->text);
+  g_free (receipt);
+}
+
+static void
+conflict_free (XasoApplyConflict *conflict)
+{
+  g_free (conflict->id);
+  g_free (conflict->table);
+  g_free (conflict->row);
+  g_free (conflict->field);
+  json_node_unref (conflict->kept);
+  json_node_unref (conflict->other);
+  g_free (conflict->other_actor);
+  g_free (conflict);
+}
+
+static void
+resolution_free (XasoApplyResolution *resolution)
+{
+  g_free (resolution->id);
+  g_free (resolution);
+}
+
+static void
+rejection_free (XasoApplyRejection *rejection)
+{
+  g_free (rejection->op);
+  g_free (rejection->reason_code);
+  g_free (rejection->reason);
+  g_free (rejection);
+}
+
+XasoApply *
+xaso_apply_new (const char *device_id,
+                gint64      next_server_seq,
+                const char *checksum)
+{
+  XasoApply *apply = g_new0 (XasoApply, 1);
+
+  apply->device_id = g_strdup (device_id);
+  apply->next_server_seq = next_server_seq;
+  apply->checksum = g_strdup (checksum);
+  apply->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) row_free);
+  apply->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) known_free);
+  apply->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  apply->receipts = g_ptr_array_new_with_free_func ((GDestroyNotify) receipt_free);
+  apply->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
+  apply->resolutions = g_ptr_array_new_with_free_func ((GDestroyNotify) resolution_free);
+  apply->rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) rejection_free);
+  return apply;
+}
+
+void
+xaso_apply_free (XasoApply *apply)
+{
+  if (apply == NULL)
+    return;
+  g_free (apply->device_id);
+  g_free (apply->checksum);
+  g_hash_table_unref (apply->rows);
+  g_hash_table_unref (apply->known);
+  g_ptr_array_unref (apply->entries);
+  g_ptr_array_unref (apply->receipts);
+  g_ptr_array_unref (apply->conflicts);
+  g_ptr_array_unref (apply->resolutions);
+  g_ptr_array_unref (apply->rejections);
+  g_free (apply);
+}
+
+XasoApplyRow *
+xaso_apply_row (XasoApply  *apply,
+                const char *table,
+                const char *row_id)
+{
+  g_autofree char *key = g_strconcat (table, "/", row_id, NULL);
+  XasoApplyRow *row = g_hash_table_lookup (apply->rows, key);
+
+  if (row != NULL)
+    return row;
+  row = g_new0 (XasoApplyRow, 1);
+  row->table = g_strdup (table);
+  row->row = g_strdup (row_id);
+  row->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) field_free);
+  g_hash_table_insert (apply->rows, g_steal_pointer (&key), row);
+  return row;
+}
+
+void
+xaso_apply_set_field (XasoApplyRow *row,
+                      const char   *name,
+                      JsonNode     *value,
+                      gint64        version,
+                      const char   *device)
+{
+  XasoApplyField *field = g_new0 (XasoApplyField, 1);
+
+  field->value = json_node_copy (value);
+  field->version = version;
+  field->device = g_strdup (device);
+  g_hash_table_replace (row->fields, g_strdup (name), field);
+}
+
+void
+xaso_apply_add_conflict (XasoApply  *apply,
+                         const char *id,
+                         const char *table,
+                         const char *row,
+                         const char *field,
+                         gint64      kept_version,
+                         gboolean    resolved)
+{
+  KnownConflict *known = g_new0 (KnownConflict, 1);
+
+  known->table = g_strdup (table);
+  known->row = g_strdup (row);
+  known->field = g_strdup (field);
+  known->kept_version = kept_version;
+  known->resolved = resolved;
+  g_hash_table_replace (apply->known, g_ascii_strdown (id, -1), known);
+}
+
+static char *
+receipt_text (const XasoSyncReceipt *receipt)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  xaso_sync_receipt_to_json (receipt, builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static void
+add_receipt (XasoApply             *apply,
+             const XasoSyncReceipt *receipt)
+{
+  XasoApplyReceipt *stored = g_new0 (XasoApplyReceipt, 1);
+
+  stored->seq = receipt->seq;
+  stored->outcome = receipt->outcome;
+  stored->server_seq = receipt->server_seq;
+  stored->text = receipt_text (receipt);
+  g_ptr_array_add (apply->receipts, stored);
+  apply->counts[receipt->outcome]++;
+}
+
+void
+xaso_apply_replayed (XasoApply  *apply,
+                     gint64      seq,
+                     const char *text)
+{
+  XasoApplyReceipt *stored = g_new0 (XasoApplyReceipt, 1);
+
+  stored->seq = seq;
+  stored->text = g_strdup (text);
+  stored->replayed = TRUE;
+  g_ptr_array_add (apply->receipts, stored);
+}
+
+void
+xaso_apply_reject (XasoApply  *apply,
+                   gint64      seq,
+                   JsonNode   *op,
+                   const char *reason_code,
+                   const char *reason)
+{
+  XasoSyncReceipt receipt = { .seq = seq, .outcome = XASO_SYNC_REJECTED,
+                              .reason_code = (char *) reason_code, .reason = (char *) reason };
+  XasoApplyRejection *rejection = g_new0 (XasoApplyRejection, 1);
+
+  rejection->seq = seq;
+  rejection->op = json_to_string (op, FALSE);
+  rejection->reason_code = g_strdup (reason_code);
+  rejection->reason = g_strdup (reason);
+  g_ptr_array_add (apply->rejections, rejection);
+  add_receipt (apply, &receipt);
+}
+
+/* Values are JSON null, numbers or strings (the codec checked). Numbers
+ * compare by value, so 2 and 2.0 are the same value. */
+static gboolean
+values_equal (JsonNode *a,
+              JsonNode *b)
+{
+  GType ta, tb;
+
+  if (JSON_NODE_HOLDS_NULL (a) || JSON_NODE_HOLDS_NULL (b))
+    return JSON_NODE_HOLDS_NULL (a) && JSON_NODE_HOLDS_NULL (b);
+  if (!JSON_NODE_HOLDS_VALUE (a) || !JSON_NODE_HOLDS_VALUE (b))
+    return FALSE;
+  ta = json_node_get_value_type (a);
+  tb = json_node_get_value_type (b);
+  if (ta == G_TYPE_STRING || tb == G_TYPE_STRING)
+    return ta == tb && g_str_equal (json_node_get_string (a), json_node_get_string (b));
+  if (ta == G_TYPE_INT64 && tb == G_TYPE_INT64)
+    return json_node_get_int (a) == json_node_get_int (b);
+  return json_node_get_double (a) == json_node_get_double (b);
+}
+
+static gboolean
+value_is_true (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return json_node_get_int (node) != 0;
+    case G_TYPE_DOUBLE:
+      return json_node_get_double (node) != 0;
+    case G_TYPE_STRING:
+      return g_str_equal (json_node_get_string (node), "1");
+    default:
+      return FALSE;
+    }
+}
+
+static gint64
+field_base (JsonNode *change)
+{
+  JsonObject *object = json_node_get_object (change);
+  JsonNode *base = json_object_get_member (object, "base");
+
+  return base != NULL && JSON_NODE_HOLDS_VALUE (base) ? json_node_get_int (base) : 0;
+}
+
+static JsonNode *
+field_new (JsonNode *change)
+{
+  return json_object_get_member (json_node_get_object (change), "new");
+}
+
+/* The op and its context while it is decided. */
+typedef struct
+{
+  XasoApply        *apply;
+  const XasoSyncOp *op;
+  XasoApplyRow     *row;
+  gint64            server_seq;
+  gint64            max_base;
+  GPtrArray        *resolves;  /* KnownConflict of the op's "resolves" */
+  JsonObject       *fields;    /* what took effect, for the entry */
+  JsonArray        *conflicts; /* the entry's conflicts */
+  GStrvBuilder     *conflict_ids;
+  guint             n_conflicts;
+} Decision;
+
+static const char *
+check_references (Decision *d)
+{
+  const char *kind = d->op->kind;
+
+  if (g_str_equal (kind, "insert") && !d->row->exists && !d->row->claimable)
+    return "foreign_row";
+  if (!g_str_equal (kind, "insert") && !d->row->exists)
+    return "bad_reference";
+  for (char **id = d->op->resolves; id != NULL && *id != NULL; id++)
+    {
+      g_autofree char *lower = g_ascii_strdown (*id, -1);
+      KnownConflict *known = g_hash_table_lookup (d->apply->known, lower);
+
+      if (known == NULL || !g_str_equal (known->table, d->op->table) || !g_str_equal (known->row, d->op->row))
+        return "bad_resolves";
+      g_ptr_array_add (d->resolves, known);
+    }
+  return NULL;
+}
+
+static const char *
+reason_for (const char *code)
+{
+  if (g_str_equal (code, "foreign_row"))
+    return "Mã bản ghi này đã thuộc về một xã khác.";
+  if (g_str_equal (code, "bad_resolves"))
+    return "Xung đột được giải quyết không có trên máy chủ hoặc thuộc bản ghi khác.";
+  return "Bản ghi được sửa chưa có trên máy chủ.";
+}
+
+/* The conflict this op settles for a field, if any. */
+static KnownConflict *
+resolved_conflict (Decision   *d,
+                   const char *name)
+{
+  for (guint i = 0; i < d->resolves->len; i++)
+    {
+      KnownConflict *known = g_ptr_array_index (d->resolves, i);
+
+      if (g_str_equal (known->field, name))
+        return known;
+    }
+  return NULL;
+}
+
+/* Whether the device wrote the field's current value itself: its later ops
+ * build on that, though they could not know its version when made offline. */
+static gboolean
+own_write (Decision             *d,
+           const XasoApplyField *field)
+{
+  return g_strcmp0 (field->device, d->apply->device_id) == 0;
+}
+
+/* PROTOCOL.md: the op's value takes effect when its base is the field's
+ * current version, when the field already holds that value, or when the op
+ * settles a conflict on the field and nobody changed it since. A value the
+ * same device wrote is no concurrent change. */
+static gboolean
+field_wins (Decision       *d,
+            const char     *name,
+            XasoApplyField *current,
+            gint64          base,
+            JsonNode       *value)
+{
+  KnownConflict *known;
+
+  if (current == NULL || current->version <= base || own_write (d, current) ||
+      values_equal (current->value, value))
+    return TRUE;
+  known = resolved_conflict (d, name);
+  return known != NULL && current->version <= MAX (base, known->kept_version);
+}
+
+static void
+record_conflict (Decision   *d,
+                 const char *name,
+                 JsonNode   *kept,
+                 gint64      kept_version,
+                 JsonNode   *other)
+{
+  XasoApplyConflict *conflict = g_new0 (XasoApplyConflict, 1);
+  JsonObject *object = json_object_new ();
+
+  conflict->id = g_uuid_string_random ();
+  conflict->table = g_strdup (d->op->table);
+  conflict->row = g_strdup (d->op->row);
+  conflict->field = g_strdup (name);
+  conflict->kept = json_node_copy (kept);
+  conflict->kept_version = kept_version;
+  conflict->other = json_node_copy (other);
+  conflict->other_actor = g_strdup (d->op->actor);
+  conflict->other_seq = d->op->seq;
+  conflict->server_seq = d->server_seq;
+  g_ptr_array_add (d->apply->conflicts, conflict);
+
+  json_object_set_string_member (object, "id", conflict->id);
+  json_object_set_string_member (object, "field", name);
+  json_object_set_member (object, "kept", json_node_copy (kept));
+  json_object_set_int_member (object, "kept_version", kept_version);
+  json_object_set_member (object, "other", json_node_copy (other));
+  json_object_set_string_member (object, "other_actor", d->op->actor);
+  json_object_set_string_member (object, "other_device", d->apply->device_id);
+  json_array_add_object_element (d->conflicts, object);
+  g_strv_builder_add (d->conflict_ids, conflict->id);
+  d->n_conflicts++;
+}
+
+/* An edit of a row the server holds as deleted keeps the deletion and
+ * records it as a conflict on "deleted", unless the op itself sets
+ * "deleted" or settles such a conflict: a person then chose. */
+static void
+check_tombstone (Decision *d)
+{
+  XasoApplyField *deleted;
+  g_autoptr(JsonNode) alive = NULL;
+
+  if (!d->row->exists || !d->row->deleted ||
+      json_object_has_member (d->op->fields, "deleted") || resolved_conflict (d, "deleted") != NULL)
+    return;
+  deleted = g_hash_table_lookup (d->row->fields, "deleted");
+  alive = json_node_init_int (json_node_alloc (), 0);
+  if (deleted != NULL && !own_write (d, deleted))
+    record_conflict (d, "deleted", deleted->value, deleted->version, alive);
+}
+
+static void
+apply_fields (Decision *d)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *change;
+
+  json_object_iter_init (&iter, d->op->fields);
+  while (json_object_iter_next (&iter, &name, &change))
+    {
+      XasoApplyField *current = g_hash_table_lookup (d->row->fields, name);
+      gint64 base = field_base (change);
+      JsonNode *value = field_new (change);
+
+      if (!field_wins (d, name, current, base, value))
+        {
+          record_conflict (d, name, current->value, current->version, value);
+          continue;
+        }
+      /* The value is already there: nothing to set, and its version and
+       * writer stay those of the op that set it. */
+      if (current != NULL && values_equal (current->value, value))
+        continue;
+      xaso_apply_set_field (d->row, name, value, d->server_seq, d->apply->device_id);
+      ((XasoApplyField *) g_hash_table_lookup (d->row->fields, name))->dirty = TRUE;
+      json_object_set_member (d->fields, name, json_node_copy (value));
+    }
+}
+
+/* Merged: the op won on every field, but other devices changed other fields
+ * of the row after the newest version the op was based on. */
+static gboolean
+row_moved_on (Decision *d)
+{
+  GHashTableIter iter;
+  const char *name;
+  XasoApplyField *field;
+
+  g_hash_table_iter_init (&iter, d->row->fields);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &field))
+    if (!json_object_has_member (d->op->fields, name) && field->version > d->max_base && !own_write (d, field))
+      return TRUE;
+  return FALSE;
+}
+
+static gint64
+max_base (const XasoSyncOp *op)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *change;
+  gint64 result = 0;
+
+  json_object_iter_init (&iter, op->fields);
+  while (json_object_iter_next (&iter, &name, &change))
+    result = MAX (result, field_base (change));
+  return result;
+}
+
+static void
+settle_conflicts (Decision *d)
+{
+  for (char **id = d->op->resolves; id != NULL && *id != NULL; id++)
+    {
+      g_autofree char *lower = g_ascii_strdown (*id, -1);
+      KnownConflict *known = g_hash_table_lookup (d->apply->known, lower);
+      XasoApplyResolution *resolution;
+
+      if (known->resolved)
+        continue;
+      known->resolved = TRUE;
+      resolution = g_new0 (XasoApplyResolution, 1);
+      resolution->id = g_steal_pointer (&lower);
+      resolution->server_seq = d->server_seq;
+      g_ptr_array_add (d->apply->resolutions, resolution);
+    }
+}
+
+static void
+add_entry (Decision *d)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *entry = json_object_new ();
+  JsonArray *resolves = json_array_new ();
+  XasoApplyEntry *stored = g_new0 (XasoApplyEntry, 1);
+  g_autofree char *canonical = NULL;
+
+  for (char **id = d->op->resolves; id != NULL && *id != NULL; id++)
+    json_array_add_string_element (resolves, *id);
+  json_object_set_int_member (entry, "server_seq", d->server_seq);
+  json_object_set_string_member (entry, "device_id", d->apply->device_id);
+  json_object_set_int_member (entry, "seq", d->op->seq);
+  json_object_set_int_member (entry, "hlc", d->op->hlc);
+  json_object_set_string_member (entry, "actor", d->op->actor);
+  json_object_set_string_member (entry, "table", d->op->table);
+  json_object_set_string_member (entry, "row", d->op->row);
+  json_object_set_string_member (entry, "kind", d->op->kind);
+  json_object_set_object_member (entry, "fields", json_object_ref (d->fields));
+  json_object_set_array_member (entry, "conflicts", json_array_ref (d->conflicts));
+  json_object_set_array_member (entry, "resolves", resolves);
+  json_node_take_object (root, entry);
+
+  canonical = xaso_sync_entry_canonical (entry);
+  stored->server_seq = d->server_seq;
+  stored->seq = d->op->seq;
+  stored->entry = json_to_string (root, FALSE);
+  stored->checksum = xaso_sync_checksum_next (d->apply->checksum, canonical);
+  g_free (d->apply->checksum);
+  d->apply->checksum = g_strdup (stored->checksum);
+  g_ptr_array_add (d->apply->entries, stored);
+}
+
+static void
+update_row (Decision *d)
+{
+  XasoApplyField *deleted = g_hash_table_lookup (d->row->fields, "deleted");
+
+  d->row->exists = TRUE;
+  d->row->claimable = FALSE;
+  d->row->deleted = deleted != NULL && value_is_true (deleted->value);
+  d->row->version = d->server_seq;
+  d->row->dirty = TRUE;
+}
+
+static void
+decide (Decision *d)
+{
+  XasoSyncReceipt receipt = { .seq = d->op->seq, .server_seq = d->server_seq };
+  g_auto(GStrv) ids = NULL;
+
+  d->max_base = max_base (d->op);
+  check_tombstone (d);
+  apply_fields (d);
+  if (d->n_conflicts > 0)
+    receipt.outcome = XASO_SYNC_CONFLICT;
+  else if (row_moved_on (d))
+    receipt.outcome = XASO_SYNC_MERGED;
+  else
+    receipt.outcome = XASO_SYNC_APPLIED;
+  update_row (d);
+  settle_conflicts (d);
+  add_entry (d);
+  if (d->n_conflicts > 0)
+    receipt.conflicts = ids = g_strv_builder_end (d->conflict_ids);
+  add_receipt (d->apply, &receipt);
+  d->apply->next_server_seq++;
+}
+
+void
+xaso_apply_op (XasoApply        *apply,
+               const XasoSyncOp *op,
+               JsonNode         *op_node)
+{
+  g_autoptr(GPtrArray) resolves = g_ptr_array_new ();
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JsonArray) conflicts = json_array_new ();
+  g_autoptr(GStrvBuilder) conflict_ids = g_strv_builder_new ();
+  Decision d = { .apply = apply, .op = op, .row = xaso_apply_row (apply, op->table, op->row),
+                 .server_seq = apply->next_server_seq, .resolves = resolves, .fields = fields,
+                 .conflicts = conflicts, .conflict_ids = conflict_ids };
+  const char *refused = check_references (&d);
+
+  if (refused != NULL)
+    {
+      xaso_apply_reject (apply, op->seq, op_node,
+                         g_str_equal (refused, "bad_resolves") ? "bad_reference" : refused,
+                         reason_for (refused));
+      return;
+    }
+  decide (&d);
+}
+
+GHashTable *
+xaso_apply_get_rows (XasoApply *apply)
+{
+  return apply->rows;
+}
+
+GPtrArray *
+xaso_apply_get_entries (XasoApply *apply)
+{
+  return apply->entries;
+}
+
+GPtrArray *
+xaso_apply_get_receipts (XasoApply *apply)
+{
+  return apply->receipts;
+}
+
+GPtrArray *
+xaso_apply_get_conflicts (XasoApply *apply)
+{
+  return apply->conflicts;
+}
+
+GPtrArray *
+xaso_apply_get_resolutions (XasoApply *apply)
+{
+  return apply->resolutions;
+}
+
+GPtrArray *
+xaso_apply_get_rejections (XasoApply *apply)
+{
+  return apply->rejections;
+}
+
+gint64
+xaso_apply_get_next_server_seq (XasoApply *apply)
+{
+  return apply->next_server_seq;
+}
+
+const char *
+xaso_apply_get_checksum (XasoApply *apply)
+{
+  return apply->checksum;
+}
+
+const guint *
+xaso_apply_get_counts (XasoApply *apply)
+{
+  return apply->counts;
+}

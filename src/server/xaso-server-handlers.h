@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xaso-server-request.h"
+
+G_BEGIN_DECLS
+
+/* The endpoints of PROTOCOL.md, run on a worker thread with its own
+ * connection. A handler either answers or fails with an error of
+ * XASO_SYNC_ERROR (a protocol error) or XASO_PG_ERROR (the database); it
+ * leaves no transaction open either way. */
+
+typedef XasoServerResponse *(*XasoServerHandler) (XasoPg                   *pg,
+                                                  const XasoServerRequest  *request,
+                                                  GError                  **error);
+
+XasoServerResponse *xaso_server_enroll_handle (XasoPg                   *pg,
+                                               const XasoServerRequest  *request,
+                                               GError                  **error);
+XasoServerResponse *xaso_server_push_handle   (XasoPg                   *pg,
+                                               const XasoServerRequest  *request,
+                                               GError                  **error);
+XasoServerResponse *xaso_server_pull_handle   (XasoPg                   *pg,
+                                               const XasoServerRequest  *request,
+                                               GError                  **error);
+XasoServerResponse *xaso_server_health_handle (XasoPg                   *pg,
+                                               const XasoServerRequest  *request,
+                                               GError                  **error);
+
+/* Parses a JSON object body (400 bad_json otherwise). */
+JsonNode           *xaso_server_parse_object  (GBytes                   *body,
+                                               GError                  **error);
+
+G_END_DECLS

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-server"
+
+#include "config.h"
+
+#include "xaso-server-metrics.h"
+
+static GMutex lock;
+static guint64 requests[XASO_N_ENDPOINTS + 1][600];   /* by endpoint, then HTTP status */
+static guint64 ops[XASO_SYNC_REJECTED + 1];
+static guint64 served;
+static guint64 reconnections;
+
+void
+xaso_server_metrics_request (XasoEndpoint endpoint,
+                             guint        status)
+{
+  g_mutex_lock (&lock);
+  requests[MIN (endpoint, XASO_N_ENDPOINTS)][MIN (status, 599)]++;
+  g_mutex_unlock (&lock);
+}
+
+void
+xaso_server_metrics_ops (const guint *counts)
+{
+  g_mutex_lock (&lock);
+  for (guint i = 0; i <= XASO_SYNC_REJECTED; i++)
+    ops[i] += counts[i];
+  g_mutex_unlock (&lock);
+}
+
+void
+xaso_server_metrics_served (guint entries)
+{
+  g_mutex_lock (&lock);
+  served += entries;
+  g_mutex_unlock (&lock);
+}
+
+void
+xaso_server_metrics_reconnection (void)
+{
+  g_mutex_lock (&lock);
+  reconnections++;
+  g_mutex_unlock (&lock);
+}
+
+static void
+render_requests (GString *out)
+{
+  g_string_append (out, "# HELP xaso_requests_total HTTP requests answered, by endpoint and status.\n"
+                        "# TYPE xaso_requests_total counter\n");
+  for (guint e = 0; e <= XASO_N_ENDPOINTS; e++)
+    for (guint s = 0; s < G_N_ELEMENTS (requests[e]); s++)
+      if (requests[e][s] > 0)
+        g_string_append_printf (out, "xaso_requests_total{endpoint=\"%s\",status=\"%u\"} %" G_GUINT64_FORMAT "\n",
+                                xaso_endpoint_name (e), s, requests[e][s]);
+}
+
+char *
+xaso_server_metrics_render (void)
+{
+  GString *out = g_string_new (NULL);
+
+  g_mutex_lock (&lock);
+  render_requests (out);
+  g_string_append (out, "# HELP xaso_ops_total Pushed ops received (replays excluded), by outcome.\n"
+                        "# TYPE xaso_ops_total counter\n");
+  for (guint i = 0; i <= XASO_SYNC_REJECTED; i++)
+    g_string_append_printf (out, "xaso_ops_total{outcome=\"%s\"} %" G_GUINT64_FORMAT "\n",
+                            xaso_sync_outcome_name (i), ops[i]);
+  g_string_append_printf (out, "# HELP xaso_log_entries_served_total Log entries answered by pull.\n"
+                               "# TYPE xaso_log_entries_served_total counter\n"
+                               "xaso_log_entries_served_total %" G_GUINT64_FORMAT "\n"
+                               "# HELP xaso_pg_reconnections_total Connections to PostgreSQL opened again after a loss.\n"
+                               "# TYPE xaso_pg_reconnections_total counter\n"
+                               "xaso_pg_reconnections_total %" G_GUINT64_FORMAT "\n",
+                          served, reconnections);
+  g_mutex_unlock (&lock);
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xaso-server-request.h"
+
+G_BEGIN_DECLS
+
+/* The counters of GET /v1/metrics, safe to bump from any thread. */
+
+void  xaso_server_metrics_request      (XasoEndpoint  endpoint,
+                                        guint         status);
+/* New ops by outcome, indexed by XasoSyncOutcome. */
+void  xaso_server_metrics_ops          (const guint  *counts);
+void  xaso_server_metrics_served       (guint         entries);
+void  xaso_server_metrics_reconnection (void);
+/* Prometheus text exposition format, version 0.0.4. */
+char *xaso_server_metrics_render       (void);
+
+G_END_DECLS

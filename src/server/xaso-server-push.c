@@ -1,0 +1,757 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-server"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "xaso-server-apply.h"
+#include "xaso-server-auth.h"
+#include "xaso-server-handlers.h"
+#include "xaso-server-json.h"
+#include "xaso-sync-protocol.h"
+#include "xaso-server-metrics.h"
+
+/* POST /v1/push: one transaction per batch. Reads and writes go by whole
+ * sets (a JSON parameter unnested by json_to_recordset), so a batch of 500
+ * ops costs about a dozen round trips, not a few per op. Reads look each key
+ * up through a LATERAL subquery: a join would let the planner scan the whole
+ * commune, which grows with every push. */
+
+typedef struct
+{
+  XasoPg     *pg;
+  const char *commune;
+  const char *device;
+  JsonArray  *ops;            /* the request's op nodes */
+  GPtrArray  *parsed;         /* XasoSyncOp or NULL, one per op */
+  GPtrArray  *invalid;        /* the codec's reason, or NULL, one per op */
+  GHashTable *stored;         /* seq → stored receipt text */
+  XasoApply  *apply;
+} Push;
+
+static gboolean
+bad_request (GError     **error,
+             const char  *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+bad_request (GError     **error,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  if (error != NULL)
+    *error = g_error_new_valist (XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_REQUEST, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+static gint64
+op_seq (JsonNode *node)
+{
+  JsonNode *seq;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return 0;
+  seq = json_object_get_member (json_node_get_object (node), "seq");
+  if (seq == NULL || !JSON_NODE_HOLDS_VALUE (seq) || json_node_get_value_type (seq) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (seq);
+}
+
+/* The envelope must be right for the request to be taken at all; what is
+ * wrong inside one op is that op's rejection, so only its seq is checked
+ * here (a receipt needs it). */
+static JsonArray *
+read_envelope (JsonObject  *root,
+               const char  *token_device,
+               GError     **error)
+{
+  JsonNode *device = json_object_get_member (root, "device_id");
+  JsonNode *ops = json_object_get_member (root, "ops");
+  JsonArray *array;
+  gint64 last = 0;
+
+  if (device == NULL || !JSON_NODE_HOLDS_VALUE (device) || json_node_get_value_type (device) != G_TYPE_STRING ||
+      !xaso_sync_uuid_valid (json_node_get_string (device)))
+    return bad_request (error, "Yêu cầu không hợp lệ: “device_id” không phải UUID."), NULL;
+  if (g_ascii_strcasecmp (json_node_get_string (device), token_device) != 0)
+    {
+      g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_WRONG_COMMUNE,
+                           "Yêu cầu nêu một thiết bị khác với thiết bị của mã xác thực.");
+      return NULL;
+    }
+  if (ops == NULL || !JSON_NODE_HOLDS_ARRAY (ops))
+    return bad_request (error, "Yêu cầu không hợp lệ: thiếu danh sách “ops”."), NULL;
+  array = json_node_get_array (ops);
+  if (json_array_get_length (array) > XASO_SYNC_MAX_OPS)
+    {
+      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_TOO_LARGE,
+                   "Mỗi lần gửi tối đa %d thao tác.", XASO_SYNC_MAX_OPS);
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gint64 seq = op_seq (json_array_get_element (array, i));
+
+      if (seq < 1)
+        return bad_request (error, "Yêu cầu không hợp lệ: “ops[%u].seq” thiếu hoặc không hợp lệ.", i), NULL;
+      if (seq <= last)
+        return bad_request (error, "Yêu cầu không hợp lệ: các thao tác phải theo thứ tự “seq” tăng dần."), NULL;
+      last = seq;
+    }
+  return array;
+}
+
+/* Runs a statement whose $1 is the commune and $2 a JSON array of records. */
+static PGresult *
+run_set (Push        *p,
+         const char  *name,
+         const char  *sql,
+         GString     *records,
+         GError     **error)
+{
+  const char *values[] = { p->commune, records->str };
+
+  return xaso_pg_query (p->pg, name, sql, 2, values, error);
+}
+
+static gboolean
+lock_counter (Push    *p,
+              GError **error)
+{
+  const char *values[] = { p->commune };
+  g_autoptr(PGresult) result = NULL;
+
+  /* Holding the commune's counter row until commit numbers this batch's
+   * entries after every batch committed before it. */
+  result = xaso_pg_query (p->pg, "push_lock",
+                          "SELECT next, checksum FROM counter WHERE commune_code = $1 FOR UPDATE",
+                          1, values, error);
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) != 1)
+    {
+      g_set_error (error, XASO_PG_ERROR, XASO_PG_ERROR_SQL, "commune %s has no counter row", p->commune);
+      return FALSE;
+    }
+  p->apply = xaso_apply_new (p->device, g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10),
+                             PQgetvalue (result, 0, 1));
+  return TRUE;
+}
+
+static gboolean
+load_stored_receipts (Push    *p,
+                      GError **error)
+{
+  guint n = json_array_get_length (p->ops);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  const char *values[4] = { p->commune, p->device };
+  g_autoptr(PGresult) result = NULL;
+
+  if (n == 0)
+    return TRUE;
+  values[2] = first = g_strdup_printf ("%" G_GINT64_FORMAT, op_seq (json_array_get_element (p->ops, 0)));
+  values[3] = last = g_strdup_printf ("%" G_GINT64_FORMAT, op_seq (json_array_get_element (p->ops, n - 1)));
+  result = xaso_pg_query (p->pg, "push_receipts",
+                          "SELECT seq, receipt FROM receipt "
+                          "WHERE commune_code = $1 AND device_id = $2 AND seq BETWEEN $3 AND $4",
+                          4, values, error);
+  if (result == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (result); i++)
+    g_hash_table_insert (p->stored, g_strdup (PQgetvalue (result, i, 0)), g_strdup (PQgetvalue (result, i, 1)));
+  return TRUE;
+}
+
+static const char *
+stored_receipt (Push  *p,
+                gint64 seq)
+{
+  char key[32];
+
+  g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, seq);
+  return g_hash_table_lookup (p->stored, key);
+}
+
+/* Validates each new op with the codec; replays are not looked at again. */
+static void
+parse_ops (Push *p)
+{
+  for (guint i = 0; i < json_array_get_length (p->ops); i++)
+    {
+      JsonNode *node = json_array_get_element (p->ops, i);
+      g_autoptr(GError) invalid = NULL;
+      XasoSyncOp *op = NULL;
+
+      if (stored_receipt (p, op_seq (node)) == NULL)
+        op = xaso_sync_op_from_json (node, &invalid);
+      g_ptr_array_add (p->parsed, op);
+      g_ptr_array_add (p->invalid, invalid ? g_strdup (invalid->message) : NULL);
+    }
+}
+
+static void
+add_key (GString    *keys,
+         const char *table,
+         const char *row)
+{
+  xaso_json_next_record (keys);
+  g_string_append (keys, "{\"t\":");
+  xaso_sync_json_append_string (keys, table);
+  g_string_append (keys, ",\"r\":");
+  xaso_sync_json_append_string (keys, row);
+  g_string_append_c (keys, '}');
+}
+
+/* The distinct rows the valid ops touch, as [{"t","r"}]. */
+static GString *
+touched_rows (Push *p)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GString *keys = g_string_new ("[");
+
+  for (guint i = 0; i < p->parsed->len; i++)
+    {
+      XasoSyncOp *op = g_ptr_array_index (p->parsed, i);
+
+      if (op != NULL && g_hash_table_add (seen, g_strconcat (op->table, "/", op->row, NULL)))
+        add_key (keys, op->table, op->row);
+    }
+  g_string_append_c (keys, ']');
+  return keys;
+}
+
+static gboolean
+load_rows (Push     *p,
+           GString  *keys,
+           GError  **error)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  result = run_set (p, "push_rows",
+                    "SELECT h.table_name, h.row_id, h.deleted, h.version "
+                    "FROM json_to_recordset($2::json) AS k(t text, r text) CROSS JOIN LATERAL "
+                    "(SELECT * FROM row_head WHERE commune_code = $1 AND table_name = k.t AND row_id = k.r) h",
+                    keys, error);
+  if (result == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      XasoApplyRow *row = xaso_apply_row (p->apply, PQgetvalue (result, i, 0), PQgetvalue (result, i, 1));
+
+      row->exists = TRUE;
+      row->deleted = g_str_equal (PQgetvalue (result, i, 2), "t");
+      row->version = g_ascii_strtoll (PQgetvalue (result, i, 3), NULL, 10);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_fields (Push     *p,
+             GString  *keys,
+             GError  **error)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  result = run_set (p, "push_fields",
+                    "SELECT f.table_name, f.row_id, f.field, jsonb_typeof(f.value), f.value #>> '{}', f.version, "
+                    "f.device_id FROM json_to_recordset($2::json) AS k(t text, r text) CROSS JOIN LATERAL "
+                    "(SELECT * FROM row_field WHERE commune_code = $1 AND table_name = k.t AND row_id = k.r) f",
+                    keys, error);
+  if (result == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      XasoApplyRow *row = xaso_apply_row (p->apply, PQgetvalue (result, i, 0), PQgetvalue (result, i, 1));
+      g_autoptr(JsonNode) value = xaso_json_value_new (PQgetvalue (result, i, 3), PQgetvalue (result, i, 4));
+
+      xaso_apply_set_field (row, PQgetvalue (result, i, 2), value,
+                            g_ascii_strtoll (PQgetvalue (result, i, 5), NULL, 10), PQgetvalue (result, i, 6));
+    }
+  return TRUE;
+}
+
+/* The conflicts the ops' "resolves" name; ids are UUIDs (the codec checked),
+ * so the array literal holds nothing but hex digits, dashes and commas. */
+static gboolean
+load_conflicts (Push    *p,
+                GError **error)
+{
+  g_autoptr(GString) ids = g_string_new ("{");
+  g_autoptr(PGresult) result = NULL;
+  const char *values[2] = { p->commune };
+
+  for (guint i = 0; i < p->parsed->len; i++)
+    {
+      XasoSyncOp *op = g_ptr_array_index (p->parsed, i);
+
+      for (char **id = op ? op->resolves : NULL; id != NULL && *id != NULL; id++)
+        g_string_append_printf (ids, "%s%s", ids->len > 1 ? "," : "", *id);
+    }
+  if (ids->len == 1)
+    return TRUE;
+  g_string_append_c (ids, '}');
+  values[1] = ids->str;
+  result = xaso_pg_query (p->pg, "push_conflicts",
+                          "SELECT id::text, table_name, row_id, field, kept_version, resolved_seq IS NOT NULL "
+                          "FROM conflict WHERE commune_code = $1 AND id = ANY ($2::uuid[])",
+                          2, values, error);
+  if (result == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (result); i++)
+    xaso_apply_add_conflict (p->apply, PQgetvalue (result, i, 0), PQgetvalue (result, i, 1),
+                             PQgetvalue (result, i, 2), PQgetvalue (result, i, 3),
+                             g_ascii_strtoll (PQgetvalue (result, i, 4), NULL, 10),
+                             g_str_equal (PQgetvalue (result, i, 5), "t"));
+  return TRUE;
+}
+
+static void
+mark_claimed (Push     *p,
+              PGresult *claimed_rows)
+{
+  g_autoptr(GHashTable) claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *key;
+  XasoApplyRow *row;
+
+  for (int i = 0; i < PQntuples (claimed_rows); i++)
+    g_hash_table_add (claimed, g_strconcat (PQgetvalue (claimed_rows, i, 0), "/",
+                                            PQgetvalue (claimed_rows, i, 1), NULL));
+  g_hash_table_iter_init (&iter, xaso_apply_get_rows (p->apply));
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &row))
+    if (row->claimable && !g_hash_table_contains (claimed, key))
+      row->claimable = FALSE;
+}
+
+/* Inserts of rows this commune has not seen take their ids now. An id held
+ * by another commune is refused by row_head_one_commune, which ON CONFLICT
+ * turns into "not returned" instead of an error that would end the batch. */
+static gboolean
+claim_new_rows (Push    *p,
+                GError **error)
+{
+  g_autoptr(GString) keys = g_string_new ("[");
+  g_autoptr(PGresult) result = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < p->parsed->len; i++)
+    {
+      XasoSyncOp *op = g_ptr_array_index (p->parsed, i);
+      XasoApplyRow *row = op ? xaso_apply_row (p->apply, op->table, op->row) : NULL;
+
+      if (row == NULL || row->exists || row->claimable || !g_str_equal (op->kind, "insert"))
+        continue;
+      row->claimable = TRUE;   /* until the database says otherwise */
+      add_key (keys, op->table, op->row);
+      n++;
+    }
+  g_string_append_c (keys, ']');
+  if (n == 0)
+    return TRUE;
+  result = run_set (p, "push_claim",
+                    "INSERT INTO row_head (commune_code, table_name, row_id, deleted, version) "
+                    "SELECT $1, k.t, k.r, false, 0 FROM json_to_recordset($2::json) AS k(t text, r text) "
+                    "ON CONFLICT DO NOTHING RETURNING table_name, row_id",
+                    keys, error);
+  if (result == NULL)
+    return FALSE;
+  mark_claimed (p, result);
+  return TRUE;
+}
+
+static void
+decide_ops (Push *p)
+{
+  for (guint i = 0; i < json_array_get_length (p->ops); i++)
+    {
+      JsonNode *node = json_array_get_element (p->ops, i);
+      XasoSyncOp *op = g_ptr_array_index (p->parsed, i);
+      const char *invalid = g_ptr_array_index (p->invalid, i);
+      const char *stored = stored_receipt (p, op_seq (node));
+
+      if (stored != NULL)
+        xaso_apply_replayed (p->apply, op_seq (node), stored);
+      else if (op == NULL)
+        xaso_apply_reject (p->apply, op_seq (node), node, "invalid", invalid);
+      else
+        xaso_apply_op (p->apply, op, node);
+    }
+}
+
+static void
+add_row_records (GString      *heads,
+                 GString      *fields,
+                 XasoApplyRow *row)
+{
+  GHashTableIter iter;
+  const char *name;
+  XasoApplyField *field;
+
+  xaso_json_next_record (heads);
+  g_string_append (heads, "{\"t\":");
+  xaso_sync_json_append_string (heads, row->table);
+  g_string_append (heads, ",\"r\":");
+  xaso_sync_json_append_string (heads, row->row);
+  g_string_append_printf (heads, ",\"d\":%s,\"v\":%" G_GINT64_FORMAT "}", row->deleted ? "true" : "false",
+                          row->version);
+
+  g_hash_table_iter_init (&iter, row->fields);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &field))
+    {
+      g_autoptr(GString) value = NULL;
+
+      if (!field->dirty)
+        continue;
+      /* As JSON text, so that a JSON null stays a value, not SQL NULL. */
+      value = g_string_new (NULL);
+      xaso_sync_json_append_value (value, field->value);
+      xaso_json_next_record (fields);
+      g_string_append (fields, "{\"t\":");
+      xaso_sync_json_append_string (fields, row->table);
+      g_string_append (fields, ",\"r\":");
+      xaso_sync_json_append_string (fields, row->row);
+      g_string_append (fields, ",\"f\":");
+      xaso_sync_json_append_string (fields, name);
+      g_string_append (fields, ",\"j\":");
+      xaso_sync_json_append_string (fields, value->str);
+      g_string_append_printf (fields, ",\"v\":%" G_GINT64_FORMAT ",\"d\":", field->version);
+      xaso_sync_json_append_string (fields, field->device);
+      g_string_append_c (fields, '}');
+    }
+}
+
+static gboolean
+store_rows (Push    *p,
+            GError **error)
+{
+  g_autoptr(GString) heads = g_string_new ("[");
+  g_autoptr(GString) fields = g_string_new ("[");
+  g_autoptr(GString) unclaimed = g_string_new ("[");
+  g_autoptr(PGresult) r1 = NULL;
+  g_autoptr(PGresult) r2 = NULL;
+  g_autoptr(PGresult) r3 = NULL;
+  GHashTableIter iter;
+  XasoApplyRow *row;
+
+  g_hash_table_iter_init (&iter, xaso_apply_get_rows (p->apply));
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+    if (row->dirty)
+      add_row_records (heads, fields, row);
+    else if (row->claimable)
+      add_key (unclaimed, row->table, row->row);   /* its insert was rejected after all */
+  g_string_append_c (heads, ']');
+  g_string_append_c (fields, ']');
+  g_string_append_c (unclaimed, ']');
+
+  r1 = run_set (p, "push_store_heads",
+                "INSERT INTO row_head (commune_code, table_name, row_id, deleted, version) "
+                "SELECT $1, r.t, r.r, r.d, r.v FROM json_to_recordset($2::json) AS r(t text, r text, d boolean, v bigint) "
+                "ON CONFLICT (commune_code, table_name, row_id) "
+                "DO UPDATE SET deleted = EXCLUDED.deleted, version = EXCLUDED.version",
+                heads, error);
+  if (r1 == NULL)
+    return FALSE;
+  r2 = run_set (p, "push_store_fields",
+                "INSERT INTO row_field (commune_code, table_name, row_id, field, value, version, device_id) "
+                "SELECT $1, r.t, r.r, r.f, r.j::jsonb, r.v, r.d "
+                "FROM json_to_recordset($2::json) AS r(t text, r text, f text, j text, v bigint, d text) "
+                "ON CONFLICT (commune_code, table_name, row_id, field) "
+                "DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version, device_id = EXCLUDED.device_id",
+                fields, error);
+  if (r2 == NULL)
+    return FALSE;
+  if (unclaimed->len == 2)
+    return TRUE;
+  r3 = run_set (p, "push_unclaim",
+                "DELETE FROM row_head h USING json_to_recordset($2::json) AS k(t text, r text) "
+                "WHERE h.commune_code = $1 AND h.table_name = k.t AND h.row_id = k.r AND h.version = 0",
+                unclaimed, error);
+  return r3 != NULL;
+}
+
+/* Runs a statement whose $1 is the commune, $2 the records and $3 the device. */
+static PGresult *
+run_device_set (Push        *p,
+                const char  *name,
+                const char  *sql,
+                GString     *records,
+                GError     **error)
+{
+  const char *values[] = { p->commune, records->str, p->device };
+
+  return xaso_pg_query (p->pg, name, sql, 3, values, error);
+}
+
+static gboolean
+store_log (Push    *p,
+           GError **error)
+{
+  GPtrArray *entries = xaso_apply_get_entries (p->apply);
+  g_autoptr(GString) records = g_string_new ("[");
+  g_autoptr(PGresult) result = NULL;
+
+  if (entries->len == 0)
+    return TRUE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      XasoApplyEntry *entry = g_ptr_array_index (entries, i);
+
+      xaso_json_next_record (records);
+      g_string_append_printf (records, "{\"s\":%" G_GINT64_FORMAT ",\"q\":%" G_GINT64_FORMAT ",\"e\":",
+                              entry->server_seq, entry->seq);
+      xaso_sync_json_append_string (records, entry->entry);
+      g_string_append_printf (records, ",\"c\":\"%s\"}", entry->checksum);
+    }
+  g_string_append_c (records, ']');
+  result = run_device_set (p, "push_store_log",
+                           "INSERT INTO log (commune_code, server_seq, device_id, seq, entry, checksum) "
+                           "SELECT $1, r.s, $3, r.q, r.e, r.c "
+                           "FROM json_to_recordset($2::json) AS r(s bigint, q bigint, e text, c text)",
+                           records, error);
+  return result != NULL;
+}
+
+static gboolean
+store_receipts (Push    *p,
+                GError **error)
+{
+  GPtrArray *receipts = xaso_apply_get_receipts (p->apply);
+  g_autoptr(GString) records = g_string_new ("[");
+  g_autoptr(PGresult) result = NULL;
+
+  for (guint i = 0; i < receipts->len; i++)
+    {
+      XasoApplyReceipt *receipt = g_ptr_array_index (receipts, i);
+
+      if (receipt->replayed)
+        continue;
+      xaso_json_next_record (records);
+      g_string_append_printf (records, "{\"q\":%" G_GINT64_FORMAT ",\"o\":\"%s\",\"s\":", receipt->seq,
+                              xaso_sync_outcome_name (receipt->outcome));
+      if (receipt->outcome == XASO_SYNC_REJECTED)
+        g_string_append (records, "null");
+      else
+        g_string_append_printf (records, "%" G_GINT64_FORMAT, receipt->server_seq);
+      g_string_append (records, ",\"x\":");
+      xaso_sync_json_append_string (records, receipt->text);
+      g_string_append_c (records, '}');
+    }
+  g_string_append_c (records, ']');
+  if (records->len == 2)
+    return TRUE;
+  result = run_device_set (p, "push_store_receipts",
+                           "INSERT INTO receipt (commune_code, device_id, seq, outcome, server_seq, receipt) "
+                           "SELECT $1, $3, r.q, r.o, r.s, r.x "
+                           "FROM json_to_recordset($2::json) AS r(q bigint, o text, s bigint, x text)",
+                           records, error);
+  return result != NULL;
+}
+
+static void
+add_conflict_record (GString                 *records,
+                     const XasoApplyConflict *conflict)
+{
+  g_autoptr(GString) kept = g_string_new (NULL);
+  g_autoptr(GString) other = g_string_new (NULL);
+
+  xaso_sync_json_append_value (kept, conflict->kept);
+  xaso_sync_json_append_value (other, conflict->other);
+  xaso_json_next_record (records);
+  g_string_append_printf (records, "{\"id\":\"%s\",\"t\":", conflict->id);
+  xaso_sync_json_append_string (records, conflict->table);
+  g_string_append (records, ",\"r\":");
+  xaso_sync_json_append_string (records, conflict->row);
+  g_string_append (records, ",\"f\":");
+  xaso_sync_json_append_string (records, conflict->field);
+  g_string_append (records, ",\"k\":");
+  xaso_sync_json_append_string (records, kept->str);
+  g_string_append_printf (records, ",\"kv\":%" G_GINT64_FORMAT ",\"o\":", conflict->kept_version);
+  xaso_sync_json_append_string (records, other->str);
+  g_string_append (records, ",\"a\":");
+  xaso_sync_json_append_string (records, conflict->other_actor);
+  g_string_append_printf (records, ",\"q\":%" G_GINT64_FORMAT ",\"s\":%" G_GINT64_FORMAT "}",
+                          conflict->other_seq, conflict->server_seq);
+}
+
+static gboolean
+store_conflicts (Push    *p,
+                 GError **error)
+{
+  GPtrArray *conflicts = xaso_apply_get_conflicts (p->apply);
+  GPtrArray *resolutions = xaso_apply_get_resolutions (p->apply);
+  g_autoptr(GString) records = g_string_new ("[");
+  g_autoptr(GString) settled = g_string_new ("[");
+  g_autoptr(PGresult) r1 = NULL;
+  g_autoptr(PGresult) r2 = NULL;
+
+  for (guint i = 0; i < conflicts->len; i++)
+    add_conflict_record (records, g_ptr_array_index (conflicts, i));
+  g_string_append_c (records, ']');
+  for (guint i = 0; i < resolutions->len; i++)
+    {
+      XasoApplyResolution *resolution = g_ptr_array_index (resolutions, i);
+
+      xaso_json_next_record (settled);
+      g_string_append_printf (settled, "{\"id\":\"%s\",\"s\":%" G_GINT64_FORMAT "}", resolution->id,
+                              resolution->server_seq);
+    }
+  g_string_append_c (settled, ']');
+
+  if (conflicts->len > 0 &&
+      (r1 = run_device_set (p, "push_store_conflicts",
+                            "INSERT INTO conflict (commune_code, id, table_name, row_id, field, kept, kept_version, "
+                            "other, other_actor, other_device, other_seq, server_seq) "
+                            "SELECT $1, r.id, r.t, r.r, r.f, r.k::jsonb, r.kv, r.o::jsonb, r.a, $3, r.q, r.s "
+                            "FROM json_to_recordset($2::json) AS r(id uuid, t text, r text, f text, k text, "
+                            "kv bigint, o text, a text, q bigint, s bigint)",
+                            records, error)) == NULL)
+    return FALSE;
+  if (resolutions->len > 0 &&
+      (r2 = run_set (p, "push_settle_conflicts",
+                     "UPDATE conflict SET resolved_seq = r.s FROM json_to_recordset($2::json) AS r(id uuid, s bigint) "
+                     "WHERE conflict.commune_code = $1 AND conflict.id = r.id AND conflict.resolved_seq IS NULL",
+                     settled, error)) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+store_rejections (Push    *p,
+                  GError **error)
+{
+  GPtrArray *rejections = xaso_apply_get_rejections (p->apply);
+  g_autoptr(GString) records = g_string_new ("[");
+  g_autoptr(PGresult) result = NULL;
+
+  if (rejections->len == 0)
+    return TRUE;
+  for (guint i = 0; i < rejections->len; i++)
+    {
+      XasoApplyRejection *rejection = g_ptr_array_index (rejections, i);
+
+      xaso_json_next_record (records);
+      g_string_append_printf (records, "{\"q\":%" G_GINT64_FORMAT ",\"o\":", rejection->seq);
+      xaso_sync_json_append_string (records, rejection->op);
+      g_string_append (records, ",\"c\":");
+      xaso_sync_json_append_string (records, rejection->reason_code);
+      g_string_append (records, ",\"m\":");
+      xaso_sync_json_append_string (records, rejection->reason);
+      g_string_append_c (records, '}');
+    }
+  g_string_append_c (records, ']');
+  result = run_device_set (p, "push_store_quarantine",
+                           "INSERT INTO quarantine (commune_code, device_id, seq, op, reason_code, reason) "
+                           "SELECT $1, $3, r.q, r.o, r.c, r.m "
+                           "FROM json_to_recordset($2::json) AS r(q bigint, o text, c text, m text)",
+                           records, error);
+  return result != NULL;
+}
+
+/* Moves the counter past this batch and tells the long-polls of every
+ * server process (LISTEN xaso_log) once the transaction commits. */
+static gboolean
+advance_counter (Push    *p,
+                 GError **error)
+{
+  g_autofree char *next = g_strdup_printf ("%" G_GINT64_FORMAT, xaso_apply_get_next_server_seq (p->apply));
+  const char *values[] = { p->commune, next, xaso_apply_get_checksum (p->apply) };
+  g_autoptr(PGresult) counter = NULL;
+  g_autoptr(PGresult) notify = NULL;
+
+  if (xaso_apply_get_entries (p->apply)->len == 0)
+    return TRUE;
+  counter = xaso_pg_query (p->pg, "push_counter",
+                           "UPDATE counter SET next = $2, checksum = $3 WHERE commune_code = $1",
+                           3, values, error);
+  if (counter == NULL)
+    return FALSE;
+  notify = xaso_pg_query (p->pg, "push_notify", "SELECT pg_notify('xaso_log', $1)", 1, values, error);
+  return notify != NULL;
+}
+
+static char *
+receipts_body (Push *p)
+{
+  GPtrArray *receipts = xaso_apply_get_receipts (p->apply);
+  GString *out = g_string_new ("{\"receipts\":[");
+
+  for (guint i = 0; i < receipts->len; i++)
+    {
+      XasoApplyReceipt *receipt = g_ptr_array_index (receipts, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, receipt->text);
+    }
+  g_string_append (out, "]}");
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+apply_batch (Push    *p,
+             GError **error)
+{
+  g_autoptr(GString) keys = NULL;
+
+  if (!lock_counter (p, error) || !load_stored_receipts (p, error))
+    return FALSE;
+  parse_ops (p);
+  keys = touched_rows (p);
+  if (!load_rows (p, keys, error) || !load_fields (p, keys, error) ||
+      !load_conflicts (p, error) || !claim_new_rows (p, error))
+    return FALSE;
+  decide_ops (p);
+  return store_rows (p, error) && store_log (p, error) && store_receipts (p, error) &&
+         store_conflicts (p, error) && store_rejections (p, error) && advance_counter (p, error) &&
+         xaso_pg_commit (p->pg, error);
+}
+
+static void
+push_clear (Push *p)
+{
+  g_clear_pointer (&p->parsed, g_ptr_array_unref);
+  g_clear_pointer (&p->invalid, g_ptr_array_unref);
+  g_clear_pointer (&p->stored, g_hash_table_unref);
+  g_clear_pointer (&p->apply, xaso_apply_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Push, push_clear)
+
+XasoServerResponse *
+xaso_server_push_handle (XasoPg                   *pg,
+                         const XasoServerRequest  *request,
+                         GError                  **error)
+{
+  g_autoptr(GBytes) body = xaso_server_request_json_body (request, error);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *commune = NULL;
+  g_autofree char *device = NULL;
+  g_auto(Push) p = { .pg = pg };
+  XasoServerResponse *response;
+
+  if (body == NULL || !xaso_server_auth_begin (pg, request, &commune, &device, error))
+    return NULL;
+  p.commune = commune;
+  p.device = device;
+  p.parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) xaso_sync_op_free);
+  p.invalid = g_ptr_array_new_with_free_func (g_free);
+  p.stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if ((root = xaso_server_parse_object (body, error)) == NULL ||
+      (p.ops = read_envelope (json_node_get_object (root), device, error)) == NULL ||
+      !apply_batch (&p, error))
+    {
+      xaso_pg_rollback (pg);
+      return NULL;
+    }
+  xaso_server_metrics_ops (xaso_apply_get_counts (p.apply));
+  response = xaso_server_response_json (200, receipts_body (&p));
+  response->commune_code = g_steal_pointer (&commune);
+  response->log_grew = xaso_apply_get_entries (p.apply)->len > 0;
+  return response;
+}

@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-server"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "xaso-server-admin.h"
+#include "xaso-server-http.h"
+
+/* xaso-server: the province's sync server (src/sync/PROTOCOL.md) and the
+ * administrator's verbs around it. Messages here are for the administrator,
+ * in English; Vietnamese is for the desktops' users, in HTTP answers. */
+
+typedef int (*Verb) (int argc, char **argv);
+
+static char *config_path = NULL;
+
+static const GOptionEntry config_entries[] = {
+  { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_path,
+    "The configuration file (default " XASO_SERVER_DEFAULT_CONFIG ")", "FILE" },
+  { NULL }
+};
+
+static int
+report (GError *error)
+{
+  g_printerr ("xaso-server: %s\n", error->message);
+  g_error_free (error);
+  return 1;
+}
+
+/* Parses the verb's options and loads the configuration. */
+static XasoServerConfig *
+prepare (int                 *argc,
+         char              ***argv,
+         const char          *parameters,
+         const char          *summary,
+         const GOptionEntry  *entries)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  GError *error = NULL;
+  XasoServerConfig *config;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, config_entries, NULL);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return report (error), NULL;
+  config = xaso_server_config_load (config_path ? config_path : XASO_SERVER_DEFAULT_CONFIG, &error);
+  if (config == NULL)
+    report (error);
+  return config;
+}
+
+static int
+verb_serve (int    argc,
+            char **argv)
+{
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "", "Answers the desktops over HTTPS until SIGTERM or SIGINT.", NULL);
+
+  if (config == NULL)
+    return 1;
+  if (argc > 1)
+    return g_printerr ("xaso-server serve: unexpected “%s”\n", argv[1]), 1;
+  return xaso_server_serve (config);
+}
+
+static int
+verb_init_db (int    argc,
+              char **argv)
+{
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "", "Creates or completes the database schema, its roles and row-level security.", NULL);
+  GError *error = NULL;
+
+  if (config == NULL)
+    return 1;
+  if (!xaso_server_init_db (config, &error))
+    return report (error);
+  return 0;
+}
+
+static int
+commune_add (int    argc,
+             char **argv)
+{
+  XasoServerCommune commune = { NULL };
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &commune.name, "The commune's name (Xã Tân Lập)", "NAME" },
+    { "province-code", 0, 0, G_OPTION_ARG_STRING, &commune.province_code, "The province's 2-digit code", "CODE" },
+    { "province-name", 0, 0, G_OPTION_ARG_STRING, &commune.province_name, "The province's name", "NAME" },
+    { "agency-eid", 0, 0, G_OPTION_ARG_STRING, &commune.agency_eid, "The agency's electronic id", "EID" },
+    { "agency-name", 0, 0, G_OPTION_ARG_STRING, &commune.agency_name, "The agency's name (UBND xã …)", "NAME" },
+    { NULL }
+  };
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "CODE", "Adds a commune, named by its 5-digit statistical code.", entries);
+  GError *error = NULL;
+
+  if (config == NULL)
+    return 1;
+  if (argc != 2)
+    return g_printerr ("xaso-server commune add: give the commune's code (see --help)\n"), 1;
+  commune.code = argv[1];
+  if (!xaso_server_commune_add (config, &commune, &error))
+    return report (error);
+  return 0;
+}
+
+static int
+commune_list (int    argc,
+              char **argv)
+{
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "", "Lists the communes: code, name, province code and name, agency id and name, "
+             "separated by tabs.", NULL);
+  GError *error = NULL;
+
+  if (config == NULL)
+    return 1;
+  if (!xaso_server_commune_list (config, &error))
+    return report (error);
+  return 0;
+}
+
+static int
+verb_commune (int    argc,
+              char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "add"))
+    return commune_add (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "list"))
+    return commune_list (argc - 1, argv + 1);
+  g_printerr ("Usage: xaso-server commune add CODE --name … | xaso-server commune list\n");
+  return 1;
+}
+
+static int
+verb_enroll (int    argc,
+             char **argv)
+{
+  g_autofree char *commune = NULL;
+  const GOptionEntry entries[] = {
+    { "commune", 0, 0, G_OPTION_ARG_STRING, &commune, "The commune the desktop will serve", "CODE" },
+    { NULL }
+  };
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "", "Prints a one-time enrollment code for a desktop of the commune.", entries);
+  g_autofree char *expires = NULL;
+  g_autofree char *code = NULL;
+  GError *error = NULL;
+
+  if (config == NULL)
+    return 1;
+  if (commune == NULL)
+    return g_printerr ("xaso-server enroll: give --commune CODE\n"), 1;
+  code = xaso_server_enroll (config, commune, &expires, &error);
+  if (code == NULL)
+    return report (error);
+  g_print ("%s\n", code);
+  g_printerr ("Usable once, until %s.\n", expires);
+  return 0;
+}
+
+static const struct
+{
+  const char *name;
+  Verb        run;
+  const char *summary;
+} verbs[] = {
+  { "serve", verb_serve, "Answer the desktops over HTTPS (the default)" },
+  { "init-db", verb_init_db, "Create the database schema, roles and row-level security" },
+  { "commune", verb_commune, "Add or list communes (add CODE --name …, list)" },
+  { "enroll", verb_enroll, "Print a one-time enrollment code (--commune CODE)" },
+};
+
+static int
+usage (void)
+{
+  g_printerr ("Usage: xaso-server [VERB] [--config FILE] …\n\nVerbs:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    g_printerr ("  %-10s %s\n", verbs[i].name, verbs[i].summary);
+  return 1;
+}
+
+/* The verb's position: the first argument that is not an option or the
+ * configuration file's name, so "--config F init-db" works like
+ * "init-db --config F". -1 when there is none. */
+static int
+find_verb (int    argc,
+           char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--config") || g_str_equal (argv[i], "-c"))
+        i++;
+      else if (argv[i][0] != '-')
+        return i;
+    }
+  return -1;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char **args = NULL;
+  int at;
+
+  setlocale (LC_ALL, "");
+  g_set_prgname ("xaso-server");
+  if (argc >= 2 && g_str_equal (argv[1], "--help-verbs"))
+    return usage ();
+  /* No verb, or options only: serve, as systemd starts it. */
+  at = find_verb (argc, argv);
+  if (at < 0)
+    return verb_serve (argc, argv);
+  /* The verb first, as its own option parser expects, then what followed
+   * it (a sub-verb such as "commune add" stays second), then what came
+   * before it. */
+  args = g_new0 (char *, argc + 1);
+  for (int i = at, n = 0; n < argc - 1; i = i + 1 < argc ? i + 1 : 1)
+    args[n++] = argv[i];
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_equal (args[0], verbs[i].name))
+      return verbs[i].run (argc - 1, args);
+  g_printerr ("xaso-server: unknown verb “%s”\n", args[0]);
+  return usage ();
+}

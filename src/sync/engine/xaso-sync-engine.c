@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-sync"
+
+#include "config.h"
+
+#include "xaso-sync-engine.h"
+#include "xaso-sync-pull.h"
+#include "xaso-sync-settings.h"
+
+#define LONG_POLL_SECONDS 25
+#define NOT_ENROLLED_RECHECK_SECONDS 30
+
+struct _XasoSyncEngine
+{
+  GObject         parent_instance;
+
+  char           *db_path;
+  GMainContext   *context;       /* where "changed" is emitted */
+  GThread        *thread;
+
+  GMutex          lock;
+  GCond           wake;
+  gboolean        stopping;
+  gboolean        poked;
+  gboolean        busy;
+  GCancellable   *cancellable;   /* cancelled to stop */
+  GCancellable   *wait;          /* cancelled by a poke, ends a long-poll */
+
+  XasoSyncStatus *status;        /* main context only */
+};
+
+G_DEFINE_FINAL_TYPE (XasoSyncEngine, xaso_sync_engine, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+double
+xaso_sync_backoff_seconds (guint  failures,
+                           double random01)
+{
+  double base = failures == 0 ? 0 : MIN (2.0 * (1u << MIN (failures - 1, 16u)), 300.0);
+
+  return base * (0.5 + random01);
+}
+
+typedef struct
+{
+  XasoSyncEngine *self;
+  XasoSyncStatus *status;
+  gboolean        busy;
+} Publication;
+
+static gboolean
+publish_in_context (gpointer data)
+{
+  Publication *p = data;
+
+  if (p->status != NULL)
+    {
+      g_clear_pointer (&p->self->status, xaso_sync_status_free);
+      p->self->status = g_steal_pointer (&p->status);
+    }
+  g_signal_emit (p->self, signals[CHANGED], 0);
+  g_object_unref (p->self);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+publish (XasoSyncEngine *self,
+         XasoDatabase   *db)
+{
+  Publication *p = g_new0 (Publication, 1);
+
+  p->self = g_object_ref (self);
+  if (db != NULL)
+    p->status = xaso_sync_status_read (db, NULL);
+  g_main_context_invoke (self->context, publish_in_context, p);
+}
+
+static void
+set_busy (XasoSyncEngine *self,
+          gboolean        busy)
+{
+  g_mutex_lock (&self->lock);
+  self->busy = busy;
+  g_mutex_unlock (&self->lock);
+}
+
+/* Sleeps up to @seconds, waking early on a poke or a stop. Returns FALSE
+ * when stopping. */
+static gboolean
+rest (XasoSyncEngine *self,
+      double          seconds)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+  gboolean go_on;
+
+  g_mutex_lock (&self->lock);
+  while (!self->stopping && !self->poked)
+    if (!g_cond_wait_until (&self->wake, &self->lock, until))
+      break;
+  self->poked = FALSE;
+  g_clear_object (&self->wait);
+  self->wait = g_cancellable_new ();
+  go_on = !self->stopping;
+  g_mutex_unlock (&self->lock);
+  return go_on;
+}
+
+/* Waits on the server for the commune's next change; returns early when
+ * something is written here. */
+static gboolean
+long_poll (XasoSyncEngine  *self,
+           XasoDatabase    *db,
+           GError         **error)
+{
+  g_autoptr(XasoSyncHttp) http = xaso_sync_connect (db, error);
+  g_autoptr(GCancellable) wait = NULL;
+  g_autoptr(GError) local = NULL;
+  XasoSyncReport report = { 0 };
+  gboolean more = FALSE;
+
+  if (http == NULL)
+    return FALSE;
+  /* A poke during the last round: sync again before waiting. */
+  g_mutex_lock (&self->lock);
+  if (g_cancellable_is_cancelled (self->wait))
+    {
+      g_clear_object (&self->wait);
+      self->wait = g_cancellable_new ();
+      self->poked = FALSE;
+      g_mutex_unlock (&self->lock);
+      return TRUE;
+    }
+  wait = g_object_ref (self->wait);
+  g_mutex_unlock (&self->lock);
+  if (xaso_sync_pull_page (db, http, LONG_POLL_SECONDS, &report, &more, wait, &local))
+    return TRUE;
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+static gpointer
+run_thread (gpointer data)
+{
+  XasoSyncEngine *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XasoDatabase) db = xaso_database_open (self->db_path, &error);
+  guint failures = 0;
+
+  if (db == NULL)
+    {
+      g_warning ("The sync engine cannot open %s: %s", self->db_path, error->message);
+      return NULL;
+    }
+  for (;;)
+    {
+      g_autoptr(GError) failure = NULL;
+      XasoSyncReport report = { 0 };
+      double pause = 0;
+
+      if (!xaso_sync_is_enrolled (db))
+        {
+          publish (self, db);
+          if (!rest (self, NOT_ENROLLED_RECHECK_SECONDS))
+            break;
+          continue;
+        }
+      set_busy (self, TRUE);
+      publish (self, db);
+      if (xaso_sync_run_once (db, &report, self->cancellable, &failure))
+        failures = 0;
+      else
+        failures++;
+      set_busy (self, FALSE);
+      publish (self, db);
+      if (g_cancellable_is_cancelled (self->cancellable))
+        break;
+      if (failures > 0)
+        pause = xaso_sync_backoff_seconds (failures, g_random_double ());
+      else if (long_poll (self, db, &failure))
+        continue;    /* something came, or something was written here */
+      else
+        pause = xaso_sync_backoff_seconds (++failures, g_random_double ());
+      if (!rest (self, pause))
+        break;
+    }
+  return NULL;
+}
+
+XasoSyncEngine *
+xaso_sync_engine_new (const char *db_path)
+{
+  XasoSyncEngine *self = g_object_new (XASO_TYPE_SYNC_ENGINE, NULL);
+
+  self->db_path = g_strdup (db_path);
+  return self;
+}
+
+void
+xaso_sync_engine_start (XasoSyncEngine *self)
+{
+  g_return_if_fail (self->thread == NULL);
+
+  self->stopping = FALSE;
+  self->thread = g_thread_new ("xaso-sync", run_thread, g_object_ref (self));
+}
+
+void
+xaso_sync_engine_stop (XasoSyncEngine *self)
+{
+  if (self->thread == NULL)
+    return;
+  g_mutex_lock (&self->lock);
+  self->stopping = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->wait);
+  g_cond_signal (&self->wake);
+  g_mutex_unlock (&self->lock);
+  g_thread_join (g_steal_pointer (&self->thread));
+  g_object_unref (self);
+}
+
+void
+xaso_sync_engine_poke (XasoSyncEngine *self)
+{
+  g_mutex_lock (&self->lock);
+  self->poked = TRUE;
+  g_cancellable_cancel (self->wait);
+  g_cond_signal (&self->wake);
+  g_mutex_unlock (&self->lock);
+}
+
+const XasoSyncStatus *
+xaso_sync_engine_get_status (XasoSyncEngine *self)
+{
+  return self->status;
+}
+
+gboolean
+xaso_sync_engine_is_busy (XasoSyncEngine *self)
+{
+  gboolean busy;
+
+  g_mutex_lock (&self->lock);
+  busy = self->busy;
+  g_mutex_unlock (&self->lock);
+  return busy;
+}
+
+static void
+xaso_sync_engine_finalize (GObject *object)
+{
+  XasoSyncEngine *self = XASO_SYNC_ENGINE (object);
+
+  g_clear_pointer (&self->status, xaso_sync_status_free);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->wait);
+  g_main_context_unref (self->context);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->wake);
+  g_free (self->db_path);
+  G_OBJECT_CLASS (xaso_sync_engine_parent_class)->finalize (object);
+}
+
+static void
+xaso_sync_engine_class_init (XasoSyncEngineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = xaso_sync_engine_finalize;
+
+  /* The state changed: read it with xaso_sync_engine_get_status(). */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+xaso_sync_engine_init (XasoSyncEngine *self)
+{
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->wake);
+  self->context = g_main_context_ref_thread_default ();
+  self->cancellable = g_cancellable_new ();
+  self->wait = g_cancellable_new ();
+}

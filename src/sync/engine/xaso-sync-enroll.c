@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xaso-commune.h"
+#include "xaso-sync-enroll.h"
+#include "xaso-sync-protocol.h"
+#include "xaso-sync-settings.h"
+
+static JsonNode *
+ask_server (XasoDatabase  *db,
+            const char    *server_url,
+            const char    *code,
+            const char    *ca_file,
+            const char    *device_name,
+            GError       **error)
+{
+  g_autoptr(XasoSyncHttp) http = xaso_sync_http_new (server_url, ca_file, NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) request = NULL;
+  g_autofree char *body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  json_builder_set_member_name (builder, "device_id");
+  json_builder_add_string_value (builder, xaso_database_get_device_id (db));
+  json_builder_set_member_name (builder, "device_name");
+  json_builder_add_string_value (builder, device_name != NULL ? device_name : g_get_host_name ());
+  json_builder_end_object (builder);
+  request = json_builder_get_root (builder);
+  body = json_to_string (request, FALSE);
+  return xaso_sync_http_call (http, "POST", "/v1/enroll", body, NULL, NULL, error);
+}
+
+/* The commune the code belongs to: this replica's own, or, for a replica
+ * not set up yet, the one it now serves. */
+static gboolean
+take_commune (XasoDatabase  *db,
+              JsonObject    *answer,
+              GError       **error)
+{
+  JsonObject *object = json_object_get_object_member (answer, "commune");
+  XasoCommune commune = { 0 };
+  const char *local = xaso_database_get_commune_code (db);
+
+  commune.code = (char *) json_object_get_string_member_with_default (object, "code", "");
+  if (local != NULL)
+    {
+      if (g_str_equal (local, commune.code))
+        return TRUE;
+      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_WRONG_COMMUNE,
+                   _("This code is for commune %s, but this computer’s data belongs to commune %s. "
+                     "Ask the administrator for a code of your own commune."), commune.code, local);
+      return FALSE;
+    }
+  commune.name = (char *) json_object_get_string_member_with_default (object, "name", "");
+  commune.province_code = (char *) json_object_get_string_member_with_default (object, "province_code", "");
+  commune.province_name = (char *) json_object_get_string_member_with_default (object, "province_name", "");
+  commune.agency_eid = (char *) json_object_get_string_member_with_default (object, "agency_eid", "");
+  commune.agency_name = (char *) json_object_get_string_member_with_default (object, "agency_name", "");
+  return xaso_commune_setup (db, &commune, error);
+}
+
+static char *
+keep_ca (XasoDatabase  *db,
+         const char    *ca_file,
+         GError       **error)
+{
+  g_autofree char *pem = NULL;
+  g_autofree char *kept = g_strconcat (xaso_database_get_path (db), ".server-ca.pem", NULL);
+  gsize length;
+
+  if (!g_file_get_contents (ca_file, &pem, &length, error) ||
+      !g_file_set_contents_full (kept, pem, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return NULL;
+  return g_steal_pointer (&kept);
+}
+
+typedef struct
+{
+  const char *server_url;
+  const char *ca_file;
+  const char *token;
+} Enrollment;
+
+static gboolean
+store_enrollment (XasoDatabase  *db,
+                  gpointer       data,
+                  GError       **error)
+{
+  Enrollment *e = data;
+
+  return xaso_database_set_state (db, XASO_SYNC_KEY_SERVER, e->server_url, error) &&
+         xaso_database_set_state (db, XASO_SYNC_KEY_CA_FILE, e->ca_file, error) &&
+         xaso_database_set_state (db, XASO_SYNC_KEY_TOKEN, e->token, error) &&
+         xaso_database_set_state (db, XASO_SYNC_KEY_VERIFIED, "no", error);
+}
+
+gboolean
+xaso_sync_enroll (XasoDatabase  *db,
+                  const char    *server_url,
+                  const char    *code,
+                  const char    *ca_file,
+                  const char    *device_name,
+                  char         **fingerprint,
+                  GError       **error)
+{
+  g_autofree char *print = NULL;
+  g_autofree char *kept_ca = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *object;
+  Enrollment enrollment;
+
+  if (!g_str_has_prefix (server_url, "https://"))
+    {
+      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_REQUEST,
+                   _("The server’s address must start with https:// (got “%s”)."), server_url);
+      return FALSE;
+    }
+  print = xaso_sync_ca_fingerprint (ca_file, error);
+  if (print == NULL)
+    return FALSE;
+  answer = ask_server (db, server_url, code, ca_file, device_name, error);
+  if (answer == NULL)
+    return FALSE;
+  object = json_node_get_object (answer);
+  if (json_object_get_string_member_with_default (object, "token", NULL) == NULL ||
+      !json_object_has_member (object, "commune") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "commune")))
+    {
+      g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_ANSWER,
+                           _("The server’s answer does not follow the sync protocol."));
+      return FALSE;
+    }
+  if (!take_commune (db, object, error))
+    return FALSE;
+  kept_ca = keep_ca (db, ca_file, error);
+  if (kept_ca == NULL)
+    return FALSE;
+  enrollment = (Enrollment) { server_url, kept_ca, json_object_get_string_member (object, "token") };
+  if (!xaso_database_run_atomically (db, store_enrollment, &enrollment, error))
+    return FALSE;
+  if (fingerprint != NULL)
+    *fingerprint = g_steal_pointer (&print);
+  return TRUE;
+}

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-sync"
+
+#include "config.h"
+
+#include <curl/curl.h>
+#include <glib/gi18n-lib.h>
+#include <gnutls/x509.h>
+
+#include "xaso-sync-http.h"
+#include "xaso-sync-protocol.h"
+
+struct _XasoSyncHttp
+{
+  CURL *curl;
+  char *server_url;
+  char *ca_file;
+  char *authorization;
+};
+
+typedef struct
+{
+  GByteArray   *data;
+  GCancellable *cancellable;
+} Answer;
+
+XasoSyncHttp *
+xaso_sync_http_new (const char *server_url,
+                    const char *ca_file,
+                    const char *token)
+{
+  static gsize initialised;
+  XasoSyncHttp *self = g_new0 (XasoSyncHttp, 1);
+
+  if (g_once_init_enter (&initialised))
+    {
+      curl_global_init (CURL_GLOBAL_DEFAULT);
+      g_once_init_leave (&initialised, 1);
+    }
+  self->curl = curl_easy_init ();
+  self->server_url = g_strdup (server_url);
+  /* "https://host:port/" and "https://host:port" name the same server. */
+  if (g_str_has_suffix (self->server_url, "/"))
+    self->server_url[strlen (self->server_url) - 1] = '\0';
+  self->ca_file = g_strdup (ca_file);
+  if (token != NULL)
+    self->authorization = g_strdup_printf ("Authorization: Bearer %s", token);
+  return self;
+}
+
+void
+xaso_sync_http_free (XasoSyncHttp *self)
+{
+  if (self == NULL)
+    return;
+  curl_easy_cleanup (self->curl);
+  g_free (self->server_url);
+  g_free (self->ca_file);
+  g_free (self->authorization);
+  g_free (self);
+}
+
+static size_t
+collect (char   *data,
+         size_t  size,
+         size_t  n,
+         void   *user_data)
+{
+  Answer *answer = user_data;
+
+  if (answer->data->len + size * n > XASO_SYNC_MAX_BODY * 2)
+    return 0;
+  g_byte_array_append (answer->data, (const guint8 *) data, size * n);
+  return size * n;
+}
+
+/* Cancelling stops a transfer at its next progress report. */
+static int
+progress (void       *user_data,
+          curl_off_t  dltotal,
+          curl_off_t  dlnow,
+          curl_off_t  ultotal,
+          curl_off_t  ulnow)
+{
+  Answer *answer = user_data;
+
+  return g_cancellable_is_cancelled (answer->cancellable) ? 1 : 0;
+}
+
+static void
+set_server_error (GError      **error,
+                  long          status,
+                  GByteArray   *data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (json_parser_load_from_data (parser, (const char *) data->data, data->len, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+      json_object_has_member (json_node_get_object (root), "error"))
+    {
+      JsonObject *object = json_object_get_object_member (json_node_get_object (root), "error");
+      int code = xaso_sync_error_from_name (json_object_get_string_member_with_default (object, "code", ""));
+      const char *message = json_object_get_string_member_with_default (object, "message", "");
+
+      g_set_error_literal (error, XASO_SYNC_ERROR, code >= 0 ? code : XASO_SYNC_ERROR_INTERNAL, message);
+      return;
+    }
+  g_set_error (error, XASO_SYNC_ERROR, status >= 500 ? XASO_SYNC_ERROR_DATABASE_UNAVAILABLE : XASO_SYNC_ERROR_BAD_ANSWER,
+               _("The server answered with HTTP error %ld."), status);
+}
+
+static gboolean
+perform (XasoSyncHttp  *self,
+         const char    *method,
+         const char    *url,
+         const char    *body,
+         Answer        *answer,
+         long          *status,
+         GError       **error)
+{
+  struct curl_slist *headers = NULL;
+  char message[CURL_ERROR_SIZE] = "";
+  CURLcode rc;
+
+  curl_easy_reset (self->curl);
+  curl_easy_setopt (self->curl, CURLOPT_URL, url);
+  curl_easy_setopt (self->curl, CURLOPT_PROTOCOLS_STR, "https");
+  curl_easy_setopt (self->curl, CURLOPT_CAINFO, self->ca_file);
+  curl_easy_setopt (self->curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt (self->curl, CURLOPT_ACCEPT_ENCODING, "gzip");
+  curl_easy_setopt (self->curl, CURLOPT_CONNECTTIMEOUT, 15L);
+  curl_easy_setopt (self->curl, CURLOPT_TIMEOUT, 120L);
+  curl_easy_setopt (self->curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt (self->curl, CURLOPT_ERRORBUFFER, message);
+  curl_easy_setopt (self->curl, CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt (self->curl, CURLOPT_WRITEDATA, answer);
+  curl_easy_setopt (self->curl, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt (self->curl, CURLOPT_XFERINFOFUNCTION, progress);
+  curl_easy_setopt (self->curl, CURLOPT_XFERINFODATA, answer);
+  curl_easy_setopt (self->curl, CURLOPT_USERAGENT, "xaso/" PACKAGE_VERSION);
+  if (self->authorization != NULL)
+    headers = curl_slist_append (headers, self->authorization);
+  if (body != NULL)
+    {
+      headers = curl_slist_append (headers, "Content-Type: application/json");
+      curl_easy_setopt (self->curl, CURLOPT_POSTFIELDS, body);
+      curl_easy_setopt (self->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) strlen (body));
+    }
+  curl_easy_setopt (self->curl, CURLOPT_CUSTOMREQUEST, method);
+  curl_easy_setopt (self->curl, CURLOPT_HTTPHEADER, headers);
+  rc = curl_easy_perform (self->curl);
+  curl_slist_free_all (headers);
+  if (rc == CURLE_ABORTED_BY_CALLBACK)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled."));
+      return FALSE;
+    }
+  if (rc != CURLE_OK)
+    {
+      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_NETWORK, _("Could not reach the server %s: %s"),
+                   self->server_url, message[0] ? message : curl_easy_strerror (rc));
+      return FALSE;
+    }
+  curl_easy_getinfo (self->curl, CURLINFO_RESPONSE_CODE, status);
+  return TRUE;
+}
+
+JsonNode *
+xaso_sync_http_call (XasoSyncHttp  *self,
+                     const char    *method,
+                     const char    *path,
+                     const char    *body,
+                     GCancellable  *cancellable,
+                     guint64       *bytes_in,
+                     GError       **error)
+{
+  g_autofree char *url = g_strconcat (self->server_url, path, NULL);
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Answer answer = { data, cancellable };
+  curl_off_t received = 0;
+  long status = 0;
+
+  if (!perform (self, method, url, body, &answer, &status, error))
+    return NULL;
+  if (bytes_in != NULL && curl_easy_getinfo (self->curl, CURLINFO_SIZE_DOWNLOAD_T, &received) == CURLE_OK)
+    *bytes_in += (guint64) received;
+  if (status >= 400)
+    {
+      set_server_error (error, status, data);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, (const char *) data->data, data->len, NULL) ||
+      json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_ANSWER,
+                           _("The server’s answer does not follow the sync protocol."));
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+char *
+xaso_sync_ca_fingerprint (const char  *ca_file,
+                          GError     **error)
+{
+  g_autofree char *pem = NULL;
+  gsize length;
+  gnutls_x509_crt_t crt;
+  gnutls_datum_t datum;
+  guint8 digest[32];
+  size_t size = sizeof digest;
+  GString *out;
+  int rc;
+
+  if (!g_file_get_contents (ca_file, &pem, &length, error))
+    return NULL;
+  datum.data = (unsigned char *) pem;
+  datum.size = (unsigned int) length;
+  gnutls_x509_crt_init (&crt);
+  rc = gnutls_x509_crt_import (crt, &datum, GNUTLS_X509_FMT_PEM);
+  if (rc == 0)
+    rc = gnutls_x509_crt_get_fingerprint (crt, GNUTLS_DIG_SHA256, digest, &size);
+  gnutls_x509_crt_deinit (crt);
+  if (rc != 0)
+    {
+      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_REQUEST,
+                   _("The file “%s” holds no PEM certificate: %s"), ca_file, gnutls_strerror (rc));
+      return NULL;
+    }
+  out = g_string_new (NULL);
+  for (gsize i = 0; i < size; i++)
+    g_string_append_printf (out, "%s%02X", i ? ":" : "", digest[i]);
+  return g_string_free (out, FALSE);
+}

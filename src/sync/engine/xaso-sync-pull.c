@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xaso-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xaso-dossier-flow.h"
+#include "xaso-remote-change.h"
+#include "xaso-sync-pull.h"
+#include "xaso-sync-settings.h"
+
+typedef struct
+{
+  JsonArray      *entries;
+  gint64          last_seq;
+  const char     *checksum;
+  XasoSyncReport *report;
+  GHashTable     *dossiers;    /* ids whose events arrived: their status is folded again */
+} Page;
+
+static gboolean
+bad_answer (GError **error)
+{
+  g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_ANSWER,
+                       _("The server’s answer does not follow the sync protocol."));
+  return FALSE;
+}
+
+/* A conflict as every desktop of the commune records it: the field shows the
+ * value the server kept until a person chooses. */
+static gboolean
+record_conflict (XasoDatabase  *db,
+                 JsonObject    *entry,
+                 JsonObject    *conflict,
+                 GError       **error)
+{
+  const char *table = json_object_get_string_member (entry, "table");
+  const char *row = json_object_get_string_member (entry, "row");
+  const char *field = json_object_get_string_member_with_default (conflict, "field", "");
+  g_autoptr(JsonObject) kept = json_object_new ();
+  g_autofree char *now = xaso_now_iso ();
+  g_autofree char *kept_text = NULL, *other_text = NULL;
+  XasoRemoteChange change = { table, row, "update", kept,
+                              json_object_get_int_member_with_default (conflict, "kept_version", 0),
+                              json_object_get_int_member_with_default (entry, "hlc", 0) };
+  sqlite3_stmt *stmt;
+
+  if (!xaso_sync_uuid_valid (json_object_get_string_member_with_default (conflict, "id", NULL)) ||
+      !xaso_sync_field_name_valid (field) || !json_object_has_member (conflict, "kept") ||
+      !json_object_has_member (conflict, "other"))
+    return bad_answer (error);
+  kept_text = json_to_string (json_object_get_member (conflict, "kept"), FALSE);
+  other_text = json_to_string (json_object_get_member (conflict, "other"), FALSE);
+  stmt = xaso_database_prepare (db,
+    "INSERT OR IGNORE INTO field_conflict (id, table_name, row_id, field, local_value, remote_value, local_op_id, "
+    "detected_at, kept_version, other_actor, other_device, other_at, server_seq) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json_object_get_string_member (conflict, "id"), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, row, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, other_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, kept_text, -1, SQLITE_STATIC);
+  xaso_bind_text (stmt, 7, json_object_get_string_member_with_default (entry, "id", NULL));
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, change.server_seq);
+  xaso_bind_text (stmt, 10, json_object_get_string_member_with_default (conflict, "other_actor", NULL));
+  xaso_bind_text (stmt, 11, json_object_get_string_member_with_default (conflict, "other_device", NULL));
+  sqlite3_bind_int64 (stmt, 12, change.hlc);
+  sqlite3_bind_int64 (stmt, 13, json_object_get_int_member (entry, "server_seq"));
+  if (!xaso_database_step_done (db, stmt, error))
+    return FALSE;
+  json_object_set_member (kept, field, json_node_copy (json_object_get_member (conflict, "kept")));
+  return xaso_remote_change_apply (db, &change, NULL, error);
+}
+
+static gboolean
+mark_resolved (XasoDatabase  *db,
+               JsonObject    *entry,
+               const char    *conflict_id,
+               GError       **error)
+{
+  g_autofree char *now = xaso_now_iso ();
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "UPDATE field_conflict SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL",
+    error);
+  g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (entry, "server_seq"));
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  xaso_bind_text (stmt, 2, json_object_get_string_member_with_default (entry, "actor", NULL));
+  sqlite3_bind_text (stmt, 3, seq, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, conflict_id, -1, SQLITE_STATIC);
+  return xaso_database_step_done (db, stmt, error);
+}
+
+static gboolean
+entry_valid (JsonObject *entry)
+{
+  const char *kind = json_object_get_string_member_with_default (entry, "kind", "");
+
+  return json_object_get_int_member_with_default (entry, "server_seq", 0) > 0 &&
+         xaso_sync_table_is_synced (json_object_get_string_member_with_default (entry, "table", NULL)) &&
+         xaso_sync_uuid_valid (json_object_get_string_member_with_default (entry, "row", NULL)) &&
+         (g_str_equal (kind, "insert") || g_str_equal (kind, "update") || g_str_equal (kind, "delete")) &&
+         json_object_has_member (entry, "fields") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (entry, "fields"));
+}
+
+static gboolean
+apply_entry (XasoDatabase  *db,
+             Page          *page,
+             JsonObject    *entry,
+             GError       **error)
+{
+  JsonObject *fields = json_object_get_object_member (entry, "fields");
+  XasoRemoteChange change = { json_object_get_string_member (entry, "table"),
+                              json_object_get_string_member (entry, "row"),
+                              json_object_get_string_member (entry, "kind"), fields,
+                              json_object_get_int_member (entry, "server_seq"),
+                              json_object_get_int_member_with_default (entry, "hlc", 0) };
+  JsonArray *list;
+
+  if (json_object_get_size (fields) > 0 && !xaso_remote_change_apply (db, &change, NULL, error))
+    return FALSE;
+  if (g_str_equal (change.table, "dossier_event") && json_object_has_member (fields, "dossier_id"))
+    g_hash_table_add (page->dossiers, g_strdup (json_object_get_string_member (fields, "dossier_id")));
+  list = json_object_has_member (entry, "conflicts") ? json_object_get_array_member (entry, "conflicts") : NULL;
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)) ||
+          !record_conflict (db, entry, json_array_get_object_element (list, i), error))
+        return FALSE;
+      page->report->conflicts_found++;
+    }
+  list = json_object_has_member (entry, "resolves") ? json_object_get_array_member (entry, "resolves") : NULL;
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    if (!mark_resolved (db, entry, json_array_get_string_element (list, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+refold_dossiers (XasoDatabase  *db,
+                 GHashTable    *dossiers,
+                 GError       **error)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, dossiers);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!xaso_dossier_refold (db, id, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+apply_page (XasoDatabase  *db,
+            gpointer       data,
+            GError       **error)
+{
+  Page *page = data;
+  g_autofree char *checksum = xaso_database_get_state (db, XASO_SYNC_KEY_CHECKSUM);
+  g_autofree char *cursor = NULL;
+  g_autofree char *now = xaso_now_iso ();
+  gint64 last = xaso_sync_get_int (db, XASO_SYNC_KEY_PULL_SEQ);
+
+  if (checksum == NULL)
+    checksum = g_strdup (XASO_SYNC_CHECKSUM_ZERO);
+  for (guint i = 0; i < json_array_get_length (page->entries); i++)
+    {
+      JsonNode *node = json_array_get_element (page->entries, i);
+      JsonObject *entry;
+      g_autofree char *canonical = NULL;
+      char *next;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) || !entry_valid (entry = json_node_get_object (node)) ||
+          json_object_get_int_member (entry, "server_seq") <= last)
+        return bad_answer (error);
+      last = json_object_get_int_member (entry, "server_seq");
+      canonical = xaso_sync_entry_canonical (entry);
+      next = xaso_sync_checksum_next (checksum, canonical);
+      g_free (checksum);
+      checksum = next;
+      if (!apply_entry (db, page, entry, error))
+        return FALSE;
+      page->report->pulled++;
+    }
+  if (json_array_get_length (page->entries) > 0 &&
+      (last != page->last_seq || g_strcmp0 (checksum, page->checksum) != 0))
+    {
+      g_autofree char *where = g_strdup_printf ("%" G_GINT64_FORMAT, page->last_seq);
+
+      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_DIVERGED,
+                   _("The server’s log and this computer’s copy of it differ at change %s. Nothing of that "
+                     "page was applied; the administrator should check the server."), where);
+      return FALSE;
+    }
+  if (!refold_dossiers (db, page->dossiers, error))
+    return FALSE;
+  cursor = g_strdup_printf ("%" G_GINT64_FORMAT, last);
+  return xaso_database_set_state (db, XASO_SYNC_KEY_PULL_SEQ, cursor, error) &&
+         xaso_database_set_state (db, XASO_SYNC_KEY_CHECKSUM, checksum, error) &&
+         xaso_database_set_state (db, XASO_SYNC_KEY_LAST_PULL, now, error);
+}
+
+gboolean
+xaso_sync_pull_page (XasoDatabase    *db,
+                     XasoSyncHttp    *http,
+                     guint            wait_seconds,
+                     XasoSyncReport  *report,
+                     gboolean        *more,
+                     GCancellable    *cancellable,
+                     GError         **error)
+{
+  g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *object;
+  Page page;
+
+  path = g_strdup_printf ("/v1/pull?after=%" G_GINT64_FORMAT "&limit=%d&wait=%u",
+                          xaso_sync_get_int (db, XASO_SYNC_KEY_PULL_SEQ), XASO_SYNC_MAX_ENTRIES,
+                          MIN (wait_seconds, XASO_SYNC_MAX_WAIT));
+  if (wait_seconds == 0)
+    path[strlen (path) - strlen ("&wait=0")] = '\0';
+  answer = xaso_sync_http_call (http, "GET", path, NULL, cancellable, &report->bytes_in, error);
+  if (answer == NULL)
+    return FALSE;
+  object = json_node_get_object (answer);
+  if (!json_object_has_member (object, "entries") || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "entries")))
+    return bad_answer (error);
+  page = (Page) { json_object_get_array_member (object, "entries"),
+                  json_object_get_int_member_with_default (object, "last_seq", 0),
+                  json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers };
+  *more = json_object_get_boolean_member_with_default (object, "more", FALSE);
+  return xaso_database_run_atomically (db, apply_page, &page, error);
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xaso-database.h"
+#include "xaso-sync-http.h"
+#include "xaso-sync-protocol.h"
+
+G_BEGIN_DECLS
+
+/* What one sync did, for the command line's report and the Đồng bộ page. */
+typedef struct
+{
+  guint   sent;
+  guint   outcomes[XASO_SYNC_REJECTED + 1];
+  guint   pulled;            /* log entries applied */
+  guint   conflicts_found;
+  guint64 bytes_in;
+} XasoSyncReport;
+
+/* Pushes the next batch of waiting ops (up to 500) and stores their
+ * receipts, each before its outbox entry goes, in one transaction. Returns
+ * the number sent (0: nothing was waiting), or -1 with @error set. */
+int xaso_sync_push_batch (XasoDatabase    *db,
+                          XasoSyncHttp    *http,
+                          XasoSyncReport  *report,
+                          GCancellable    *cancellable,
+                          GError         **error);
+
+G_END_DECLS

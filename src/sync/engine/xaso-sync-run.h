@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xaso-sync-push.h"
+
+G_BEGIN_DECLS
+
+/* One whole sync: push until nothing waits, then pull until the log's end.
+ * "Synced" is recorded only when both finished and the checksums agreed. */
+gboolean xaso_sync_run_once (XasoDatabase    *db,
+                             XasoSyncReport  *report,
+                             GCancellable    *cancellable,
+                             GError         **error);
+
+/* Where this replica stands, as the header and `xasoctl sync status` say. */
+typedef struct
+{
+  gboolean  enrolled;
+  guint     waiting;          /* ops not yet acknowledged by the server */
+  guint     held;             /* of which held for an attachment */
+  char     *oldest_waiting;   /* ISO time of the oldest, or NULL */
+  guint     conflicts;        /* open conflicts to review */
+  guint     rejected;         /* refused ops not yet dealt with */
+  gboolean  synced;
+  char     *last_push;
+  char     *last_pull;
+  char     *last_error;
+  gint64    pull_seq;
+} XasoSyncStatus;
+
+XasoSyncStatus *xaso_sync_status_read (XasoDatabase    *db,
+                                       GError         **error);
+void            xaso_sync_status_free (XasoSyncStatus  *status);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XasoSyncStatus, xaso_sync_status_free)
+
+G_END_DECLS

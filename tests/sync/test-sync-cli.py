@@ -1,0 +1,175 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Two desktops of one commune and one of another, against a real
+xaso-server on a real PostgreSQL over loopback TLS, driven through xasoctl
+as an administrator would: enroll with a one-time code (the CA pinned and
+its fingerprint printed), push and pull, a change on one desktop seen on
+the other, the same field changed on both recorded as a conflict on both,
+different fields merged, and every op counted once:
+sent = applied + merged + conflict + rejected."""
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import ssl
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "server"))
+from xaso_server_fixture import COMMUNE_A, COMMUNE_B, Server  # noqa: E402
+
+XASOCTL = os.environ["XASOCTL"]
+SERVER = sys.argv[1]
+tests = 0
+
+
+def ok(what):
+    global tests
+    tests += 1
+    print(f"ok {tests} - {what}", flush=True)
+
+
+def xasoctl(db, *args, stdin=None, check=True, user=None):
+    cmd = [XASOCTL, "--db", db] + (["--as", user] if user else []) + list(args)
+    out = subprocess.run(cmd, input=stdin, capture_output=True, text=True)
+    if check and out.returncode != 0:
+        raise AssertionError(f"{' '.join(cmd)} failed ({out.returncode}): {out.stderr}")
+    return out
+
+
+def table(text):
+    return dict(line.split("\t", 1) for line in text.strip().splitlines() if "\t" in line)
+
+
+def sync(db):
+    report = table(xasoctl(db, "sync", "--report").stdout)
+    sent = int(report["sent"])
+    total = sum(int(report[k]) for k in ("applied", "merged", "conflict", "rejected"))
+    assert sent == total, f"sent {sent} but {total} receipts: {report}"
+    return report
+
+
+def fingerprint(pem_path):
+    """The SHA-256 fingerprint of a PEM certificate, as AB:CD:…"""
+    digest = hashlib.sha256(ssl.PEM_cert_to_DER_cert(open(pem_path).read())).hexdigest().upper()
+    return ":".join(digest[i:i + 2] for i in range(0, len(digest), 2))
+
+
+def enrollment_code(province, commune):
+    answer = province.admin("enroll", "--commune", commune)
+    assert answer.returncode == 0, answer.stderr
+    return answer.stdout.split()[-1]
+
+
+def users(db):
+    with sqlite3.connect(db) as c:
+        return c.execute("SELECT id, username, full_name, active, roles, password_verifier FROM user "
+                         "ORDER BY id").fetchall()
+
+
+def main():
+    if not os.environ.get("XASO_TEST_PG"):
+        print("1..0 # SKIP XASO_TEST_PG is not set (build-aux/dev test starts PostgreSQL)")
+        return 0
+    print("1..8", flush=True)
+    province = Server(SERVER, "sync_cli")
+    province.setup()
+    province.start()
+    url = f"https://127.0.0.1:{province.port}"
+    work = tempfile.mkdtemp(prefix="xaso-sync-cli-")
+    a, b, c = (os.path.join(work, n, "xaso.db") for n in "abc")
+    try:
+        xasoctl(a, "init", "--code", COMMUNE_A, "--name", "Xã Tân Lập", "--province-code", "80",
+                "--province", "Tây Ninh", "--agency-id", "000.00.01.H80", "--admin", "quantri",
+                "--admin-name", "Trần Văn Quản", "--password-stdin", stdin="mat-khau-quan-tri\n")
+        out = table(xasoctl(a, "sync", "enroll", "--server", url,
+                            "--code", enrollment_code(province, COMMUNE_A), "--ca", province.ca).stdout)
+        assert out["ca_fingerprint"] == fingerprint(province.ca), out
+        assert out["commune"] == COMMUNE_A
+        ok("a desktop with its own commune enrolls with a one-time code and pins the server's CA")
+
+        xasoctl(a, "user", "add", "vanthu", "--name", "Lê Thị Văn", "--role", "van_thu", "--password-stdin",
+                stdin="mat-khau-1\n", user="quantri")
+        first = sync(a)
+        assert int(first["sent"]) > 0 and int(first["rejected"]) == 0, first
+        status = table(xasoctl(a, "sync", "status").stdout)
+        assert status["waiting"] == "0" and status["synced"] == "yes", status
+        ok(f"its {first['sent']} waiting changes are pushed, each with one receipt, and it says synced")
+
+        code = enrollment_code(province, COMMUNE_A)
+        out = table(xasoctl(b, "sync", "enroll", "--server", url, "--code", code, "--ca", province.ca).stdout)
+        assert out["commune"] == COMMUNE_A
+        again = xasoctl(os.path.join(work, "d", "xaso.db"), "sync", "enroll", "--server", url,
+                        "--code", code, "--ca", province.ca, check=False)
+        assert again.returncode != 0 and again.stderr.strip(), again
+        pulled = sync(b)
+        assert int(pulled["pulled"]) >= int(first["sent"]), pulled
+        assert users(a) == users(b), (users(a), users(b))
+        ok("a new desktop takes the commune from its code, the code cannot be used twice, "
+           "and it pulls the same accounts")
+
+        xasoctl(c, "init", "--code", COMMUNE_B, "--name", "Xã Hòa Bình", "--province-code", "80", "--province", "Tây Ninh",
+                "--agency-id", "000.00.02.H80", "--admin", "quantri", "--admin-name", "Lý Văn Tư",
+                "--password-stdin", stdin="mat-khau-c\n")
+        wrong = xasoctl(c, "sync", "enroll", "--server", url, "--code", enrollment_code(province, COMMUNE_A),
+                        "--ca", province.ca, check=False)
+        assert wrong.returncode != 0 and COMMUNE_A in wrong.stderr and COMMUNE_B in wrong.stderr, wrong.stderr
+        assert table(xasoctl(c, "sync", "status").stdout)["enrolled"] == "no"
+        ok("a desktop of another commune is refused a code of this one, and stays unenrolled")
+
+        # The same field on both desktops, offline from each other.
+        xasoctl(a, "user", "set-password", "vanthu", "--password-stdin", stdin="tu-may-a\n", user="quantri")
+        xasoctl(b, "user", "set-password", "vanthu", "--password-stdin", stdin="tu-may-b\n", user="quantri")
+        sync(a)
+        on_b = sync(b)
+        assert int(on_b["conflict"]) >= 1 and int(on_b["conflicts_found"]) >= 1, on_b
+        sync(a)
+        for db in (a, b):
+            status = table(xasoctl(db, "sync", "status").stdout)
+            assert int(status["conflicts"]) >= 1, status
+        assert users(a) == users(b)
+        ok("the same field changed on two desktops is a conflict recorded on both, one value shown on both")
+
+        listed = [line.split("\t") for line in xasoctl(b, "sync", "conflicts").stdout.splitlines()]
+        assert [c[3] for c in listed] == ["password_verifier"], listed
+        assert all(c[1] == "user" and c[7] == "here" for c in listed), listed
+        refused = xasoctl(b, "sync", "resolve", listed[0][0], "--keep", "mine", check=False)
+        assert refused.returncode != 0, "resolving needs a signed-in user"
+        for c in listed:
+            xasoctl(b, "sync", "resolve", c[0], "--keep", "mine", user="quantri")
+        assert table(xasoctl(b, "sync", "status").stdout)["conflicts"] == "0"
+        chosen = [u for u in users(b) if u[1] == "vanthu"][0]
+        sync(b)
+        sync(a)
+        for db in (a, b):
+            assert table(xasoctl(db, "sync", "status").stdout)["conflicts"] == "0", db
+        assert users(a) == users(b) and chosen in users(a)
+        ok("a person keeps their own value: the choice is a new op, and the conflict closes on both desktops")
+
+        # Different fields of one record: both kept.
+        xasoctl(a, "user", "deactivate", "vanthu", user="quantri")
+        xasoctl(b, "user", "set-password", "vanthu", "--password-stdin", stdin="lan-nua-nhe\n", user="quantri")
+        sync(a)
+        on_b = sync(b)
+        assert int(on_b["merged"]) + int(on_b["applied"]) == int(on_b["sent"]) and int(on_b["conflict"]) == 0, on_b
+        sync(a)
+        assert users(a) == users(b)
+        row = [u for u in users(a) if u[1] == "vanthu"][0]
+        assert row[3] == 0, row
+        ok("different fields changed on two desktops are merged: both changes kept everywhere")
+
+        for db in (a, b):
+            status = table(xasoctl(db, "sync", "status").stdout)
+            assert status["waiting"] == "0" and status["synced"] == "yes", status
+        ok("both desktops say synced once both directions finished and the checksums agree")
+    finally:
+        province.kill()
+        province.drop_database()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
