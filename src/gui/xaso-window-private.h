@@ -6,6 +6,7 @@
 #include "xaso-documents-page.h"
 #include "xaso-dossiers-page.h"
 #include "xaso-reports-page.h"
+#include "xaso-sync-page.h"
 #include "xaso-context.h"
 #include "xaso-idle-lock.h"
 #include "xaso-setup-view.h"
@@ -32,6 +33,10 @@ struct _XasoWindow
   AdwWindowTitle       *page_title;
   GtkStack             *pages;
   GtkWidget            *content_box;
+  XasoSyncPage         *sync_page;
+  GtkButton            *sync_status_button;
+  GtkImage             *sync_status_icon;
+  GtkLabel             *sync_status_label;
 
   /* Owned references */
   GSettings            *settings;

@@ -183,6 +183,32 @@ show_list_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+/* win.show-sync: the state at a glance under the sidebar opens the page. */
+static void
+show_sync_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  XasoWindow *self = XASO_WINDOW (widget);
+
+  select_page (self, "sync");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+/* The sync's state under the sidebar, read out with what it opens. */
+static void
+sync_status_changed_cb (XasoWindow *self)
+{
+  const char *status = xaso_sync_page_get_status (self->sync_page);
+  g_autofree char *said = g_strdup_printf (_("Synchronization: %s"), status != NULL ? status : "");
+
+  gtk_label_set_text (self->sync_status_label, status != NULL ? status : "");
+  gtk_image_set_from_icon_name (self->sync_status_icon, xaso_sync_page_get_status_icon_name (self->sync_page));
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_status_button), status != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_status_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  said, -1);
+}
+
 static void
 sidebar_row_selected_cb (XasoWindow    *self,
                          GtkListBoxRow *row)
@@ -388,6 +414,10 @@ xaso_window_class_init (XasoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XasoWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, XasoWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, XasoWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, sync_page);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, sync_status_button);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, sync_status_icon);
+  gtk_widget_class_bind_template_child (widget_class, XasoWindow, sync_status_label);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -395,6 +425,7 @@ xaso_window_class_init (XasoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, setup_done_cb);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(ss)", show_record_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", "(sss)", show_list_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sync", NULL, show_sync_action);
   _xaso_window_session_class_init (widget_class);
 }
 
@@ -406,6 +437,7 @@ xaso_window_init (XasoWindow *self)
   g_type_ensure (XASO_TYPE_DOSSIERS_PAGE);
   g_type_ensure (XASO_TYPE_REPORTS_PAGE);
   g_type_ensure (XASO_TYPE_ACCOUNTS_PAGE);
+  g_type_ensure (XASO_TYPE_SYNC_PAGE);
   g_type_ensure (XASO_TYPE_SETUP_VIEW);
   g_type_ensure (XASO_TYPE_SIGN_IN_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -419,6 +451,9 @@ xaso_window_init (XasoWindow *self)
 
   _xaso_window_session_init (self);
   foreach_page (self, bind_page_heading);
+  g_signal_connect_object (self->sync_page, "notify::status", G_CALLBACK (sync_status_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  sync_status_changed_cb (self);
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (gtk_stack_get_pages (self->pages)),
                            create_sidebar_row, self, NULL);
   page_visibility_changed_cb (self);

@@ -172,6 +172,15 @@ class Server:
             time.sleep(0.05)
         raise RuntimeError("xaso-server did not start:\n" + open(self.log_path).read())
 
+    def start_again(self):
+        """Starts the server again on the port it had, as after a restart
+        the desktops know it."""
+        with open(self.config) as f:
+            config = f.read()
+        with open(self.config, "w") as f:
+            f.write(re.sub(r"listen=127\.0\.0\.1:\d+", f"listen=127.0.0.1:{self.port}", config))
+        self.start()
+
     def terminate(self, timeout=20):
         self.process.send_signal(signal.SIGTERM)
         try:

@@ -81,10 +81,25 @@ static const char * const synced_tables[] = {
   "user", "dossier_code_block", NULL
 };
 
+const char * const *
+xaso_sync_get_tables (void)
+{
+  return synced_tables;
+}
+
+int
+xaso_sync_table_index (const char *table)
+{
+  for (int i = 0; table != NULL && synced_tables[i] != NULL; i++)
+    if (g_str_equal (synced_tables[i], table))
+      return i;
+  return -1;
+}
+
 gboolean
 xaso_sync_table_is_synced (const char *table)
 {
-  return table != NULL && g_strv_contains (synced_tables, table);
+  return xaso_sync_table_index (table) >= 0;
 }
 
 gboolean

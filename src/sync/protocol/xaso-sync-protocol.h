@@ -48,7 +48,10 @@ guint       xaso_sync_error_http_status  (XasoSyncError  code);
 char       *xaso_sync_error_body         (XasoSyncError  code,
                                           const char    *message);
 
-/* The tables that travel, and the names a field may have. */
+/* The tables that travel (NULL-terminated), a table's place in that list
+ * (-1 if it does not travel), and the names a field may have. */
+const char * const *xaso_sync_get_tables (void);
+int         xaso_sync_table_index        (const char    *table);
 gboolean    xaso_sync_table_is_synced    (const char    *table);
 gboolean    xaso_sync_field_name_valid   (const char    *name);
 

@@ -15,3 +15,18 @@ CREATE TABLE IF NOT EXISTS sync_receipt (
   server_seq      INTEGER,                   -- NULL when rejected
   received_at     TEXT NOT NULL
 );
+
+-- What each sync did, for the Đồng bộ page's log (the last few hundred).
+CREATE TABLE IF NOT EXISTS sync_log (
+  id              INTEGER PRIMARY KEY,
+  started_at      TEXT NOT NULL,
+  finished_at     TEXT NOT NULL,
+  sent            INTEGER NOT NULL,
+  applied         INTEGER NOT NULL,
+  merged          INTEGER NOT NULL,
+  conflict        INTEGER NOT NULL,
+  rejected        INTEGER NOT NULL,
+  pulled          INTEGER NOT NULL,
+  bytes_in        INTEGER NOT NULL,
+  error           TEXT                       -- NULL when it finished
+);

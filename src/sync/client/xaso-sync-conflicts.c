@@ -9,6 +9,7 @@
 #include "xaso-audit.h"
 #include "xaso-change.h"
 #include "xaso-sync-conflicts.h"
+#include "xaso-sync-history.h"
 
 #define CONFLICT_COLUMNS \
   "id, table_name, row_id, field, remote_value, local_value, other_actor, other_device, " \
@@ -22,6 +23,7 @@ xaso_sync_conflict_free (XasoSyncConflict *conflict)
   g_free (conflict->id);
   g_free (conflict->table);
   g_free (conflict->row_id);
+  g_free (conflict->record);
   g_free (conflict->field);
   g_free (conflict->kept);
   g_free (conflict->other);
@@ -68,6 +70,12 @@ xaso_sync_conflicts_list (XasoDatabase  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return xaso_database_set_error (db, rc, error), NULL;
+  for (guint i = 0; i < list->len; i++)
+    {
+      XasoSyncConflict *c = g_ptr_array_index (list, i);
+
+      c->record = xaso_sync_record_label (db, c->table, c->row_id);
+    }
   return g_steal_pointer (&list);
 }
 

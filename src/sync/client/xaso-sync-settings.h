@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define XASO_SYNC_KEY_LAST_PUSH  "sync.last_push"
 #define XASO_SYNC_KEY_LAST_PULL  "sync.last_pull"
 #define XASO_SYNC_KEY_LAST_ERROR "sync.last_error"
+#define XASO_SYNC_KEY_OFFLINE    "sync.offline"      /* "yes" when the last attempt reached no server */
 
 gboolean      xaso_sync_is_enrolled     (XasoDatabase  *db);
 /* A connection to the enrolled server, or NULL with an error saying the

@@ -31,7 +31,7 @@ struct _XasoSyncEngine
 
 G_DEFINE_FINAL_TYPE (XasoSyncEngine, xaso_sync_engine, G_TYPE_OBJECT)
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGED, PULLED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 double
@@ -47,8 +47,23 @@ typedef struct
 {
   XasoSyncEngine *self;
   XasoSyncStatus *status;
-  gboolean        busy;
+  guint32         tables;     /* pulled, as XasoSyncReport.tables_pulled */
 } Publication;
+
+static void
+emit_pulled (XasoSyncEngine *self,
+             guint32         tables)
+{
+  const char * const *names = xaso_sync_get_tables ();
+  g_autoptr(GStrvBuilder) pulled = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (tables & (1u << i))
+      g_strv_builder_add (pulled, names[i]);
+  list = g_strv_builder_end (pulled);
+  g_signal_emit (self, signals[PULLED], 0, list);
+}
 
 static gboolean
 publish_in_context (gpointer data)
@@ -60,21 +75,25 @@ publish_in_context (gpointer data)
       g_clear_pointer (&p->self->status, xaso_sync_status_free);
       p->self->status = g_steal_pointer (&p->status);
     }
+  if (p->tables != 0)
+    emit_pulled (p->self, p->tables);
   g_signal_emit (p->self, signals[CHANGED], 0);
   g_object_unref (p->self);
   g_free (p);
   return G_SOURCE_REMOVE;
 }
 
+/* Tells the GUI's thread where things stand, and which tables changed. */
 static void
 publish (XasoSyncEngine *self,
-         XasoDatabase   *db)
+         XasoDatabase   *db,
+         guint32         tables)
 {
   Publication *p = g_new0 (Publication, 1);
 
   p->self = g_object_ref (self);
-  if (db != NULL)
-    p->status = xaso_sync_status_read (db, NULL);
+  p->status = xaso_sync_status_read (db, NULL);
+  p->tables = tables;
   g_main_context_invoke (self->context, publish_in_context, p);
 }
 
@@ -113,12 +132,12 @@ rest (XasoSyncEngine *self,
 static gboolean
 long_poll (XasoSyncEngine  *self,
            XasoDatabase    *db,
+           XasoSyncReport  *report,
            GError         **error)
 {
   g_autoptr(XasoSyncHttp) http = xaso_sync_connect (db, error);
   g_autoptr(GCancellable) wait = NULL;
   g_autoptr(GError) local = NULL;
-  XasoSyncReport report = { 0 };
   gboolean more = FALSE;
 
   if (http == NULL)
@@ -135,7 +154,7 @@ long_poll (XasoSyncEngine  *self,
     }
   wait = g_object_ref (self->wait);
   g_mutex_unlock (&self->lock);
-  if (xaso_sync_pull_page (db, http, LONG_POLL_SECONDS, &report, &more, wait, &local))
+  if (xaso_sync_pull_page (db, http, LONG_POLL_SECONDS, report, &more, wait, &local))
     return TRUE;
   if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return TRUE;
@@ -160,29 +179,37 @@ run_thread (gpointer data)
     {
       g_autoptr(GError) failure = NULL;
       XasoSyncReport report = { 0 };
+      XasoSyncReport waited = { 0 };
       double pause = 0;
 
       if (!xaso_sync_is_enrolled (db))
         {
-          publish (self, db);
+          publish (self, db, 0);
           if (!rest (self, NOT_ENROLLED_RECHECK_SECONDS))
             break;
           continue;
         }
       set_busy (self, TRUE);
-      publish (self, db);
+      publish (self, db, 0);
       if (xaso_sync_run_once (db, &report, self->cancellable, &failure))
         failures = 0;
       else
         failures++;
       set_busy (self, FALSE);
-      publish (self, db);
+      publish (self, db, report.tables_pulled);
       if (g_cancellable_is_cancelled (self->cancellable))
         break;
+      g_clear_error (&failure);
       if (failures > 0)
         pause = xaso_sync_backoff_seconds (failures, g_random_double ());
-      else if (long_poll (self, db, &failure))
-        continue;    /* something came, or something was written here */
+      else if (long_poll (self, db, &waited, &failure))
+        {
+          /* Something came, or something was written here: a whole round
+           * applies it and pushes what waits. */
+          if (waited.tables_pulled != 0)
+            publish (self, db, waited.tables_pulled);
+          continue;
+        }
       else
         pause = xaso_sync_backoff_seconds (++failures, g_random_double ());
       if (!rest (self, pause))
@@ -274,6 +301,10 @@ xaso_sync_engine_class_init (XasoSyncEngineClass *klass)
   /* The state changed: read it with xaso_sync_engine_get_status(). */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Records of these tables came from the server: lists showing them
+   * should read them again. */
+  signals[PULLED] = g_signal_new ("pulled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
 }
 
 static void

@@ -22,6 +22,7 @@ typedef struct
   guint     conflicts;        /* open conflicts to review */
   guint     rejected;         /* refused ops not yet dealt with */
   gboolean  synced;
+  gboolean  offline;          /* the last attempt could not reach the server */
   char     *last_push;
   char     *last_pull;
   char     *last_error;

@@ -189,6 +189,7 @@ apply_page (XasoDatabase  *db,
       if (!apply_entry (db, page, entry, error))
         return FALSE;
       page->report->pulled++;
+      page->report->tables_pulled |= 1u << xaso_sync_table_index (json_object_get_string_member (entry, "table"));
     }
   if (json_array_get_length (page->entries) > 0 &&
       (last != page->last_seq || g_strcmp0 (checksum, page->checksum) != 0))

@@ -13,6 +13,7 @@ typedef struct
   guint   sent;
   guint   outcomes[XASO_SYNC_REJECTED + 1];
   guint   pulled;            /* log entries applied */
+  guint32 tables_pulled;     /* bit i: xaso_sync_get_tables()[i] changed here */
   guint   conflicts_found;
   guint64 bytes_in;
 } XasoSyncReport;

@@ -12,6 +12,7 @@ typedef struct
   char     *id;
   char     *table;
   char     *row_id;
+  char     *record;        /* what the record is called, or NULL */
   char     *field;
   char     *kept;          /* JSON text of each value */
   char     *other;
