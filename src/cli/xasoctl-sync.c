@@ -22,6 +22,7 @@ sync_enroll (XasoctlContext  *ctx,
   g_autoptr(XasoDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *server = NULL, *code = NULL, *ca = NULL, *name = NULL, *fingerprint = NULL;
+  g_autoptr(XasoSyncStatus) status = NULL;
   GOptionEntry entries[] = {
     { "server", 0, 0, G_OPTION_ARG_STRING, &server, N_("The server’s address"), "https://HOST:PORT" },
     { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("The one-time enrollment code from the administrator"), "CODE" },
@@ -42,6 +43,9 @@ sync_enroll (XasoctlContext  *ctx,
   g_print ("ca_fingerprint\t%s\n", fingerprint);
   g_print ("commune\t%s\n", xaso_database_get_commune_code (db));
   g_print ("device\t%s\n", xaso_database_get_device_id (db));
+  status = xaso_sync_status_read (db, NULL);
+  if (status != NULL)
+    g_print ("waiting\t%u\n", status->waiting);
   return 0;
 }
 

@@ -69,11 +69,35 @@ def users(db):
                          "ORDER BY id").fetchall()
 
 
+def written_outside(db):
+    """A household and its two residents written straight into the tables."""
+    now = "2026-01-02T08:00:00+07:00"
+    with sqlite3.connect(db) as c:
+        commune = c.execute("SELECT code FROM commune").fetchone()[0]
+        c.execute("PRAGMA foreign_keys = ON")
+        # The search index's triggers ask the program whether to index now.
+        c.create_function("xaso_indexed_now", 1, lambda rowid: 1)
+        c.execute("INSERT INTO household (id, commune_code, code, head_person_id, hamlet, address, created_at, "
+                  "updated_at) VALUES ('0190aaaa-0000-7000-8000-000000000001', ?, '00042', "
+                  "'0190aaaa-0000-7000-8000-000000000002', 'Ấp 3', 'Số 12, Ấp 3', ?, ?)", (commune, now, now))
+        for n, name in ((2, "Đặng Văn Hùng"), (3, "Đặng Thị Lan")):
+            c.execute("INSERT INTO person (id, commune_code, full_name, name_folded, sort_key, sex, household_id, "
+                      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'unknown', "
+                      "'0190aaaa-0000-7000-8000-000000000001', ?, ?)",
+                      (f"0190aaaa-0000-7000-8000-00000000000{n}", commune, name, name.lower(), name.lower(), now, now))
+
+
+def residents(db):
+    with sqlite3.connect(db) as c:
+        return c.execute("SELECT p.id, p.full_name, h.code, h.head_person_id FROM person p "
+                         "JOIN household h ON h.id = p.household_id ORDER BY p.id").fetchall()
+
+
 def main():
     if not os.environ.get("XASO_TEST_PG"):
         print("1..0 # SKIP XASO_TEST_PG is not set (build-aux/dev test starts PostgreSQL)")
         return 0
-    print("1..8", flush=True)
+    print("1..9", flush=True)
     province = Server(SERVER, "sync_cli")
     province.setup()
     province.start()
@@ -113,11 +137,30 @@ def main():
         xasoctl(c, "init", "--code", COMMUNE_B, "--name", "Xã Hòa Bình", "--province-code", "80", "--province", "Tây Ninh",
                 "--agency-id", "000.00.02.H80", "--admin", "quantri", "--admin-name", "Lý Văn Tư",
                 "--password-stdin", stdin="mat-khau-c\n")
-        wrong = xasoctl(c, "sync", "enroll", "--server", url, "--code", enrollment_code(province, COMMUNE_A),
-                        "--ca", province.ca, check=False)
+        code_a = enrollment_code(province, COMMUNE_A)
+        wrong = xasoctl(c, "sync", "enroll", "--server", url, "--code", code_a, "--ca", province.ca, check=False)
         assert wrong.returncode != 0 and COMMUNE_A in wrong.stderr and COMMUNE_B in wrong.stderr, wrong.stderr
         assert table(xasoctl(c, "sync", "status").stdout)["enrolled"] == "no"
-        ok("a desktop of another commune is refused a code of this one, and stays unenrolled")
+        xasoctl(os.path.join(work, "f", "xaso.db"), "sync", "enroll", "--server", url, "--code", code_a,
+                "--ca", province.ca)
+        ok("a desktop of another commune is refused a code of this one before the code is spent, "
+           "and stays unenrolled")
+
+        # Records written outside change capture, as a demo commune's or an
+        # old import's: the first sync must send them all the same.
+        written_outside(c)
+        out = table(xasoctl(c, "sync", "enroll", "--server", url, "--code", enrollment_code(province, COMMUNE_B),
+                            "--ca", province.ca).stdout)
+        assert int(out["waiting"]) >= 3, out
+        sync(c)
+        e = os.path.join(work, "e", "xaso.db")
+        xasoctl(e, "sync", "enroll", "--server", url, "--code", enrollment_code(province, COMMUNE_B),
+                "--ca", province.ca)
+        sync(e)
+        assert residents(c) == residents(e) and len(residents(e)) == 2, (residents(c), residents(e))
+        assert users(a) != users(e), "a desktop of commune B holds commune A's accounts"
+        ok("records written outside capture go up on the first sync and come down whole on a new desktop; "
+           "nothing of the other commune comes with them")
 
         # The same field on both desktops, offline from each other.
         xasoctl(a, "user", "set-password", "vanthu", "--password-stdin", stdin="tu-may-a\n", user="quantri")

@@ -670,3 +670,32 @@ xaso_change_apply (XasoChange    *self,
 
   return xaso_database_run_atomically (db, apply_in_transaction, &apply, error);
 }
+
+/* A record written before capture existed for it (a demo commune, an old
+ * import) is captured as the insert that would have made it, without being
+ * written again, so its first sync sends it like any other. */
+static gboolean
+capture_existing_in_transaction (XasoDatabase  *db,
+                                 gpointer       data,
+                                 GError       **error)
+{
+  ApplyData *apply = data;
+  g_autofree char *now = xaso_now_iso ();
+
+  apply->change->n_changed = apply->change->fields->len;
+  return append_op (apply->change, db, apply->actor, now, error);
+}
+
+gboolean
+xaso_change_capture_existing (XasoChange    *self,
+                              XasoDatabase  *db,
+                              const char    *actor,
+                              GError       **error)
+{
+  ApplyData apply = { self, actor };
+
+  g_return_val_if_fail (self->kind == XASO_CHANGE_INSERT, FALSE);
+  if (!check_fields (self, db, error))
+    return FALSE;
+  return xaso_database_run_atomically (db, capture_existing_in_transaction, &apply, error);
+}

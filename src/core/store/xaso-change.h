@@ -45,6 +45,13 @@ gboolean      xaso_change_apply        (XasoChange     *self,
                                         const char     *actor,
                                         GError        **error);
 
+/* Appends the op of an insert for a record already written outside
+ * capture (a demo commune, an old import), without writing it again. */
+gboolean      xaso_change_capture_existing (XasoChange  *self,
+                                            XasoDatabase *db,
+                                            const char  *actor,
+                                            GError     **error);
+
 /* The tables written through change capture, and whether one holds
  * append-only history (never updated) rather than records edited in place. */
 const char * const *xaso_change_get_tables       (void);

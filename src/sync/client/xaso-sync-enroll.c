@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "xaso-commune.h"
 #include "xaso-sync-enroll.h"
 #include "xaso-sync-protocol.h"
+#include "xaso-sync-seed.h"
 #include "xaso-sync-settings.h"
 
 static JsonNode *
@@ -63,6 +65,24 @@ take_commune (XasoDatabase  *db,
   commune.agency_eid = (char *) json_object_get_string_member_with_default (object, "agency_eid", "");
   commune.agency_name = (char *) json_object_get_string_member_with_default (object, "agency_name", "");
   return xaso_commune_setup (db, &commune, error);
+}
+
+/* A code names its commune ("80001-…"): a replica of another commune is
+ * refused before the server spends the code and enrolls it elsewhere. */
+static gboolean
+check_code_commune (XasoDatabase  *db,
+                    const char    *code,
+                    GError       **error)
+{
+  const char *local = xaso_database_get_commune_code (db);
+  g_autofree char *prefix = g_strndup (code, strcspn (code, "-"));
+
+  if (local == NULL || !xaso_sync_commune_code_valid (prefix) || g_str_equal (prefix, local))
+    return TRUE;
+  g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_WRONG_COMMUNE,
+               _("This code is for commune %s, but this computer’s data belongs to commune %s. "
+                 "Ask the administrator for a code of your own commune."), prefix, local);
+  return FALSE;
 }
 
 static char *
@@ -122,7 +142,7 @@ xaso_sync_enroll (XasoDatabase  *db,
       return FALSE;
     }
   print = xaso_sync_ca_fingerprint (ca_file, error);
-  if (print == NULL)
+  if (print == NULL || !check_code_commune (db, code, error))
     return FALSE;
   answer = ask_server (db, server_url, code, ca_file, device_name, error);
   if (answer == NULL)
@@ -143,6 +163,10 @@ xaso_sync_enroll (XasoDatabase  *db,
     return FALSE;
   enrollment = (Enrollment) { server_url, kept_ca, json_object_get_string_member (object, "token") };
   if (!xaso_database_run_atomically (db, store_enrollment, &enrollment, error))
+    return FALSE;
+  /* What this replica holds that no op carries (a demo commune's records)
+   * goes up with the first sync, like everything else. */
+  if (xaso_sync_seed_outbox (db, NULL, error) < 0)
     return FALSE;
   if (fingerprint != NULL)
     *fingerprint = g_steal_pointer (&print);

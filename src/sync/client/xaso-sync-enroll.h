@@ -9,7 +9,9 @@ G_BEGIN_DECLS
  * one-time code: the server's CA (@ca_file, PEM) is pinned, copied beside
  * the database, and its SHA-256 fingerprint returned in @fingerprint for the
  * administrator to compare. A replica with no commune yet takes the code's
- * commune; one that serves another commune is refused. */
+ * commune; one that serves another commune is refused. Records written
+ * outside change capture (a demo commune) are captured then, so the first
+ * sync sends them. */
 gboolean xaso_sync_enroll (XasoDatabase  *db,
                            const char    *server_url,
                            const char    *code,

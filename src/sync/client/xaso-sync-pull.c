@@ -111,6 +111,21 @@ entry_valid (JsonObject *entry)
 }
 
 static gboolean
+set_own_versions (XasoDatabase      *db,
+                  XasoRemoteChange  *change,
+                  GError           **error)
+{
+  g_autoptr(GList) members = json_object_get_members (change->fields);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (GList *l = members; l != NULL; l = l->next)
+    g_ptr_array_add (names, l->data);
+  g_ptr_array_add (names, NULL);
+  return xaso_remote_change_set_versions (db, change->table, change->row_id, (const char **) names->pdata,
+                                          change->server_seq, change->hlc, error);
+}
+
+static gboolean
 apply_entry (XasoDatabase  *db,
              Page          *page,
              JsonObject    *entry,
@@ -122,11 +137,20 @@ apply_entry (XasoDatabase  *db,
                               json_object_get_string_member (entry, "kind"), fields,
                               json_object_get_int_member (entry, "server_seq"),
                               json_object_get_int_member_with_default (entry, "hlc", 0) };
+  gboolean own = g_strcmp0 (json_object_get_string_member_with_default (entry, "device_id", NULL),
+                            xaso_database_get_device_id (db)) == 0;
   JsonArray *list;
 
-  if (json_object_get_size (fields) > 0 && !xaso_remote_change_apply (db, &change, NULL, error))
+  if (own)
+    {
+      /* This computer's own change, back with its place in the log: its
+       * values are here already, only their versions are news. */
+      if (!set_own_versions (db, &change, error))
+        return FALSE;
+    }
+  else if (json_object_get_size (fields) > 0 && !xaso_remote_change_apply (db, &change, NULL, error))
     return FALSE;
-  if (g_str_equal (change.table, "dossier_event") && json_object_has_member (fields, "dossier_id"))
+  if (!own && g_str_equal (change.table, "dossier_event") && json_object_has_member (fields, "dossier_id"))
     g_hash_table_add (page->dossiers, g_strdup (json_object_get_string_member (fields, "dossier_id")));
   list = json_object_has_member (entry, "conflicts") ? json_object_get_array_member (entry, "conflicts") : NULL;
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
@@ -209,6 +233,26 @@ apply_page (XasoDatabase  *db,
          xaso_database_set_state (db, XASO_SYNC_KEY_LAST_PULL, now, error);
 }
 
+/* The log's order is the order records were made in, but a page may end
+ * between a record and one it refers to (a household and its head): the
+ * references are whole once the log is, so a page is applied without
+ * checking them. */
+static gboolean
+apply_page_unchecked (XasoDatabase  *db,
+                      Page          *page,
+                      GError       **error)
+{
+  gboolean own = !xaso_database_in_transaction (db);
+  gboolean ok;
+
+  if (own && !xaso_database_exec (db, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  ok = xaso_database_run_atomically (db, apply_page, page, error);
+  if (own && !xaso_database_exec (db, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+    return FALSE;
+  return ok;
+}
+
 gboolean
 xaso_sync_pull_page (XasoDatabase    *db,
                      XasoSyncHttp    *http,
@@ -239,5 +283,5 @@ xaso_sync_pull_page (XasoDatabase    *db,
                   json_object_get_int_member_with_default (object, "last_seq", 0),
                   json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers };
   *more = json_object_get_boolean_member_with_default (object, "more", FALSE);
-  return xaso_database_run_atomically (db, apply_page, &page, error);
+  return apply_page_unchecked (db, &page, error);
 }

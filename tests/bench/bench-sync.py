@@ -1,0 +1,87 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Sync of a whole commune (DESIGN.md §7): a demo commune's desktop enrolls
+with a real xaso-server on this machine's PostgreSQL and sends everything
+(its records become ops at enrollment), then an empty desktop enrolls and
+pulls the commune. Prints
+    bench sync-first-push: N ops/s       (push, receipts, and the log back)
+    bench sync-initial-pull: N rows/s    (budget ≥ 20,000)
+    bench sync-pull-wire: N bytes/row    (budget ≤ 150)
+the pull's figures the median of three empty desktops.
+
+Usage: bench-sync.py XASOCTL XASO-SERVER DEMO.db; the cluster is XASO_TEST_PG."""
+
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "server"))
+from xaso_server_fixture import Server  # noqa: E402
+
+XASOCTL, SERVER, DEMO = sys.argv[1:4]
+
+
+def xasoctl(db, *args):
+    out = subprocess.run([XASOCTL, "--db", db, *args], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"xasoctl {' '.join(args)}: {out.stderr}")
+    return dict(line.split("\t", 1) for line in out.stdout.splitlines() if "\t" in line)
+
+
+def main():
+    if not os.environ.get("XASO_TEST_PG"):
+        print("bench sync: skipped, XASO_TEST_PG is not set", file=sys.stderr)
+        return 1
+    work = tempfile.mkdtemp(prefix="xaso-bench-sync-")
+    desktop = os.path.join(work, "a.db")
+    shutil.copy(DEMO, desktop)
+    with sqlite3.connect(desktop) as c:
+        code, name, province, province_name, eid, agency = c.execute(
+            "SELECT code, name, province_code, province_name, agency_eid, agency_name FROM commune").fetchone()
+    server = Server(SERVER, "bench_sync", max_connections=8)
+    try:
+        server.setup()
+        server.admin("commune", "add", code, "--name", name, "--province-code", province, "--province-name",
+                     province_name, "--agency-eid", eid, "--agency-name", agency)
+        server.start()
+        url = f"https://127.0.0.1:{server.port}"
+
+        def enroll(db):
+            answer = server.admin("enroll", "--commune", code)
+            return xasoctl(db, "sync", "enroll", "--server", url, "--code", answer.stdout.split()[-1],
+                           "--ca", server.ca)
+
+        waiting = int(enroll(desktop)["waiting"])
+        start = time.monotonic()
+        report = xasoctl(desktop, "sync", "--report")
+        elapsed = time.monotonic() - start
+        print(f"bench sync-first-push: {int(report['sent']) / elapsed:.0f} ops/s "
+              f"({report['sent']} of {waiting} ops, {elapsed:.1f} s)", flush=True)
+
+        rates, wire = [], []
+        for n in range(3):
+            empty = os.path.join(work, f"empty-{n}.db")
+            enroll(empty)
+            start = time.monotonic()
+            report = xasoctl(empty, "sync", "--report")
+            elapsed = time.monotonic() - start
+            rates.append(int(report["pulled"]) / elapsed)
+            wire.append(int(report["bytes_in"]) / max(int(report["pulled"]), 1))
+            print(f"# empty desktop {n + 1}: {report['pulled']} rows in {elapsed:.1f} s, "
+                  f"{report['bytes_in']} bytes", file=sys.stderr, flush=True)
+        print(f"bench sync-initial-pull: {statistics.median(rates):.0f} rows/s", flush=True)
+        print(f"bench sync-pull-wire: {statistics.median(wire):.1f} bytes/row", flush=True)
+    finally:
+        server.kill()
+        server.drop_database()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
