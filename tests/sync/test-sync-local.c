@@ -194,6 +194,18 @@ test_pull_under_pending_work (void)
   other = person_field (db, other_id, "full_name");
   g_assert_cmpstr (other, ==, "Lê Văn Tám (đã sửa)");
   g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM outbox"), ==, 1);
+  /* Its fields' versions are one row, and the next edit builds on it. */
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM field_version WHERE version = 41 AND field = '*'"),
+                   ==, 1);
+  {
+    g_autoptr(XasoChange) later = xaso_change_new (XASO_CHANGE_UPDATE, "person", other_id);
+    g_autofree char *op = NULL;
+
+    xaso_change_set_text (later, "phone", "0988000111");
+    g_assert_true (xaso_change_apply (later, db, "test", &error));
+    op = xaso_test_string (db, "SELECT fields FROM outbox ORDER BY device_seq DESC LIMIT 1");
+    g_assert_nonnull (strstr (op, "\"base\":41"));
+  }
 
   /* A change to a record this replica never had is refused, not invented. */
   change.row_id = ROW;

@@ -422,7 +422,8 @@ read_old_values (XasoChange    *self,
   sqlite3_reset (stmt);
 
   version_stmt = xaso_database_prepare (db,
-    "SELECT version FROM field_version WHERE table_name = ? AND row_id = ? AND field = ?", error);
+    "SELECT version FROM field_version WHERE table_name = ? AND row_id = ? AND field IN (?, '*') "
+    "ORDER BY field = '*' LIMIT 1", error);
   if (version_stmt == NULL)
     return FALSE;
   for (guint i = self->fields->len; i > 0; i--)

@@ -36,6 +36,7 @@ has_pending_op (XasoDatabase  *db,
 static GPtrArray *
 fields_to_write (XasoDatabase           *db,
                  const XasoRemoteChange *change,
+                 gboolean                exists,
                  guint                  *n_skipped,
                  GError                **error)
 {
@@ -60,9 +61,9 @@ fields_to_write (XasoDatabase           *db,
         }
       if (g_str_equal (name, "id") || g_str_equal (name, "commune_code"))
         continue;
-      if (!has_pending_op (db, change->table, change->row_id, name, &pending, error))
+      if (exists && !has_pending_op (db, change->table, change->row_id, name, &pending, error))
         return NULL;
-      if (!pending)
+      if (!exists || !pending)
         g_ptr_array_add (names, (gpointer) name);
     }
   return g_steal_pointer (&names);
@@ -223,6 +224,19 @@ xaso_remote_change_set_versions (XasoDatabase  *db,
 }
 
 gboolean
+xaso_remote_change_set_row_version (XasoDatabase  *db,
+                                    const char    *table,
+                                    const char    *row_id,
+                                    gint64         server_seq,
+                                    gint64         hlc,
+                                    GError       **error)
+{
+  const char *all[] = { "*", NULL };
+
+  return xaso_remote_change_set_versions (db, table, row_id, all, server_seq, hlc, error);
+}
+
+gboolean
 xaso_remote_change_apply (XasoDatabase           *db,
                           const XasoRemoteChange *change,
                           guint                  *n_skipped,
@@ -234,10 +248,7 @@ xaso_remote_change_apply (XasoDatabase           *db,
 
   g_return_val_if_fail (xaso_database_in_transaction (db), FALSE);
 
-  names = fields_to_write (db, change, &skipped, error);
-  if (n_skipped != NULL)
-    *n_skipped = skipped;
-  if (names == NULL || !row_exists (db, change->table, change->row_id, &exists, error))
+  if (!row_exists (db, change->table, change->row_id, &exists, error))
     return FALSE;
   if (!exists && !g_str_equal (change->kind, "insert"))
     {
@@ -246,7 +257,17 @@ xaso_remote_change_apply (XasoDatabase           *db,
                    change->table, change->row_id);
       return FALSE;
     }
-  if (!(exists ? update_row (db, change, names, error) : insert_row (db, change, names, error)))
+  /* A row new here can have no local work waiting on it. */
+  names = fields_to_write (db, change, exists, &skipped, error);
+  if (n_skipped != NULL)
+    *n_skipped = skipped;
+  if (names == NULL)
+    return FALSE;
+  if (!exists)
+    return insert_row (db, change, names, error) &&
+           xaso_remote_change_set_row_version (db, change->table, change->row_id, change->server_seq,
+                                               change->hlc, error);
+  if (!update_row (db, change, names, error))
     return FALSE;
   g_ptr_array_add (names, NULL);
   return xaso_remote_change_set_versions (db, change->table, change->row_id, (const char **) names->pdata,

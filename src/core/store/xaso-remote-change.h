@@ -29,7 +29,8 @@ gboolean xaso_remote_change_apply (XasoDatabase           *db,
                                    GError                **error);
 
 /* Records that the server holds @fields (names) of a row at @server_seq, the
- * base of the next local edit. */
+ * base of the next local edit. A row's insert is recorded once for all its
+ * fields (field "*"): a field's own version, once it has one, comes first. */
 gboolean xaso_remote_change_set_versions (XasoDatabase  *db,
                                           const char    *table,
                                           const char    *row_id,
@@ -37,5 +38,12 @@ gboolean xaso_remote_change_set_versions (XasoDatabase  *db,
                                           gint64         server_seq,
                                           gint64         hlc,
                                           GError       **error);
+
+gboolean xaso_remote_change_set_row_version (XasoDatabase  *db,
+                                             const char    *table,
+                                             const char    *row_id,
+                                             gint64         server_seq,
+                                             gint64         hlc,
+                                             GError       **error);
 
 G_END_DECLS

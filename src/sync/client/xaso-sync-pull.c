@@ -115,9 +115,13 @@ set_own_versions (XasoDatabase      *db,
                   XasoRemoteChange  *change,
                   GError           **error)
 {
-  g_autoptr(GList) members = json_object_get_members (change->fields);
+  g_autoptr(GList) members = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
+  if (g_str_equal (change->kind, "insert"))
+    return xaso_remote_change_set_row_version (db, change->table, change->row_id, change->server_seq,
+                                               change->hlc, error);
+  members = json_object_get_members (change->fields);
   for (GList *l = members; l != NULL; l = l->next)
     g_ptr_array_add (names, l->data);
   g_ptr_array_add (names, NULL);

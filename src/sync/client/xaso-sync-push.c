@@ -184,6 +184,8 @@ record_versions (XasoDatabase          *db,
 
   if (receipt->outcome != XASO_SYNC_APPLIED && receipt->outcome != XASO_SYNC_MERGED)
     return TRUE;
+  if (g_str_equal (op->kind, "insert"))
+    return xaso_remote_change_set_row_version (db, op->table, op->row, receipt->server_seq, op->hlc, error);
   members = json_object_get_members (op->fields);
   for (GList *l = members; l != NULL; l = l->next)
     g_ptr_array_add (names, l->data);
