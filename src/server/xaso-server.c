@@ -87,24 +87,26 @@ static int
 commune_add (int    argc,
              char **argv)
 {
-  XasoServerCommune commune = { NULL };
+  g_autofree char *name = NULL, *province_code = NULL, *province_name = NULL;
+  g_autofree char *agency_eid = NULL, *agency_name = NULL;
   const GOptionEntry entries[] = {
-    { "name", 0, 0, G_OPTION_ARG_STRING, &commune.name, "The commune's name (Xã Tân Lập)", "NAME" },
-    { "province-code", 0, 0, G_OPTION_ARG_STRING, &commune.province_code, "The province's 2-digit code", "CODE" },
-    { "province-name", 0, 0, G_OPTION_ARG_STRING, &commune.province_name, "The province's name", "NAME" },
-    { "agency-eid", 0, 0, G_OPTION_ARG_STRING, &commune.agency_eid, "The agency's electronic id", "EID" },
-    { "agency-name", 0, 0, G_OPTION_ARG_STRING, &commune.agency_name, "The agency's name (UBND xã …)", "NAME" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, "The commune's name (Xã Tân Lập)", "NAME" },
+    { "province-code", 0, 0, G_OPTION_ARG_STRING, &province_code, "The province's 2-digit code", "CODE" },
+    { "province-name", 0, 0, G_OPTION_ARG_STRING, &province_name, "The province's name", "NAME" },
+    { "agency-eid", 0, 0, G_OPTION_ARG_STRING, &agency_eid, "The agency's electronic id", "EID" },
+    { "agency-name", 0, 0, G_OPTION_ARG_STRING, &agency_name, "The agency's name (UBND xã …)", "NAME" },
     { NULL }
   };
   g_autoptr(XasoServerConfig) config =
     prepare (&argc, &argv, "CODE", "Adds a commune, named by its 5-digit statistical code.", entries);
   GError *error = NULL;
+  XasoServerCommune commune;
 
   if (config == NULL)
     return 1;
   if (argc != 2)
     return g_printerr ("xaso-server commune add: give the commune's code (see --help)\n"), 1;
-  commune.code = argv[1];
+  commune = (XasoServerCommune) { argv[1], name, province_code, province_name, agency_eid, agency_name };
   if (!xaso_server_commune_add (config, &commune, &error))
     return report (error);
   return 0;
