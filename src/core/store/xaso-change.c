@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "xaso-change.h"
+#include "xaso-database-private.h"
 #include "xaso-hlc.h"
 #include "xaso-uuid.h"
 
@@ -342,14 +343,37 @@ check_fields (XasoChange    *self,
   return TRUE;
 }
 
+char *
+_xaso_change_insert_sql (const char         *table,
+                         const char * const *columns,
+                         guint               n_columns)
+{
+  GString *sql = g_string_new (NULL);
+  g_autoptr(GString) marks = g_string_new ("?, ?");
+
+  g_string_printf (sql, "INSERT INTO \"%s\" (id, commune_code", table);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_string_append_printf (sql, ", \"%s\"", columns[i]);
+      g_string_append (marks, ", ?");
+    }
+  if (has_timestamps (table))
+    {
+      g_string_append (sql, ", created_at, updated_at");
+      g_string_append (marks, ", ?, ?");
+    }
+  g_string_append_printf (sql, ") VALUES (%s)", marks->str);
+  return g_string_free (sql, FALSE);
+}
+
 static gboolean
 write_insert (XasoChange    *self,
               XasoDatabase  *db,
               const char    *now,
               GError       **error)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) marks = g_string_new ("?, ?");
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *sql = NULL;
   gboolean has_times = has_timestamps (self->table);
   sqlite3_stmt *stmt;
   int index = 3;
@@ -361,22 +385,10 @@ write_insert (XasoChange    *self,
       return FALSE;
     }
 
-  g_string_printf (sql, "INSERT INTO \"%s\" (id, commune_code", self->table);
   for (guint i = 0; i < self->fields->len; i++)
-    {
-      g_string_append (sql, ", \"");
-      g_string_append (sql, g_array_index (self->fields, Field, i).name);
-      g_string_append_c (sql, '"');
-      g_string_append (marks, ", ?");
-    }
-  if (has_times)
-    {
-      g_string_append (sql, ", created_at, updated_at");
-      g_string_append (marks, ", ?, ?");
-    }
-  g_string_append_printf (sql, ") VALUES (%s)", marks->str);
-
-  stmt = xaso_database_prepare (db, sql->str, error);
+    g_ptr_array_add (names, (gpointer) g_array_index (self->fields, Field, i).name);
+  sql = _xaso_change_insert_sql (self->table, (const char * const *) names->pdata, names->len);
+  stmt = xaso_database_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, self->row_id, -1, SQLITE_STATIC);

@@ -30,6 +30,12 @@ gboolean _xaso_database_add_columns (XasoDatabase        *db,
                                      guint                n_columns,
                                      GError             **error);
 
+/* xaso-change.c: "INSERT INTO table (id, commune_code, columns…[, created_at,
+ * updated_at]) VALUES (?, …)", a record's insert with its values bound from 3. */
+char    *_xaso_change_insert_sql (const char         *table,
+                                  const char * const *columns,
+                                  guint               n_columns);
+
 /* xaso-user-upgrade.c */
 gboolean _xaso_database_upgrade_accounts (XasoDatabase  *db,
                                           GError       **error);

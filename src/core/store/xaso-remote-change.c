@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xaso-change.h"
+#include "xaso-database-private.h"
 #include "xaso-hlc.h"
 #include "xaso-remote-change.h"
 
@@ -130,26 +131,14 @@ insert_row (XasoDatabase           *db,
             GPtrArray              *names,
             GError                **error)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) marks = g_string_new ("?, ?");
   gboolean times = !xaso_change_table_is_history (change->table);
   g_autofree char *created = hlc_to_iso (change->hlc);
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   int index = 3;
 
-  g_string_printf (sql, "INSERT INTO \"%s\" (id, commune_code", change->table);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_string_append_printf (sql, ", \"%s\"", (const char *) g_ptr_array_index (names, i));
-      g_string_append (marks, ", ?");
-    }
-  if (times)
-    {
-      g_string_append (sql, ", created_at, updated_at");
-      g_string_append (marks, ", ?, ?");
-    }
-  g_string_append_printf (sql, ") VALUES (%s)", marks->str);
-  stmt = xaso_database_prepare (db, sql->str, error);
+  sql = _xaso_change_insert_sql (change->table, (const char * const *) names->pdata, names->len);
+  stmt = xaso_database_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, change->row_id, -1, SQLITE_STATIC);
