@@ -7,9 +7,12 @@ pulls the commune. Prints
     bench sync-first-push: N ops/s       (push, receipts, and the log back)
     bench sync-initial-pull: N rows/s    (budget ≥ 20,000)
     bench sync-pull-wire: N bytes/row    (budget ≤ 150)
-the pull's figures the median of three empty desktops.
+    bench sync-a-to-b: p50/p95 N ms      (a change on one desktop seen on another)
+the pull's figures the median of three empty desktops; the last from two of
+them running their background engines (bench-sync-latency).
 
-Usage: bench-sync.py XASOCTL XASO-SERVER DEMO.db; the cluster is XASO_TEST_PG."""
+Usage: bench-sync.py XASOCTL XASO-SERVER DEMO.db BENCH-SYNC-LATENCY; the
+cluster is XASO_TEST_PG."""
 
 import os
 import shutil
@@ -23,7 +26,7 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "server"))
 from xaso_server_fixture import Server  # noqa: E402
 
-XASOCTL, SERVER, DEMO = sys.argv[1:4]
+XASOCTL, SERVER, DEMO, LATENCY = sys.argv[1:5]
 
 
 def xasoctl(db, *args):
@@ -76,6 +79,9 @@ def main():
                   f"{report['bytes_in']} bytes", file=sys.stderr, flush=True)
         print(f"bench sync-initial-pull: {statistics.median(rates):.0f} rows/s", flush=True)
         print(f"bench sync-pull-wire: {statistics.median(wire):.1f} bytes/row", flush=True)
+        sys.stdout.flush()
+        subprocess.run([LATENCY, os.path.join(work, "empty-0.db"), os.path.join(work, "empty-1.db"), "50"],
+                       check=True)
     finally:
         server.kill()
         server.drop_database()
