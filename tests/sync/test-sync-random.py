@@ -1,0 +1,88 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Randomized convergence (sync-anchors.md T1, T2), sized for CI: for each
+seed, three desktops of one commune and one of another edit residents at
+random — new ones, one field or several, the same values and different
+ones, deletions — and sync at random, the others offline meanwhile; once all
+are back online every desktop of a commune holds the same residents and the
+same conflicts, nothing waits, and every op sent has exactly one receipt.
+Nothing of one commune reaches the other. build-aux/dev bench runs it with
+more seeds and rounds (XASO_SYNC_SEEDS, XASO_SYNC_ROUNDS).
+
+Usage: test-sync-random.py XASO-SERVER SYNC-RANDOM"""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "server"))
+from xaso_server_fixture import COMMUNE_A, COMMUNE_B, Server  # noqa: E402
+
+XASOCTL = os.environ["XASOCTL"]
+SERVER, RANDOM = sys.argv[1:3]
+SEEDS = int(os.environ.get("XASO_SYNC_SEEDS", "6"))
+ROUNDS = int(os.environ.get("XASO_SYNC_ROUNDS", "12"))
+
+
+def xasoctl(db, *args, stdin=None):
+    out = subprocess.run([XASOCTL, "--db", db, *args], input=stdin, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise AssertionError(f"xasoctl {' '.join(args)}: {out.stderr}")
+    return out.stdout
+
+
+def desktops(province, url, work, seed):
+    made = []
+    for commune, n in ((COMMUNE_A, 3), (COMMUNE_B, 1)):
+        for i in range(n):
+            db = os.path.join(work, f"s{seed}-{commune}-{i}.db")
+            code = province.admin("enroll", "--commune", commune).stdout.split()[-1]
+            xasoctl(db, "sync", "enroll", "--server", url, "--code", code, "--ca", province.ca)
+            made.append((commune, db))
+    return made
+
+
+def main():
+    if not os.environ.get("XASO_TEST_PG"):
+        print("1..0 # SKIP XASO_TEST_PG is not set (build-aux/dev test starts PostgreSQL)")
+        return 0
+    print(f"1..{SEEDS}", flush=True)
+    province = Server(SERVER, "random")
+    province.setup()
+    province.start()
+    url = f"https://127.0.0.1:{province.port}"
+    work = tempfile.mkdtemp(prefix="xaso-sync-random-")
+    try:
+        for seed in range(1, SEEDS + 1):
+            made = desktops(province, url, work, seed)
+            out = subprocess.run([RANDOM, str(seed), str(ROUNDS)] + [db for _, db in made],
+                                 capture_output=True, text=True)
+            assert out.returncode == 0, out.stderr
+            lines = {line.split("\t")[0]: line.split("\t")[1:] for line in out.stdout.splitlines()}
+            for commune in (COMMUNE_A, COMMUNE_B):
+                hashes = {lines[db][0] for c, db in made if c == commune}
+                assert len(hashes) == 1, f"seed {seed}: the desktops of {commune} differ: {lines}"
+            for commune, db in made:
+                waiting, receipts, _, last_seq = (int(x) for x in lines[db][1:])
+                assert waiting == 0, f"seed {seed}: {db} still has {waiting} ops waiting"
+                # Every op this desktop made (its seq runs from 1) has one receipt.
+                assert receipts == last_seq, f"seed {seed}: {db}: {receipts} receipts for {last_seq} ops"
+                with sqlite3.connect(db) as c:
+                    foreign = c.execute("SELECT count(*) FROM person WHERE commune_code != ?",
+                                        (commune,)).fetchone()[0]
+                assert foreign == 0, f"seed {seed}: {db} holds residents of another commune"
+            conflicts = lines[made[0][1]][3]
+            print(f"ok {seed} - seed {seed}: {ROUNDS} rounds, every desktop of each commune the same "
+                  f"({conflicts} conflicts kept in the commune so far), each op one receipt", flush=True)
+    finally:
+        province.kill()
+        province.drop_database()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
