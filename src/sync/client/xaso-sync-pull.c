@@ -111,25 +111,6 @@ entry_valid (JsonObject *entry)
 }
 
 static gboolean
-set_own_versions (XasoDatabase      *db,
-                  XasoRemoteChange  *change,
-                  GError           **error)
-{
-  g_autoptr(GList) members = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  if (g_str_equal (change->kind, "insert"))
-    return xaso_remote_change_set_row_version (db, change->table, change->row_id, change->server_seq,
-                                               change->hlc, error);
-  members = json_object_get_members (change->fields);
-  for (GList *l = members; l != NULL; l = l->next)
-    g_ptr_array_add (names, l->data);
-  g_ptr_array_add (names, NULL);
-  return xaso_remote_change_set_versions (db, change->table, change->row_id, (const char **) names->pdata,
-                                          change->server_seq, change->hlc, error);
-}
-
-static gboolean
 apply_entry (XasoDatabase  *db,
              Page          *page,
              JsonObject    *entry,
@@ -141,20 +122,14 @@ apply_entry (XasoDatabase  *db,
                               json_object_get_string_member (entry, "kind"), fields,
                               json_object_get_int_member (entry, "server_seq"),
                               json_object_get_int_member_with_default (entry, "hlc", 0) };
-  gboolean own = g_strcmp0 (json_object_get_string_member_with_default (entry, "device_id", NULL),
-                            xaso_database_get_device_id (db)) == 0;
   JsonArray *list;
 
-  if (own)
-    {
-      /* This computer's own change, back with its place in the log: its
-       * values are here already, only their versions are news. */
-      if (!set_own_versions (db, &change, error))
-        return FALSE;
-    }
-  else if (json_object_get_size (fields) > 0 && !xaso_remote_change_apply (db, &change, NULL, error))
+  /* This computer's own changes are written again too: an entry pulled
+   * after they were pushed, but earlier in the log (a conflict's kept
+   * value), may have written over them meanwhile. */
+  if (json_object_get_size (fields) > 0 && !xaso_remote_change_apply (db, &change, NULL, error))
     return FALSE;
-  if (!own && g_str_equal (change.table, "dossier_event") && json_object_has_member (fields, "dossier_id"))
+  if (g_str_equal (change.table, "dossier_event") && json_object_has_member (fields, "dossier_id"))
     g_hash_table_add (page->dossiers, g_strdup (json_object_get_string_member (fields, "dossier_id")));
   list = json_object_has_member (entry, "conflicts") ? json_object_get_array_member (entry, "conflicts") : NULL;
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
