@@ -89,7 +89,9 @@ xaso_server_waiters_add (XasoServerWaiters *waiters,
   waiter->commune = g_strdup (commune_code);
   waiter->wake = callback;
   waiter->data = data;
-  waiter->timeout_id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, seconds, timeout_cb, t, g_free);
+  /* In milliseconds: a timer in seconds may fire up to a second early, and a
+   * long-poll must wait the time it was asked to. */
+  waiter->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, seconds * 1000, timeout_cb, t, g_free);
   g_hash_table_insert (waiters->waiters, GUINT_TO_POINTER (id), waiter);
   return id;
 }
