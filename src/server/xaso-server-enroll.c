@@ -32,34 +32,13 @@ enroll_request_clear (EnrollRequest *r)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EnrollRequest, enroll_request_clear)
 
 JsonNode *
-xaso_server_parse_object (GBytes  *body,
-                          GError **error)
+xaso_server_parse_body (GBytes  *body,
+                        GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gsize length;
   const char *data = g_bytes_get_data (body, &length);
-  JsonNode *root;
 
-  if (!g_utf8_validate (data, (gssize) length, NULL) ||
-      !json_parser_load_from_data (parser, data, (gssize) length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_JSON,
-                           "Nội dung yêu cầu không phải JSON hợp lệ.");
-      return NULL;
-    }
-  return json_node_ref (root);
-}
-
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  return xaso_sync_parse_object (data, length, error);
 }
 
 static gboolean
@@ -67,7 +46,7 @@ read_request (GBytes         *body,
               EnrollRequest  *r,
               GError        **error)
 {
-  g_autoptr(JsonNode) root = xaso_server_parse_object (body, error);
+  g_autoptr(JsonNode) root = xaso_server_parse_body (body, error);
   JsonObject *object;
   const char *code, *device;
   g_autofree char *name = NULL;
@@ -75,9 +54,9 @@ read_request (GBytes         *body,
   if (root == NULL)
     return FALSE;
   object = json_node_get_object (root);
-  code = string_member (object, "code");
-  device = string_member (object, "device_id");
-  name = g_strdup (string_member (object, "device_name"));
+  code = xaso_sync_member_string (object, "code");
+  device = xaso_sync_member_string (object, "device_id");
+  name = g_strdup (xaso_sync_member_string (object, "device_name"));
   if (name != NULL)
     g_strstrip (name);
   if (code == NULL || !xaso_sync_uuid_valid (device) || name == NULL || *name == '\0' ||

@@ -28,7 +28,7 @@ XasoServerResponse *xaso_server_health_handle (XasoPg                   *pg,
                                                GError                  **error);
 
 /* Parses a JSON object body (400 bad_json otherwise). */
-JsonNode           *xaso_server_parse_object  (GBytes                   *body,
+JsonNode           *xaso_server_parse_body    (GBytes                   *body,
                                                GError                  **error);
 
 G_END_DECLS

@@ -30,80 +30,23 @@ typedef struct
   XasoApply  *apply;
 } Push;
 
-static gboolean
-bad_request (GError     **error,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-bad_request (GError     **error,
-             const char  *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_REQUEST, format, args);
-  va_end (args);
-  return FALSE;
-}
-
-static gint64
-op_seq (JsonNode *node)
-{
-  JsonNode *seq;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return 0;
-  seq = json_object_get_member (json_node_get_object (node), "seq");
-  if (seq == NULL || !JSON_NODE_HOLDS_VALUE (seq) || json_node_get_value_type (seq) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (seq);
-}
-
-/* The envelope must be right for the request to be taken at all; what is
- * wrong inside one op is that op's rejection, so only its seq is checked
- * here (a receipt needs it). */
+/* The envelope is the codec's to check; the device must also be the
+ * token's. What is wrong inside one op is that op's rejection. */
 static JsonArray *
 read_envelope (JsonObject  *root,
                const char  *token_device,
                GError     **error)
 {
-  JsonNode *device = json_object_get_member (root, "device_id");
-  JsonNode *ops = json_object_get_member (root, "ops");
-  JsonArray *array;
-  gint64 last = 0;
+  const char *device = NULL;
+  JsonArray *ops = xaso_sync_push_read_envelope (root, &device, error);
 
-  if (device == NULL || !JSON_NODE_HOLDS_VALUE (device) || json_node_get_value_type (device) != G_TYPE_STRING ||
-      !xaso_sync_uuid_valid (json_node_get_string (device)))
-    return bad_request (error, "Yêu cầu không hợp lệ: “device_id” không phải UUID."), NULL;
-  if (g_ascii_strcasecmp (json_node_get_string (device), token_device) != 0)
+  if (ops != NULL && g_ascii_strcasecmp (device, token_device) != 0)
     {
       g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_WRONG_COMMUNE,
                            "Yêu cầu nêu một thiết bị khác với thiết bị của mã xác thực.");
       return NULL;
     }
-  if (ops == NULL || !JSON_NODE_HOLDS_ARRAY (ops))
-    return bad_request (error, "Yêu cầu không hợp lệ: thiếu danh sách “ops”."), NULL;
-  array = json_node_get_array (ops);
-  if (json_array_get_length (array) > XASO_SYNC_MAX_OPS)
-    {
-      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_TOO_LARGE,
-                   "Mỗi lần gửi tối đa %d thao tác.", XASO_SYNC_MAX_OPS);
-      return NULL;
-    }
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gint64 seq = op_seq (json_array_get_element (array, i));
-
-      if (seq < 1)
-        return bad_request (error, "Yêu cầu không hợp lệ: “ops[%u].seq” thiếu hoặc không hợp lệ.", i), NULL;
-      if (seq <= last)
-        return bad_request (error, "Yêu cầu không hợp lệ: các thao tác phải theo thứ tự “seq” tăng dần."), NULL;
-      last = seq;
-    }
-  return array;
+  return ops;
 }
 
 /* Runs a statement whose $1 is the commune and $2 a JSON array of records. */
@@ -155,8 +98,8 @@ load_stored_receipts (Push    *p,
 
   if (n == 0)
     return TRUE;
-  values[2] = first = g_strdup_printf ("%" G_GINT64_FORMAT, op_seq (json_array_get_element (p->ops, 0)));
-  values[3] = last = g_strdup_printf ("%" G_GINT64_FORMAT, op_seq (json_array_get_element (p->ops, n - 1)));
+  values[2] = first = g_strdup_printf ("%" G_GINT64_FORMAT, xaso_sync_op_seq (json_array_get_element (p->ops, 0)));
+  values[3] = last = g_strdup_printf ("%" G_GINT64_FORMAT, xaso_sync_op_seq (json_array_get_element (p->ops, n - 1)));
   result = xaso_pg_query (p->pg, "push_receipts",
                           "SELECT seq, receipt FROM receipt "
                           "WHERE commune_code = $1 AND device_id = $2 AND seq BETWEEN $3 AND $4",
@@ -188,7 +131,7 @@ parse_ops (Push *p)
       g_autoptr(GError) invalid = NULL;
       XasoSyncOp *op = NULL;
 
-      if (stored_receipt (p, op_seq (node)) == NULL)
+      if (stored_receipt (p, xaso_sync_op_seq (node)) == NULL)
         op = xaso_sync_op_from_json (node, &invalid);
       g_ptr_array_add (p->parsed, op);
       g_ptr_array_add (p->invalid, invalid ? g_strdup (invalid->message) : NULL);
@@ -373,12 +316,12 @@ decide_ops (Push *p)
       JsonNode *node = json_array_get_element (p->ops, i);
       XasoSyncOp *op = g_ptr_array_index (p->parsed, i);
       const char *invalid = g_ptr_array_index (p->invalid, i);
-      const char *stored = stored_receipt (p, op_seq (node));
+      const char *stored = stored_receipt (p, xaso_sync_op_seq (node));
 
       if (stored != NULL)
-        xaso_apply_replayed (p->apply, op_seq (node), stored);
+        xaso_apply_replayed (p->apply, xaso_sync_op_seq (node), stored);
       else if (op == NULL)
-        xaso_apply_reject (p->apply, op_seq (node), node, "invalid", invalid);
+        xaso_apply_reject (p->apply, xaso_sync_op_seq (node), node, "invalid", invalid);
       else
         xaso_apply_op (p->apply, op, node);
     }
@@ -742,7 +685,7 @@ xaso_server_push_handle (XasoPg                   *pg,
   p.parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) xaso_sync_op_free);
   p.invalid = g_ptr_array_new_with_free_func (g_free);
   p.stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if ((root = xaso_server_parse_object (body, error)) == NULL ||
+  if ((root = xaso_server_parse_body (body, error)) == NULL ||
       (p.ops = read_envelope (json_node_get_object (root), device, error)) == NULL ||
       !apply_batch (&p, error))
     {

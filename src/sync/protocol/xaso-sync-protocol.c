@@ -173,9 +173,9 @@ bad_request (GError     **error,
   return FALSE;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
+const char *
+xaso_sync_member_string (JsonObject *object,
+                         const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -244,11 +244,12 @@ fields_valid (JsonObject  *fields,
   return TRUE;
 }
 
+/* A JSON array of UUIDs as a string vector (NULL when absent, null or
+ * empty); *ok is FALSE when it is something else. */
 static char **
-read_resolves (JsonObject  *object,
-               gboolean    *ok)
+read_uuid_list (JsonNode *node,
+                gboolean *ok)
 {
-  JsonNode *node = json_object_get_member (object, "resolves");
   g_autoptr(GStrvBuilder) ids = NULL;
   JsonArray *array;
 
@@ -308,13 +309,13 @@ xaso_sync_op_from_json (JsonNode  *node,
     return bad_request (error, "“seq” thiếu hoặc không hợp lệ"), NULL;
   if (!member_int (object, "hlc", &op->hlc) || op->hlc < 0)
     return bad_request (error, "“hlc” thiếu hoặc không hợp lệ"), NULL;
-  if (!xaso_sync_uuid_valid (member_string (object, "id")) || !xaso_sync_uuid_valid (member_string (object, "row")))
+  if (!xaso_sync_uuid_valid (xaso_sync_member_string (object, "id")) || !xaso_sync_uuid_valid (xaso_sync_member_string (object, "row")))
     return bad_request (error, "“id” hoặc “row” không phải UUID"), NULL;
-  if (member_string (object, "actor") == NULL || strlen (member_string (object, "actor")) > 64)
+  if (xaso_sync_member_string (object, "actor") == NULL || strlen (xaso_sync_member_string (object, "actor")) > 64)
     return bad_request (error, "“actor” thiếu hoặc quá dài"), NULL;
-  if (!xaso_sync_table_is_synced (member_string (object, "table")))
+  if (!xaso_sync_table_is_synced (xaso_sync_member_string (object, "table")))
     return bad_request (error, "bảng không được đồng bộ"), NULL;
-  kind = member_string (object, "kind");
+  kind = xaso_sync_member_string (object, "kind");
   if (g_strcmp0 (kind, "insert") != 0 && g_strcmp0 (kind, "update") != 0 && g_strcmp0 (kind, "delete") != 0)
     return bad_request (error, "“kind” phải là insert, update hoặc delete"), NULL;
   if (json_object_get_member (object, "fields") == NULL ||
@@ -323,14 +324,14 @@ xaso_sync_op_from_json (JsonNode  *node,
   fields = json_object_get_object_member (object, "fields");
   if (!fields_valid (fields, g_str_equal (kind, "insert"), error))
     return NULL;
-  op->resolves = read_resolves (object, &ok);
+  op->resolves = read_uuid_list (json_object_get_member (object, "resolves"), &ok);
   if (!ok)
     return bad_request (error, "“resolves” phải là danh sách UUID"), NULL;
 
-  op->id = g_strdup (member_string (object, "id"));
-  op->actor = g_strdup (member_string (object, "actor"));
-  op->table = g_strdup (member_string (object, "table"));
-  op->row = g_strdup (member_string (object, "row"));
+  op->id = g_strdup (xaso_sync_member_string (object, "id"));
+  op->actor = g_strdup (xaso_sync_member_string (object, "actor"));
+  op->table = g_strdup (xaso_sync_member_string (object, "table"));
+  op->row = g_strdup (xaso_sync_member_string (object, "row"));
   op->kind = g_strdup (kind);
   op->fields = json_object_ref (fields);
   return g_steal_pointer (&op);
@@ -378,13 +379,12 @@ xaso_sync_push_free (XasoSyncPush *push)
   g_free (push);
 }
 
-static JsonNode *
-parse_object (const char  *body,
-              gsize        length,
-              GError     **error)
+JsonNode *
+xaso_sync_parse_object (const char  *body,
+                        gsize        length,
+                        GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local = NULL;
   JsonNode *root;
 
   if (length > XASO_SYNC_MAX_BODY)
@@ -392,7 +392,8 @@ parse_object (const char  *body,
       g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_TOO_LARGE, "Yêu cầu quá lớn (tối đa 8 MiB).");
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, body, (gssize) length, &local) ||
+  if (!g_utf8_validate (body, (gssize) length, NULL) ||
+      !json_parser_load_from_data (parser, body, (gssize) length, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_JSON,
@@ -402,34 +403,64 @@ parse_object (const char  *body,
   return json_node_ref (root);
 }
 
-XasoSyncPush *
-xaso_sync_push_parse (const char  *body,
-                      gsize        length,
-                      GError     **error)
+gint64
+xaso_sync_op_seq (JsonNode *op)
 {
-  g_autoptr(JsonNode) root = parse_object (body, length, error);
-  g_autoptr(XasoSyncPush) push = NULL;
-  JsonObject *object;
-  JsonArray *ops;
-  gint64 last_seq = 0;
+  gint64 seq = 0;
 
-  if (root == NULL)
-    return NULL;
-  object = json_node_get_object (root);
-  if (!xaso_sync_uuid_valid (member_string (object, "device_id")))
+  if (op != NULL && JSON_NODE_HOLDS_OBJECT (op) && member_int (json_node_get_object (op), "seq", &seq))
+    return seq;
+  return 0;
+}
+
+JsonArray *
+xaso_sync_push_read_envelope (JsonObject  *root,
+                              const char **device_id,
+                              GError     **error)
+{
+  JsonNode *ops = json_object_get_member (root, "ops");
+  JsonArray *array;
+  gint64 last = 0;
+
+  *device_id = xaso_sync_member_string (root, "device_id");
+  if (!xaso_sync_uuid_valid (*device_id))
     return bad_request (error, "“device_id” không phải UUID"), NULL;
-  if (json_object_get_member (object, "ops") == NULL || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "ops")))
+  if (ops == NULL || !JSON_NODE_HOLDS_ARRAY (ops))
     return bad_request (error, "thiếu danh sách “ops”"), NULL;
-  ops = json_object_get_array_member (object, "ops");
-  if (json_array_get_length (ops) > XASO_SYNC_MAX_OPS)
+  array = json_node_get_array (ops);
+  if (json_array_get_length (array) > XASO_SYNC_MAX_OPS)
     {
       g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_TOO_LARGE,
                    "Mỗi lần gửi tối đa %d thao tác.", XASO_SYNC_MAX_OPS);
       return NULL;
     }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gint64 seq = xaso_sync_op_seq (json_array_get_element (array, i));
 
+      if (seq < 1)
+        return bad_request (error, "“seq” của một thao tác thiếu hoặc không hợp lệ"), NULL;
+      if (seq <= last)
+        return bad_request (error, "các thao tác phải theo thứ tự “seq” tăng dần"), NULL;
+      last = seq;
+    }
+  return array;
+}
+
+XasoSyncPush *
+xaso_sync_push_parse (const char  *body,
+                      gsize        length,
+                      GError     **error)
+{
+  g_autoptr(JsonNode) root = xaso_sync_parse_object (body, length, error);
+  g_autoptr(XasoSyncPush) push = NULL;
+  const char *device_id;
+  JsonArray *ops;
+
+  if (root == NULL || (ops = xaso_sync_push_read_envelope (json_node_get_object (root), &device_id, error)) == NULL)
+    return NULL;
   push = g_new0 (XasoSyncPush, 1);
-  push->device_id = g_strdup (member_string (object, "device_id"));
+  push->device_id = g_strdup (device_id);
   push->ops = g_ptr_array_new_with_free_func ((GDestroyNotify)xaso_sync_op_free);
   for (guint i = 0; i < json_array_get_length (ops); i++)
     {
@@ -438,9 +469,6 @@ xaso_sync_push_parse (const char  *body,
       if (op == NULL)
         return NULL;
       g_ptr_array_add (push->ops, op);
-      if (op->seq <= last_seq)
-        return bad_request (error, "các thao tác phải theo thứ tự “seq” tăng dần"), NULL;
-      last_seq = op->seq;
     }
   return g_steal_pointer (&push);
 }
@@ -502,23 +530,16 @@ xaso_sync_receipt_from_json (JsonNode  *node,
     goto bad;
   object = json_node_get_object (node);
   if (!member_int (object, "seq", &receipt->seq) ||
-      !xaso_sync_outcome_parse (member_string (object, "outcome"), &receipt->outcome))
+      !xaso_sync_outcome_parse (xaso_sync_member_string (object, "outcome"), &receipt->outcome))
     goto bad;
   if (receipt->outcome != XASO_SYNC_REJECTED &&
       (!member_int (object, "server_seq", &receipt->server_seq) || receipt->server_seq < 1))
     goto bad;
-  if (json_object_has_member (object, "conflicts"))
-    {
-      JsonObject *wrapper = json_object_new ();
-
-      json_object_set_member (wrapper, "resolves", json_node_copy (json_object_get_member (object, "conflicts")));
-      receipt->conflicts = read_resolves (wrapper, &ok);
-      json_object_unref (wrapper);
-      if (!ok)
-        goto bad;
-    }
-  receipt->reason_code = g_strdup (member_string (object, "reason_code"));
-  receipt->reason = g_strdup (member_string (object, "reason"));
+  receipt->conflicts = read_uuid_list (json_object_get_member (object, "conflicts"), &ok);
+  if (!ok)
+    goto bad;
+  receipt->reason_code = g_strdup (xaso_sync_member_string (object, "reason_code"));
+  receipt->reason = g_strdup (xaso_sync_member_string (object, "reason"));
   if (receipt->outcome == XASO_SYNC_REJECTED && (receipt->reason_code == NULL || receipt->reason == NULL))
     goto bad;
   return g_steal_pointer (&receipt);

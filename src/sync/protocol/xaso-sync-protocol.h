@@ -97,9 +97,28 @@ typedef struct
 } XasoSyncPush;
 
 void          xaso_sync_push_free        (XasoSyncPush  *push);
+/* A whole push, every op checked: one bad op refuses the request. */
 XasoSyncPush *xaso_sync_push_parse       (const char    *body,
                                           gsize          length,
                                           GError       **error);
+/* What a push must have for the request to be taken at all: the device
+ * (@device_id points into @root), at most 500 ops, each with its seq, in
+ * ascending order. What is wrong inside one op is left for that op's
+ * receipt (the server rejects it alone). */
+JsonArray    *xaso_sync_push_read_envelope (JsonObject  *root,
+                                            const char **device_id,
+                                            GError     **error);
+/* An op's seq, or 0 when it has none. */
+gint64        xaso_sync_op_seq           (JsonNode      *op);
+
+/* A request's body: UTF-8 JSON holding an object, at most 8 MiB
+ * (XASO_SYNC_ERROR_TOO_LARGE, XASO_SYNC_ERROR_BAD_JSON). */
+JsonNode     *xaso_sync_parse_object     (const char    *body,
+                                          gsize          length,
+                                          GError       **error);
+/* A string member, or NULL when absent or not a string. */
+const char   *xaso_sync_member_string    (JsonObject    *object,
+                                          const char    *name);
 
 /* A receipt, as the server answers it for one op. */
 typedef struct
