@@ -10,27 +10,30 @@
 #include "xaso-hlc.h"
 #include "xaso-remote-change.h"
 
-static gboolean
-has_pending_op (XasoDatabase  *db,
+/* The fields that local ops still waiting to be pushed change in a row,
+ * read in one query (a set of interned names). */
+static GHashTable *
+pending_fields (XasoDatabase  *db,
                 const char    *table,
                 const char    *row_id,
-                const char    *field,
-                gboolean      *pending,
                 GError       **error)
 {
-  g_autofree char *path = g_strdup_printf ("$.\"%s\"", field);
+  g_autoptr(GHashTable) fields = g_hash_table_new (NULL, NULL);
   sqlite3_stmt *stmt = xaso_database_prepare (db,
-    "SELECT 1 FROM outbox WHERE row_id = ?1 AND table_name = ?2 AND json_type (fields, ?3) IS NOT NULL LIMIT 1",
+    "SELECT DISTINCT f.key FROM outbox o, json_each (o.fields) f WHERE o.row_id = ?1 AND o.table_name = ?2",
     error);
+  int rc;
 
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   sqlite3_bind_text (stmt, 1, row_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, path, -1, SQLITE_STATIC);
-  *pending = sqlite3_step (stmt) == SQLITE_ROW;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (fields, (gpointer) g_intern_string (xaso_column_text (stmt, 0)));
   sqlite3_reset (stmt);
-  return TRUE;
+  if (rc != SQLITE_DONE)
+    return xaso_database_set_error (db, rc, error), NULL;
+  return g_steal_pointer (&fields);
 }
 
 /* The fields to write: those of this schema, not overridden by local work. */
@@ -42,14 +45,17 @@ fields_to_write (XasoDatabase           *db,
                  GError                **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) pending = NULL;
   JsonObjectIter iter;
   const char *name;
 
+  /* A row new here can have no local work waiting on it. */
+  if (exists && (pending = pending_fields (db, change->table, change->row_id, error)) == NULL)
+    return NULL;
   json_object_iter_init (&iter, change->fields);
   while (json_object_iter_next (&iter, &name, NULL))
     {
       g_autoptr(GError) local = NULL;
-      gboolean pending;
 
       if (!xaso_change_table_has_column (db, change->table, name, &local))
         {
@@ -62,9 +68,7 @@ fields_to_write (XasoDatabase           *db,
         }
       if (g_str_equal (name, "id") || g_str_equal (name, "commune_code"))
         continue;
-      if (exists && !has_pending_op (db, change->table, change->row_id, name, &pending, error))
-        return NULL;
-      if (!exists || !pending)
+      if (pending == NULL || !g_hash_table_contains (pending, g_intern_string (name)))
         g_ptr_array_add (names, (gpointer) name);
     }
   return g_steal_pointer (&names);
@@ -246,7 +250,6 @@ xaso_remote_change_apply (XasoDatabase           *db,
                    change->table, change->row_id);
       return FALSE;
     }
-  /* A row new here can have no local work waiting on it. */
   names = fields_to_write (db, change, exists, &skipped, error);
   if (n_skipped != NULL)
     *n_skipped = skipped;
