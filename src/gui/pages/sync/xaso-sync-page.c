@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "xaso-conflict-row.h"
+#include "xaso-dossier.h"
 #include "xaso-sync-conflicts.h"
 #include "xaso-sync-engine.h"
 #include "xaso-sync-enroll.h"
@@ -41,6 +42,8 @@ struct _XasoSyncPage
   GPtrArray           *rows;           /* rows added to the groups, to remove on reload */
   char                *status;
   const char          *status_icon_name;
+  char                *shown;          /* what the lists were last read for */
+  char                *fingerprint;    /* of the pinned CA, read once */
   guint                reload_source;
   gboolean             applying_pulled;
 };
@@ -82,14 +85,11 @@ toast (XasoSyncPage *self,
     xaso_window_show_toast (XASO_WINDOW (root), message);
 }
 
-/* "14:05 06/12/2026" from a stored ISO time, or "—". */
+/* "06/12/2026 14:05" as the app writes times everywhere, or "—". */
 static char *
 format_time (const char *iso)
 {
-  g_autoptr(GDateTime) time = iso != NULL && iso[0] != '\0' ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = time != NULL ? g_date_time_to_local (time) : NULL;
-
-  return local != NULL ? g_date_time_format (local, "%H:%M %d/%m/%Y") : g_strdup ("—");
+  return iso != NULL && iso[0] != '\0' ? xaso_dossier_display_time (iso) : g_strdup ("—");
 }
 
 /* The state in a few words, with its details and icon. */
@@ -167,7 +167,9 @@ read_lists (XasoDatabase  *db,
 
   lists->enrolled = xaso_sync_is_enrolled (db);
   lists->server = xaso_database_get_state (db, XASO_SYNC_KEY_SERVER);
-  lists->fingerprint = ca_file != NULL ? xaso_sync_ca_fingerprint (ca_file, NULL) : NULL;
+  /* The pinned CA does not change: its file is read once (@data TRUE). */
+  if (GPOINTER_TO_INT (data) && ca_file != NULL)
+    lists->fingerprint = xaso_sync_ca_fingerprint (ca_file, NULL);
   if ((lists->conflicts = xaso_sync_conflicts_list (db, error)) == NULL ||
       (lists->rejected = xaso_sync_rejected_list (db, error)) == NULL ||
       (lists->log = xaso_sync_log_list (db, LOG_LINES, error)) == NULL)
@@ -236,9 +238,15 @@ static void
 show_lists (XasoSyncPage *self,
             Lists        *lists)
 {
-  g_autofree char *server = g_strdup_printf (_("%s\nCA fingerprint (SHA-256): %s"),
-                                             lists->server ? lists->server : "—",
-                                             lists->fingerprint ? lists->fingerprint : "—");
+  g_autofree char *server = NULL;
+
+  if (lists->fingerprint != NULL)
+    {
+      g_free (self->fingerprint);
+      self->fingerprint = g_steal_pointer (&lists->fingerprint);
+    }
+  server = g_strdup_printf (_("%s\nCA fingerprint (SHA-256): %s"), lists->server ? lists->server : "—",
+                            self->fingerprint ? self->fingerprint : "—");
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -287,7 +295,8 @@ reload_cb (gpointer data)
   XasoSyncPage *self = data;
 
   self->reload_source = 0;
-  xaso_context_run_async (xaso_page_get_context (XASO_PAGE (self)), read_lists, NULL, NULL,
+  xaso_context_run_async (xaso_page_get_context (XASO_PAGE (self)), read_lists,
+                          GINT_TO_POINTER (self->fingerprint == NULL), NULL,
                           (GDestroyNotify)lists_free, self->cancellable, lists_read_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
@@ -487,10 +496,23 @@ sync_now_action (GtkWidget  *widget,
 
 /* The engine and the context ------------------------------------------------ */
 
+/* The engine reports after every round, most of them changing nothing:
+ * the lists are read again only when what they show may have changed. */
 static void
 engine_changed_cb (XasoSyncPage *self)
 {
+  const XasoSyncStatus *s = xaso_sync_engine_get_status (self->engine);
+  g_autofree char *shown = NULL;
+
   show_status (self);
+  if (s == NULL)
+    return;
+  shown = g_strdup_printf ("%d|%u|%u|%u|%" G_GINT64_FORMAT "|%s", s->enrolled, s->waiting, s->conflicts,
+                           s->rejected, s->pull_seq, s->last_error);
+  if (g_strcmp0 (shown, self->shown) == 0)
+    return;
+  g_free (self->shown);
+  self->shown = g_steal_pointer (&shown);
   schedule_reload (self);
 }
 
@@ -577,6 +599,8 @@ xaso_sync_page_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->shown, g_free);
+  g_clear_pointer (&self->fingerprint, g_free);
   G_OBJECT_CLASS (xaso_sync_page_parent_class)->dispose (object);
 }
 
