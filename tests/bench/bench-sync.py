@@ -55,8 +55,7 @@ def main():
         url = f"https://127.0.0.1:{server.port}"
 
         def enroll(db):
-            answer = server.admin("enroll", "--commune", code)
-            return xasoctl(db, "sync", "enroll", "--server", url, "--code", answer.stdout.split()[-1],
+            return xasoctl(db, "sync", "enroll", "--server", url, "--code", server.enroll_code(code),
                            "--ca", server.ca)
 
         waiting = int(enroll(desktop)["waiting"])

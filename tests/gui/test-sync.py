@@ -36,13 +36,6 @@ def xasoctl(db, *args, stdin=None, user=None):
     return out.stdout
 
 
-def enrollment_code(province):
-    answer = province.admin("enroll", "--commune", COMMUNE_A)
-    if answer.returncode != 0:
-        fail(answer.stderr)
-    return answer.stdout.split()[-1]
-
-
 def status_button(app, contains):
     """The state under the sidebar, named "Đồng bộ: …" for screen readers."""
     button = find(app, "push button", contains="Đồng bộ: ")
@@ -70,7 +63,7 @@ def enroll(app, province, url):
     page(app, "Đồng bộ")
     wait_status(app, "Chưa kết nối")
     type_into(entry(app, "Địa chỉ máy chủ"), url)
-    type_into(entry(app, "Mã đăng ký"), enrollment_code(province))
+    type_into(entry(app, "Mã đăng ký"), province.enroll_code(COMMUNE_A))
     type_into(entry(app, "Tệp chứng thư CA"), province.ca)
     shot("enroll-form")
     click(wait_for("the enroll button", lambda: find(app, "push button", contains="Đăng ký máy này"), 10))
@@ -81,7 +74,7 @@ def enroll(app, province, url):
 
 def conflict(app, a, b, url):
     log("the same account's password changed here and on another desktop: a conflict to review")
-    xasoctl(b, "sync", "enroll", "--server", url, "--code", enrollment_code(PROVINCE), "--ca", PROVINCE.ca)
+    xasoctl(b, "sync", "enroll", "--server", url, "--code", PROVINCE.enroll_code(COMMUNE_A), "--ca", PROVINCE.ca)
     xasoctl(b, "sync")
     xasoctl(a, "user", "set-password", "vanthu", "--password-stdin", stdin="doi-tu-may-a\n", user="quantri")
     xasoctl(b, "user", "set-password", "vanthu", "--password-stdin", stdin="doi-tu-may-b\n", user="quantri")

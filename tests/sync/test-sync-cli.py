@@ -57,12 +57,6 @@ def fingerprint(pem_path):
     return ":".join(digest[i:i + 2] for i in range(0, len(digest), 2))
 
 
-def enrollment_code(province, commune):
-    answer = province.admin("enroll", "--commune", commune)
-    assert answer.returncode == 0, answer.stderr
-    return answer.stdout.split()[-1]
-
-
 def users(db):
     with sqlite3.connect(db) as c:
         return c.execute("SELECT id, username, full_name, active, roles, password_verifier FROM user "
@@ -109,7 +103,7 @@ def main():
                 "--province", "Tây Ninh", "--agency-id", "000.00.01.H80", "--admin", "quantri",
                 "--admin-name", "Trần Văn Quản", "--password-stdin", stdin="mat-khau-quan-tri\n")
         out = table(xasoctl(a, "sync", "enroll", "--server", url,
-                            "--code", enrollment_code(province, COMMUNE_A), "--ca", province.ca).stdout)
+                            "--code", province.enroll_code(COMMUNE_A), "--ca", province.ca).stdout)
         assert out["ca_fingerprint"] == fingerprint(province.ca), out
         assert out["commune"] == COMMUNE_A
         ok("a desktop with its own commune enrolls with a one-time code and pins the server's CA")
@@ -122,7 +116,7 @@ def main():
         assert status["waiting"] == "0" and status["synced"] == "yes", status
         ok(f"its {first['sent']} waiting changes are pushed, each with one receipt, and it says synced")
 
-        code = enrollment_code(province, COMMUNE_A)
+        code = province.enroll_code(COMMUNE_A)
         out = table(xasoctl(b, "sync", "enroll", "--server", url, "--code", code, "--ca", province.ca).stdout)
         assert out["commune"] == COMMUNE_A
         again = xasoctl(os.path.join(work, "d", "xaso.db"), "sync", "enroll", "--server", url,
@@ -137,7 +131,7 @@ def main():
         xasoctl(c, "init", "--code", COMMUNE_B, "--name", "Xã Hòa Bình", "--province-code", "80", "--province", "Tây Ninh",
                 "--agency-id", "000.00.02.H80", "--admin", "quantri", "--admin-name", "Lý Văn Tư",
                 "--password-stdin", stdin="mat-khau-c\n")
-        code_a = enrollment_code(province, COMMUNE_A)
+        code_a = province.enroll_code(COMMUNE_A)
         wrong = xasoctl(c, "sync", "enroll", "--server", url, "--code", code_a, "--ca", province.ca, check=False)
         assert wrong.returncode != 0 and COMMUNE_A in wrong.stderr and COMMUNE_B in wrong.stderr, wrong.stderr
         assert table(xasoctl(c, "sync", "status").stdout)["enrolled"] == "no"
@@ -149,12 +143,12 @@ def main():
         # Records written outside change capture, as a demo commune's or an
         # old import's: the first sync must send them all the same.
         written_outside(c)
-        out = table(xasoctl(c, "sync", "enroll", "--server", url, "--code", enrollment_code(province, COMMUNE_B),
+        out = table(xasoctl(c, "sync", "enroll", "--server", url, "--code", province.enroll_code(COMMUNE_B),
                             "--ca", province.ca).stdout)
         assert int(out["waiting"]) >= 3, out
         sync(c)
         e = os.path.join(work, "e", "xaso.db")
-        xasoctl(e, "sync", "enroll", "--server", url, "--code", enrollment_code(province, COMMUNE_B),
+        xasoctl(e, "sync", "enroll", "--server", url, "--code", province.enroll_code(COMMUNE_B),
                 "--ca", province.ca)
         sync(e)
         assert residents(c) == residents(e) and len(residents(e)) == 2, (residents(c), residents(e))

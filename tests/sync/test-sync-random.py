@@ -51,8 +51,8 @@ def desktops(province, url, work, seed):
     for commune, n in ((a, 3), (b, 1)):
         for i in range(n):
             db = os.path.join(work, f"s{seed}-{commune}-{i}.db")
-            code = province.admin("enroll", "--commune", commune).stdout.split()[-1]
-            xasoctl(db, "sync", "enroll", "--server", url, "--code", code, "--ca", province.ca)
+            xasoctl(db, "sync", "enroll", "--server", url, "--code", province.enroll_code(commune),
+                    "--ca", province.ca)
             made.append((commune, db))
     return made
 
