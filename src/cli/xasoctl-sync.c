@@ -26,7 +26,7 @@ sync_enroll (XasoctlContext  *ctx,
   GOptionEntry entries[] = {
     { "server", 0, 0, G_OPTION_ARG_STRING, &server, N_("The server’s address"), "https://HOST:PORT" },
     { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("The one-time enrollment code from the administrator"), "CODE" },
-    { "ca", 0, 0, G_OPTION_ARG_FILENAME, &ca, N_("The server’s CA certificate (PEM), to pin"), "FILE.pem" },
+    { "ca", 0, 0, G_OPTION_ARG_FILENAME, &ca, N_("The server’s CA certificate (PEM), to pin; without it, what the server presents is pinned and its fingerprint printed to compare"), "FILE.pem" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("This computer’s name as the server lists it"), "NAME" },
     { NULL }
   };
@@ -34,8 +34,8 @@ sync_enroll (XasoctlContext  *ctx,
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error))
     return xasoctl_usage (options, error->message);
-  if (argc != 1 || server == NULL || code == NULL || ca == NULL)
-    return xasoctl_usage (options, _("Give --server, --code and --ca."));
+  if (argc != 1 || server == NULL || code == NULL)
+    return xasoctl_usage (options, _("Give --server and --code."));
   if ((db = xasoctl_open_database (ctx, FALSE)) == NULL)
     return 1;
   if (!xaso_sync_enroll (db, server, code, ca, name, &fingerprint, &error))

@@ -148,13 +148,15 @@ def main():
         assert int(out["waiting"]) >= 3, out
         sync(c)
         e = os.path.join(work, "e", "xaso.db")
-        xasoctl(e, "sync", "enroll", "--server", url, "--code", province.enroll_code(COMMUNE_B),
-                "--ca", province.ca)
+        # Without --ca: what the server presents is pinned (trust on first
+        # use) and its fingerprint printed for the administrator to compare.
+        out = table(xasoctl(e, "sync", "enroll", "--server", url, "--code", province.enroll_code(COMMUNE_B)).stdout)
+        assert out["ca_fingerprint"] == fingerprint(os.path.join(province.dir, "server.crt")), out
         sync(e)
         assert residents(c) == residents(e) and len(residents(e)) == 2, (residents(c), residents(e))
         assert users(a) != users(e), "a desktop of commune B holds commune A's accounts"
-        ok("records written outside capture go up on the first sync and come down whole on a new desktop; "
-           "nothing of the other commune comes with them")
+        ok("records written outside capture go up on the first sync and come down whole on a new desktop "
+           "enrolled without a CA file (the certificate it pinned printed); nothing of the other commune comes")
 
         # The same field on both desktops, offline from each other.
         xasoctl(a, "user", "set-password", "vanthu", "--password-stdin", stdin="tu-may-a\n", user="quantri")

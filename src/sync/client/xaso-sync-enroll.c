@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "xaso-commune.h"
@@ -11,6 +13,7 @@
 #include "xaso-sync-protocol.h"
 #include "xaso-sync-seed.h"
 #include "xaso-sync-settings.h"
+#include "xaso-sync-trust.h"
 
 static JsonNode *
 ask_server (XasoDatabase  *db,
@@ -85,19 +88,54 @@ check_code_commune (XasoDatabase  *db,
   return FALSE;
 }
 
+/* The CA this replica will trust, kept beside its database: a copy of
+ * @ca_file, or without one what the server presents now (trust on first
+ * use; the fingerprint shown lets the administrator compare). It is
+ * written, as "….new", before the server is asked, so the enrollment itself
+ * is verified against it; pin_ca() puts it in place once the server said
+ * yes, so a failed enrollment leaves an earlier pin as it was. */
 static char *
 keep_ca (XasoDatabase  *db,
+         const char    *server_url,
          const char    *ca_file,
          GError       **error)
 {
   g_autofree char *pem = NULL;
-  g_autofree char *kept = g_strconcat (xaso_database_get_path (db), ".server-ca.pem", NULL);
+  g_autofree char *kept = g_strconcat (xaso_database_get_path (db), ".server-ca.pem.new", NULL);
   gsize length;
 
-  if (!g_file_get_contents (ca_file, &pem, &length, error) ||
-      !g_file_set_contents_full (kept, pem, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+  if (ca_file != NULL)
+    {
+      if (!g_file_get_contents (ca_file, &pem, &length, error))
+        return NULL;
+    }
+  else
+    {
+      pem = xaso_sync_fetch_server_ca (server_url, error);
+      if (pem == NULL)
+        return NULL;
+      length = strlen (pem);
+    }
+  if (!g_file_set_contents_full (kept, pem, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
     return NULL;
   return g_steal_pointer (&kept);
+}
+
+static char *
+pin_ca (const char  *new_ca,
+        GError     **error)
+{
+  g_autofree char *pinned = g_strndup (new_ca, strlen (new_ca) - strlen (".new"));
+
+  if (g_rename (new_ca, pinned) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"),
+                   pinned, g_strerror (saved));
+      return NULL;
+    }
+  return g_steal_pointer (&pinned);
 }
 
 typedef struct
@@ -120,31 +158,22 @@ store_enrollment (XasoDatabase  *db,
          xaso_database_set_state (db, XASO_SYNC_KEY_VERIFIED, "no", error);
 }
 
-gboolean
-xaso_sync_enroll (XasoDatabase  *db,
-                  const char    *server_url,
-                  const char    *code,
-                  const char    *ca_file,
-                  const char    *device_name,
-                  char         **fingerprint,
-                  GError       **error)
+/* Asks the server with the CA kept in @kept_ca and, once it said yes,
+ * takes its commune, pins the CA and stores the token. */
+static gboolean
+enroll_with_ca (XasoDatabase  *db,
+                const char    *server_url,
+                const char    *code,
+                const char    *kept_ca,
+                const char    *device_name,
+                GError       **error)
 {
-  g_autofree char *print = NULL;
-  g_autofree char *kept_ca = NULL;
+  g_autofree char *pinned_ca = NULL;
   g_autoptr(JsonNode) answer = NULL;
   JsonObject *object;
   Enrollment enrollment;
 
-  if (!g_str_has_prefix (server_url, "https://"))
-    {
-      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_REQUEST,
-                   _("The server’s address must start with https:// (got “%s”)."), server_url);
-      return FALSE;
-    }
-  print = xaso_sync_ca_fingerprint (ca_file, error);
-  if (print == NULL || !check_code_commune (db, code, error))
-    return FALSE;
-  answer = ask_server (db, server_url, code, ca_file, device_name, error);
+  answer = ask_server (db, server_url, code, kept_ca, device_name, error);
   if (answer == NULL)
     return FALSE;
   object = json_node_get_object (answer);
@@ -158,11 +187,41 @@ xaso_sync_enroll (XasoDatabase  *db,
     }
   if (!take_commune (db, object, error))
     return FALSE;
-  kept_ca = keep_ca (db, ca_file, error);
+  pinned_ca = pin_ca (kept_ca, error);
+  if (pinned_ca == NULL)
+    return FALSE;
+  enrollment = (Enrollment) { server_url, pinned_ca, json_object_get_string_member (object, "token") };
+  return xaso_database_run_atomically (db, store_enrollment, &enrollment, error);
+}
+
+gboolean
+xaso_sync_enroll (XasoDatabase  *db,
+                  const char    *server_url,
+                  const char    *code,
+                  const char    *ca_file,
+                  const char    *device_name,
+                  char         **fingerprint,
+                  GError       **error)
+{
+  g_autofree char *print = NULL;
+  g_autofree char *kept_ca = NULL;
+  gboolean enrolled;
+
+  if (!g_str_has_prefix (server_url, "https://"))
+    {
+      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_REQUEST,
+                   _("The server’s address must start with https:// (got “%s”)."), server_url);
+      return FALSE;
+    }
+  if (!check_code_commune (db, code, error))
+    return FALSE;
+  kept_ca = keep_ca (db, server_url, ca_file, error);
   if (kept_ca == NULL)
     return FALSE;
-  enrollment = (Enrollment) { server_url, kept_ca, json_object_get_string_member (object, "token") };
-  if (!xaso_database_run_atomically (db, store_enrollment, &enrollment, error))
+  print = xaso_sync_ca_fingerprint (kept_ca, error);
+  enrolled = print != NULL && enroll_with_ca (db, server_url, code, kept_ca, device_name, error);
+  g_unlink (kept_ca);    /* gone already when it was pinned */
+  if (!enrolled)
     return FALSE;
   /* What this replica holds that no op carries (a demo commune's records)
    * goes up with the first sync, like everything else. */

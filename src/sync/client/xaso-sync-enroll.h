@@ -6,9 +6,10 @@
 G_BEGIN_DECLS
 
 /* Enrolls this replica with the province's server using an administrator's
- * one-time code: the server's CA (@ca_file, PEM) is pinned, copied beside
- * the database, and its SHA-256 fingerprint returned in @fingerprint for the
- * administrator to compare. A replica with no commune yet takes the code's
+ * one-time code: the server's CA (@ca_file, PEM; when NULL, the last
+ * certificate the server presents, trusted on first use) is pinned, copied
+ * beside the database, and its SHA-256 fingerprint returned in @fingerprint
+ * for the administrator to compare. A replica with no commune yet takes the code's
  * commune; one that serves another commune is refused. Records written
  * outside change capture (a demo commune) are captured then, so the first
  * sync sends them. */

@@ -443,9 +443,13 @@ enroll_action (GtkWidget  *widget,
   e->server = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_row))));
   e->code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->code_row))));
   e->ca_file = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->ca_row))));
-  if (e->server[0] == '\0' || e->code[0] == '\0' || e->ca_file[0] == '\0')
+  /* Without a CA file, what the server presents is pinned and its
+   * fingerprint shown to compare (trust on first use). */
+  if (e->ca_file[0] == '\0')
+    g_clear_pointer (&e->ca_file, g_free);
+  if (e->server[0] == '\0' || e->code[0] == '\0')
     {
-      toast (self, _("Give the server’s address, the enrollment code and the CA certificate file."));
+      toast (self, _("Give the server’s address and the enrollment code."));
       enrollment_free (e);
       return;
     }
