@@ -6,6 +6,8 @@
 #include "xaso-sync-conflicts.h"
 #include "xaso-sync-engine.h"
 #include "xaso-sync-protocol.h"
+#include "xaso-sync-settings.h"
+#include "xaso-sync-token.h"
 #include "xaso-test-util.h"
 #include "xaso-uuid.h"
 
@@ -118,6 +120,38 @@ test_tokens (void)
   g_assert_false (xaso_sync_token_parse ("8000x." DEVICE ".s3cr3t-s3cr3t-s3cr3t", &commune, &device, &secret));
   g_assert_false (xaso_sync_token_parse ("80001.not-a-uuid.s3cr3t-s3cr3t-s3cr3t", &commune, &device, &secret));
   g_assert_false (xaso_sync_token_parse (NULL, &commune, &device, &secret));
+}
+
+/* The device token goes to the keyring where one answers; with none (no
+ * session bus here, as in CI) or XASO_KEYRING=file it stays in the
+ * database, and a keyring that later does not give it back is an error
+ * that says what to do, not an empty token. */
+static void
+test_token_kept (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("token.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL, *found = NULL, *missing = NULL;
+
+  g_assert_null (xaso_sync_token_lookup (db, &error));
+  g_assert_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_TOKEN_MISSING);
+  g_clear_error (&error);
+
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/xaso-no-bus", TRUE);
+  kept = xaso_sync_token_keep (db, "80001." DEVICE ".s3cr3t-s3cr3t-s3cr3t");
+  g_assert_cmpstr (kept, ==, "80001." DEVICE ".s3cr3t-s3cr3t-s3cr3t");
+  g_assert_true (xaso_database_set_state (db, XASO_SYNC_KEY_TOKEN, kept, &error));
+  found = xaso_sync_token_lookup (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found, ==, kept);
+
+  g_assert_true (xaso_database_set_state (db, XASO_SYNC_KEY_TOKEN, "@keyring", &error));
+  missing = xaso_sync_token_lookup (db, &error);
+  g_assert_null (missing);
+  g_assert_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_TOKEN_MISSING);
+  g_assert_cmpstr (error->message, !=, "");
+  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
 }
 
 static char *
@@ -291,6 +325,7 @@ main (int    argc,
   g_test_add_func ("/sync/protocol/limits", test_push_limits);
   g_test_add_func ("/sync/protocol/checksum", test_checksum);
   g_test_add_func ("/sync/protocol/tokens", test_tokens);
+  g_test_add_func ("/sync/token/kept", test_token_kept);
   g_test_add_func ("/sync/pull/under-pending-work", test_pull_under_pending_work);
   g_test_add_func ("/sync/conflicts/resolve", test_resolve);
   g_test_add_func ("/sync/engine/backoff", test_backoff);

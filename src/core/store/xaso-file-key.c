@@ -36,10 +36,8 @@ key_schema (void)
   return &schema;
 }
 
-/* Tests and machines known to have no keyring set XASO_KEYRING=file, so
- * that nothing waits on D-Bus or prompts. */
-static gboolean
-keyring_wanted (void)
+gboolean
+xaso_keyring_wanted (void)
 {
   return g_strcmp0 (g_getenv ("XASO_KEYRING"), "file") != 0;
 }
@@ -195,7 +193,7 @@ lookup_any (XasoDatabase  *db,
   *keyring_reachable = FALSE;
   if (!has_commune (db, error))
     return FALSE;
-  if (keyring_wanted ())
+  if (xaso_keyring_wanted ())
     {
       if (!keyring_lookup (db, key, found, keyring_reachable, error))
         return FALSE;
@@ -224,7 +222,7 @@ xaso_file_key_lookup_all (XasoDatabase  *db,
   g_array_set_clear_func (keys, wipe_key);
   if (!has_commune (db, error))
     return NULL;
-  if (!keyring_wanted ())
+  if (!xaso_keyring_wanted ())
     note_fallback ("XASO_KEYRING=file");
   else if (!keyring_lookup (db, key.bytes, &found, &reachable, error))
     return NULL;

@@ -51,4 +51,9 @@ gboolean  xaso_file_key_ensure             (XasoDatabase  *db,
  * "$XDG_CONFIG_HOME/xaso/keys/<commune>-<device id>.key". */
 char     *xaso_file_key_get_fallback_path  (XasoDatabase  *db);
 
+/* FALSE when XASO_KEYRING=file is set: tests and machines known to have no
+ * keyring keep their secrets elsewhere, so nothing waits on D-Bus or
+ * prompts. */
+gboolean  xaso_keyring_wanted              (void);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "xaso-sync-protocol.h"
 #include "xaso-sync-seed.h"
 #include "xaso-sync-settings.h"
+#include "xaso-sync-token.h"
 #include "xaso-sync-trust.h"
 
 static JsonNode *
@@ -169,6 +170,7 @@ enroll_with_ca (XasoDatabase  *db,
                 GError       **error)
 {
   g_autofree char *pinned_ca = NULL;
+  g_autofree char *kept_token = NULL;
   g_autoptr(JsonNode) answer = NULL;
   JsonObject *object;
   Enrollment enrollment;
@@ -190,7 +192,8 @@ enroll_with_ca (XasoDatabase  *db,
   pinned_ca = pin_ca (kept_ca, error);
   if (pinned_ca == NULL)
     return FALSE;
-  enrollment = (Enrollment) { server_url, pinned_ca, json_object_get_string_member (object, "token") };
+  kept_token = xaso_sync_token_keep (db, json_object_get_string_member (object, "token"));
+  enrollment = (Enrollment) { server_url, pinned_ca, kept_token };
   return xaso_database_run_atomically (db, store_enrollment, &enrollment, error);
 }
 

@@ -7,6 +7,7 @@
 
 #include "xaso-sync-protocol.h"
 #include "xaso-sync-settings.h"
+#include "xaso-sync-token.h"
 
 gboolean
 xaso_sync_is_enrolled (XasoDatabase *db)
@@ -22,15 +23,16 @@ xaso_sync_connect (XasoDatabase  *db,
 {
   g_autofree char *server = xaso_database_get_state (db, XASO_SYNC_KEY_SERVER);
   g_autofree char *ca_file = xaso_database_get_state (db, XASO_SYNC_KEY_CA_FILE);
-  g_autofree char *token = xaso_database_get_state (db, XASO_SYNC_KEY_TOKEN);
+  g_autofree char *token = NULL;
 
-  if (server == NULL || token == NULL)
+  if (server == NULL)
     {
       g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_TOKEN_MISSING,
                            _("This computer is not enrolled with a sync server yet."));
       return NULL;
     }
-  return xaso_sync_http_new (server, ca_file, token);
+  token = xaso_sync_token_lookup (db, error);
+  return token != NULL ? xaso_sync_http_new (server, ca_file, token) : NULL;
 }
 
 gint64
