@@ -203,6 +203,18 @@ def test_communes(token_a2, token_b, data):
     tap.equal(chunk_rows(f"name = '{name}'"), "6", "each commune with its own 3 chunks")
     tap.ok(get(token_b, name).body == data, "which it can read back")
 
+    # Row-level security beneath the server's own checks.
+    scoped = f"SET ROLE xaso_app; SELECT set_config('xaso.commune', '{COMMUNE_B}', false); "
+    seen = server.psql(scoped + "SELECT (SELECT count(*) FROM blob WHERE commune_code = '" + COMMUNE_A +
+                       "') || '/' || (SELECT count(*) FROM blob_chunk WHERE commune_code = '" + COMMUNE_A + "')")
+    tap.equal(seen.splitlines()[-1], "0/0", "scoped to commune B, the server's role sees no blob of commune A")
+    server.psql(scoped + f"UPDATE blob SET received = 0, complete = false WHERE commune_code = '{COMMUNE_A}'")
+    tap.equal(server.psql(f"SELECT count(*) FROM blob WHERE commune_code = '{COMMUNE_A}' AND complete"), "1",
+              "nor change one")
+    failed, _ = server.psql_fails(scoped + f"INSERT INTO blob (commune_code, name, size, sha256) "
+                                  f"VALUES ('{COMMUNE_A}', '{'0' * 64}', 1, '{'0' * 64}')")
+    tap.ok(failed, "nor add one to commune A")
+
 
 def test_checksum_mismatch(token):
     data = os.urandom(3 * MIB // 2)
