@@ -10,6 +10,7 @@ import os
 import socket
 import sys
 import threading
+import time
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from xaso_server_fixture import COMMUNE_A, COMMUNE_B, Server, Tap, new_id  # noqa: E402
@@ -307,6 +308,46 @@ def test_large(token):
     tap.ok(answer.status == 206 and answer.body == data[100 + 8 * MIB:], "asking again from there gets the rest")
 
 
+def test_server_killed(token):
+    """kill -9 of the server while chunks arrive: what HEAD says is kept is
+    exactly what the tables hold, and the upload goes on from there."""
+    data = os.urandom(8 * MIB)
+    name, length = sha(data), len(data)
+    stop = threading.Event()
+
+    def send():
+        for offset in range(0, length, MIB):
+            if stop.is_set():
+                return
+            try:
+                put(token, name, offset, length, name, data[offset:offset + MIB])
+            except OSError:
+                return
+    thread = threading.Thread(target=send)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while (int(server.psql(f"SELECT coalesce(max(received), 0) FROM blob WHERE name = '{name}'")) < 3 * MIB and
+           time.monotonic() < deadline):
+        time.sleep(0.02)
+    server.kill()
+    stop.set()
+    thread.join(30)
+    server.log.close()
+    server.start_again()
+    answer = head(token, name)
+    kept = int(answer.headers.get("upload-offset", "-1"))
+    tap.ok(answer.status == 404 and kept >= 3 * MIB and kept % MIB == 0,
+           f"after kill -9 mid-upload, HEAD says {kept // MIB} MiB are kept")
+    tap.equal(server.psql(f"SELECT coalesce(sum(length(data)), 0) FROM blob_chunk WHERE name = '{name}'"),
+              str(kept), "exactly the bytes the chunks hold")
+    for offset in range(kept, length, MIB):
+        answer = put(token, name, offset, length, name, data[offset:offset + MIB])
+    tap.equal((answer.status, answer.json), (200, {"offset": length, "complete": True}),
+              "the upload goes on from there and completes")
+    counted["completed"] += 1
+    tap.ok(get(token, name).body == data, "with the very bytes sent")
+
+
 def test_metrics():
     text = server.request("GET", "/v1/metrics").body.decode()
     values = {}
@@ -337,6 +378,7 @@ def main():
         test_ranges(token_a2, data)
         test_large(token_a1)
         test_metrics()
+        test_server_killed(token_a1)
     except Exception:
         import traceback
         tap.ok(False, "the test ran to its end", traceback.format_exc())
