@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """xaso-server's blobs (PROTOCOL.md, Blobs): a resumable upload in chunks that
-survives a cut, verified against its declared SHA-256 before it is published;
+survives a cut (of the connection, or kill -9 of the server), verified against
+its declared SHA-256 before it is published;
 stored once per commune and invisible to another commune; ranged downloads
 capped at 8 MiB; precise errors that change nothing; the metrics."""
 
