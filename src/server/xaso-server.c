@@ -7,6 +7,7 @@
 
 #include "xaso-server-admin.h"
 #include "xaso-server-http.h"
+#include "xaso-server-system.h"
 
 /* xaso-server: the province's sync server (src/sync/PROTOCOL.md) and the
  * administrator's verbs around it. Messages here are for the administrator,
@@ -167,6 +168,84 @@ verb_enroll (int    argc,
   return 0;
 }
 
+static int
+system_add (int    argc,
+            char **argv)
+{
+  g_autofree char *name = NULL;
+  g_auto(GStrv) communes = NULL;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, "What the system is (Cổng DVC tỉnh, Ki-ốt xã …)", "NAME" },
+    { "commune", 0, 0, G_OPTION_ARG_STRING_ARRAY, &communes,
+      "A commune it may submit to (repeat; none: every commune)", "CODE" },
+    { NULL }
+  };
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "", "Adds a system that submits online dossiers to the inbox and prints its token "
+             "(shown this once).", entries);
+  g_autofree char *id = NULL;
+  g_autofree char *token = NULL;
+  GError *error = NULL;
+
+  if (config == NULL)
+    return 1;
+  if (argc > 1)
+    return g_printerr ("xaso-server system add: unexpected “%s”\n", argv[1]), 1;
+  token = xaso_server_system_add (config, name, (const char * const *) communes, &id, &error);
+  if (token == NULL)
+    return report (error);
+  g_print ("%s\n", token);
+  g_printerr ("System %s added. Keep its token now: only its hash is stored.\n", id);
+  return 0;
+}
+
+static int
+system_list (int    argc,
+             char **argv)
+{
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "", "Lists the systems: id, name, communes (* for all), created, active or revoked, "
+             "separated by tabs.", NULL);
+  GError *error = NULL;
+
+  if (config == NULL)
+    return 1;
+  if (!xaso_server_system_list (config, &error))
+    return report (error);
+  return 0;
+}
+
+static int
+system_revoke (int    argc,
+               char **argv)
+{
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "ID", "Revokes a system's token for good.", NULL);
+  GError *error = NULL;
+
+  if (config == NULL)
+    return 1;
+  if (argc != 2)
+    return g_printerr ("xaso-server system revoke: give the system's id (see “system list”)\n"), 1;
+  if (!xaso_server_system_revoke (config, argv[1], &error))
+    return report (error);
+  return 0;
+}
+
+static int
+verb_system (int    argc,
+             char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "add"))
+    return system_add (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "list"))
+    return system_list (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "revoke"))
+    return system_revoke (argc - 1, argv + 1);
+  g_printerr ("Usage: xaso-server system add --name NAME [--commune CODE …] | system list | system revoke ID\n");
+  return 1;
+}
+
 static const struct
 {
   const char *name;
@@ -177,6 +256,7 @@ static const struct
   { "init-db", verb_init_db, "Create the database schema, roles and row-level security" },
   { "commune", verb_commune, "Add or list communes (add CODE --name …, list)" },
   { "enroll", verb_enroll, "Print a one-time enrollment code (--commune CODE)" },
+  { "system", verb_system, "Add, list or revoke systems that submit to the inbox" },
 };
 
 static int
