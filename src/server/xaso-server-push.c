@@ -10,6 +10,7 @@
 #include "xaso-server-handlers.h"
 #include "xaso-server-json.h"
 #include "xaso-sync-protocol.h"
+#include "xaso-sync-rights.h"
 #include "xaso-server-metrics.h"
 #include "xaso-server-store.h"
 
@@ -118,6 +119,45 @@ parse_ops (Push *p)
       g_ptr_array_add (p->parsed, op);
       g_ptr_array_add (p->invalid, invalid ? g_strdup (invalid->message) : NULL);
     }
+}
+
+/* The accounts the valid ops name as their actors, with their roles, for
+ * the rights of xaso-sync-rights.h: one read, the usernames as a JSON array. */
+static gboolean
+load_accounts (Push    *p,
+               GError **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) actors = g_string_new ("[");
+  g_autoptr(PGresult) result = NULL;
+
+  for (guint i = 0; i < p->parsed->len; i++)
+    {
+      XasoSyncOp *op = g_ptr_array_index (p->parsed, i);
+
+      if (op == NULL || !g_hash_table_add (seen, op->actor))
+        continue;
+      xaso_json_next_record (actors);
+      xaso_sync_json_append_string (actors, op->actor);
+    }
+  g_string_append_c (actors, ']');
+  if (actors->len == 2)
+    return TRUE;
+  result = run_set (p, "push_accounts",
+                    "SELECT u.row_id, u.value #>> '{}', (SELECT r.value #>> '{}' FROM row_field r "
+                    "  WHERE r.commune_code = $1 AND r.table_name = 'user' AND r.row_id = u.row_id "
+                    "  AND r.field = 'roles') "
+                    "FROM json_array_elements_text($2::json) AS a(name) CROSS JOIN LATERAL "
+                    "(SELECT f.row_id, f.value FROM row_field f JOIN row_head h USING (commune_code, table_name, row_id) "
+                    "  WHERE f.commune_code = $1 AND f.table_name = 'user' AND f.field = 'username' "
+                    "  AND f.value = to_jsonb(a.name) AND NOT h.deleted) u",
+                    actors, error);
+  if (result == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (result); i++)
+    xaso_apply_add_account (p->apply, PQgetvalue (result, i, 1), PQgetvalue (result, i, 0),
+                            xaso_sync_roles_parse (PQgetvalue (result, i, 2)));
+  return TRUE;
 }
 
 /* The distinct rows the valid ops touch, as [{"t","r"}]. */
@@ -447,7 +487,7 @@ apply_batch (Push    *p,
   parse_ops (p);
   keys = touched_rows (p);
   if (!load_rows (p, keys, error) || !load_fields (p, keys, error) ||
-      !load_conflicts (p, error) || !claim_new_rows (p, error))
+      !load_conflicts (p, error) || !load_accounts (p, error) || !claim_new_rows (p, error))
     return FALSE;
   decide_ops (p);
   return xaso_server_store_rows (p->pg, p->commune, p->apply, error) &&

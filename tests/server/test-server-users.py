@@ -20,7 +20,7 @@ import tempfile
 import time
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from xaso_server_fixture import COMMUNE_A, COMMUNE_B, Server, Tap  # noqa: E402
+from xaso_server_fixture import COMMUNE_A, COMMUNE_B, Server, Tap, new_id, op  # noqa: E402
 
 XASOCTL = os.environ["XASOCTL"]
 tap = Tap()
@@ -62,6 +62,48 @@ def desktop_users(db):
 def sync(db):
     report = dict(line.split("\t", 1) for line in xasoctl(db, "sync", "--report").stdout.splitlines() if "\t" in line)
     return {k: v.strip() for k, v in report.items()}
+
+
+def account_ids(db):
+    with sqlite3.connect(db) as c:
+        return dict(c.execute("SELECT username, id FROM user"))
+
+
+def base(row):
+    return int(server.psql(f"SELECT version FROM row_field WHERE row_id = '{row}' AND field = 'password_verifier'"))
+
+
+def test_rights(ids):
+    """The server's second wall (DESIGN.md §4.6): ops pushed straight to it,
+    as a desktop that skipped core's checks would."""
+    device = new_id()
+    token = server.enroll(COMMUNE_A, device, "Máy thử quyền")
+    procedure = {"code": "9.000001", "version": 1, "name": "Thủ tục thử", "time_unit": "working_days",
+                 "valid_from": "2025-07-01"}
+    ops = [op(1, new_id(), "insert", procedure, table="procedure", actor="vanthu"),
+           op(2, new_id(), "insert", procedure, table="procedure", actor="quantri"),
+           op(3, ids["vanthu"], "update", {"password_verifier": ("x", None, base(ids["vanthu"]))}, table="user",
+              actor="vanthu"),
+           op(4, ids["quantri"], "update", {"password_verifier": ("y", None, 0)}, table="user", actor="vanthu"),
+           op(5, ids["vanthu"], "update", {"roles": ("van_thu,quan_tri", None, 0)}, table="user", actor="vanthu"),
+           op(6, new_id(), "insert", {"full_name": "Hồ Văn Dân"}, table="person", actor="vanthu"),
+           op(7, new_id(), "insert", {"kind": "received"}, table="dossier_event", actor="tiepnhan"),
+           op(8, new_id(), "insert", {"kind": "received"}, table="dossier_event", actor="quantri"),
+           op(9, new_id(), "insert", procedure, table="procedure", actor="xaso-seed")]
+    receipts = server.push(token, device, ops).json["receipts"]
+    outcomes = [r["outcome"] for r in receipts]
+    tap.equal(outcomes, ["rejected", "applied", "applied", "rejected", "rejected", "applied", "applied", "rejected",
+                         "applied"],
+              "each op is checked against its actor's roles on the server")
+    refused = [r for r in receipts if r["outcome"] == "rejected"]
+    tap.ok(all(r["reason_code"] == "forbidden" for r in refused), "a refusal is `forbidden`", refused)
+    tap.equal(refused[0]["reason"], "Tài khoản “vanthu” không có quyền thay đổi danh mục thủ tục: việc này dành "
+              "cho vai trò Quản trị.", "with the reason in Vietnamese, naming who may")
+    tap.equal(server.psql("SELECT string_agg(seq::text, ',' ORDER BY seq) FROM quarantine WHERE reason_code = "
+                          f"'forbidden' AND device_id = '{device}'"), "1,4,5,8",
+              "the refused ops are kept in quarantine")
+    tap.equal(server.psql(f"SELECT count(*) FROM row_head WHERE row_id = '{ops[0]['row']}'"), "0",
+              "a refused insert leaves no row behind")
 
 
 def main():
@@ -155,6 +197,7 @@ def main():
         tap.equal(report.get("rejected"), "0", "and the dossier it received goes up")
         status = dict(line.split("\t", 1) for line in xasoctl(db, "sync", "status").stdout.splitlines() if "\t" in line)
         tap.equal(status.get("synced"), "yes", "the desktop says synced")
+        test_rights(account_ids(db))
     except Exception:
         import traceback
         tap.ok(False, "the test ran to its end", traceback.format_exc())
