@@ -45,6 +45,13 @@ open_connection (const XasoServerConfig  *config,
   return g_steal_pointer (&pg);
 }
 
+XasoPg *
+xaso_server_admin_connect (const XasoServerConfig  *config,
+                           GError                 **error)
+{
+  return open_connection (config, XASO_PG_ROLE_ADMIN, error);
+}
+
 /* A database made by a newer xaso-server is left alone: this program would
  * not know what its changes mean. */
 static gboolean

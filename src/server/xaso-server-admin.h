@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pg/xaso-pg.h"
 #include "xaso-server-config.h"
 
 G_BEGIN_DECLS
 
 /* The administrator's verbs. Each works through its own connection and
  * reports in plain English through error. */
+
+/* A connection as xaso_admin, for the verbs of other files. */
+XasoPg  *xaso_server_admin_connect (const XasoServerConfig  *config,
+                                    GError                 **error);
 
 gboolean xaso_server_init_db      (const XasoServerConfig  *config,
                                    GError                 **error);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "xaso-server-apply.h"
+#include "xaso-sync-rights.h"
 
 /* A conflict named by an op's "resolves", as loaded from the database. */
 typedef struct
@@ -17,6 +18,20 @@ typedef struct
   gboolean  resolved;
 } KnownConflict;
 
+/* An account of the commune, by the username ops name as their actor. */
+typedef struct
+{
+  char  *row_id;
+  guint  roles;
+} Account;
+
+static void
+account_free (Account *account)
+{
+  g_free (account->row_id);
+  g_free (account);
+}
+
 struct _XasoApply
 {
   char       *device_id;
@@ -24,6 +39,7 @@ struct _XasoApply
   char       *checksum;
   GHashTable *rows;          /* "table/row" → XasoApplyRow */
   GHashTable *known;         /* conflict id → KnownConflict */
+  GHashTable *accounts;      /* username → Account */
   GPtrArray  *entries;
   GPtrArray  *receipts;
   GPtrArray  *conflicts;
@@ -114,6 +130,7 @@ xaso_apply_new (const char *device_id,
   apply->checksum = g_strdup (checksum);
   apply->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) row_free);
   apply->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) known_free);
+  apply->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) account_free);
   apply->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   apply->receipts = g_ptr_array_new_with_free_func ((GDestroyNotify) receipt_free);
   apply->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
@@ -131,6 +148,7 @@ xaso_apply_free (XasoApply *apply)
   g_free (apply->checksum);
   g_hash_table_unref (apply->rows);
   g_hash_table_unref (apply->known);
+  g_hash_table_unref (apply->accounts);
   g_ptr_array_unref (apply->entries);
   g_ptr_array_unref (apply->receipts);
   g_ptr_array_unref (apply->conflicts);
@@ -189,6 +207,19 @@ xaso_apply_add_conflict (XasoApply  *apply,
   known->kept_version = kept_version;
   known->resolved = resolved;
   g_hash_table_replace (apply->known, g_ascii_strdown (id, -1), known);
+}
+
+void
+xaso_apply_add_account (XasoApply  *apply,
+                        const char *username,
+                        const char *row_id,
+                        guint       roles)
+{
+  Account *account = g_new0 (Account, 1);
+
+  account->row_id = g_strdup (row_id);
+  account->roles = roles;
+  g_hash_table_replace (apply->accounts, g_strdup (username), account);
 }
 
 static char *
@@ -592,6 +623,25 @@ decide (Decision *d)
   d->apply->next_server_seq++;
 }
 
+/* The actor's roles allow the op (an actor no account names is not checked). */
+static gboolean
+check_rights (XasoApply        *apply,
+              const XasoSyncOp *op,
+              char            **reason)
+{
+  Account *account = g_hash_table_lookup (apply->accounts, op->actor);
+  g_autofree char *writers = NULL;
+
+  if (account == NULL ||
+      xaso_sync_rights_allow (account->roles, op->table, op->kind, op->fields,
+                              g_str_equal (op->table, "user") && g_str_equal (op->row, account->row_id)))
+    return TRUE;
+  writers = xaso_sync_roles_describe (xaso_sync_table_writers (op->table));
+  *reason = g_strdup_printf ("Tài khoản “%s” không có quyền thay đổi %s: việc này dành cho vai trò %s.", op->actor,
+                             xaso_sync_table_describe (op->table), writers);
+  return FALSE;
+}
+
 void
 xaso_apply_op (XasoApply        *apply,
                const XasoSyncOp *op,
@@ -604,8 +654,15 @@ xaso_apply_op (XasoApply        *apply,
   Decision d = { .apply = apply, .op = op, .row = xaso_apply_row (apply, op->table, op->row),
                  .server_seq = apply->next_server_seq, .resolves = resolves, .fields = fields,
                  .conflicts = conflicts, .conflict_ids = conflict_ids };
-  const char *refused = check_references (&d);
+  const char *refused = NULL;
+  g_autofree char *forbidden = NULL;
 
+  if (!check_rights (apply, op, &forbidden))
+    {
+      xaso_apply_reject (apply, op->seq, op_node, "forbidden", forbidden);
+      return;
+    }
+  refused = check_references (&d);
   if (refused != NULL)
     {
       xaso_apply_reject (apply, op->seq, op_node,

@@ -99,6 +99,15 @@ void        xaso_apply_add_conflict   (XasoApply  *apply,
                                        gint64      kept_version,
                                        gboolean    resolved);
 
+/* The commune's account named @username (an op's actor): its row and
+ * roles. An op by an actor no account names is not checked for rights
+ * (the "xaso-seed" of records made before sync, an account not yet on the
+ * server); any other is, against xaso-sync-rights.h. */
+void        xaso_apply_add_account    (XasoApply  *apply,
+                                       const char *username,
+                                       const char *row_id,
+                                       guint       roles);
+
 /* Deciding, op by op. */
 void        xaso_apply_replayed       (XasoApply  *apply,
                                        gint64      seq,

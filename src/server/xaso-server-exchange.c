@@ -25,6 +25,7 @@ static const struct
   [XASO_ENDPOINT_HEALTH] = { "/v1/health", "GET", xaso_server_health_handle },
   [XASO_ENDPOINT_METRICS] = { "/v1/metrics", "GET", NULL },
   [XASO_ENDPOINT_BLOBS] = { "/v1/blobs/", "HEAD, PUT, GET", xaso_server_blobs_handle },
+  [XASO_ENDPOINT_INBOX] = { "/v1/inbox/dossiers", "POST", xaso_server_inbox_handle },
 };
 
 typedef struct

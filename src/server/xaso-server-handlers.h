@@ -23,6 +23,9 @@ XasoServerResponse *xaso_server_push_handle   (XasoPg                   *pg,
 XasoServerResponse *xaso_server_pull_handle   (XasoPg                   *pg,
                                                const XasoServerRequest  *request,
                                                GError                  **error);
+XasoServerResponse *xaso_server_inbox_handle  (XasoPg                   *pg,
+                                               const XasoServerRequest  *request,
+                                               GError                  **error);
 XasoServerResponse *xaso_server_health_handle (XasoPg                   *pg,
                                                const XasoServerRequest  *request,
                                                GError                  **error);

@@ -10,7 +10,9 @@
 #include "xaso-server-handlers.h"
 #include "xaso-server-json.h"
 #include "xaso-sync-protocol.h"
+#include "xaso-sync-rights.h"
 #include "xaso-server-metrics.h"
+#include "xaso-server-store.h"
 
 /* POST /v1/push: one transaction per batch. Reads and writes go by whole
  * sets (a JSON parameter unnested by json_to_recordset), so a batch of 500
@@ -49,7 +51,6 @@ read_envelope (JsonObject  *root,
   return ops;
 }
 
-/* Runs a statement whose $1 is the commune and $2 a JSON array of records. */
 static PGresult *
 run_set (Push        *p,
          const char  *name,
@@ -57,33 +58,15 @@ run_set (Push        *p,
          GString     *records,
          GError     **error)
 {
-  const char *values[] = { p->commune, records->str };
-
-  return xaso_pg_query (p->pg, name, sql, 2, values, error);
+  return xaso_server_store_run_set (p->pg, name, sql, p->commune, records, error);
 }
 
 static gboolean
 lock_counter (Push    *p,
               GError **error)
 {
-  const char *values[] = { p->commune };
-  g_autoptr(PGresult) result = NULL;
-
-  /* Holding the commune's counter row until commit numbers this batch's
-   * entries after every batch committed before it. */
-  result = xaso_pg_query (p->pg, "push_lock",
-                          "SELECT next, checksum FROM counter WHERE commune_code = $1 FOR UPDATE",
-                          1, values, error);
-  if (result == NULL)
-    return FALSE;
-  if (PQntuples (result) != 1)
-    {
-      g_set_error (error, XASO_PG_ERROR, XASO_PG_ERROR_SQL, "commune %s has no counter row", p->commune);
-      return FALSE;
-    }
-  p->apply = xaso_apply_new (p->device, g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10),
-                             PQgetvalue (result, 0, 1));
-  return TRUE;
+  p->apply = xaso_server_store_begin (p->pg, p->commune, p->device, error);
+  return p->apply != NULL;
 }
 
 static gboolean
@@ -138,17 +121,43 @@ parse_ops (Push *p)
     }
 }
 
-static void
-add_key (GString    *keys,
-         const char *table,
-         const char *row)
+/* The accounts the valid ops name as their actors, with their roles, for
+ * the rights of xaso-sync-rights.h: one read, the usernames as a JSON array. */
+static gboolean
+load_accounts (Push    *p,
+               GError **error)
 {
-  xaso_json_next_record (keys);
-  g_string_append (keys, "{\"t\":");
-  xaso_sync_json_append_string (keys, table);
-  g_string_append (keys, ",\"r\":");
-  xaso_sync_json_append_string (keys, row);
-  g_string_append_c (keys, '}');
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) actors = g_string_new ("[");
+  g_autoptr(PGresult) result = NULL;
+
+  for (guint i = 0; i < p->parsed->len; i++)
+    {
+      XasoSyncOp *op = g_ptr_array_index (p->parsed, i);
+
+      if (op == NULL || !g_hash_table_add (seen, op->actor))
+        continue;
+      xaso_json_next_record (actors);
+      xaso_sync_json_append_string (actors, op->actor);
+    }
+  g_string_append_c (actors, ']');
+  if (actors->len == 2)
+    return TRUE;
+  result = run_set (p, "push_accounts",
+                    "SELECT u.row_id, u.value #>> '{}', (SELECT r.value #>> '{}' FROM row_field r "
+                    "  WHERE r.commune_code = $1 AND r.table_name = 'user' AND r.row_id = u.row_id "
+                    "  AND r.field = 'roles') "
+                    "FROM json_array_elements_text($2::json) AS a(name) CROSS JOIN LATERAL "
+                    "(SELECT f.row_id, f.value FROM row_field f JOIN row_head h USING (commune_code, table_name, row_id) "
+                    "  WHERE f.commune_code = $1 AND f.table_name = 'user' AND f.field = 'username' "
+                    "  AND f.value = to_jsonb(a.name) AND NOT h.deleted) u",
+                    actors, error);
+  if (result == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (result); i++)
+    xaso_apply_add_account (p->apply, PQgetvalue (result, i, 1), PQgetvalue (result, i, 0),
+                            xaso_sync_roles_parse (PQgetvalue (result, i, 2)));
+  return TRUE;
 }
 
 /* The distinct rows the valid ops touch, as [{"t","r"}]. */
@@ -163,7 +172,7 @@ touched_rows (Push *p)
       XasoSyncOp *op = g_ptr_array_index (p->parsed, i);
 
       if (op != NULL && g_hash_table_add (seen, g_strconcat (op->table, "/", op->row, NULL)))
-        add_key (keys, op->table, op->row);
+        xaso_server_store_add_key (keys, op->table, op->row);
     }
   g_string_append_c (keys, ']');
   return keys;
@@ -254,24 +263,6 @@ load_conflicts (Push    *p,
   return TRUE;
 }
 
-static void
-mark_claimed (Push     *p,
-              PGresult *claimed_rows)
-{
-  g_autoptr(GHashTable) claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter iter;
-  const char *key;
-  XasoApplyRow *row;
-
-  for (int i = 0; i < PQntuples (claimed_rows); i++)
-    g_hash_table_add (claimed, g_strconcat (PQgetvalue (claimed_rows, i, 0), "/",
-                                            PQgetvalue (claimed_rows, i, 1), NULL));
-  g_hash_table_iter_init (&iter, xaso_apply_get_rows (p->apply));
-  while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &row))
-    if (row->claimable && !g_hash_table_contains (claimed, key))
-      row->claimable = FALSE;
-}
-
 /* Inserts of rows this commune has not seen take their ids now. An id held
  * by another commune is refused by row_head_one_commune, which ON CONFLICT
  * turns into "not returned" instead of an error that would end the batch. */
@@ -280,7 +271,6 @@ claim_new_rows (Push    *p,
                 GError **error)
 {
   g_autoptr(GString) keys = g_string_new ("[");
-  g_autoptr(PGresult) result = NULL;
   guint n = 0;
 
   for (guint i = 0; i < p->parsed->len; i++)
@@ -291,21 +281,13 @@ claim_new_rows (Push    *p,
       if (row == NULL || row->exists || row->claimable || !g_str_equal (op->kind, "insert"))
         continue;
       row->claimable = TRUE;   /* until the database says otherwise */
-      add_key (keys, op->table, op->row);
+      xaso_server_store_add_key (keys, op->table, op->row);
       n++;
     }
   g_string_append_c (keys, ']');
   if (n == 0)
     return TRUE;
-  result = run_set (p, "push_claim",
-                    "INSERT INTO row_head (commune_code, table_name, row_id, deleted, version) "
-                    "SELECT $1, k.t, k.r, false, 0 FROM json_to_recordset($2::json) AS k(t text, r text) "
-                    "ON CONFLICT DO NOTHING RETURNING table_name, row_id",
-                    keys, error);
-  if (result == NULL)
-    return FALSE;
-  mark_claimed (p, result);
-  return TRUE;
+  return xaso_server_store_claim (p->pg, p->commune, p->apply, keys, error);
 }
 
 static void
@@ -327,97 +309,6 @@ decide_ops (Push *p)
     }
 }
 
-static void
-add_row_records (GString      *heads,
-                 GString      *fields,
-                 XasoApplyRow *row)
-{
-  GHashTableIter iter;
-  const char *name;
-  XasoApplyField *field;
-
-  xaso_json_next_record (heads);
-  g_string_append (heads, "{\"t\":");
-  xaso_sync_json_append_string (heads, row->table);
-  g_string_append (heads, ",\"r\":");
-  xaso_sync_json_append_string (heads, row->row);
-  g_string_append_printf (heads, ",\"d\":%s,\"v\":%" G_GINT64_FORMAT "}", row->deleted ? "true" : "false",
-                          row->version);
-
-  g_hash_table_iter_init (&iter, row->fields);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &field))
-    {
-      g_autoptr(GString) value = NULL;
-
-      if (!field->dirty)
-        continue;
-      /* As JSON text, so that a JSON null stays a value, not SQL NULL. */
-      value = g_string_new (NULL);
-      xaso_sync_json_append_value (value, field->value);
-      xaso_json_next_record (fields);
-      g_string_append (fields, "{\"t\":");
-      xaso_sync_json_append_string (fields, row->table);
-      g_string_append (fields, ",\"r\":");
-      xaso_sync_json_append_string (fields, row->row);
-      g_string_append (fields, ",\"f\":");
-      xaso_sync_json_append_string (fields, name);
-      g_string_append (fields, ",\"j\":");
-      xaso_sync_json_append_string (fields, value->str);
-      g_string_append_printf (fields, ",\"v\":%" G_GINT64_FORMAT ",\"d\":", field->version);
-      xaso_sync_json_append_string (fields, field->device);
-      g_string_append_c (fields, '}');
-    }
-}
-
-static gboolean
-store_rows (Push    *p,
-            GError **error)
-{
-  g_autoptr(GString) heads = g_string_new ("[");
-  g_autoptr(GString) fields = g_string_new ("[");
-  g_autoptr(GString) unclaimed = g_string_new ("[");
-  g_autoptr(PGresult) r1 = NULL;
-  g_autoptr(PGresult) r2 = NULL;
-  g_autoptr(PGresult) r3 = NULL;
-  GHashTableIter iter;
-  XasoApplyRow *row;
-
-  g_hash_table_iter_init (&iter, xaso_apply_get_rows (p->apply));
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-    if (row->dirty)
-      add_row_records (heads, fields, row);
-    else if (row->claimable)
-      add_key (unclaimed, row->table, row->row);   /* its insert was rejected after all */
-  g_string_append_c (heads, ']');
-  g_string_append_c (fields, ']');
-  g_string_append_c (unclaimed, ']');
-
-  r1 = run_set (p, "push_store_heads",
-                "INSERT INTO row_head (commune_code, table_name, row_id, deleted, version) "
-                "SELECT $1, r.t, r.r, r.d, r.v FROM json_to_recordset($2::json) AS r(t text, r text, d boolean, v bigint) "
-                "ON CONFLICT (commune_code, table_name, row_id) "
-                "DO UPDATE SET deleted = EXCLUDED.deleted, version = EXCLUDED.version",
-                heads, error);
-  if (r1 == NULL)
-    return FALSE;
-  r2 = run_set (p, "push_store_fields",
-                "INSERT INTO row_field (commune_code, table_name, row_id, field, value, version, device_id) "
-                "SELECT $1, r.t, r.r, r.f, r.j::jsonb, r.v, r.d "
-                "FROM json_to_recordset($2::json) AS r(t text, r text, f text, j text, v bigint, d text) "
-                "ON CONFLICT (commune_code, table_name, row_id, field) "
-                "DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version, device_id = EXCLUDED.device_id",
-                fields, error);
-  if (r2 == NULL)
-    return FALSE;
-  if (unclaimed->len == 2)
-    return TRUE;
-  r3 = run_set (p, "push_unclaim",
-                "DELETE FROM row_head h USING json_to_recordset($2::json) AS k(t text, r text) "
-                "WHERE h.commune_code = $1 AND h.table_name = k.t AND h.row_id = k.r AND h.version = 0",
-                unclaimed, error);
-  return r3 != NULL;
-}
-
 /* Runs a statement whose $1 is the commune, $2 the records and $3 the device. */
 static PGresult *
 run_device_set (Push        *p,
@@ -429,35 +320,6 @@ run_device_set (Push        *p,
   const char *values[] = { p->commune, records->str, p->device };
 
   return xaso_pg_query (p->pg, name, sql, 3, values, error);
-}
-
-static gboolean
-store_log (Push    *p,
-           GError **error)
-{
-  GPtrArray *entries = xaso_apply_get_entries (p->apply);
-  g_autoptr(GString) records = g_string_new ("[");
-  g_autoptr(PGresult) result = NULL;
-
-  if (entries->len == 0)
-    return TRUE;
-  for (guint i = 0; i < entries->len; i++)
-    {
-      XasoApplyEntry *entry = g_ptr_array_index (entries, i);
-
-      xaso_json_next_record (records);
-      g_string_append_printf (records, "{\"s\":%" G_GINT64_FORMAT ",\"q\":%" G_GINT64_FORMAT ",\"e\":",
-                              entry->server_seq, entry->seq);
-      xaso_sync_json_append_string (records, entry->entry);
-      g_string_append_printf (records, ",\"c\":\"%s\"}", entry->checksum);
-    }
-  g_string_append_c (records, ']');
-  result = run_device_set (p, "push_store_log",
-                           "INSERT INTO log (commune_code, server_seq, device_id, seq, entry, checksum) "
-                           "SELECT $1, r.s, $3, r.q, r.e, r.c "
-                           "FROM json_to_recordset($2::json) AS r(s bigint, q bigint, e text, c text)",
-                           records, error);
-  return result != NULL;
 }
 
 static gboolean
@@ -596,28 +458,6 @@ store_rejections (Push    *p,
   return result != NULL;
 }
 
-/* Moves the counter past this batch and tells the long-polls of every
- * server process (LISTEN xaso_log) once the transaction commits. */
-static gboolean
-advance_counter (Push    *p,
-                 GError **error)
-{
-  g_autofree char *next = g_strdup_printf ("%" G_GINT64_FORMAT, xaso_apply_get_next_server_seq (p->apply));
-  const char *values[] = { p->commune, next, xaso_apply_get_checksum (p->apply) };
-  g_autoptr(PGresult) counter = NULL;
-  g_autoptr(PGresult) notify = NULL;
-
-  if (xaso_apply_get_entries (p->apply)->len == 0)
-    return TRUE;
-  counter = xaso_pg_query (p->pg, "push_counter",
-                           "UPDATE counter SET next = $2, checksum = $3 WHERE commune_code = $1",
-                           3, values, error);
-  if (counter == NULL)
-    return FALSE;
-  notify = xaso_pg_query (p->pg, "push_notify", "SELECT pg_notify('xaso_log', $1)", 1, values, error);
-  return notify != NULL;
-}
-
 static char *
 receipts_body (Push *p)
 {
@@ -647,11 +487,13 @@ apply_batch (Push    *p,
   parse_ops (p);
   keys = touched_rows (p);
   if (!load_rows (p, keys, error) || !load_fields (p, keys, error) ||
-      !load_conflicts (p, error) || !claim_new_rows (p, error))
+      !load_conflicts (p, error) || !load_accounts (p, error) || !claim_new_rows (p, error))
     return FALSE;
   decide_ops (p);
-  return store_rows (p, error) && store_log (p, error) && store_receipts (p, error) &&
-         store_conflicts (p, error) && store_rejections (p, error) && advance_counter (p, error) &&
+  return xaso_server_store_rows (p->pg, p->commune, p->apply, error) &&
+         xaso_server_store_log (p->pg, p->commune, p->device, p->apply, error) && store_receipts (p, error) &&
+         store_conflicts (p, error) && store_rejections (p, error) &&
+         xaso_server_store_counter (p->pg, p->commune, p->apply, error) &&
          xaso_pg_commit (p->pg, error);
 }
 

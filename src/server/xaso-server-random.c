@@ -14,9 +14,9 @@
 static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ";
 #define ALPHABET_SIZE (sizeof alphabet - 1)
 
-static void
-fill_random (guint8 *buffer,
-             gsize   length)
+void
+xaso_server_random_bytes (guint8 *buffer,
+                          gsize   length)
 {
   gsize done = 0;
 
@@ -45,7 +45,7 @@ xaso_server_random_letters (guint n)
     {
       guint8 bytes[32];
 
-      fill_random (bytes, sizeof bytes);
+      xaso_server_random_bytes (bytes, sizeof bytes);
       for (gsize i = 0; i < sizeof bytes && out->len < n; i++)
         if (bytes[i] < limit)
           g_string_append_c (out, alphabet[bytes[i] % ALPHABET_SIZE]);
@@ -59,7 +59,7 @@ xaso_server_random_secret (void)
   guint8 bytes[32];
   GString *out = g_string_sized_new (2 * sizeof bytes);
 
-  fill_random (bytes, sizeof bytes);
+  xaso_server_random_bytes (bytes, sizeof bytes);
   for (gsize i = 0; i < sizeof bytes; i++)
     g_string_append_printf (out, "%02x", bytes[i]);
   return g_string_free (out, FALSE);

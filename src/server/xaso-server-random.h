@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 /* 16 letters a person reads off paper without mistaking one for another. */
 #define XASO_ENROLLMENT_LETTERS 16
 
+void      xaso_server_random_bytes   (guint8 *buffer,
+                                      gsize   length);
 char     *xaso_server_random_letters (guint n);
 /* 32 random bytes in hex: the secret part of a device token. */
 char     *xaso_server_random_secret  (void);

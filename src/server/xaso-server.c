@@ -4,9 +4,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "xaso-server-admin.h"
 #include "xaso-server-http.h"
+#include "xaso-server-system.h"
+#include "xaso-server-users.h"
 
 /* xaso-server: the province's sync server (src/sync/PROTOCOL.md) and the
  * administrator's verbs around it. Messages here are for the administrator,
@@ -167,6 +170,173 @@ verb_enroll (int    argc,
   return 0;
 }
 
+static int
+system_add (int    argc,
+            char **argv)
+{
+  g_autofree char *name = NULL;
+  g_auto(GStrv) communes = NULL;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, "What the system is (Cổng DVC tỉnh, Ki-ốt xã …)", "NAME" },
+    { "commune", 0, 0, G_OPTION_ARG_STRING_ARRAY, &communes,
+      "A commune it may submit to (repeat; none: every commune)", "CODE" },
+    { NULL }
+  };
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "", "Adds a system that submits online dossiers to the inbox and prints its token "
+             "(shown this once).", entries);
+  g_autofree char *id = NULL;
+  g_autofree char *token = NULL;
+  GError *error = NULL;
+
+  if (config == NULL)
+    return 1;
+  if (argc > 1)
+    return g_printerr ("xaso-server system add: unexpected “%s”\n", argv[1]), 1;
+  token = xaso_server_system_add (config, name, (const char * const *) communes, &id, &error);
+  if (token == NULL)
+    return report (error);
+  g_print ("%s\n", token);
+  g_printerr ("System %s added. Keep its token now: only its hash is stored.\n", id);
+  return 0;
+}
+
+static int
+system_list (int    argc,
+             char **argv)
+{
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "", "Lists the systems: id, name, communes (* for all), created, active or revoked, "
+             "separated by tabs.", NULL);
+  GError *error = NULL;
+
+  if (config == NULL)
+    return 1;
+  if (!xaso_server_system_list (config, &error))
+    return report (error);
+  return 0;
+}
+
+static int
+system_revoke (int    argc,
+               char **argv)
+{
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "ID", "Revokes a system's token for good.", NULL);
+  GError *error = NULL;
+
+  if (config == NULL)
+    return 1;
+  if (argc != 2)
+    return g_printerr ("xaso-server system revoke: give the system's id (see “system list”)\n"), 1;
+  if (!xaso_server_system_revoke (config, argv[1], &error))
+    return report (error);
+  return 0;
+}
+
+static int
+verb_system (int    argc,
+             char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "add"))
+    return system_add (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "list"))
+    return system_list (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "revoke"))
+    return system_revoke (argc - 1, argv + 1);
+  g_printerr ("Usage: xaso-server system add --name NAME [--commune CODE …] | system list | system revoke ID\n");
+  return 1;
+}
+
+/* The first line of @path, without its line end. */
+static char *
+read_password_file (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+  contents[strcspn (contents, "\r\n")] = '\0';
+  return g_steal_pointer (&contents);
+}
+
+static int
+user_add (int    argc,
+          char **argv)
+{
+  g_autofree char *commune = NULL, *username = NULL, *name = NULL, *role = NULL, *password_file = NULL;
+  const GOptionEntry entries[] = {
+    { "commune", 0, 0, G_OPTION_ARG_STRING, &commune, "The commune of the account", "CODE" },
+    { "username", 0, 0, G_OPTION_ARG_STRING, &username, "The name to sign in with (nguyen.van.a)", "USERNAME" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, "The holder's full name", "NAME" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role,
+      "van_thu, tiep_nhan, chuyen_vien, lanh_dao or quan_tri (several: comma-separated)", "ROLE" },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      "Read the password from the first line of this file (none: one is made and printed)", "FILE" },
+    { NULL }
+  };
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "", "Adds an account to a commune; its desktops pull it. Prints the account's id, "
+             "then the password made for it when no file gave one.", entries);
+  g_autofree char *password = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *id = NULL;
+  XasoServerUser user;
+  GError *error = NULL;
+
+  if (config == NULL)
+    return 1;
+  if (argc > 1)
+    return g_printerr ("xaso-server user add: unexpected “%s”\n", argv[1]), 1;
+  if (password_file != NULL && (password = read_password_file (password_file, &error)) == NULL)
+    return report (error);
+  user = (XasoServerUser) { commune, username, name, role, password };
+  if ((id = xaso_server_user_add (config, &user, &made, &error)) == NULL)
+    return report (error);
+  g_print ("%s\n", id);
+  if (made != NULL)
+    {
+      g_print ("%s\n", made);
+      g_printerr ("Give the holder this password (shown once); they change it on a desktop.\n");
+    }
+  return 0;
+}
+
+static int
+user_list (int    argc,
+           char **argv)
+{
+  g_autofree char *commune = NULL;
+  const GOptionEntry entries[] = {
+    { "commune", 0, 0, G_OPTION_ARG_STRING, &commune, "The commune", "CODE" },
+    { NULL }
+  };
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "", "Lists a commune's accounts as the server holds them: username, full name, roles, "
+             "active (1 or 0), separated by tabs.", entries);
+  GError *error = NULL;
+
+  if (config == NULL)
+    return 1;
+  if (!xaso_server_user_list (config, commune, &error))
+    return report (error);
+  return 0;
+}
+
+static int
+verb_user (int    argc,
+           char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "add"))
+    return user_add (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "list"))
+    return user_list (argc - 1, argv + 1);
+  g_printerr ("Usage: xaso-server user add --commune CODE --username U --name NAME --role ROLE "
+              "[--password-file F] | user list --commune CODE\n");
+  return 1;
+}
+
 static const struct
 {
   const char *name;
@@ -177,6 +347,8 @@ static const struct
   { "init-db", verb_init_db, "Create the database schema, roles and row-level security" },
   { "commune", verb_commune, "Add or list communes (add CODE --name …, list)" },
   { "enroll", verb_enroll, "Print a one-time enrollment code (--commune CODE)" },
+  { "user", verb_user, "Add or list a commune's accounts (add --commune CODE --username …, list)" },
+  { "system", verb_system, "Add, list or revoke systems that submit to the inbox" },
 };
 
 static int

@@ -231,3 +231,66 @@ END $$;
 -- other admin verb works inside one commune by setting xaso.commune first.
 DROP POLICY IF EXISTS commune_admin_list ON commune;
 CREATE POLICY commune_admin_list ON commune FOR SELECT TO xaso_admin USING (true);
+
+-- Systems that submit dossiers to the inbox (POST /v1/inbox/dossiers): the
+-- national or provincial public-service portal, a kiosk. A system serves the
+-- whole province (all_communes) or the communes listed in system_commune;
+-- token_hash is the SHA-256 of its token's secret. These rows belong to the
+-- province, not to a commune: on Citus system_client is a reference table.
+CREATE TABLE IF NOT EXISTS system_client (
+  system_id    uuid PRIMARY KEY,
+  name         text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  token_hash   text NOT NULL,
+  all_communes boolean NOT NULL,
+  created_at   timestamptz NOT NULL DEFAULT now(),
+  revoked_at   timestamptz
+);
+
+CREATE TABLE IF NOT EXISTS system_commune (
+  commune_code text NOT NULL REFERENCES commune,
+  system_id    uuid NOT NULL REFERENCES system_client,
+  PRIMARY KEY (commune_code, system_id)
+);
+
+-- What the inbox took in, by the submitter's own dossier code: the same
+-- external id again is answered `answer` and adds nothing.
+CREATE TABLE IF NOT EXISTS inbox (
+  commune_code text NOT NULL REFERENCES commune,
+  external_id  text NOT NULL,
+  system_id    uuid NOT NULL,
+  dossier_id   text NOT NULL,
+  server_seq   bigint NOT NULL,
+  answer       text NOT NULL,
+  received_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (commune_code, external_id)
+);
+
+GRANT SELECT ON system_client TO xaso_app;
+GRANT SELECT ON system_commune TO xaso_app;
+GRANT SELECT, INSERT ON inbox TO xaso_app;
+GRANT SELECT, INSERT, UPDATE ON system_client TO xaso_admin;
+GRANT SELECT, INSERT ON system_commune TO xaso_admin;
+-- The administrator's own entries (xaso-server user add) go into the log
+-- like the server's: the same tables as a push, inside one commune.
+GRANT SELECT, UPDATE ON counter TO xaso_admin;
+GRANT SELECT, INSERT, UPDATE ON row_head, row_field TO xaso_admin;
+GRANT SELECT, INSERT ON log TO xaso_admin;
+
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['system_commune', 'inbox']
+  LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+    EXECUTE format('DROP POLICY IF EXISTS commune_scope ON %I', t);
+    EXECUTE format('CREATE POLICY commune_scope ON %I '
+                   'USING (commune_code = current_setting(''xaso.commune'', true)) '
+                   'WITH CHECK (commune_code = current_setting(''xaso.commune'', true))', t);
+  END LOOP;
+END $$;
+
+-- `xaso-server system list` shows every system with its communes.
+DROP POLICY IF EXISTS system_admin_list ON system_commune;
+CREATE POLICY system_admin_list ON system_commune FOR SELECT TO xaso_admin USING (true);
