@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xaso-sync-clock.h"
 #include "xaso-sync-conflicts.h"
 #include "xaso-sync-enroll.h"
 #include "xaso-sync-run.h"
@@ -60,6 +61,18 @@ print_report (const XasoSyncReport *report)
   g_print ("bytes_in\t%" G_GUINT64_FORMAT "\n", report->bytes_in);
 }
 
+/* A wrong clock is said where the person syncing sees it. */
+static void
+warn_clock (XasoDatabase *db)
+{
+  g_autoptr(XasoSyncStatus) status = xaso_sync_status_read (db, NULL);
+  g_autofree char *words = NULL;
+
+  if (status != NULL && status->clock_known && (words = xaso_sync_describe_clock (status->clock_skew)) != NULL)
+    g_printerr (_("Warning: %s. Set this computer’s date and time: the times written on records come from it.\n"),
+                words);
+}
+
 static int
 sync_once (XasoctlContext  *ctx,
            int              argc,
@@ -85,10 +98,12 @@ sync_once (XasoctlContext  *ctx,
     {
       if (print)
         print_report (&report);
+      warn_clock (db);
       return xasoctl_fail (g_steal_pointer (&error));
     }
   if (print)
     print_report (&report);
+  warn_clock (db);
   return 0;
 }
 
@@ -116,6 +131,10 @@ sync_status (XasoctlContext  *ctx,
   g_print ("last_pull\t%s\n", status->last_pull ? status->last_pull : "");
   g_print ("pull_seq\t%" G_GINT64_FORMAT "\n", status->pull_seq);
   g_print ("last_error\t%s\n", status->last_error ? status->last_error : "");
+  if (status->clock_known)
+    g_print ("clock_skew\t%" G_GINT64_FORMAT "\n", status->clock_skew);
+  else
+    g_print ("clock_skew\t\n");
   return 0;
 }
 

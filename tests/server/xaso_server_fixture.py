@@ -3,6 +3,7 @@
 XASO_TEST_PG, two communes, a CA and a certificate for 127.0.0.1, the real
 server on a free loopback port, and a small HTTPS client. TAP output."""
 
+import datetime
 import gzip
 import http.client
 import json
@@ -57,15 +58,28 @@ def run(*args, **kwargs):
     return subprocess.run(args, check=True, capture_output=True, text=True, **kwargs)
 
 
+def validity(days):
+    """A certtool validity from @days ago to @days ahead: desktops whose clock
+    is a year off (test-sync-clock.py, sync-anchors.md T12) still accept it."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    def at(t):
+        return t.strftime("%Y-%m-%d %H:%M:%S")
+    return (f'activation_date = "{at(now - datetime.timedelta(days=days))}"\n'
+            f'expiration_date = "{at(now + datetime.timedelta(days=days))}"\n')
+
+
+VALIDITY = validity(400)
+
+
 def make_certificates(directory):
     """A CA and a server certificate for 127.0.0.1, made with certtool."""
     def path(name):
         return os.path.join(directory, name)
     with open(path("ca.tmpl"), "w") as f:
-        f.write('cn = "xaso test CA"\nca\ncert_signing_key\nexpiration_days = 2\n')
+        f.write('cn = "xaso test CA"\nca\ncert_signing_key\n' + VALIDITY)
     with open(path("server.tmpl"), "w") as f:
         f.write('cn = "127.0.0.1"\nip_address = "127.0.0.1"\ntls_www_server\nsigning_key\n'
-                'encryption_key\nexpiration_days = 2\n')
+                'encryption_key\n' + VALIDITY)
     run("certtool", "--generate-privkey", "--key-type=ecdsa", "--outfile", path("ca.key"))
     run("certtool", "--generate-self-signed", "--load-privkey", path("ca.key"),
         "--template", path("ca.tmpl"), "--outfile", path("ca.crt"))

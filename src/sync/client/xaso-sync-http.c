@@ -16,6 +16,8 @@ struct _XasoSyncHttp
   char *server_url;
   char *ca_file;
   char *authorization;
+  gint64 server_date;     /* the last answer's Date (Unix seconds), or 0 */
+  gint64 local_date;      /* this computer's clock when it came */
 };
 
 typedef struct
@@ -72,6 +74,91 @@ collect (char   *data,
     return 0;
   g_byte_array_append (answer->data, (const guint8 *) data, size * n);
   return size * n;
+}
+
+/* The server's clock, from each answer's Date header (RFC 9110: every
+ * origin server with a clock sends one), against this computer's. */
+static size_t
+read_header (char   *data,
+             size_t  size,
+             size_t  n,
+             void   *user_data)
+{
+  XasoSyncHttp *self = user_data;
+  g_autofree char *line = g_strndup (data, size * n);
+  time_t date;
+
+  if (g_ascii_strncasecmp (line, "Date:", 5) == 0 && (date = curl_getdate (g_strstrip (line + 5), NULL)) > 0)
+    {
+      self->server_date = (gint64) date;
+      self->local_date = g_get_real_time () / G_USEC_PER_SEC;
+    }
+  return size * n;
+}
+
+gboolean
+xaso_sync_http_get_clock_skew (XasoSyncHttp *self,
+                               gint64       *seconds)
+{
+  if (self->server_date == 0)
+    return FALSE;
+  *seconds = self->local_date - self->server_date;
+  return TRUE;
+}
+
+static size_t
+discard (char   *data,
+         size_t  size,
+         size_t  n,
+         void   *user_data)
+{
+  return size * n;
+}
+
+/* After the server's certificate failed to verify: a computer whose clock
+ * is days off (a flat CMOS battery is common in commune offices) sees a
+ * valid certificate as expired or not yet valid. One unverified request
+ * for the public health answer, which carries no token and whose body is
+ * thrown away, reads the server's Date; if the clocks are that far apart,
+ * the error says so instead of a verification failure. */
+static gboolean
+clock_explains (XasoSyncHttp  *self,
+                const char    *url,
+                GError       **error)
+{
+  g_autofree char *base = g_strndup (url, strlen (self->server_url));
+  g_autofree char *health = g_strconcat (base, "/v1/health", NULL);
+  CURL *probe = curl_easy_init ();
+  gint64 skew;
+  guint days;
+
+  curl_easy_setopt (probe, CURLOPT_URL, health);
+  curl_easy_setopt (probe, CURLOPT_PROTOCOLS_STR, "https");
+  curl_easy_setopt (probe, CURLOPT_SSL_VERIFYPEER, 0L);
+  curl_easy_setopt (probe, CURLOPT_SSL_VERIFYHOST, 0L);
+  curl_easy_setopt (probe, CURLOPT_CONNECTTIMEOUT, 15L);
+  curl_easy_setopt (probe, CURLOPT_TIMEOUT, 30L);
+  curl_easy_setopt (probe, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt (probe, CURLOPT_WRITEFUNCTION, discard);
+  curl_easy_setopt (probe, CURLOPT_HEADERFUNCTION, read_header);
+  curl_easy_setopt (probe, CURLOPT_HEADERDATA, self);
+  curl_easy_perform (probe);
+  curl_easy_cleanup (probe);
+  if (!xaso_sync_http_get_clock_skew (self, &skew) || ABS (skew) < 86400)
+    return FALSE;
+  days = (guint) (ABS (skew) / 86400);
+  g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_NETWORK,
+               skew > 0 ? ngettext ("The server’s certificate could not be checked because this computer’s clock is "
+                                    "%u day ahead of the server’s. Set the computer’s date and time, then sync again.",
+                                    "The server’s certificate could not be checked because this computer’s clock is "
+                                    "%u days ahead of the server’s. Set the computer’s date and time, then sync again.",
+                                    days)
+                        : ngettext ("The server’s certificate could not be checked because this computer’s clock is "
+                                    "%u day behind the server’s. Set the computer’s date and time, then sync again.",
+                                    "The server’s certificate could not be checked because this computer’s clock is "
+                                    "%u days behind the server’s. Set the computer’s date and time, then sync again.",
+                                    days), days);
+  return TRUE;
 }
 
 /* Cancelling stops a transfer at its next progress report. */
@@ -135,6 +222,8 @@ perform (XasoSyncHttp  *self,
   curl_easy_setopt (self->curl, CURLOPT_ERRORBUFFER, message);
   curl_easy_setopt (self->curl, CURLOPT_WRITEFUNCTION, collect);
   curl_easy_setopt (self->curl, CURLOPT_WRITEDATA, answer);
+  curl_easy_setopt (self->curl, CURLOPT_HEADERFUNCTION, read_header);
+  curl_easy_setopt (self->curl, CURLOPT_HEADERDATA, self);
   curl_easy_setopt (self->curl, CURLOPT_NOPROGRESS, 0L);
   curl_easy_setopt (self->curl, CURLOPT_XFERINFOFUNCTION, progress);
   curl_easy_setopt (self->curl, CURLOPT_XFERINFODATA, answer);
@@ -156,6 +245,8 @@ perform (XasoSyncHttp  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled."));
       return FALSE;
     }
+  if (rc == CURLE_PEER_FAILED_VERIFICATION && clock_explains (self, url, error))
+    return FALSE;
   if (rc != CURLE_OK)
     {
       g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_NETWORK, _("Could not reach the server %s: %s"),

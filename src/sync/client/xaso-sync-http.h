@@ -27,6 +27,12 @@ JsonNode     *xaso_sync_http_call     (XasoSyncHttp  *self,
                                        guint64       *bytes_in,
                                        GError       **error);
 
+/* How far this computer's clock is ahead of the server's (negative:
+ * behind), in seconds, from the last answer's Date header; FALSE before any
+ * answer. One second's resolution: enough to tell a wrong clock. */
+gboolean      xaso_sync_http_get_clock_skew (XasoSyncHttp *self,
+                                             gint64       *seconds);
+
 /* The SHA-256 fingerprint of the first certificate of a PEM file, as
  * "AB:CD:…", which an administrator compares with the server's. */
 char         *xaso_sync_ca_fingerprint (const char   *ca_file,

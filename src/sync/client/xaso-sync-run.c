@@ -51,7 +51,23 @@ typedef struct
   const char           *started;
   const XasoSyncReport *report;
   const GError         *failure;
+  XasoSyncHttp         *http;
 } Outcome;
+
+/* The clock's distance from the server's, when an answer told it. */
+static gboolean
+remember_clock (XasoDatabase  *db,
+                XasoSyncHttp  *http,
+                GError       **error)
+{
+  g_autofree char *text = NULL;
+  gint64 skew;
+
+  if (!xaso_sync_http_get_clock_skew (http, &skew))
+    return TRUE;
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, skew);
+  return xaso_database_set_state (db, XASO_SYNC_KEY_CLOCK_SKEW, text, error);
+}
 
 static gboolean
 remember_in_transaction (XasoDatabase  *db,
@@ -67,17 +83,19 @@ remember_in_transaction (XasoDatabase  *db,
          xaso_database_set_state (db, XASO_SYNC_KEY_LAST_ERROR,
                                   o->failure != NULL ? o->failure->message : "", error) &&
          xaso_database_set_state (db, XASO_SYNC_KEY_OFFLINE, is_offline (o->failure) ? "yes" : "no", error) &&
+         remember_clock (db, o->http, error) &&
          (!worth_logging || log_run (db, o->started, o->report, o->failure, error));
 }
 
 static void
 remember_outcome (XasoDatabase         *db,
+                  XasoSyncHttp         *http,
                   const char           *started,
                   const XasoSyncReport *report,
                   const GError         *failure)
 {
   g_autoptr(GError) local = NULL;
-  Outcome outcome = { started, report, failure };
+  Outcome outcome = { started, report, failure, http };
 
   if (!xaso_database_run_atomically (db, remember_in_transaction, &outcome, &local))
     g_warning ("Could not record the sync's outcome: %s", local->message);
@@ -102,7 +120,7 @@ xaso_sync_run_once (XasoDatabase    *db,
   while (sent == 0 && more)
     if (!xaso_sync_pull_page (db, http, 0, report, &more, cancellable, &local))
       break;
-  remember_outcome (db, started, report, local);
+  remember_outcome (db, http, started, report, local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -132,6 +150,7 @@ xaso_sync_status_read (XasoDatabase  *db,
   XasoSyncStatus *status = g_new0 (XasoSyncStatus, 1);
   g_autofree char *verified = xaso_database_get_state (db, XASO_SYNC_KEY_VERIFIED);
   g_autofree char *offline = xaso_database_get_state (db, XASO_SYNC_KEY_OFFLINE);
+  g_autofree char *skew = NULL;
   sqlite3_stmt *stmt;
 
   status->enrolled = xaso_sync_is_enrolled (db);
@@ -151,6 +170,8 @@ xaso_sync_status_read (XasoDatabase  *db,
   status->pull_seq = xaso_sync_get_int (db, XASO_SYNC_KEY_PULL_SEQ);
   status->synced = status->enrolled && status->waiting == 0 && g_strcmp0 (verified, "yes") == 0;
   status->offline = g_strcmp0 (offline, "yes") == 0;
+  status->clock_known = (skew = xaso_database_get_state (db, XASO_SYNC_KEY_CLOCK_SKEW)) != NULL;
+  status->clock_skew = status->clock_known ? g_ascii_strtoll (skew, NULL, 10) : 0;
   return status;
 }
 

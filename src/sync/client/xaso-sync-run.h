@@ -27,6 +27,8 @@ typedef struct
   char     *last_pull;
   char     *last_error;
   gint64    pull_seq;
+  gboolean  clock_known;      /* a server's answer said its time */
+  gint64    clock_skew;       /* seconds this clock is ahead of the server's */
 } XasoSyncStatus;
 
 XasoSyncStatus *xaso_sync_status_read (XasoDatabase    *db,

@@ -44,7 +44,7 @@ xaso_sync_token_keep (XasoDatabase *db,
                                   "device", xaso_database_get_device_id (db), NULL))
     return g_strdup (IN_KEYRING);
   if (error != NULL)
-    g_message ("The sync token is kept in the database: the keyring did not take it (%s)", error->message);
+    g_debug ("The sync token is kept in the database: the keyring did not take it (%s)", error->message);
   return g_strdup (token);
 }
 

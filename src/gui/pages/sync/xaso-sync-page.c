@@ -7,6 +7,7 @@
 
 #include "xaso-conflict-row.h"
 #include "xaso-dossier.h"
+#include "xaso-sync-clock.h"
 #include "xaso-sync-conflicts.h"
 #include "xaso-sync-engine.h"
 #include "xaso-sync-enroll.h"
@@ -28,6 +29,7 @@ struct _XasoSyncPage
   AdwEntryRow         *code_row;
   AdwEntryRow         *ca_row;
   AdwActionRow        *state_row;
+  AdwActionRow        *clock_row;
   GtkImage            *state_icon;
   AdwActionRow        *push_row;
   AdwActionRow        *pull_row;
@@ -131,7 +133,7 @@ static void
 show_status (XasoSyncPage *self)
 {
   const XasoSyncStatus *s = xaso_sync_engine_get_status (self->engine);
-  g_autofree char *detail = NULL, *push = NULL, *pull = NULL;
+  g_autofree char *detail = NULL, *push = NULL, *pull = NULL, *clock = NULL;
   const char *icon = NULL;
   char *status;
 
@@ -141,6 +143,9 @@ show_status (XasoSyncPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->state_row), status);
   adw_action_row_set_subtitle (self->state_row, detail != NULL ? detail : "");
   gtk_image_set_from_icon_name (self->state_icon, icon);
+  clock = s->clock_known ? xaso_sync_describe_clock (s->clock_skew) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->clock_row), clock != NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->clock_row), clock != NULL ? clock : "");
   push = format_time (s->last_push);
   pull = format_time (s->last_pull);
   adw_action_row_set_subtitle (self->push_row, push);
@@ -631,6 +636,7 @@ xaso_sync_page_class_init (XasoSyncPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, code_row);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, ca_row);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, state_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, clock_row);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, state_icon);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, push_row);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, pull_row);
