@@ -38,9 +38,10 @@ def available():
 
 
 def postgres_bin():
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-                   key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
-    return os.path.dirname(found[-1]) if found else None
+    """The programs of the PostgreSQL that has the monitor's extension
+    (postgresql-15-auto-failover is built for one version)."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/lib/pgautofailover.so"))
+    return os.path.join(os.path.dirname(os.path.dirname(found[-1])), "bin") if found else None
 
 
 def free_port():
@@ -89,9 +90,16 @@ class Formation:
             os.chown(self.dir, _uid("postgres"), -1)
             self.as_postgres = ["runuser", "-u", "postgres", "--"]
         # pg_autoctl keeps its configuration and state under XDG folders, and
-        # reaches each Postgres through the socket folder PGHOST names.
+        # reaches each Postgres through the socket folder PGHOST names, as
+        # the superuser initdb made whoever runs the test.
         self.env = [f"XDG_CONFIG_HOME={self.dir}/config", f"XDG_DATA_HOME={self.dir}/data",
-                    f"XDG_RUNTIME_DIR={self.dir}/run", f"PGHOST={self.dir}"]
+                    f"XDG_RUNTIME_DIR={self.dir}/run", f"PGHOST={self.dir}", "PGUSER=postgres"]
+        # Without its runtime folder, pg_autoctl puts its PID files in a
+        # /tmp/pg_autoctl shared with every other user.
+        for folder in ("config", "data", "run"):
+            os.mkdir(os.path.join(self.dir, folder), 0o700)
+            if os.getuid() == 0:
+                os.chown(os.path.join(self.dir, folder), _uid("postgres"), -1)
         self.monitor = Node("monitor", free_port(), f"{self.dir}/monitor")
         self.nodes = [Node(f"node{i}", free_port(), f"{self.dir}/node{i}") for i in (1, 2)]
 
@@ -163,8 +171,10 @@ class Formation:
                     return
             except (RuntimeError, ValueError):
                 pass
+            if any(n.process is not None and n.process.poll() is not None for n in [self.monitor, *self.nodes]):
+                break          # a pg_autoctl gave up: its log says why
             time.sleep(0.3)
-        raise RuntimeError(f"pg_auto_failover: timed out waiting for {what}\n{self.logs()}")
+        raise RuntimeError(f"pg_auto_failover: no {what} in time, or a pg_autoctl stopped\n{self.logs()}")
 
     def state(self):
         result = self.autoctl("show", "state", "--pgdata", self.monitor.pgdata, "--json")

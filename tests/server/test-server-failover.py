@@ -75,7 +75,7 @@ class Desktop(threading.Thread):
                     break
                 with self.lock:
                     self.failures.append((started, failure))
-                if self.stop.is_set() and answer is None:
+                if self.stop.is_set():
                     return
                 time.sleep(0.2)
             k += 1
