@@ -54,8 +54,10 @@ run_job (XasoPg *pg,
 
   if (response == NULL && g_error_matches (error, XASO_PG_ERROR, XASO_PG_ERROR_UNAVAILABLE))
     {
-      /* Nothing was committed: a fresh connection (maybe to another host of
-       * the conninfo) may serve the same request. */
+      /* Nothing was answered: a fresh connection (maybe to another host of
+       * the conninfo, after a failover) may serve the same request. Had the
+       * link broken during a push's COMMIT, the batch may have been taken;
+       * the push then finds its stored receipts and answers them again. */
       xaso_server_log ("PostgreSQL connection lost (%s); retrying on a new connection", error->message);
       g_clear_error (&error);
       xaso_pg_reset (pg);

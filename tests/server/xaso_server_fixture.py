@@ -110,9 +110,12 @@ class Answer:
 
 
 class Server:
-    def __init__(self, program, name, database_override=None, max_connections=4):
+    """admin_conninfo: the cluster to make the test's database on, when not
+    XASO_TEST_PG's (a failover formation's multi-host conninfo)."""
+
+    def __init__(self, program, name, database_override=None, max_connections=4, admin_conninfo=None):
         self.program = program
-        self.admin_conninfo = conninfo_or_skip()
+        self.admin_conninfo = admin_conninfo or conninfo_or_skip()
         self.dbname = f"xaso_test_{os.getpid()}_{name}"
         self.conninfo = f"{self.admin_conninfo} dbname={self.dbname}"
         self.dir = tempfile.mkdtemp(prefix="xaso-server-test-")

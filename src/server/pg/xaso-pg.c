@@ -79,9 +79,18 @@ static gboolean
 connect_now (XasoPg  *pg,
              GError **error)
 {
-  /* Defaults first: with expand_dbname the conninfo comes later and wins. */
-  const char *keywords[] = { "connect_timeout", "fallback_application_name", "dbname", NULL };
-  const char *values[] = { "5", "xaso-server", pg->conninfo, NULL };
+  /* Defaults first: with expand_dbname the conninfo comes later and wins.
+   * Every request writes, so of several hosts only the primary will do: a
+   * conninfo listing a failover pair without target_session_attrs would
+   * otherwise land on the standby once the old primary came back as one.
+   * A peer that vanishes without closing (a machine lost, a cut network)
+   * is noticed by TCP within about a minute, not the kernel's two hours, so
+   * that a worker or the long-poll listener blocked on it moves on to the
+   * new primary. */
+  const char *keywords[] = { "connect_timeout", "fallback_application_name", "target_session_attrs",
+                             "keepalives_idle", "keepalives_interval", "keepalives_count",
+                             "tcp_user_timeout", "dbname", NULL };
+  const char *values[] = { "5", "xaso-server", "read-write", "30", "10", "3", "30000", pg->conninfo, NULL };
   g_autofree char *set_role = NULL;
 
   pg->conn = PQconnectdbParams (keywords, values, 1);
