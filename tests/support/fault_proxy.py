@@ -12,6 +12,8 @@ PROGRAM = os.path.join(os.path.dirname(os.path.abspath(__file__)), "xaso-fault-p
 
 
 class FaultProxy:
+    FAULTS = ("drop-request", "drop-answer", "duplicate", "reorder", "delay", "cut-request", "cut-answer")
+
     def __init__(self, server, seed=1, log=None):
         """In front of @server, a started fixture Server; its certificate
         for 127.0.0.1 is the proxy's too, so the desktops' pinned CA holds."""

@@ -220,7 +220,8 @@ class Proxy:
 
     def reset(self):
         with self.lock:
-            self.stats = {"requests": 0, "bytes_up": 0, "bytes_down": 0, "upstream_failures": 0}
+            self.stats = {"requests": 0, "bytes_up": 0, "bytes_down": 0, "upstream_failures": 0,
+                          "reorder-overtaken": 0, "reorder-late": 0}
             for name in SCRIPTED:
                 self.stats[name] = 0
 
@@ -302,6 +303,7 @@ class Proxy:
         with self.lock:
             late, self.overtaken = self.overtaken, []
         for held in late:
+            self.count("reorder-late" if held.abandoned else "reorder-overtaken")
             held.answer = self.exchange_alone(held.request)
             self.note(fault="reorder-delivered", request=held.label, answered=held.answer is not None,
                       abandoned=held.abandoned)

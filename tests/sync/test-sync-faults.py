@@ -80,14 +80,18 @@ def table(text):
 
 
 class Desktop:
-    def __init__(self, province, url, commune, path):
+    def __init__(self, path, commune=None, device=None):
         self.path = path
         self.commune = commune
-        out = table(xasoctl(path, "sync", "enroll", "--server", url, "--code", province.enroll_code(commune),
-                            "--ca", province.ca).stdout)
-        self.device = out["device"]
+        self.device = device
         self.sent = 0
         self.outcomes = {}
+
+    @classmethod
+    def enrolled(cls, province, url, commune, path):
+        out = table(xasoctl(path, "sync", "enroll", "--server", url, "--code", province.enroll_code(commune),
+                            "--ca", province.ca).stdout)
+        return cls(path, commune, out["device"])
 
     def edit(self, seed, n):
         if n > 0:
@@ -218,6 +222,38 @@ def sync_at_once(desktops):
     return failures
 
 
+def lost_enrollment(tap, province, proxy, work, code):
+    """An enrollment whose answer is lost: the code is spent on the server
+    but the desktop never got its token. It must stay unenrolled, say so,
+    and enroll with a fresh code."""
+    path = os.path.join(work, "t5-enroll.db")
+    spent = province.enroll_code(code)
+
+    def enroll(one_time):
+        return xasoctl(path, "sync", "enroll", "--server", proxy.url, "--code", one_time, "--ca", province.ca,
+                       check=False)
+    proxy.script({"match": "POST /v1/enroll", "fault": "drop-answer"})
+    lost, again = enroll(spent), enroll(spent)
+    problems = []
+    if lost.returncode == 0 or not lost.stderr.strip():
+        problems.append(f"the lost answer went unnoticed: {lost.stdout}")
+    status = table(xasoctl(path, "sync", "status", check=False).stdout)
+    if again.returncode != 0 and status.get("enrolled", "no") != "no":
+        problems.append("a refused enrollment left the desktop enrolled")
+    if again.returncode != 0:
+        fresh = enroll(province.enroll_code(code))
+        if fresh.returncode != 0:
+            problems.append(f"a fresh code does not enroll it: {fresh.stderr}")
+    desktop = Desktop(path)
+    desktop.edit(1, 5)
+    if not problems:
+        desktop.sync(must=True)
+    tap.ok(not problems, "an enrollment whose answer was lost leaves the desktop unenrolled; "
+           + ("the same code enrolls it again" if again.returncode == 0 else
+              "the spent code is refused with a reason and a fresh one enrolls it") + ", and it syncs",
+           "\n".join(problems))
+
+
 def t5(tap, province, proxy, work):
     total = {}
     for seed in range(1, SEEDS + 1):
@@ -225,7 +261,10 @@ def t5(tap, province, proxy, work):
         a, b = f"{91000 + 2 * seed % 8000:05d}", f"{91001 + 2 * seed % 8000:05d}"
         for code in (a, b):
             add_commune(province, code)
-        desktops = [Desktop(province, proxy.url, commune, os.path.join(work, f"t5-{seed}-{commune}-{i}.db"))
+        if seed == 1:
+            lost_enrollment(tap, province, proxy, work, a)
+        desktops = [Desktop.enrolled(province, proxy.url, commune,
+                                     os.path.join(work, f"t5-{seed}-{commune}-{i}.db"))
                     for commune, n in ((a, 3), (b, 1)) for i in range(n)]
         proxy.reset()
         proxy.rates(seed=seed, max_delay=0.5, **RATES)
@@ -247,11 +286,11 @@ def t5(tap, province, proxy, work):
                 problems.append(f"{d.path}: sent {d.sent}, {d.outcomes}, {d.state()['last_seq']} ops made")
         for key, value in stats.items():
             total[key] = total.get(key, 0) + value
-        faults = {k: stats[k] for k in ("drop-request", "drop-answer", "duplicate", "reorder", "delay",
-                                        "cut-request", "cut-answer")}
+        faults = {k: stats[k] for k in FaultProxy.FAULTS}
         tap.ok(not problems,
                f"T5 seed {seed}: {ROUNDS} rounds through {stats['requests']} requests with faults {faults} "
-               f"({late} late): every desktop of each commune the same, every op once on the server, "
+               f"(reordered: {stats['reorder-overtaken']} overtaken, {stats['reorder-late'] + late} arrived "
+               f"after a retry): every desktop of each commune the same, every op once on the server, "
                f"sent = applied + merged + conflict + rejected", "\n".join(problems))
     return total
 
@@ -265,8 +304,8 @@ def kill_client(tap, province, proxy, work, kills=KILLS, seed=3):
     rng = random.Random(seed)
     code = "92003"
     add_commune(province, code)
-    victim = Desktop(province, proxy.url, code, os.path.join(work, "t3-victim.db"))
-    other = Desktop(province, proxy.url, code, os.path.join(work, "t3-other.db"))
+    victim = Desktop.enrolled(province, proxy.url, code, os.path.join(work, "t3-victim.db"))
+    other = Desktop.enrolled(province, proxy.url, code, os.path.join(work, "t3-other.db"))
     proxy.off()
     victim.edit(seed, 30)
     started = time.monotonic()
@@ -356,8 +395,8 @@ def kill_server(tap, province, proxy, work, kills=SERVER_KILLS, seed=4):
     rng = random.Random(seed)
     code = "92004"
     add_commune(province, code)
-    pusher = Desktop(province, proxy.url, code, os.path.join(work, "t4-pusher.db"))
-    other = Desktop(province, proxy.url, code, os.path.join(work, "t4-other.db"))
+    pusher = Desktop.enrolled(province, proxy.url, code, os.path.join(work, "t4-pusher.db"))
+    other = Desktop.enrolled(province, proxy.url, code, os.path.join(work, "t4-other.db"))
     proxy.off()
     problems, modes = [], {}
     for k in range(kills):
@@ -439,12 +478,12 @@ def resumable_pull(tap, province, proxy, work, rows=PULL_ROWS, cuts=PULL_CUTS, s
     add_commune(province, code)
     big_log(province, code, rows)
     proxy.off()
-    clean = Desktop(province, proxy.url, code, os.path.join(work, "t6-clean.db"))
+    clean = Desktop.enrolled(province, proxy.url, code, os.path.join(work, "t6-clean.db"))
     proxy.reset()
     clean.sync(must=True)
     clean_bytes = proxy.stats()["bytes_down"]
 
-    cut = Desktop(province, proxy.url, code, os.path.join(work, "t6-cut.db"))
+    cut = Desktop.enrolled(province, proxy.url, code, os.path.join(work, "t6-cut.db"))
     pages = rows // 500 + 1
     proxy.script(*({"match": "GET /v1/pull", "fault": "cut-answer", "after": rng.randint(1, max(1, pages // cuts)),
                     "fraction": rng.random()} for _ in range(cuts)))
@@ -480,7 +519,11 @@ def main():
     proxy = FaultProxy(province, log=os.path.join(work, "proxy.log"))
     try:
         if not ONLY or "t5" in ONLY:
-            t5(tap, province, proxy, work)
+            failed = tap.failed
+            total = t5(tap, province, proxy, work)
+            injected = sum(v for k, v in total.items() if k in FaultProxy.FAULTS)
+            print(f"# bench sync-faults: {SEEDS} seeds, {injected} faults in {total['requests']} requests, "
+                  f"{tap.failed - failed} diverged", flush=True)
         if not ONLY or "t3" in ONLY:
             n, lost = kill_client(tap, province, proxy, work)
             print(f"# bench sync-kill-client: {n} kill points, {lost} lost", flush=True)
