@@ -20,12 +20,14 @@ typedef struct
   gboolean    too_large;
   gint64      started;       /* monotonic µs */
   gboolean    counted;       /* in XasoServer.in_flight */
+  char       *remote_host;   /* read while the client is surely there */
 } MessageState;
 
 static void
 message_state_free (MessageState *state)
 {
   g_byte_array_unref (state->body);
+  g_free (state->remote_host);
   g_free (state);
 }
 
@@ -76,6 +78,7 @@ early_cb (SoupServer        *soup,
 
   state->body = g_byte_array_new ();
   state->started = g_get_monotonic_time ();
+  state->remote_host = g_strdup (soup_server_message_get_remote_host (msg));
   state->too_large = soup_message_headers_get_content_length (headers) > XASO_SERVER_MAX_WIRE_BODY;
   g_object_set_data_full (G_OBJECT (msg), "xaso-state", state, (GDestroyNotify) message_state_free);
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
@@ -114,7 +117,10 @@ log_request (SoupServerMessage *msg,
   guint status = soup_server_message_get_status (msg);
   gint64 elapsed = state ? g_get_monotonic_time () - state->started : 0;
 
-  xaso_server_log ("%s %s %s %u %.1fms%s%s%s", soup_server_message_get_remote_host (msg),
+  /* Not soup_server_message_get_remote_host () here: once the client has
+   * gone, libsoup warns that it cannot say (and with G_DEBUG=fatal-warnings
+   * the server stops). */
+  xaso_server_log ("%s %s %s %u %.1fms%s%s%s", state && state->remote_host ? state->remote_host : "-",
                    soup_server_message_get_method (msg), uri ? g_uri_get_path (uri) : "-", status,
                    elapsed / 1000.0, commune ? " commune=" : "", commune ? commune : "",
                    aborted ? " aborted" : "");
