@@ -28,6 +28,9 @@ forwarding; with "partial" part of the body goes first), hold-answer
 (forward, read the answer, wait for the release), mark (forward as usual,
 but tell the test the moment the request went).
 
+A desktop that hangs up while its request is with the server (killed, say)
+makes the proxy hang up on the server too, as its own connection would.
+
 Control: a plain TCP socket on loopback, one JSON object per line, one
 JSON answer per line (tests/support/fault_proxy.py speaks it):
   {"op": "rates", "rates": {"drop-request": 0.1, ...}, "seed": N}
@@ -220,7 +223,7 @@ class Proxy:
 
     def reset(self):
         with self.lock:
-            self.stats = {"requests": 0, "bytes_up": 0, "bytes_down": 0, "upstream_failures": 0,
+            self.stats = {"requests": 0, "bytes_up": 0, "bytes_down": 0, "upstream_failures": 0, "hangups": 0,
                           "reorder-overtaken": 0, "reorder-late": 0}
             for name in SCRIPTED:
                 self.stats[name] = 0
@@ -401,6 +404,10 @@ class Proxy:
             try:
                 upstream = self.upstream_for(state)
                 self.send_up(upstream, raw[sent:])
+                if not self.desktop_stays(state):
+                    self.count("hangups")
+                    self.drop_upstream(state)
+                    return False
                 answer = self.read_answer(state, request)
             except (Closed, OSError):
                 self.drop_upstream(state)
@@ -462,15 +469,43 @@ class Proxy:
                 self.drop_upstream(state)
             return answer
 
+    def desktop_stays(self, state):
+        """Waits for the server's answer to begin; False when the desktop
+        hangs up first (killed, say): the proxy then hangs up on the server
+        too, as the desktop's own connection would have."""
+        upstream, client = state["upstream"], state.get("client")
+        while client is not None and not state["stream"].buffer and upstream.pending() == 0:
+            if client.pending() == 0:
+                readable, _, _ = select.select([upstream, client], [], [], IO_TIMEOUT)
+                if not readable:
+                    raise Closed()
+                if upstream in readable:
+                    return True
+            try:
+                data = client.recv(65536)
+            except ssl.SSLWantReadError:
+                continue
+            except OSError:
+                data = b""
+            if not data:
+                return False
+            state["client_stream"].buffer += data
+        return True
+
     def forward(self, state, request, announce=None):
         """The request on the desktop connection's upstream connection;
         None when the server is gone (the desktop then loses its connection
-        too, as it would with no proxy)."""
+        too, as it would with no proxy) or the desktop hung up."""
         try:
             upstream = self.upstream_for(state)
             self.send_up(upstream, request.raw())
             if announce:
                 self.fired.put({"fault": "mark", "request": announce})
+            if not self.desktop_stays(state):
+                self.count("hangups")
+                self.note(fault="hangup", request=request.label())
+                self.drop_upstream(state)
+                return None
             return self.read_answer(state, request)
         except (Closed, OSError):
             self.count("upstream_failures")
@@ -486,6 +521,7 @@ class Proxy:
             return
         client.settimeout(IO_TIMEOUT)
         stream = Stream(client)
+        state["client"], state["client_stream"] = client, stream
         try:
             while self.handle(client, stream, state):
                 pass
