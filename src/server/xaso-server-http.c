@@ -110,11 +110,11 @@ stop_if_drained (XasoServer *server)
 static void
 log_request (SoupServerMessage *msg,
              MessageState      *state,
+             guint              status,
              gboolean           aborted)
 {
   const char *commune = g_object_get_data (G_OBJECT (msg), "xaso-commune");
   GUri *uri = soup_server_message_get_uri (msg);
-  guint status = soup_server_message_get_status (msg);
   gint64 elapsed = state ? g_get_monotonic_time () - state->started : 0;
 
   /* Not soup_server_message_get_remote_host () here: once the client has
@@ -133,13 +133,20 @@ request_ended (XasoServer        *server,
 {
   MessageState *state = message_state (msg);
   GUri *uri = soup_server_message_get_uri (msg);
+  guint answered = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (msg), "xaso-answered"));
+  guint status = soup_server_message_get_status (msg);
 
   if (soup_server_message_get_method (msg) == NULL)
     return;
-  /* libsoup reports every 500 as aborted; only a broken connection is. */
-  log_request (msg, state, aborted && soup_server_message_get_status (msg) != SOUP_STATUS_INTERNAL_SERVER_ERROR);
-  xaso_server_metrics_request (xaso_server_route (uri ? g_uri_get_path (uri) : NULL),
-                               soup_server_message_get_status (msg));
+  /* libsoup reports every 500 as aborted, and an answer the client left
+   * before it was sent as a 500: what counts is the status the server
+   * chose, and only a broken connection is aborted. */
+  if (aborted && answered != 0 && answered != SOUP_STATUS_INTERNAL_SERVER_ERROR)
+    status = answered;
+  else
+    aborted = aborted && status != SOUP_STATUS_INTERNAL_SERVER_ERROR;
+  log_request (msg, state, status, aborted);
+  xaso_server_metrics_request (xaso_server_route (uri ? g_uri_get_path (uri) : NULL), status);
   if (state != NULL && state->counted)
     {
       state->counted = FALSE;
