@@ -176,6 +176,12 @@ def exactly_once(province, commune, desktops):
                              "l.device_id = r.device_id AND l.seq = r.seq)")
     if unlogged != "0":
         problems.append(f"{unlogged} receipts name no log entry of their op")
+    # Half a batch would show as entries whose receipts never came.
+    unreceipted = province.psql(f"SELECT count(*) FROM log l WHERE l.commune_code = '{commune}' "
+                                "AND NOT EXISTS (SELECT 1 FROM receipt r WHERE r.commune_code = l.commune_code "
+                                "AND r.device_id = l.device_id AND r.seq = l.seq)")
+    if unreceipted != "0":
+        problems.append(f"{unreceipted} log entries have no receipt")
     for d in desktops:
         state = d.state()
         mine, theirs = d.receipts(), server_receipts(province, d.device)
