@@ -326,12 +326,18 @@ def kill_client(tap, province, proxy, work, kills=KILLS, seed=3):
         # between two batches, or in the second.
         n = 700 if k == 1 or rng.random() < 0.03 else rng.choice((1, 5, 20, 60))
         victim.edit(seed * 10000 + k, n)
+        # An edit that changes nothing makes no op, and with none waiting
+        # there would be no push to kill.
+        while victim.state()["waiting"] == 0:
+            n += 1
+            victim.edit(seed * 10000 + k + 5000 * n, 1)
         fault = {"before-send": ("POST /v1/push", {"fault": "hold-request"}),
                  "half-sent": ("POST /v1/push", {"fault": "hold-request", "partial": True}),
                  "applied": ("POST /v1/push", {"fault": "hold-answer"}),
                  "pulling": ("GET /v1/pull", {"fault": "hold-answer"})}.get(mode)
         if fault is not None:
-            after = rng.randint(0, n // 500) if fault[0].startswith("POST") else 0
+            batches = (victim.state()["waiting"] + 499) // 500
+            after = rng.randint(0, batches - 1) if fault[0].startswith("POST") else 0
             proxy.script(dict(fault[1], match=fault[0], after=after))
         process = subprocess.Popen(victim.sync_command(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if fault is None:
