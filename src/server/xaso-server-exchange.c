@@ -74,6 +74,8 @@ xaso_server_message_answer (XasoServer         *server,
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
 
   soup_server_message_set_status (msg, response->status, NULL);
+  /* libsoup turns it into a 500 if the client is gone before it is sent. */
+  g_object_set_data (G_OBJECT (msg), "xaso-answered", GUINT_TO_POINTER (response->status));
   soup_message_headers_replace (headers, "Content-Type", response->content_type);
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
   if (response->gzipped)

@@ -21,12 +21,14 @@ typedef struct
   gboolean    too_large;
   gint64      started;       /* monotonic µs */
   gboolean    counted;       /* in XasoServer.in_flight */
+  char       *remote_host;   /* read while the client is surely there */
 } MessageState;
 
 static void
 message_state_free (MessageState *state)
 {
   g_byte_array_unref (state->body);
+  g_free (state->remote_host);
   g_free (state);
 }
 
@@ -86,6 +88,7 @@ early_cb (SoupServer        *soup,
    * doubling would take 2 MiB. */
   state->body = g_byte_array_sized_new (state->too_large ? 0 : (guint) length);
   state->started = g_get_monotonic_time ();
+  state->remote_host = g_strdup (soup_server_message_get_remote_host (msg));
   g_object_set_data_full (G_OBJECT (msg), "xaso-state", state, (GDestroyNotify) message_state_free);
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), state);
@@ -116,14 +119,17 @@ stop_if_drained (XasoServer *server)
 static void
 log_request (SoupServerMessage *msg,
              MessageState      *state,
+             guint              status,
              gboolean           aborted)
 {
   const char *commune = g_object_get_data (G_OBJECT (msg), "xaso-commune");
   GUri *uri = soup_server_message_get_uri (msg);
-  guint status = soup_server_message_get_status (msg);
   gint64 elapsed = state ? g_get_monotonic_time () - state->started : 0;
 
-  xaso_server_log ("%s %s %s %u %.1fms%s%s%s", soup_server_message_get_remote_host (msg),
+  /* Not soup_server_message_get_remote_host () here: once the client has
+   * gone, libsoup warns that it cannot say (and with G_DEBUG=fatal-warnings
+   * the server stops). */
+  xaso_server_log ("%s %s %s %u %.1fms%s%s%s", state && state->remote_host ? state->remote_host : "-",
                    soup_server_message_get_method (msg), uri ? g_uri_get_path (uri) : "-", status,
                    elapsed / 1000.0, commune ? " commune=" : "", commune ? commune : "",
                    aborted ? " aborted" : "");
@@ -136,15 +142,21 @@ request_ended (XasoServer        *server,
 {
   MessageState *state = message_state (msg);
   GUri *uri = soup_server_message_get_uri (msg);
+  guint answered = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (msg), "xaso-answered"));
+  guint status = soup_server_message_get_status (msg);
 
   if (soup_server_message_get_method (msg) == NULL)
     return;
-  /* libsoup reports every 500 as aborted; only a broken connection is, and
-   * so is a request cut before its body ended (an upload's chunk, say). */
-  log_request (msg, state, aborted && (soup_server_message_get_status (msg) != SOUP_STATUS_INTERNAL_SERVER_ERROR ||
-                                       state == NULL || !state->counted));
-  xaso_server_metrics_request (xaso_server_route (uri ? g_uri_get_path (uri) : NULL),
-                               soup_server_message_get_status (msg));
+  /* libsoup reports every 500 as aborted, and an answer the client left
+   * before it was sent as a 500: what counts is the status the server
+   * chose. Only a broken connection is aborted, and so is a request cut
+   * before its body ended (an upload's chunk, say). */
+  if (aborted && answered != 0 && answered != SOUP_STATUS_INTERNAL_SERVER_ERROR)
+    status = answered;
+  else
+    aborted = aborted && (status != SOUP_STATUS_INTERNAL_SERVER_ERROR || state == NULL || !state->counted);
+  log_request (msg, state, status, aborted);
+  xaso_server_metrics_request (xaso_server_route (uri ? g_uri_get_path (uri) : NULL), status);
   if (state != NULL && state->counted)
     {
       state->counted = FALSE;

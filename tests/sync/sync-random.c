@@ -12,7 +12,12 @@
  * syncs until quiet, and each prints a hash of what it holds (the residents
  * and the conflicts, open or settled) and its counts.
  *
- * Usage: sync-random SEED ROUNDS DB… */
+ * test-sync-faults.py syncs through a fault-injecting proxy with xasoctl,
+ * which it may kill, so it asks for the edits and the hashes apart:
+ *
+ * Usage: sync-random SEED ROUNDS DB…
+ *        sync-random --edit SEED N DB   (N random edits)
+ *        sync-random --state DB         (the line each desktop prints above) */
 
 static const char * const fields[] = { "phone", "occupation", "notes", "hamlet" };
 static const char * const values[] = { "0901", "0902", "Nông dân", "Giáo viên", NULL, "Ấp 1", "Ấp 2" };
@@ -120,6 +125,55 @@ count (XasoDatabase *db,
   return n;
 }
 
+static void
+print_state (const char   *name,
+             XasoDatabase *db)
+{
+  g_autofree char *hash = state_hash (db);
+
+  g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n",
+           name, hash, count (db, "SELECT count(*) FROM outbox"),
+           count (db, "SELECT count(*) FROM sync_receipt"),
+           count (db, "SELECT count(*) FROM field_conflict"),
+           count (db, "SELECT coalesce (max (device_seq), 0) FROM sync_receipt"));
+}
+
+static XasoDatabase *
+open_or_die (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  XasoDatabase *db = xaso_database_open (path, &error);
+
+  if (db == NULL)
+    g_error ("%s: %s", path, error->message);
+  return db;
+}
+
+/* One step of test-sync-faults.py: edits, or what a desktop holds. */
+static int
+one_step (int    argc,
+          char **argv)
+{
+  if (g_str_equal (argv[1], "--edit") && argc == 5)
+    {
+      g_autoptr(XasoDatabase) db = open_or_die (argv[4]);
+      g_autoptr(GRand) rand = g_rand_new_with_seed ((guint32) atoi (argv[2]));
+
+      for (int e = atoi (argv[3]); e > 0; e--)
+        random_edit (db, rand);
+      return 0;
+    }
+  if (g_str_equal (argv[1], "--state") && argc == 3)
+    {
+      g_autoptr(XasoDatabase) db = open_or_die (argv[2]);
+
+      print_state (argv[2], db);
+      return 0;
+    }
+  g_printerr ("Usage: sync-random --edit SEED N DB | --state DB\n");
+  return 2;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -128,6 +182,8 @@ main (int    argc,
   g_autoptr(GRand) rand = NULL;
   guint rounds;
 
+  if (argc > 1 && g_str_has_prefix (argv[1], "--"))
+    return one_step (argc, argv);
   if (argc < 5)
     {
       g_printerr ("Usage: sync-random SEED ROUNDS DB DB…\n");
@@ -136,14 +192,7 @@ main (int    argc,
   rand = g_rand_new_with_seed ((guint32) atoi (argv[1]));
   rounds = (guint) atoi (argv[2]);
   for (int i = 3; i < argc; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      XasoDatabase *db = xaso_database_open (argv[i], &error);
-
-      if (db == NULL)
-        g_error ("%s: %s", argv[i], error->message);
-      g_ptr_array_add (dbs, db);
-    }
+    g_ptr_array_add (dbs, open_or_die (argv[i]));
   for (guint r = 0; r < rounds; r++)
     {
       for (guint d = 0; d < dbs->len; d++)
@@ -158,15 +207,6 @@ main (int    argc,
     for (guint d = 0; d < dbs->len; d++)
       sync_desktop (g_ptr_array_index (dbs, d));
   for (guint d = 0; d < dbs->len; d++)
-    {
-      XasoDatabase *db = g_ptr_array_index (dbs, d);
-      g_autofree char *hash = state_hash (db);
-
-      g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n",
-               argv[3 + d], hash, count (db, "SELECT count(*) FROM outbox"),
-               count (db, "SELECT count(*) FROM sync_receipt"),
-               count (db, "SELECT count(*) FROM field_conflict"),
-               count (db, "SELECT coalesce (max (device_seq), 0) FROM sync_receipt"));
-    }
+    print_state (argv[3 + d], g_ptr_array_index (dbs, d));
   return 0;
 }
