@@ -22,6 +22,7 @@ static const struct
   [XASO_ENDPOINT_PULL] = { "/v1/pull", "GET", xaso_server_pull_handle },
   [XASO_ENDPOINT_HEALTH] = { "/v1/health", "GET", xaso_server_health_handle },
   [XASO_ENDPOINT_METRICS] = { "/v1/metrics", "GET", NULL },
+  [XASO_ENDPOINT_LEASES] = { "/v1/leases", "POST", xaso_server_leases_handle },
 };
 
 typedef struct

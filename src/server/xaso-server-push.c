@@ -11,6 +11,7 @@
 #include "xaso-server-json.h"
 #include "xaso-sync-protocol.h"
 #include "xaso-server-metrics.h"
+#include "xaso-server-numbers.h"
 
 /* POST /v1/push: one transaction per batch. Reads and writes go by whole
  * sets (a JSON parameter unnested by json_to_recordset), so a batch of 500
@@ -647,11 +648,13 @@ apply_batch (Push    *p,
   parse_ops (p);
   keys = touched_rows (p);
   if (!load_rows (p, keys, error) || !load_fields (p, keys, error) ||
-      !load_conflicts (p, error) || !claim_new_rows (p, error))
+      !load_conflicts (p, error) || !claim_new_rows (p, error) ||
+      !xaso_server_numbers_load (p->pg, p->commune, p->apply, p->parsed, error))
     return FALSE;
   decide_ops (p);
   return store_rows (p, error) && store_log (p, error) && store_receipts (p, error) &&
          store_conflicts (p, error) && store_rejections (p, error) && advance_counter (p, error) &&
+         xaso_server_numbers_store (p->pg, p->commune, p->apply, error) &&
          xaso_pg_commit (p->pg, error);
 }
 

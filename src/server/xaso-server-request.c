@@ -17,6 +17,7 @@ static const char * const endpoint_names[] = {
   [XASO_ENDPOINT_PULL] = "pull",
   [XASO_ENDPOINT_HEALTH] = "health",
   [XASO_ENDPOINT_METRICS] = "metrics",
+  [XASO_ENDPOINT_LEASES] = "leases",
   [XASO_N_ENDPOINTS] = "other",
 };
 
