@@ -178,7 +178,7 @@ day_start (Asker       *a,
   row = xaso_pg_query (a->pg, "lease_day_lock",
                        "SELECT greatest(d.last_seq, coalesce((SELECT max(right(n.number, 4)::int) FROM number_claim n, "
                        "commune c WHERE c.commune_code = $1 AND n.commune_code = $1 AND n.series = 'dossier' "
-                       "AND n.number >= c.agency_eid || '-' || $3 || '-' AND n.number < c.agency_eid || '-' || $3 || '-9' "
+                       "AND n.number >= c.agency_eid || '-' || $3::text || '-' AND n.number < c.agency_eid || '-' || $3::text || '-9' "
                        "AND right(n.number, 4) ~ '^[0-9]{4}$'), 0)) "
                        "FROM dossier_code_day d WHERE d.commune_code = $1 AND d.day = $2::date FOR UPDATE OF d",
                        3, values, error);
@@ -202,8 +202,8 @@ give_block (Asker       *a,
   g_autoptr(PGresult) grant = NULL;
 
   counter = xaso_pg_query (a->pg, "lease_day_advance",
-                           "UPDATE dossier_code_day SET last_seq = $4::int WHERE commune_code = $1 AND day = $2::date",
-                           4, values, error);
+                           "UPDATE dossier_code_day SET last_seq = $3::int WHERE commune_code = $1 AND day = $2::date",
+                           3, (const char *[]) { a->commune, iso_day, last_text }, error);
   if (counter == NULL)
     return FALSE;
   grant = xaso_pg_query (a->pg, "lease_grant",

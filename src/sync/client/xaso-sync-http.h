@@ -27,6 +27,11 @@ JsonNode     *xaso_sync_http_call     (XasoSyncHttp  *self,
                                        guint64       *bytes_in,
                                        GError       **error);
 
+/* The "error" object of the last answer refused with a JSON error body
+ * (some carry more than code and message: lease_held names the holder), or
+ * NULL. Owned by @self until its next call. */
+JsonObject   *xaso_sync_http_last_error (XasoSyncHttp *self);
+
 /* The SHA-256 fingerprint of the first certificate of a PEM file, as
  * "AB:CD:…", which an administrator compares with the server's. */
 char         *xaso_sync_ca_fingerprint (const char   *ca_file,
