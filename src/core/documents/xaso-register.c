@@ -175,8 +175,8 @@ xaso_register_allocate (XasoDatabase  *db,
       else
         g_set_error_literal (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_NO_LEASE,
                              _("The server has not given this desktop the numbers of this register, or its lease "
-                               "has ended. Connect to the network and sync (or ask for the register on the sync "
-                               "page), then give the number; the document stays a draft meanwhile."));
+                               "has ended. Connect to the network and sync, then give the number; the document stays "
+                               "a draft meanwhile."));
       return FALSE;
     }
   change = xaso_change_new (XASO_CHANGE_UPDATE, "register", register_id);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 
 #include "xaso-change.h"
@@ -69,7 +70,8 @@ xaso_sync_lease_register (XasoDatabase  *db,
 
   if (year == 0)
     {
-      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_REQUEST, "%s", register_id);
+      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_REQUEST,
+                   _("This computer has no document register %s."), register_id);
       return FALSE;
     }
   xaso_sync_json_append_string (body, register_id);
@@ -90,7 +92,8 @@ xaso_sync_lease_register (XasoDatabase  *db,
   object = json_node_get_object (answer);
   if (xaso_sync_member_string (object, "device_id") == NULL || xaso_sync_member_string (object, "until") == NULL)
     {
-      g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_ANSWER, "leases");
+      g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_ANSWER,
+                           _("The server’s answer does not follow the sync protocol."));
       return FALSE;
     }
   return write_lease (db, register_id, xaso_sync_member_string (object, "device_id"),
@@ -234,7 +237,8 @@ ask_codes (XasoDatabase  *db,
   g.last = json_object_get_int_member_with_default (object, "last", 0);
   if (g.first < 1 || g.last < g.first || g.last > 9999)
     {
-      g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_ANSWER, "leases");
+      g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_ANSWER,
+                           _("The server’s answer does not follow the sync protocol."));
       return FALSE;
     }
   range = json_object_get_member (object, "fallback") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "fallback"))
