@@ -8,6 +8,9 @@
 #include "xaso-sync-clock.h"
 #include "xaso-sync-conflicts.h"
 #include "xaso-sync-enroll.h"
+#include "xaso-sync-leases.h"
+#include "xaso-register.h"
+#include "xaso-sync-settings.h"
 #include "xaso-sync-run.h"
 #include "xasoctl-verbs.h"
 
@@ -197,6 +200,88 @@ sync_resolve (XasoctlContext  *ctx,
   return 0;
 }
 
+/* This desktop's registers (who gives their numbers, until when) and its
+ * dossier code blocks (xaso-sync-leases.h says the columns). */
+static int
+sync_leases (XasoctlContext  *ctx,
+             int              argc,
+             char           **argv)
+{
+  g_autoptr(XasoDatabase) db = xasoctl_open_database (ctx, TRUE);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (db == NULL)
+    return 1;
+  if ((lines = xaso_sync_leases_list (db, &error)) == NULL)
+    return xasoctl_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < lines->len; i++)
+    g_print ("%s\n", (char *) g_ptr_array_index (lines, i));
+  return 0;
+}
+
+static gboolean
+register_kind (const char       *name,
+               XasoRegisterKind *kind)
+{
+  for (XasoRegisterKind k = XASO_REGISTER_INCOMING; k <= XASO_REGISTER_CONFIDENTIAL_OUTGOING; k++)
+    if (g_str_equal (name, xaso_register_kind_to_string (k)))
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The register named by its id, or by its kind and year (made if the year
+ * has none yet, as the first number would make it). */
+static char *
+find_register (XasoDatabase  *db,
+               const char    *name,
+               int            year,
+               GError       **error)
+{
+  XasoRegisterKind kind;
+
+  if (!register_kind (name, &kind))
+    return g_strdup (name);
+  return xaso_register_open (db, kind, year, "xasoctl", error);
+}
+
+static int
+sync_lease (XasoctlContext  *ctx,
+            int              argc,
+            char           **argv)
+{
+  g_autoptr(GOptionContext) options =
+    g_option_context_new (_("REGISTER — ask the server for a register’s numbers (its id, or incoming, outgoing, "
+                            "legal, confidential_incoming, confidential_outgoing)"));
+  g_autoptr(XasoDatabase) db = NULL;
+  g_autoptr(XasoSyncHttp) http = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *id = NULL;
+  int year = g_date_time_get_year (now);
+  GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The register’s year (this year if not given)"), "YEAR" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    return xasoctl_usage (options, error->message);
+  if (argc != 2)
+    return xasoctl_usage (options, _("Name one register."));
+  if ((db = xasoctl_open_database (ctx, TRUE)) == NULL)
+    return 1;
+  if ((http = xaso_sync_connect (db, &error)) == NULL ||
+      (id = find_register (db, argv[1], year, &error)) == NULL ||
+      !xaso_sync_lease_register (db, http, id, NULL, &error))
+    return xasoctl_fail (g_steal_pointer (&error));
+  g_print ("register\t%s\tgranted\n", id);
+  return 0;
+}
+
 int
 xasoctl_sync (XasoctlContext  *ctx,
               int              argc,
@@ -207,6 +292,8 @@ xasoctl_sync (XasoctlContext  *ctx,
     { "status", sync_status, NULL },
     { "conflicts", sync_conflicts, NULL },
     { "resolve", sync_resolve, NULL },
+    { "leases", sync_leases, NULL },
+    { "lease", sync_lease, NULL },
   };
 
   if (argc < 2 || argv[1][0] == '-')
@@ -214,5 +301,6 @@ xasoctl_sync (XasoctlContext  *ctx,
   return xasoctl_run_subverb (ctx, verbs, G_N_ELEMENTS (verbs), argc, argv,
                               _("Usage: xasoctl sync [--once] [--report] | sync enroll --server URL --code CODE "
                                 "--ca FILE.pem [--name NAME] | sync status | sync conflicts | "
-                                "sync resolve ID --keep mine|theirs|VALUE"));
+                                "sync resolve ID --keep mine|theirs|VALUE | sync leases | "
+                                "sync lease REGISTER [--year YEAR]"));
 }

@@ -267,3 +267,88 @@ xaso_server_enroll (const XasoServerConfig  *config,
     }
   return g_steal_pointer (&code);
 }
+
+static void
+print_rows (PGresult *rows)
+{
+  for (int i = 0; i < PQntuples (rows); i++)
+    for (int j = 0; j < PQnfields (rows); j++)
+      {
+        g_autofree char *cell = g_strdelimit (g_strdup (PQgetvalue (rows, i, j)), "\t\n\r", ' ');
+
+        g_print ("%s%c", cell, j + 1 < PQnfields (rows) ? '\t' : '\n');
+      }
+}
+
+/* Runs one statement of the administrator inside the commune's scope. */
+static PGresult *
+commune_query (const XasoServerConfig  *config,
+               const char              *commune_code,
+               const char              *name,
+               const char              *sql,
+               int                      n_values,
+               const char * const      *values,
+               GError                 **error)
+{
+  g_autoptr(XasoPg) pg = NULL;
+  PGresult *rows = NULL;
+
+  if (!xaso_sync_commune_code_valid (commune_code))
+    return fail (error, "The commune code has 5 digits (--commune)."), NULL;
+  if ((pg = open_connection (config, XASO_PG_ROLE_ADMIN, error)) == NULL)
+    return NULL;
+  if (!xaso_pg_begin (pg, error) || !xaso_pg_set_commune (pg, commune_code, error) ||
+      (rows = xaso_pg_query (pg, name, sql, n_values, values, error)) == NULL ||
+      !xaso_pg_commit (pg, error))
+    {
+      g_clear_pointer (&rows, PQclear);
+      xaso_pg_rollback (pg);
+      return NULL;
+    }
+  return rows;
+}
+
+#define LEASE_COLUMNS "l.register_id, l.year, l.device_id, coalesce(d.name, ''), " \
+  "to_char(l.until AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+gboolean
+xaso_server_lease_list (const XasoServerConfig  *config,
+                        const char              *commune_code,
+                        GError                 **error)
+{
+  const char *values[] = { commune_code };
+  g_autoptr(PGresult) rows =
+    commune_query (config, commune_code, "lease_list",
+                   "SELECT " LEASE_COLUMNS " FROM register_lease l LEFT JOIN device d "
+                   "ON d.commune_code = l.commune_code AND d.device_id = l.device_id "
+                   "WHERE l.commune_code = $1 ORDER BY l.year, l.register_id", 1, values, error);
+
+  if (rows == NULL)
+    return FALSE;
+  print_rows (rows);
+  return TRUE;
+}
+
+gboolean
+xaso_server_lease_release (const XasoServerConfig  *config,
+                           const char              *commune_code,
+                           const char              *register_id,
+                           GError                 **error)
+{
+  g_autofree char *lower = register_id ? g_ascii_strdown (register_id, -1) : NULL;
+  const char *values[] = { commune_code, lower };
+  g_autoptr(PGresult) rows = NULL;
+
+  if (lower == NULL || !xaso_sync_uuid_valid (lower))
+    return fail (error, "Give the register's id (--register, a UUID: xasoctl sync leases lists them).");
+  rows = commune_query (config, commune_code, "lease_release",
+                        "WITH gone AS (DELETE FROM register_lease WHERE commune_code = $1 AND register_id = $2 "
+                        "RETURNING *) SELECT " LEASE_COLUMNS " FROM gone l LEFT JOIN device d "
+                        "ON d.commune_code = l.commune_code AND d.device_id = l.device_id", 2, values, error);
+  if (rows == NULL)
+    return FALSE;
+  if (PQntuples (rows) == 0)
+    return fail (error, "The register %s of commune %s has no lease.", lower, commune_code);
+  print_rows (rows);
+  return TRUE;
+}

@@ -37,5 +37,16 @@ char    *xaso_server_enroll       (const XasoServerConfig  *config,
                                    const char              *commune_code,
                                    char                   **expires_at,
                                    GError                 **error);
+/* Lists the commune's register leases (register, year, device, its name,
+ * until) as tab-separated lines. */
+gboolean xaso_server_lease_list   (const XasoServerConfig  *config,
+                                   const char              *commune_code,
+                                   GError                 **error);
+/* Frees a register's lease, whoever holds it, so another desktop can take
+ * it; prints what was released. */
+gboolean xaso_server_lease_release (const XasoServerConfig *config,
+                                   const char              *commune_code,
+                                   const char              *register_id,
+                                   GError                 **error);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "xaso-server-apply.h"
+#include "xaso-server-numbers.h"
 #include "xaso-sync-rights.h"
 
 /* A conflict named by an op's "resolves", as loaded from the database. */
@@ -45,6 +46,9 @@ struct _XasoApply
   GPtrArray  *conflicts;
   GPtrArray  *resolutions;
   GPtrArray  *rejections;
+  GHashTable *claims;        /* "series\nnumber" → the row holding it */
+  GHashTable *holders;       /* register id → the device holding its lease */
+  GPtrArray  *new_claims;
   guint       counts[XASO_SYNC_REJECTED + 1];
 };
 
@@ -110,6 +114,16 @@ resolution_free (XasoApplyResolution *resolution)
 }
 
 static void
+claim_free (XasoApplyClaim *claim)
+{
+  g_free (claim->series);
+  g_free (claim->number);
+  g_free (claim->table);
+  g_free (claim->row);
+  g_free (claim);
+}
+
+static void
 rejection_free (XasoApplyRejection *rejection)
 {
   g_free (rejection->op);
@@ -136,6 +150,9 @@ xaso_apply_new (const char *device_id,
   apply->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
   apply->resolutions = g_ptr_array_new_with_free_func ((GDestroyNotify) resolution_free);
   apply->rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) rejection_free);
+  apply->claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  apply->holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  apply->new_claims = g_ptr_array_new_with_free_func ((GDestroyNotify) claim_free);
   return apply;
 }
 
@@ -154,6 +171,9 @@ xaso_apply_free (XasoApply *apply)
   g_ptr_array_unref (apply->conflicts);
   g_ptr_array_unref (apply->resolutions);
   g_ptr_array_unref (apply->rejections);
+  g_hash_table_unref (apply->claims);
+  g_hash_table_unref (apply->holders);
+  g_ptr_array_unref (apply->new_claims);
   g_free (apply);
 }
 
@@ -220,6 +240,23 @@ xaso_apply_add_account (XasoApply  *apply,
   account->row_id = g_strdup (row_id);
   account->roles = roles;
   g_hash_table_replace (apply->accounts, g_strdup (username), account);
+}
+
+void
+xaso_apply_add_claim (XasoApply  *apply,
+                      const char *series,
+                      const char *number,
+                      const char *row)
+{
+  g_hash_table_replace (apply->claims, g_strconcat (series, "\n", number, NULL), g_strdup (row));
+}
+
+void
+xaso_apply_add_holder (XasoApply  *apply,
+                       const char *register_id,
+                       const char *device_id)
+{
+  g_hash_table_replace (apply->holders, g_strdup (register_id), g_strdup (device_id));
 }
 
 static char *
@@ -642,6 +679,54 @@ check_rights (XasoApply        *apply,
   return FALSE;
 }
 
+/* DESIGN.md §4.7: only the register's lease holder moves its counter, and
+ * a number already held by another row is refused, never written over. A
+ * number the op takes is claimed now: the ops after it see it taken. */
+static const char *
+check_numbers (Decision  *d,
+               char     **reason)
+{
+  const char *holder;
+  g_autofree char *register_id = g_ascii_strdown (d->op->row, -1);
+  g_autofree char *series = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *key = NULL;
+  const char *owner;
+  XasoApplyClaim *claim;
+
+  if (g_str_equal (d->op->table, "register") && json_object_has_member (d->op->fields, "last_number") &&
+      (holder = g_hash_table_lookup (d->apply->holders, register_id)) != NULL &&
+      !g_str_equal (holder, d->apply->device_id))
+    {
+      *reason = g_strdup_printf ("Máy %s đang giữ quyền cấp số của sổ đăng ký này; số do máy này cấp không được "
+                                 "ghi lên máy chủ.", holder);
+      return "lease_held";
+    }
+  if (!xaso_server_number_of (d->op->table, d->row, d->op->fields, &series, &number))
+    return NULL;
+  key = g_strconcat (series, "\n", number, NULL);
+  owner = g_hash_table_lookup (d->apply->claims, key);
+  if (owner != NULL && !g_str_equal (owner, d->op->row))
+    {
+      *reason = g_str_equal (series, "dossier")
+        ? g_strdup_printf ("Mã hồ sơ %s đã được dùng cho một hồ sơ khác; máy chủ không ghi đè. Hồ sơ này cần "
+                           "một mã mới.", number)
+        : g_strdup_printf ("Số %s đã được cấp cho một văn bản khác trong cùng sổ đăng ký và năm; máy chủ không "
+                           "ghi đè. Văn bản này cần được cấp số lại.", number);
+      return "duplicate_number";
+    }
+  if (owner != NULL)
+    return NULL;
+  g_hash_table_insert (d->apply->claims, g_steal_pointer (&key), g_strdup (d->op->row));
+  claim = g_new0 (XasoApplyClaim, 1);
+  claim->series = g_steal_pointer (&series);
+  claim->number = g_steal_pointer (&number);
+  claim->table = g_strdup (d->op->table);
+  claim->row = g_strdup (d->op->row);
+  g_ptr_array_add (d->apply->new_claims, claim);
+  return NULL;
+}
+
 void
 xaso_apply_op (XasoApply        *apply,
                const XasoSyncOp *op,
@@ -656,6 +741,7 @@ xaso_apply_op (XasoApply        *apply,
                  .conflicts = conflicts, .conflict_ids = conflict_ids };
   const char *refused = NULL;
   g_autofree char *forbidden = NULL;
+  g_autofree char *reason = NULL;
 
   if (!check_rights (apply, op, &forbidden))
     {
@@ -668,6 +754,11 @@ xaso_apply_op (XasoApply        *apply,
       xaso_apply_reject (apply, op->seq, op_node,
                          g_str_equal (refused, "bad_resolves") ? "bad_reference" : refused,
                          reason_for (refused));
+      return;
+    }
+  if ((refused = check_numbers (&d, &reason)) != NULL)
+    {
+      xaso_apply_reject (apply, op->seq, op_node, refused, reason);
       return;
     }
   decide (&d);
@@ -707,6 +798,12 @@ GPtrArray *
 xaso_apply_get_rejections (XasoApply *apply)
 {
   return apply->rejections;
+}
+
+GPtrArray *
+xaso_apply_get_new_claims (XasoApply *apply)
+{
+  return apply->new_claims;
 }
 
 gint64

@@ -77,6 +77,15 @@ typedef struct
   char   *reason;
 } XasoApplyRejection;
 
+/* A human number a row took in this batch (PROTOCOL.md: duplicate_number). */
+typedef struct
+{
+  char *series;              /* "register:<id>" or "dossier" */
+  char *number;
+  char *table;
+  char *row;
+} XasoApplyClaim;
+
 XasoApply  *xaso_apply_new            (const char *device_id,
                                        gint64      next_server_seq,
                                        const char *checksum);
@@ -98,6 +107,15 @@ void        xaso_apply_add_conflict   (XasoApply  *apply,
                                        const char *field,
                                        gint64      kept_version,
                                        gboolean    resolved);
+/* A number some row already holds, and the device holding a register's
+ * lease (xaso-server-numbers.c loads them). */
+void        xaso_apply_add_claim      (XasoApply  *apply,
+                                       const char *series,
+                                       const char *number,
+                                       const char *row);
+void        xaso_apply_add_holder     (XasoApply  *apply,
+                                       const char *register_id,
+                                       const char *device_id);
 
 /* The commune's account named @username (an op's actor): its row and
  * roles. An op by an actor no account names is not checked for rights
@@ -128,6 +146,7 @@ GPtrArray  *xaso_apply_get_receipts   (XasoApply  *apply);
 GPtrArray  *xaso_apply_get_conflicts  (XasoApply  *apply);
 GPtrArray  *xaso_apply_get_resolutions (XasoApply *apply);
 GPtrArray  *xaso_apply_get_rejections (XasoApply  *apply);
+GPtrArray  *xaso_apply_get_new_claims (XasoApply  *apply);
 gint64      xaso_apply_get_next_server_seq (XasoApply *apply);
 const char *xaso_apply_get_checksum   (XasoApply  *apply);
 /* New ops by outcome (replays excluded), indexed by XasoSyncOutcome. */

@@ -26,6 +26,7 @@ static const struct
   [XASO_ENDPOINT_METRICS] = { "/v1/metrics", "GET", NULL },
   [XASO_ENDPOINT_BLOBS] = { "/v1/blobs/", "HEAD, PUT, GET", xaso_server_blobs_handle },
   [XASO_ENDPOINT_INBOX] = { "/v1/inbox/dossiers", "POST", xaso_server_inbox_handle },
+  [XASO_ENDPOINT_LEASES] = { "/v1/leases", "POST", xaso_server_leases_handle },
 };
 
 typedef struct

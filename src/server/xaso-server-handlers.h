@@ -33,6 +33,10 @@ XasoServerResponse *xaso_server_health_handle (XasoPg                   *pg,
 XasoServerResponse *xaso_server_blobs_handle  (XasoPg                   *pg,
                                                const XasoServerRequest  *request,
                                                GError                  **error);
+/* POST /v1/leases (xaso-server-leases.c). */
+XasoServerResponse *xaso_server_leases_handle (XasoPg                   *pg,
+                                               const XasoServerRequest  *request,
+                                               GError                  **error);
 
 /* Parses a JSON object body (400 bad_json otherwise). */
 JsonNode           *xaso_server_parse_body    (GBytes                   *body,

@@ -12,6 +12,7 @@
 #include "xaso-sync-protocol.h"
 #include "xaso-sync-rights.h"
 #include "xaso-server-metrics.h"
+#include "xaso-server-numbers.h"
 #include "xaso-server-store.h"
 
 /* POST /v1/push: one transaction per batch. Reads and writes go by whole
@@ -487,13 +488,15 @@ apply_batch (Push    *p,
   parse_ops (p);
   keys = touched_rows (p);
   if (!load_rows (p, keys, error) || !load_fields (p, keys, error) ||
-      !load_conflicts (p, error) || !load_accounts (p, error) || !claim_new_rows (p, error))
+      !load_conflicts (p, error) || !load_accounts (p, error) || !claim_new_rows (p, error) ||
+      !xaso_server_numbers_load (p->pg, p->commune, p->apply, p->parsed, error))
     return FALSE;
   decide_ops (p);
   return xaso_server_store_rows (p->pg, p->commune, p->apply, error) &&
          xaso_server_store_log (p->pg, p->commune, p->device, p->apply, error) && store_receipts (p, error) &&
          store_conflicts (p, error) && store_rejections (p, error) &&
          xaso_server_store_counter (p->pg, p->commune, p->apply, error) &&
+         xaso_server_numbers_store (p->pg, p->commune, p->apply, error) &&
          xaso_pg_commit (p->pg, error);
 }
 

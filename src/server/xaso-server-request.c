@@ -19,6 +19,7 @@ static const char * const endpoint_names[] = {
   [XASO_ENDPOINT_METRICS] = "metrics",
   [XASO_ENDPOINT_BLOBS] = "blobs",
   [XASO_ENDPOINT_INBOX] = "inbox",
+  [XASO_ENDPOINT_LEASES] = "leases",
   [XASO_N_ENDPOINTS] = "other",
 };
 

@@ -337,6 +337,42 @@ verb_user (int    argc,
   return 1;
 }
 
+static int
+verb_lease (int    argc,
+            char **argv)
+{
+  g_autofree char *commune = NULL;
+  g_autofree char *register_id = NULL;
+  const GOptionEntry entries[] = {
+    { "commune", 0, 0, G_OPTION_ARG_STRING, &commune, "The commune", "CODE" },
+    { "register", 0, 0, G_OPTION_ARG_STRING, &register_id, "The register's id (release)", "ID" },
+    { NULL }
+  };
+  gboolean release = argc >= 2 && g_str_equal (argv[1], "release");
+  gboolean list = argc >= 2 && g_str_equal (argv[1], "list");
+  g_autoptr(XasoServerConfig) config = NULL;
+  GError *error = NULL;
+
+  if (!release && !list)
+    {
+      g_printerr ("Usage: xaso-server lease list --commune CODE | "
+                  "xaso-server lease release --commune CODE --register ID\n");
+      return 1;
+    }
+  argc--, argv++;
+  config = prepare (&argc, &argv, "", release
+                    ? "Frees a register's lease so that another desktop can take it (its numbers stay used)."
+                    : "Lists the register leases: register, year, device, its name, until.", entries);
+  if (config == NULL)
+    return 1;
+  if (commune == NULL)
+    return g_printerr ("xaso-server lease: give --commune CODE\n"), 1;
+  if (release ? !xaso_server_lease_release (config, commune, register_id, &error)
+              : !xaso_server_lease_list (config, commune, &error))
+    return report (error);
+  return 0;
+}
+
 static const struct
 {
   const char *name;
@@ -349,6 +385,7 @@ static const struct
   { "enroll", verb_enroll, "Print a one-time enrollment code (--commune CODE)" },
   { "user", verb_user, "Add or list a commune's accounts (add --commune CODE --username …, list)" },
   { "system", verb_system, "Add, list or revoke systems that submit to the inbox" },
+  { "lease", verb_lease, "List or release register leases (list|release --commune CODE [--register ID])" },
 };
 
 static int

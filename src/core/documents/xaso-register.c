@@ -78,25 +78,30 @@ xaso_register_open (XasoDatabase      *db,
   return g_steal_pointer (&id);
 }
 
-/* A desktop enrolled with a server gets leases from it (the sync issue);
- * until then every desktop is standalone. */
-static gboolean
-is_standalone (XasoDatabase *db)
+typedef struct
 {
-  g_autofree char *server = xaso_database_get_state (db, "sync-server");
+  char   *lease;          /* the device that allocates, or NULL */
+  char   *until;          /* when the server's lease ends (ISO 8601), or NULL */
+  gint64  last;
+} Lease;
 
-  return server == NULL;
+static void
+lease_clear (Lease *l)
+{
+  g_free (l->lease);
+  g_free (l->until);
 }
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Lease, lease_clear)
 
 static gboolean
 read_register (XasoDatabase  *db,
                const char    *register_id,
-               char         **lease,
-               gint64        *last,
+               Lease         *l,
                GError       **error)
 {
   sqlite3_stmt *stmt = xaso_database_prepare (db,
-    "SELECT lease_device_id, last_number FROM register WHERE id = ? AND deleted = 0", error);
+    "SELECT lease_device_id, last_number, lease_until FROM register WHERE id = ? AND deleted = 0", error);
   gboolean found;
 
   if (stmt == NULL)
@@ -105,8 +110,9 @@ read_register (XasoDatabase  *db,
   found = sqlite3_step (stmt) == SQLITE_ROW;
   if (found)
     {
-      *lease = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      *last = sqlite3_column_int64 (stmt, 1);
+      l->lease = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      l->last = sqlite3_column_int64 (stmt, 1);
+      l->until = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
   if (!found)
@@ -115,18 +121,36 @@ read_register (XasoDatabase  *db,
   return found;
 }
 
+static gboolean
+lease_running (const char *until)
+{
+  g_autoptr(GDateTime) end = until ? g_date_time_new_from_iso8601 (until, NULL) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return end != NULL && g_date_time_compare (now, end) < 0;
+}
+
+/* A standalone desktop allocates what nobody else holds. An enrolled one
+ * allocates only under the lease the server granted it (its sync writes it
+ * into the register), until it ends: offline too, since it is long. */
+static gboolean
+holds (XasoDatabase *db,
+       const Lease  *l)
+{
+  gboolean mine = g_strcmp0 (l->lease, xaso_database_get_device_id (db)) == 0;
+
+  if (!xaso_database_is_enrolled (db))
+    return l->lease == NULL || mine;
+  return mine && lease_running (l->until);
+}
+
 gboolean
 xaso_register_holds_lease (XasoDatabase *db,
                            const char   *register_id)
 {
-  g_autofree char *lease = NULL;
-  gint64 last = 0;
+  g_auto(Lease) l = { 0 };
 
-  if (!read_register (db, register_id, &lease, &last, NULL))
-    return FALSE;
-  if (lease == NULL)
-    return is_standalone (db);
-  return g_strcmp0 (lease, xaso_database_get_device_id (db)) == 0;
+  return read_register (db, register_id, &l, NULL) && holds (db, &l);
 }
 
 gboolean
@@ -137,25 +161,30 @@ xaso_register_allocate (XasoDatabase  *db,
                         GError       **error)
 {
   g_autoptr(XasoChange) change = NULL;
-  g_autofree char *lease = NULL;
-  gint64 last = 0;
+  g_auto(Lease) l = { 0 };
 
   g_return_val_if_fail (xaso_database_in_transaction (db), FALSE);
-  if (!read_register (db, register_id, &lease, &last, error))
+  if (!read_register (db, register_id, &l, error))
     return FALSE;
-  if (!xaso_register_holds_lease (db, register_id))
+  if (!holds (db, &l))
     {
-      g_set_error_literal (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_NO_LEASE,
-                           _("Another desktop gives the numbers of this register. Save the document as a "
-                             "draft and ask the clerk who holds the register for its number."));
+      if (l.lease != NULL && g_strcmp0 (l.lease, xaso_database_get_device_id (db)) != 0)
+        g_set_error_literal (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_NO_LEASE,
+                             _("Another desktop gives the numbers of this register. Save the document as a "
+                               "draft and ask the clerk who holds the register for its number."));
+      else
+        g_set_error_literal (error, XASO_DOCUMENT_ERROR, XASO_DOCUMENT_ERROR_NO_LEASE,
+                             _("The server has not given this desktop the numbers of this register, or its lease "
+                               "has ended. Connect to the network and sync, then give the number; the document stays "
+                               "a draft meanwhile."));
       return FALSE;
     }
   change = xaso_change_new (XASO_CHANGE_UPDATE, "register", register_id);
-  xaso_change_set_int (change, "last_number", last + 1);
-  if (lease == NULL)
+  xaso_change_set_int (change, "last_number", l.last + 1);
+  if (l.lease == NULL)
     xaso_change_set_text (change, "lease_device_id", xaso_database_get_device_id (db));
   if (!xaso_change_apply (change, db, actor, error))
     return FALSE;
-  *number = (guint)(last + 1);
+  *number = (guint)(l.last + 1);
   return TRUE;
 }

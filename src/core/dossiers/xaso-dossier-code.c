@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "xaso-change.h"
 #include "xaso-dossier-code.h"
@@ -18,6 +19,7 @@ typedef struct
   const char   *unit_eid;
   const char   *day;
   const char   *actor;
+  gboolean      enrolled;
 } Desk;
 
 static sqlite3_stmt *
@@ -39,20 +41,24 @@ query (Desk       *desk,
 static char *
 held_block (Desk     *desk,
             gint64   *next,
+            gint64   *last,
             GError  **error)
 {
   sqlite3_stmt *stmt = query (desk,
-    "SELECT id, next_seq FROM dossier_code_block WHERE commune_code = ?1 AND unit_eid = ?2 AND day = ?3 "
-    "AND device_id = ?4 AND next_seq <= last_seq AND deleted = 0 ORDER BY first_seq LIMIT 1", error);
+    "SELECT id, next_seq, last_seq FROM dossier_code_block WHERE commune_code = ?1 AND unit_eid = ?2 AND day = ?3 "
+    "AND device_id = ?4 AND next_seq <= last_seq AND deleted = 0 AND (?5 = 0 OR source != 'local') "
+    "ORDER BY first_seq LIMIT 1", error);
   char *id = NULL;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 4, xaso_database_get_device_id (desk->db), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, desk->enrolled);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       id = g_strdup (xaso_column_text (stmt, 0));
       *next = sqlite3_column_int64 (stmt, 1);
+      *last = sqlite3_column_int64 (stmt, 2);
     }
   sqlite3_reset (stmt);
   return id;
@@ -80,15 +86,113 @@ last_taken (Desk    *desk,
   return last;
 }
 
+/* Whether a dossier holds the code of @seq already. */
+static gboolean
+code_used (Desk     *desk,
+           gint64    seq,
+           gboolean *used,
+           GError  **error)
+{
+  g_autofree char *code = g_strdup_printf ("%s-%s-%04" G_GINT64_FORMAT, desk->unit_eid, desk->day, seq);
+  sqlite3_stmt *stmt = xaso_database_prepare (desk->db, "SELECT 1 FROM dossier WHERE commune_code = ? AND code = ?",
+                                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+  xaso_bind_text (stmt, 1, xaso_database_get_commune_code (desk->db));
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  *used = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static char *
+insert_block (Desk        *desk,
+              const char  *source,
+              gint64       first,
+              gint64       last,
+              GError     **error)
+{
+  g_autofree char *id = xaso_uuid_new ();
+  g_autoptr(XasoChange) change = xaso_change_new (XASO_CHANGE_INSERT, "dossier_code_block", id);
+
+  xaso_change_set_text (change, "unit_eid", desk->unit_eid);
+  xaso_change_set_text (change, "day", desk->day);
+  xaso_change_set_text (change, "device_id", xaso_database_get_device_id (desk->db));
+  xaso_change_set_int (change, "first_seq", first);
+  xaso_change_set_int (change, "last_seq", last);
+  xaso_change_set_int (change, "next_seq", first);
+  xaso_change_set_text (change, "source", source);
+  if (!xaso_change_apply (change, desk->db, desk->actor, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/* Whether this desk opened its offline sub-range for the day already. */
+static gboolean
+fallback_opened (Desk     *desk,
+                 gboolean *opened,
+                 GError  **error)
+{
+  sqlite3_stmt *stmt = query (desk,
+    "SELECT 1 FROM dossier_code_block WHERE commune_code = ?1 AND unit_eid = ?2 AND day = ?3 AND device_id = ?4 "
+    "AND source = 'fallback' AND deleted = 0", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 4, xaso_database_get_device_id (desk->db), -1, SQLITE_STATIC);
+  *opened = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* An enrolled desk without a block of the day (offline, or the day is
+ * beyond the blocks its sync keeps): its own sub-range, which no other desk
+ * and no block of the server ever gives, opened whole. */
+static char *
+take_fallback (Desk     *desk,
+               gint64   *next,
+               GError  **error)
+{
+  g_autofree char *range = xaso_database_get_state (desk->db, XASO_DOSSIER_FALLBACK_KEY);
+  gint64 first = 0, last = 0;
+  gboolean opened = FALSE;
+  char *id;
+
+  if (range == NULL || sscanf (range, "%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, &first, &last) != 2 ||
+      first < 1 || last > MAX_SEQ || first > last)
+    {
+      g_set_error_literal (error, XASO_DOSSIER_ERROR, XASO_DOSSIER_ERROR_CODE,
+                           _("This desk has no dossier codes of this day from the server yet. Connect to the "
+                             "network and sync once, then receive the dossier; what you entered is kept."));
+      return NULL;
+    }
+  if (!fallback_opened (desk, &opened, error))
+    return NULL;
+  if (opened)
+    {
+      g_set_error_literal (error, XASO_DOSSIER_ERROR, XASO_DOSSIER_ERROR_CODE,
+                           _("This desk has used all its offline dossier codes of this day. Connect to the "
+                             "network and sync to get more."));
+      return NULL;
+    }
+  id = insert_block (desk, "fallback", first, last, error);
+  *next = first;
+  return id;
+}
+
 static char *
 take_block (Desk     *desk,
             gint64   *next,
             GError  **error)
 {
-  gint64 first = last_taken (desk, error) + 1;
+  gint64 first;
   g_autofree char *id = NULL;
   g_autoptr(XasoChange) change = NULL;
 
+  if (desk->enrolled)
+    return take_fallback (desk, next, error);
+  first = last_taken (desk, error) + 1;
   if (first <= 0)
     return NULL;
   if (first > MAX_SEQ)
@@ -122,24 +226,39 @@ xaso_dossier_code_next (XasoDatabase  *db,
   g_autoptr(GDateTime) local = g_date_time_to_timezone (received,
                                                         xaso_calendar_get_time_zone (xaso_dossier_calendar ()));
   g_autofree char *day = g_date_time_format (local, "%y%m%d");
-  Desk desk = { db, unit_eid, day, actor };
-  g_autoptr(XasoChange) change = NULL;
-  g_autofree char *block = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gint64 seq = 0;
+  Desk desk = { db, unit_eid, day, actor, xaso_database_is_enrolled (db) };
 
   g_return_val_if_fail (xaso_database_in_transaction (db), NULL);
-  block = held_block (&desk, &seq, &local_error);
-  if (block == NULL && local_error == NULL)
-    block = take_block (&desk, &seq, &local_error);
-  if (block == NULL)
+  for (;;)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      g_autoptr(XasoChange) change = NULL;
+      g_autofree char *block = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gint64 seq = 0, last = G_MAXINT64;
+      gboolean used = FALSE;
+
+      block = held_block (&desk, &seq, &last, &local_error);
+      if (block == NULL && local_error == NULL)
+        block = take_block (&desk, &seq, &local_error);
+      if (block == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      while (seq <= last && seq <= MAX_SEQ)
+        {
+          if (!code_used (&desk, seq, &used, error))
+            return NULL;
+          if (!used)
+            break;
+          seq++;
+        }
+      change = xaso_change_new (XASO_CHANGE_UPDATE, "dossier_code_block", block);
+      xaso_change_set_int (change, "next_seq", MIN (seq, last) + 1);
+      if (!xaso_change_apply (change, db, actor, error))
+        return NULL;
+      if (seq <= last && seq <= MAX_SEQ)
+        return g_strdup_printf ("%s-%s-%04" G_GINT64_FORMAT, unit_eid, day, seq);
+      /* Every code left in the block was given already: the next block. */
     }
-  change = xaso_change_new (XASO_CHANGE_UPDATE, "dossier_code_block", block);
-  xaso_change_set_int (change, "next_seq", seq + 1);
-  if (!xaso_change_apply (change, db, actor, error))
-    return NULL;
-  return g_strdup_printf ("%s-%s-%04" G_GINT64_FORMAT, unit_eid, day, seq);
 }

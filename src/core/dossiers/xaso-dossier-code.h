@@ -8,11 +8,18 @@ G_BEGIN_DECLS
 /* How many codes a desk takes at a time. */
 #define XASO_DOSSIER_CODE_BLOCK 20
 
+/* Where an enrolled desk keeps the offline sub-range of every day's codes
+ * the server assigned it ("FIRST-LAST"), for the days it has no block. */
+#define XASO_DOSSIER_FALLBACK_KEY "sync.dossier_fallback"
+
 /* The next dossier code <@unit_eid>-<yyMMdd>-<NNNN> for a dossier received
  * on the day of @received, from a block of that day's numbers this desk
  * (this database's device) holds, taking a new block after the last one
  * any desk took when it has none left (DESIGN.md §4.7). The sequence
- * restarts every day. Inside the caller's transaction. */
+ * restarts every day. An enrolled desk draws only from blocks the server
+ * granted it, then from its own offline sub-range of the day; a code
+ * already given (before the desk enrolled) is passed over. Inside the
+ * caller's transaction. */
 char *xaso_dossier_code_next (XasoDatabase  *db,
                               const char    *unit_eid,
                               GDateTime     *received,

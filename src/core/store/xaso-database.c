@@ -516,6 +516,15 @@ xaso_database_run_atomically (XasoDatabase      *self,
   return own ? xaso_database_commit (self, error) : TRUE;
 }
 
+gboolean
+xaso_database_is_enrolled (XasoDatabase *self)
+{
+  /* The key the sync engine keeps its token under (xaso-sync-settings.h). */
+  g_autofree char *token = xaso_database_get_state (self, "sync.token");
+
+  return token != NULL && token[0] != '\0';
+}
+
 char *
 xaso_database_get_state (XasoDatabase *self,
                          const char   *key)

@@ -70,6 +70,9 @@ gboolean      xaso_database_set_error       (XasoDatabase  *self,
                                              int            rc,
                                              GError       **error);
 
+/* Whether the replica is enrolled with a province server (DESIGN.md §4):
+ * its numbers then come from leases the server grants. */
+gboolean      xaso_database_is_enrolled     (XasoDatabase  *self);
 char         *xaso_database_get_state       (XasoDatabase  *self,
                                              const char    *key);
 gboolean      xaso_database_set_state       (XasoDatabase  *self,

@@ -57,6 +57,7 @@ static const struct
   { 16, _xaso_database_upgrade_dossiers },
   { 18, _xaso_database_add_report_tallies },
   { 19, _xaso_database_upgrade_sync },
+  { 21, _xaso_database_upgrade_number_leases },
 };
 
 static gboolean

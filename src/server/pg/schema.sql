@@ -276,11 +276,76 @@ GRANT SELECT, UPDATE ON counter TO xaso_admin;
 GRANT SELECT, INSERT, UPDATE ON row_head, row_field TO xaso_admin;
 GRANT SELECT, INSERT ON log TO xaso_admin;
 
+-- Numbers (DESIGN.md §4.7, PROTOCOL.md "POST /v1/leases").
+--
+-- The single writer of each document register: the one device that gives its
+-- numbers, until `until` (60 days, renewed while it syncs). Another device
+-- gets it only once it is expired, or after `xaso-server lease release`.
+CREATE TABLE IF NOT EXISTS register_lease (
+  commune_code text NOT NULL REFERENCES commune,
+  register_id  text NOT NULL,
+  year         integer NOT NULL,
+  device_id    text NOT NULL,
+  granted_at   timestamptz NOT NULL DEFAULT now(),
+  until        timestamptz NOT NULL,
+  PRIMARY KEY (commune_code, register_id)
+);
+
+-- The commune's dossier code counter of each day: the last sequence number
+-- given in a block. A request for a block locks its row.
+CREATE TABLE IF NOT EXISTS dossier_code_day (
+  commune_code text NOT NULL REFERENCES commune,
+  day          date NOT NULL,
+  last_seq     integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (commune_code, day)
+);
+
+-- Every block of dossier codes given, and to which desk.
+CREATE TABLE IF NOT EXISTS dossier_code_grant (
+  commune_code text NOT NULL,
+  day          date NOT NULL,
+  first_seq    integer NOT NULL,
+  last_seq     integer NOT NULL,
+  device_id    text NOT NULL,
+  granted_at   timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (commune_code, day, first_seq)
+);
+
+-- Each desk's slot: its own sub-range of every day's codes above 8999, for
+-- the days it receives dossiers offline without a block.
+CREATE TABLE IF NOT EXISTS desk_slot (
+  commune_code text NOT NULL REFERENCES commune,
+  device_id    text NOT NULL,
+  slot         integer NOT NULL CHECK (slot >= 0 AND slot < 20),
+  PRIMARY KEY (commune_code, device_id),
+  UNIQUE (commune_code, slot)
+);
+
+-- The human numbers the commune's rows hold: a document's number in its
+-- register (series 'register:<id>') and a dossier's code (series 'dossier').
+-- A push that would give one to a second row is rejected into quarantine
+-- (duplicate_number); a number once used stays used. Bytewise order, so a
+-- day's dossier codes are one range of the index.
+CREATE TABLE IF NOT EXISTS number_claim (
+  commune_code text NOT NULL,
+  series       text COLLATE "C" NOT NULL,
+  number       text COLLATE "C" NOT NULL,
+  table_name   text NOT NULL,
+  row_id       text NOT NULL,
+  PRIMARY KEY (commune_code, series, number)
+);
+
+GRANT SELECT, INSERT, UPDATE ON register_lease, dossier_code_day, desk_slot TO xaso_app;
+GRANT SELECT, INSERT ON dossier_code_grant, number_claim TO xaso_app;
+GRANT SELECT, DELETE ON register_lease TO xaso_admin;
+GRANT SELECT ON dossier_code_grant, desk_slot TO xaso_admin;
+
 DO $$
 DECLARE
   t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['system_commune', 'inbox']
+  FOREACH t IN ARRAY ARRAY['system_commune', 'inbox', 'register_lease', 'dossier_code_day', 'dossier_code_grant',
+                           'desk_slot', 'number_claim']
   LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);

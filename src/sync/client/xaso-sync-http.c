@@ -18,6 +18,7 @@ struct _XasoSyncHttp
   char *authorization;
   gint64 server_date;     /* the last answer's Date (Unix seconds), or 0 */
   gint64 local_date;      /* this computer's clock when it came */
+  JsonNode *last_error;      /* the last error answer's JSON, or NULL */
 };
 
 typedef struct
@@ -59,6 +60,7 @@ xaso_sync_http_free (XasoSyncHttp *self)
   g_free (self->server_url);
   g_free (self->ca_file);
   g_free (self->authorization);
+  g_clear_pointer (&self->last_error, json_node_unref);
   g_free (self);
 }
 
@@ -277,9 +279,13 @@ xaso_sync_http_call (XasoSyncHttp  *self,
     return NULL;
   if (bytes_in != NULL && curl_easy_getinfo (self->curl, CURLINFO_SIZE_DOWNLOAD_T, &received) == CURLE_OK)
     *bytes_in += (guint64) received;
+  g_clear_pointer (&self->last_error, json_node_unref);
   if (status >= 400)
     {
       set_server_error (error, status, data);
+      if (json_parser_load_from_data (parser, (const char *) data->data, data->len, NULL) &&
+          json_parser_get_root (parser) != NULL && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        self->last_error = json_node_ref (json_parser_get_root (parser));
       return NULL;
     }
   if (!json_parser_load_from_data (parser, (const char *) data->data, data->len, NULL) ||
@@ -324,4 +330,15 @@ xaso_sync_ca_fingerprint (const char  *ca_file,
   for (gsize i = 0; i < size; i++)
     g_string_append_printf (out, "%s%02X", i ? ":" : "", digest[i]);
   return g_string_free (out, FALSE);
+}
+
+JsonObject *
+xaso_sync_http_last_error (XasoSyncHttp *self)
+{
+  JsonNode *error;
+
+  if (self->last_error == NULL)
+    return NULL;
+  error = json_object_get_member (json_node_get_object (self->last_error), "error");
+  return error != NULL && JSON_NODE_HOLDS_OBJECT (error) ? json_node_get_object (error) : NULL;
 }

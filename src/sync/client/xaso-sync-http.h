@@ -32,6 +32,10 @@ JsonNode     *xaso_sync_http_call     (XasoSyncHttp  *self,
  * answer. One second's resolution: enough to tell a wrong clock. */
 gboolean      xaso_sync_http_get_clock_skew (XasoSyncHttp *self,
                                              gint64       *seconds);
+/* The "error" object of the last answer refused with a JSON error body
+ * (some carry more than code and message: lease_held names the holder), or
+ * NULL. Owned by @self until its next call. */
+JsonObject   *xaso_sync_http_last_error (XasoSyncHttp *self);
 
 /* The SHA-256 fingerprint of the first certificate of a PEM file, as
  * "AB:CD:…", which an administrator compares with the server's. */

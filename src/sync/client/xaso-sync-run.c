@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "xaso-sync-leases.h"
 #include "xaso-sync-pull.h"
 #include "xaso-sync-run.h"
 #include "xaso-sync-settings.h"
@@ -117,7 +118,12 @@ xaso_sync_run_once (XasoDatabase    *db,
     return FALSE;
   while (sent > 0)
     sent = xaso_sync_push_batch (db, http, report, cancellable, &local);
-  while (sent == 0 && more)
+  /* Numbers once what was numbered here went up (the server counts a day's
+   * codes from those it holds); the blocks granted go up at once. */
+  if (sent == 0 && xaso_sync_leases_refresh (db, http, cancellable, &local))
+    while ((sent = xaso_sync_push_batch (db, http, report, cancellable, &local)) > 0)
+      ;
+  while (sent == 0 && more && local == NULL)
     if (!xaso_sync_pull_page (db, http, 0, report, &more, cancellable, &local))
       break;
   remember_outcome (db, http, started, report, local);

@@ -1,0 +1,269 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Numbers while offline (sync-anchors.md T9, DESIGN.md §4.7), against a
+real xaso-server on a real PostgreSQL over loopback TLS, driven through
+xasoctl: one desktop takes a register's lease and the other is refused;
+the holder numbers online and offline, consecutively; the other cannot
+number; a forged duplicate lands in the server's quarantine and overwrites
+nothing; two desks receive dossiers online and offline with the server's
+blocks and their own fallback ranges, every code unique and each block's
+codes consecutive; the administrator moves a lease; the errors of
+POST /v1/leases."""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from datetime import datetime, timedelta, timezone
+
+sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "server"))
+from xaso_server_fixture import COMMUNE_A, Server  # noqa: E402
+
+XASOCTL = os.environ["XASOCTL"]
+SERVER = sys.argv[1]
+PROCEDURES = os.path.join(os.environ["XASO_SOURCE_DIR"], "data", "seed", "procedures.json")
+ICT = timezone(timedelta(hours=7))
+tests = 0
+
+
+def ok(what):
+    global tests
+    tests += 1
+    print(f"ok {tests} - {what}", flush=True)
+
+
+def xasoctl(db, *args, stdin=None, check=True, user=None):
+    cmd = [XASOCTL, "--db", db] + (["--as", user] if user else []) + list(args)
+    out = subprocess.run(cmd, input=stdin, capture_output=True, text=True)
+    if check and out.returncode != 0:
+        raise AssertionError(f"{' '.join(cmd)} failed ({out.returncode}): {out.stderr}")
+    return out
+
+
+def table(text):
+    return dict(line.split("\t", 1) for line in text.strip().splitlines() if "\t" in line)
+
+
+def sync(db):
+    report = table(xasoctl(db, "sync", "--report").stdout)
+    sent = int(report["sent"])
+    total = sum(int(report[k]) for k in ("applied", "merged", "conflict", "rejected"))
+    assert sent == total, f"sent {sent} but {total} receipts: {report}"
+    return report
+
+
+def leases(db):
+    return [line.split("\t") for line in xasoctl(db, "sync", "leases").stdout.splitlines()]
+
+
+def query(db, sql, *params):
+    with sqlite3.connect(db) as c:
+        return c.execute(sql, params).fetchall()
+
+
+def device(db):
+    return query(db, "SELECT value FROM sync_state WHERE key = 'device_id'")[0][0]
+
+
+def offline(db, url):
+    """Points the desktop at a port nobody listens on (its network is down)."""
+    with sqlite3.connect(db) as c:
+        c.execute("UPDATE sync_state SET value = ? WHERE key = 'sync.server'", (url,))
+
+
+def register_incoming(db, n, user="vanthu"):
+    out = xasoctl(db, "doc", "incoming", "add", "--issuer", "Sở Tư pháp", "--notation", f"{n}/TB-STP",
+                  "--date", "2026-12-01", "--subject", f"Thông báo số {n}", user=user, check=False)
+    return out
+
+
+def receive(db, at, name):
+    out = xasoctl(db, "dossier", "receive", "--procedure", "1.004837", "--applicant-name", name,
+                  "--at", at, user="motcua")
+    return out.stdout.split("\t")[1]
+
+
+def main():
+    if not os.environ.get("XASO_TEST_PG"):
+        print("1..0 # SKIP XASO_TEST_PG is not set (build-aux/dev test starts PostgreSQL)")
+        return 0
+    print("1..8", flush=True)
+    province = Server(SERVER, "sync_leases")
+    province.setup()
+    province.start()
+    url = f"https://127.0.0.1:{province.port}"
+    work = tempfile.mkdtemp(prefix="xaso-sync-leases-")
+    a, b = (os.path.join(work, n, "xaso.db") for n in "ab")
+    try:
+        xasoctl(a, "init", "--code", COMMUNE_A, "--name", "Xã Tân Lập", "--province-code", "80",
+                "--province", "Tây Ninh", "--agency-id", "000.00.01.H80", "--admin", "quantri",
+                "--admin-name", "Trần Văn Quản", "--password-stdin", stdin="mat-khau-quan-tri\n")
+        for user, role in (("vanthu", "van_thu"), ("motcua", "tiep_nhan")):
+            xasoctl(a, "user", "add", user, "--name", f"Người {user}", "--role", role, "--password-stdin",
+                    stdin="mat-khau-1\n", user="quantri")
+        xasoctl(a, "procedure", "import", PROCEDURES, user="quantri")
+        xasoctl(a, "sync", "enroll", "--server", url, "--code", province.enroll_code(COMMUNE_A), "--ca", province.ca)
+        sync(a)
+        xasoctl(b, "sync", "enroll", "--server", url, "--code", province.enroll_code(COMMUNE_A), "--ca", province.ca)
+        sync(b)
+        dev_a, dev_b = device(a), device(b)
+
+        # 1. A takes the incoming register; B is refused, naming A.
+        refused = register_incoming(a, 1)
+        assert refused.returncode != 0 and not query(a, "SELECT 1 FROM document"), refused
+        granted = xasoctl(a, "sync", "lease", "incoming", "--year", "2026").stdout.split("\t")
+        register = granted[1]
+        sync(a)
+        sync(b)
+        held_by_b = xasoctl(b, "sync", "lease", register, check=False)
+        assert held_by_b.returncode != 0 and dev_a in held_by_b.stderr, held_by_b.stderr
+        rows = {r[1]: r for r in leases(b) if r[0] == "register"}
+        assert rows[register][4] == dev_a and rows[register][6] == "other", rows
+        rows = {r[1]: r for r in leases(a) if r[0] == "register"}
+        assert rows[register][4] == dev_a and rows[register][6] == "held", rows
+        ok("without a lease nothing is numbered; A takes the register's lease, B is refused with A named")
+
+        # 2. A numbers online and offline: consecutive, from 1.
+        numbers = [register_incoming(a, n).stdout.split("\t")[1].strip() for n in (1, 2)]
+        sync(a)
+        offline(a, "https://127.0.0.1:9")
+        numbers += [register_incoming(a, n).stdout.split("\t")[1].strip() for n in (3, 4)]
+        assert xasoctl(a, "sync", check=False).returncode != 0
+        offline(a, url)
+        sync(a)
+        sync(b)
+        assert numbers == ["1", "2", "3", "4"], numbers
+        on_b = [r[0] for r in query(b, "SELECT number FROM document WHERE register_id = ? ORDER BY number", register)]
+        assert on_b == [1, 2, 3, 4], on_b
+        ok("the holder numbers online and offline, consecutively, and the other desktop sees every number")
+
+        # 3. B cannot number: a clear refusal, nothing numbered.
+        refused = register_incoming(b, 5)
+        assert refused.returncode != 0 and refused.stderr.strip(), refused
+        assert len(query(b, "SELECT 1 FROM document")) == 4
+        ok("a desktop without the lease is refused a number, and makes none")
+
+        # 4. A forged duplicate: B's database made to believe it holds the
+        # register from 0; its number 1 and its counter go to quarantine.
+        with sqlite3.connect(b) as c:
+            c.execute("UPDATE register SET lease_device_id = ?, lease_until = '2099-01-01T00:00:00Z', "
+                      "last_number = 0 WHERE id = ?", (dev_b, register))
+        forged = register_incoming(b, 6)
+        assert forged.returncode == 0 and forged.stdout.split("\t")[1].strip() == "1", forged
+        report = sync(b)
+        assert int(report["rejected"]) >= 2, report
+        reasons = province.psql(f"SELECT reason_code || ':' || reason FROM quarantine WHERE device_id = '{dev_b}' "
+                                "ORDER BY seq").splitlines()
+        assert any(r.startswith("duplicate_number:") and "Số 1 " in r for r in reasons), reasons
+        assert any(r.startswith("lease_held:") for r in reasons), reasons
+        local = [r[0] for r in query(b, "SELECT reason_code FROM quarantine")]
+        assert "duplicate_number" in local, local
+        sync(a)
+        on_a = query(a, "SELECT number, notation FROM document WHERE register_id = ? ORDER BY number", register)
+        assert on_a == [(1, "1/TB-STP"), (2, "2/TB-STP"), (3, "3/TB-STP"), (4, "4/TB-STP")], on_a
+        assert query(a, "SELECT last_number FROM register WHERE id = ?", register) == [(4,)]
+        ok("a forged duplicate number lands in quarantine (duplicate_number, lease_held) and overwrites nothing")
+
+        # 5. Two desks receive dossiers with the server's blocks, online and
+        # offline, and beyond the days of their blocks from their fallback range.
+        today = datetime.now(ICT)
+        at = today.strftime("%Y-%m-%d 09:00")
+        later = (today + timedelta(days=4)).strftime("%Y-%m-%d 09:00")
+        codes = defaultdict(list)
+        for db in (a, b):
+            sync(db)
+            codes[db] += [receive(db, at, f"Người nhận {i}") for i in range(3)]
+            sync(db)
+        for db in (a, b):
+            offline(db, "https://127.0.0.1:9")
+            codes[db] += [receive(db, at, f"Người ngoại tuyến {i}") for i in range(3)]
+            codes[db] += [receive(db, later, f"Người hẹn sau {i}") for i in range(2)]
+            offline(db, url)
+        for db in (a, b, a, b):
+            sync(db)
+        everyone = query(a, "SELECT code, desk_device_id FROM dossier ORDER BY code")
+        assert len(everyone) == 16 and len({c for c, _ in everyone}) == 16, everyone
+        assert query(b, "SELECT code FROM dossier ORDER BY code") == [(c,) for c, _ in everyone]
+        blocks = query(a, "SELECT device_id, day, first_seq, last_seq, next_seq, source FROM dossier_code_block "
+                          "WHERE deleted = 0")
+        for dev, day, first, last, nxt, source in blocks:
+            given = sorted(int(c[-4:]) for c, d in everyone if d == dev and c.split("-")[-2] == day
+                           and first <= int(c[-4:]) <= last)
+            assert given == list(range(first, nxt)), (dev, day, first, last, nxt, given)
+            assert source in ("server", "fallback"), source
+        fallback = [int(c[-4:]) for c, _ in everyone if c.split("-")[-2] == later[2:10].replace("-", "")]
+        assert len(fallback) == 4 and all(n > 8999 for n in fallback), fallback
+        ranges = {r[0]: r for r in leases(a) if r[0] == "fallback"}
+        assert ranges, leases(a)
+        ok("two desks' dossier codes are all unique; each block's codes are consecutive from its first; "
+           "days without a block use each desk's own range above 8999")
+
+        # 6. The administrator moves the lease: B takes it, A learns it.
+        released = province.admin("lease", "release", "--commune", COMMUNE_A, "--register", register)
+        assert released.returncode == 0 and dev_a in released.stdout, released.stderr
+        listed = province.admin("lease", "list", "--commune", COMMUNE_A)
+        assert register not in listed.stdout, listed.stdout
+        with sqlite3.connect(b) as c:
+            c.execute("UPDATE register SET last_number = 4 WHERE id = ?", (register,))
+        xasoctl(b, "sync", "lease", register)
+        assert register_incoming(b, 7).stdout.split("\t")[1].strip() == "5"
+        sync(b)
+        # A day later A renews its lease, and learns it is B's now.
+        with sqlite3.connect(a) as c:
+            c.execute("UPDATE register SET lease_until = ? WHERE id = ?",
+                      ((datetime.now(timezone.utc) + timedelta(days=58)).strftime("%Y-%m-%dT%H:%M:%SZ"), register))
+        sync(a)
+        rows = {r[1]: r for r in leases(a) if r[0] == "register"}
+        assert rows[register][4] == dev_b and rows[register][6] == "other", rows
+        assert register_incoming(a, 8).returncode != 0
+        ok("the administrator releases the lease; the other desktop takes it and numbers on; the first stops")
+
+        # 7. POST /v1/leases refuses what is malformed, and changes nothing.
+        token = province.enroll(COMMUNE_A, "0190bbbb-0000-7000-8000-0000000000aa", "Máy thử")
+        bad = [({"kind": "other"}, 400, "bad_request"),
+               ({"kind": "register", "register": "x", "year": 2026}, 400, "bad_request"),
+               ({"kind": "register", "register": register, "year": 1999}, 400, "bad_request"),
+               ({"kind": "register", "register": register, "year": "2026"}, 400, "bad_request"),
+               ({"kind": "dossier_codes", "day": "2026-02-30", "count": 5}, 400, "bad_request"),
+               ({"kind": "dossier_codes", "day": "2026-12-07", "count": 0}, 400, "bad_request"),
+               ({"kind": "dossier_codes", "day": "2026-12-07", "count": 501}, 400, "bad_request"),
+               ({"kind": "register", "register": register, "year": 2026}, 409, "lease_held")]
+        for body, status, code in bad:
+            answer = province.request("POST", "/v1/leases", body, token=token)
+            assert (answer.status, answer.code) == (status, code), (body, answer.status, answer.body)
+        held = province.request("POST", "/v1/leases", {"kind": "register", "register": register, "year": 2026},
+                                token=token).json["error"]
+        assert held["holder"] == dev_b and held["until"], held
+        assert province.request("POST", "/v1/leases", {"kind": "other"}).code == "token_missing"
+        assert province.request("POST", "/v1/leases", b"{}", token=token, content_type="text/plain").code == \
+            "wrong_content_type"
+        assert province.request("GET", "/v1/leases", token=token).status == 405
+        ok("malformed lease requests get 400 bad_request, a held register 409 lease_held naming its holder")
+
+        # 8. A day's blocks never overlap and end at 8999.
+        day = {"kind": "dossier_codes", "day": "2031-01-02", "count": 500}
+        got = []
+        while True:
+            answer = province.request("POST", "/v1/leases", day, token=token)
+            if answer.status != 200:
+                break
+            got.append((answer.json["first"], answer.json["last"]))
+        assert answer.status == 409 and answer.code == "codes_exhausted", answer.body
+        assert got[0][0] == 1 and got[-1][1] == 8999, got
+        assert all(p[1] + 1 == n[0] for p, n in zip(got, got[1:])), got
+        ok("a day's blocks follow each other without overlap up to 8999, then 409 codes_exhausted")
+    except Exception:
+        sys.stderr.write(province.server_log()[-3000:])
+        raise
+    finally:
+        province.kill()
+        province.drop_database()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
