@@ -11,8 +11,6 @@ G_BEGIN_DECLS
  * that name them go, downloaded after the rows that name them arrive. The
  * blob_transfer table keeps each transfer across restarts. */
 
-#define XASO_SYNC_BLOB_CHUNK (1024 * 1024)
-
 /* How far a transfer is: @done bytes of @size, @upload or download. Called
  * on the sync's thread, often; a listener throttles what it shows. */
 typedef void (*XasoSyncBlobProgress) (const char *name,
