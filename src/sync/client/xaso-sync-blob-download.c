@@ -31,6 +31,7 @@ typedef struct
   gboolean              answering;  /* the current answer's first bytes came */
   gboolean              misplaced;  /* an answer not starting where asked */
   XasoSyncBlobListener *listener;
+  guint64              *received;   /* bytes of blobs that came, all told */
 } Download;
 
 static gboolean
@@ -116,6 +117,7 @@ sink (const char *data,
       data += n;
       len -= (gsize) n;
       d->have += n;
+      *d->received += (guint64) n;
     }
   tell (d);
   return TRUE;
@@ -254,11 +256,13 @@ download_one (XasoDatabase          *db,
               XasoSyncHttp          *http,
               const char            *name,
               XasoSyncBlobListener  *listener,
+              guint64               *received,
               GCancellable          *cancellable,
               GError               **error)
 {
   g_autoptr(GError) local = NULL;
-  Download d = { db, http, name, xaso_attachment_get_path (db, name), NULL, -1, 0, -1, FALSE, FALSE, listener };
+  Download d = { db, http, name, xaso_attachment_get_path (db, name), NULL, -1, 0, -1, FALSE, FALSE, listener,
+                 received };
   g_autofree char *dir = g_path_get_dirname (d.target);
   Outcome outcome = FAILED;
 
@@ -318,6 +322,7 @@ int
 xaso_sync_blobs_download_all (XasoDatabase          *db,
                               XasoSyncHttp          *http,
                               XasoSyncBlobListener  *listener,
+                              guint64               *received,
                               GCancellable          *cancellable,
                               GError               **error)
 {
@@ -329,7 +334,8 @@ xaso_sync_blobs_download_all (XasoDatabase          *db,
   for (guint i = 0; i < names->len; i++)
     {
       g_autoptr(GError) local = NULL;
-      Outcome outcome = download_one (db, http, g_ptr_array_index (names, i), listener, cancellable, &local);
+      Outcome outcome = download_one (db, http, g_ptr_array_index (names, i), listener, received,
+                                      cancellable, &local);
 
       if (outcome == FETCHED)
         fetched++;

@@ -54,12 +54,14 @@ gboolean    xaso_sync_blobs_queue_downloads (XasoDatabase    *db,
                                              GHashTable      *names,
                                              GError         **error);
 /* Fetches the queued downloads, each into "<path>.part" first, resuming
- * from what the .part holds. A blob the server lacks yet (404) waits for
- * the next round and is no error. Returns the number of files put in place,
- * or -1 with @error set (the server could not be reached). */
+ * from what the .part holds, adding the bytes that came to *@received. A
+ * blob the server lacks yet (404) waits for the next round and is no
+ * error. Returns the number of files put in place, or -1 with @error set
+ * (the server could not be reached). */
 int         xaso_sync_blobs_download_all  (XasoDatabase          *db,
                                            XasoSyncHttp          *http,
                                            XasoSyncBlobListener  *listener,
+                                           guint64               *received,
                                            GCancellable          *cancellable,
                                            GError               **error);
 

@@ -106,7 +106,8 @@ xaso_sync_run_once (XasoDatabase    *db,
   /* The files the pulled rows name, once the rows are all here. */
   if (local == NULL)
     {
-      int fetched = xaso_sync_blobs_download_all (db, http, &report->blobs, cancellable, &local);
+      int fetched = xaso_sync_blobs_download_all (db, http, &report->blobs, &report->bytes_in,
+                                                  cancellable, &local);
 
       report->downloaded += MAX (fetched, 0);
     }
