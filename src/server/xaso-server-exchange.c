@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "xaso-server-auth.h"
 #include "xaso-server-http.h"
 #include "xaso-server-metrics.h"
@@ -13,8 +15,8 @@
 
 static const struct
 {
-  const char        *path;
-  const char        *method;
+  const char        *path;        /* ending in '/': followed by a name */
+  const char        *methods;     /* as the Allow header lists them */
   XasoServerHandler  handler;     /* NULL: answered on the main thread */
 } routes[XASO_N_ENDPOINTS] = {
   [XASO_ENDPOINT_ENROLL] = { "/v1/enroll", "POST", xaso_server_enroll_handle },
@@ -22,6 +24,7 @@ static const struct
   [XASO_ENDPOINT_PULL] = { "/v1/pull", "GET", xaso_server_pull_handle },
   [XASO_ENDPOINT_HEALTH] = { "/v1/health", "GET", xaso_server_health_handle },
   [XASO_ENDPOINT_METRICS] = { "/v1/metrics", "GET", NULL },
+  [XASO_ENDPOINT_BLOBS] = { "/v1/blobs/", "HEAD, PUT, GET", xaso_server_blobs_handle },
 };
 
 typedef struct
@@ -36,13 +39,30 @@ typedef struct
   guint64            generation;   /* of the commune, when the worker started */
 } Exchange;
 
+static gboolean
+has_name (XasoEndpoint endpoint)
+{
+  return g_str_has_suffix (routes[endpoint].path, "/");
+}
+
+/* A route with a name takes any path under its prefix: the handler judges
+ * the name (400 rather than 404 for a bad one). */
 XasoEndpoint
 xaso_server_route (const char *path)
 {
-  for (guint i = 0; i < XASO_N_ENDPOINTS; i++)
-    if (g_strcmp0 (path, routes[i].path) == 0)
+  for (guint i = 0; path != NULL && i < XASO_N_ENDPOINTS; i++)
+    if (has_name (i) ? g_str_has_prefix (path, routes[i].path) : g_str_equal (path, routes[i].path))
       return (XasoEndpoint) i;
   return XASO_N_ENDPOINTS;
+}
+
+static gboolean
+route_has_method (XasoEndpoint  endpoint,
+                  const char   *method)
+{
+  g_auto(GStrv) methods = g_strsplit (routes[endpoint].methods, ", ", -1);
+
+  return g_strv_contains ((const char * const *) methods, method);
 }
 
 void
@@ -58,10 +78,23 @@ xaso_server_message_answer (XasoServer         *server,
   if (response->gzipped)
     soup_message_headers_replace (headers, "Content-Encoding", "gzip");
   soup_message_headers_append (headers, "Vary", "Accept-Encoding");
+  for (guint i = 0; response->headers != NULL && i + 1 < response->headers->len; i += 2)
+    {
+      const char *name = g_ptr_array_index (response->headers, i);
+      const char *value = g_ptr_array_index (response->headers, i + 1);
+
+      /* A HEAD answer's length is the blob's, not its empty body's. */
+      if (g_ascii_strcasecmp (name, "Content-Length") == 0)
+        soup_message_headers_set_content_length (headers, g_ascii_strtoll (value, NULL, 10));
+      else
+        soup_message_headers_replace (headers, name, value);
+    }
   /* Shutting down: keep-alive clients should not send another request here. */
   if (server->stopping)
     soup_message_headers_replace (headers, "Connection", "close");
-  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), response->body);
+  /* A HEAD answer, or an empty blob, has no body to append. */
+  if (response->body != NULL && g_bytes_get_size (response->body) > 0)
+    soup_message_body_append_bytes (soup_server_message_get_response_body (msg), response->body);
 }
 
 static void
@@ -191,8 +224,25 @@ copy_query (GHashTable *query)
   return copy;
 }
 
+static GHashTable *
+copy_headers (SoupMessageHeaders *headers)
+{
+  static const char * const wanted[] = { XASO_SERVER_REQUEST_HEADERS };
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      const char *value = soup_message_headers_get_one (headers, wanted[i]);
+
+      if (value != NULL)
+        g_hash_table_insert (copy, g_ascii_strdown (wanted[i], -1), g_strdup (value));
+    }
+  return copy;
+}
+
 static XasoServerRequest *
 request_new (SoupServerMessage *msg,
+             const char        *path,
              XasoEndpoint       endpoint,
              GHashTable        *query)
 {
@@ -200,6 +250,10 @@ request_new (SoupServerMessage *msg,
   XasoServerRequest *request = g_new0 (XasoServerRequest, 1);
 
   request->endpoint = endpoint;
+  request->method = g_strdup (soup_server_message_get_method (msg));
+  if (has_name (endpoint))
+    request->name = g_strdup (path + strlen (routes[endpoint].path));
+  request->headers = copy_headers (headers);
   request->body = xaso_server_message_body (msg, &request->body_too_large);
   request->content_type = g_strdup (soup_message_headers_get_one (headers, "Content-Type"));
   request->content_encoding = g_strdup (soup_message_headers_get_one (headers, "Content-Encoding"));
@@ -243,10 +297,10 @@ route_allows (XasoServer        *server,
       answer_error (server, msg, XASO_SYNC_ERROR_NOT_FOUND, "Máy chủ không có địa chỉ này.");
       return FALSE;
     }
-  if (g_str_equal (method, routes[endpoint].method))
+  if (route_has_method (endpoint, method))
     return TRUE;
-  message = g_strdup_printf ("Địa chỉ này chỉ nhận phương thức %s.", routes[endpoint].method);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", routes[endpoint].method);
+  message = g_strdup_printf ("Địa chỉ này chỉ nhận phương thức %s.", routes[endpoint].methods);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", routes[endpoint].methods);
   answer_error (server, msg, XASO_SYNC_ERROR_METHOD_NOT_ALLOWED, message);
   return FALSE;
 }
@@ -271,7 +325,7 @@ xaso_server_exchange_start (XasoServer        *server,
   exchange = g_new0 (Exchange, 1);
   exchange->server = server;
   exchange->msg = g_object_ref (msg);
-  exchange->request = request_new (msg, endpoint, query);
+  exchange->request = request_new (msg, path, endpoint, query);
   exchange->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (finished_cb), exchange);
   soup_server_message_pause (msg);
   dispatch (exchange);

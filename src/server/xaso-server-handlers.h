@@ -26,6 +26,10 @@ XasoServerResponse *xaso_server_pull_handle   (XasoPg                   *pg,
 XasoServerResponse *xaso_server_health_handle (XasoPg                   *pg,
                                                const XasoServerRequest  *request,
                                                GError                  **error);
+/* HEAD, PUT and GET /v1/blobs/{name} (xaso-server-blobs.c). */
+XasoServerResponse *xaso_server_blobs_handle  (XasoPg                   *pg,
+                                               const XasoServerRequest  *request,
+                                               GError                  **error);
 
 /* Parses a JSON object body (400 bad_json otherwise). */
 JsonNode           *xaso_server_parse_body    (GBytes                   *body,

@@ -16,7 +16,8 @@
 /* What the server keeps on each message, from its headers to its last byte. */
 typedef struct
 {
-  GByteArray *body;          /* the request body, up to the wire limit */
+  GByteArray *body;          /* the request body, up to the limit */
+  gsize       limit;         /* of the route: a JSON body or a blob chunk */
   gboolean    too_large;
   gint64      started;       /* monotonic µs */
   gboolean    counted;       /* in XasoServer.in_flight */
@@ -40,9 +41,12 @@ xaso_server_message_body (SoupServerMessage *msg,
                           gboolean          *too_large)
 {
   MessageState *state = message_state (msg);
+  GByteArray *body = g_steal_pointer (&state->body);
 
+  /* Handed over, not copied: a request holds its body once. */
+  state->body = g_byte_array_new ();
   *too_large = state->too_large;
-  return g_bytes_new (state->body->data, state->body->len);
+  return g_byte_array_free_to_bytes (body);
 }
 
 static void
@@ -54,7 +58,7 @@ got_chunk_cb (SoupServerMessage *msg,
 
   /* Past the limit the rest is read and dropped: memory stays bounded
    * whatever a client sends, and the answer is 413. */
-  if (state->too_large || state->body->len + size > XASO_SERVER_MAX_WIRE_BODY)
+  if (state->too_large || state->body->len + size > state->limit)
     {
       state->too_large = TRUE;
       return;
@@ -75,8 +79,10 @@ early_cb (SoupServer        *soup,
   MessageState *state = g_new0 (MessageState, 1);
 
   state->body = g_byte_array_new ();
+  state->limit = xaso_server_route (path) == XASO_ENDPOINT_BLOBS ? XASO_SERVER_MAX_BLOB_BODY
+                                                                 : XASO_SERVER_MAX_WIRE_BODY;
   state->started = g_get_monotonic_time ();
-  state->too_large = soup_message_headers_get_content_length (headers) > XASO_SERVER_MAX_WIRE_BODY;
+  state->too_large = soup_message_headers_get_content_length (headers) > (goffset) state->limit;
   g_object_set_data_full (G_OBJECT (msg), "xaso-state", state, (GDestroyNotify) message_state_free);
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), state);
@@ -130,8 +136,10 @@ request_ended (XasoServer        *server,
 
   if (soup_server_message_get_method (msg) == NULL)
     return;
-  /* libsoup reports every 500 as aborted; only a broken connection is. */
-  log_request (msg, state, aborted && soup_server_message_get_status (msg) != SOUP_STATUS_INTERNAL_SERVER_ERROR);
+  /* libsoup reports every 500 as aborted; only a broken connection is, and
+   * so is a request cut before its body ended (an upload's chunk, say). */
+  log_request (msg, state, aborted && (soup_server_message_get_status (msg) != SOUP_STATUS_INTERNAL_SERVER_ERROR ||
+                                       state == NULL || !state->counted));
   xaso_server_metrics_request (xaso_server_route (uri ? g_uri_get_path (uri) : NULL),
                                soup_server_message_get_status (msg));
   if (state != NULL && state->counted)

@@ -10,6 +10,13 @@ static guint64 requests[XASO_N_ENDPOINTS + 1][600];   /* by endpoint, then HTTP 
 static guint64 ops[XASO_SYNC_REJECTED + 1];
 static guint64 served;
 static guint64 reconnections;
+static struct
+{
+  guint64 received;
+  guint64 served;
+  guint64 completed;
+  guint64 checksum_failed;
+} blobs;
 
 void
 xaso_server_metrics_request (XasoEndpoint endpoint,
@@ -45,6 +52,57 @@ xaso_server_metrics_reconnection (void)
   g_mutex_unlock (&lock);
 }
 
+void
+xaso_server_metrics_blob_received (gsize bytes)
+{
+  g_mutex_lock (&lock);
+  blobs.received += bytes;
+  g_mutex_unlock (&lock);
+}
+
+void
+xaso_server_metrics_blob_served (gsize bytes)
+{
+  g_mutex_lock (&lock);
+  blobs.served += bytes;
+  g_mutex_unlock (&lock);
+}
+
+void
+xaso_server_metrics_blob_completed (void)
+{
+  g_mutex_lock (&lock);
+  blobs.completed++;
+  g_mutex_unlock (&lock);
+}
+
+void
+xaso_server_metrics_blob_checksum_failed (void)
+{
+  g_mutex_lock (&lock);
+  blobs.checksum_failed++;
+  g_mutex_unlock (&lock);
+}
+
+static void
+render_blobs (GString *out)
+{
+  g_string_append_printf (out, "# HELP xaso_blob_bytes_received_total Blob chunk bytes kept from uploads.\n"
+                               "# TYPE xaso_blob_bytes_received_total counter\n"
+                               "xaso_blob_bytes_received_total %" G_GUINT64_FORMAT "\n"
+                               "# HELP xaso_blob_bytes_served_total Blob bytes answered by GET.\n"
+                               "# TYPE xaso_blob_bytes_served_total counter\n"
+                               "xaso_blob_bytes_served_total %" G_GUINT64_FORMAT "\n"
+                               "# HELP xaso_blob_uploads_completed_total Blob uploads verified and published.\n"
+                               "# TYPE xaso_blob_uploads_completed_total counter\n"
+                               "xaso_blob_uploads_completed_total %" G_GUINT64_FORMAT "\n"
+                               "# HELP xaso_blob_checksum_failures_total Blob uploads forgotten: their bytes did "
+                               "not match their declared SHA-256.\n"
+                               "# TYPE xaso_blob_checksum_failures_total counter\n"
+                               "xaso_blob_checksum_failures_total %" G_GUINT64_FORMAT "\n",
+                          blobs.received, blobs.served, blobs.completed, blobs.checksum_failed);
+}
+
 static void
 render_requests (GString *out)
 {
@@ -76,6 +134,7 @@ xaso_server_metrics_render (void)
                                "# TYPE xaso_pg_reconnections_total counter\n"
                                "xaso_pg_reconnections_total %" G_GUINT64_FORMAT "\n",
                           served, reconnections);
+  render_blobs (out);
   g_mutex_unlock (&lock);
   return g_string_free (out, FALSE);
 }

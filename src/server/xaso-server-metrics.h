@@ -13,6 +13,12 @@ void  xaso_server_metrics_request      (XasoEndpoint  endpoint,
 void  xaso_server_metrics_ops          (const guint  *counts);
 void  xaso_server_metrics_served       (guint         entries);
 void  xaso_server_metrics_reconnection (void);
+/* Blob chunk bytes kept, blob bytes answered, uploads published, uploads
+ * forgotten because their bytes did not match their declared SHA-256. */
+void  xaso_server_metrics_blob_received (gsize       bytes);
+void  xaso_server_metrics_blob_served  (gsize         bytes);
+void  xaso_server_metrics_blob_completed (void);
+void  xaso_server_metrics_blob_checksum_failed (void);
 /* Prometheus text exposition format, version 0.0.4. */
 char *xaso_server_metrics_render       (void);
 

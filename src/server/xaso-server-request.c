@@ -17,6 +17,7 @@ static const char * const endpoint_names[] = {
   [XASO_ENDPOINT_PULL] = "pull",
   [XASO_ENDPOINT_HEALTH] = "health",
   [XASO_ENDPOINT_METRICS] = "metrics",
+  [XASO_ENDPOINT_BLOBS] = "blobs",
   [XASO_N_ENDPOINTS] = "other",
 };
 
@@ -32,6 +33,9 @@ xaso_server_request_free (XasoServerRequest *request)
   if (request == NULL)
     return;
   g_clear_pointer (&request->body, g_bytes_unref);
+  g_free (request->method);
+  g_free (request->name);
+  g_clear_pointer (&request->headers, g_hash_table_unref);
   g_free (request->content_type);
   g_free (request->content_encoding);
   g_free (request->authorization);
@@ -45,6 +49,7 @@ xaso_server_response_free (XasoServerResponse *response)
   if (response == NULL)
     return;
   g_clear_pointer (&response->body, g_bytes_unref);
+  g_clear_pointer (&response->headers, g_ptr_array_unref);
   g_free (response->content_type);
   g_free (response->commune_code);
   g_free (response);
@@ -61,6 +66,29 @@ xaso_server_response_text (guint       status,
   response->content_type = g_strdup (content_type);
   response->body = g_bytes_new_take (text, strlen (text));
   return response;
+}
+
+XasoServerResponse *
+xaso_server_response_bytes (guint   status,
+                            GBytes *bytes)
+{
+  XasoServerResponse *response = g_new0 (XasoServerResponse, 1);
+
+  response->status = status;
+  response->content_type = g_strdup ("application/octet-stream");
+  response->body = g_bytes_ref (bytes);
+  return response;
+}
+
+void
+xaso_server_response_add_header (XasoServerResponse *response,
+                                 const char         *name,
+                                 const char         *value)
+{
+  if (response->headers == NULL)
+    response->headers = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (response->headers, g_strdup (name));
+  g_ptr_array_add (response->headers, g_strdup (value));
 }
 
 XasoServerResponse *
@@ -124,7 +152,10 @@ xaso_server_response_compress (XasoServerResponse *response,
   g_autoptr(GBytes) compressed = NULL;
   gboolean over;
 
-  if (!accept_gzip || response->body == NULL || g_bytes_get_size (response->body) < COMPRESS_FROM)
+  /* Blob bytes are sent as stored: mostly compressed or encrypted already,
+   * and a Content-Range counts them as they are. */
+  if (!accept_gzip || response->body == NULL || g_bytes_get_size (response->body) < COMPRESS_FROM ||
+      g_strcmp0 (response->content_type, "application/octet-stream") == 0)
     return;
   compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6);
   compressed = convert (response->body, G_CONVERTER (compressor), G_MAXSIZE, &over, NULL);
@@ -136,7 +167,8 @@ xaso_server_response_compress (XasoServerResponse *response,
 }
 
 static gboolean
-is_json_type (const char *content_type)
+is_media_type (const char *content_type,
+               const char *wanted)
 {
   g_autofree char *type = NULL;
 
@@ -145,7 +177,7 @@ is_json_type (const char *content_type)
   type = g_ascii_strdown (content_type, -1);
   if (strchr (type, ';') != NULL)
     *strchr (type, ';') = '\0';
-  return g_str_equal (g_strstrip (type), "application/json");
+  return g_str_equal (g_strstrip (type), wanted);
 }
 
 static gboolean
@@ -167,7 +199,7 @@ xaso_server_request_json_body (const XasoServerRequest  *request,
 
   if (request->body_too_large)
     return too_large (error), NULL;
-  if (!is_json_type (request->content_type))
+  if (!is_media_type (request->content_type, "application/json"))
     {
       g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_WRONG_CONTENT_TYPE,
                            "Nội dung yêu cầu phải là JSON (Content-Type: application/json).");
@@ -196,6 +228,38 @@ xaso_server_request_json_body (const XasoServerRequest  *request,
       return NULL;
     }
   return g_steal_pointer (&body);
+}
+
+GBytes *
+xaso_server_request_octet_body (const XasoServerRequest  *request,
+                                GError                  **error)
+{
+  const char *encoding = request->content_encoding;
+
+  if (!is_media_type (request->content_type, "application/octet-stream") ||
+      (encoding != NULL && g_ascii_strcasecmp (encoding, "identity") != 0))
+    {
+      g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_WRONG_CONTENT_TYPE,
+                           "Phần tệp phải được gửi nguyên dạng, không nén "
+                           "(Content-Type: application/octet-stream).");
+      return NULL;
+    }
+  if (request->body_too_large || g_bytes_get_size (request->body) > XASO_SERVER_MAX_BLOB_BODY)
+    {
+      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_TOO_LARGE,
+                   "Phần tệp quá lớn: mỗi lần gửi tối đa %d MiB.", XASO_SYNC_BLOB_CHUNK / (1024 * 1024));
+      return NULL;
+    }
+  return g_bytes_ref (request->body);
+}
+
+const char *
+xaso_server_request_header (const XasoServerRequest *request,
+                            const char              *name)
+{
+  g_autofree char *key = g_ascii_strdown (name, -1);
+
+  return request->headers ? g_hash_table_lookup (request->headers, key) : NULL;
 }
 
 gboolean

@@ -143,6 +143,36 @@ CREATE TABLE IF NOT EXISTS quarantine (
   PRIMARY KEY (commune_code, device_id, seq)
 );
 
+-- Attachment blobs (PROTOCOL.md, Blobs), stored once per commune under their
+-- name. A row with complete = false is an upload in progress: received bytes
+-- of size are kept, in blob_chunk, and sha256 is what the uploader declared.
+-- An upload locks its row (SELECT … FOR UPDATE) while it appends a chunk, so
+-- two uploaders of the same blob never interleave.
+CREATE TABLE IF NOT EXISTS blob (
+  commune_code text NOT NULL,
+  name         text NOT NULL CHECK (name ~ '^[0-9a-f]{64}$'),
+  size         bigint NOT NULL CHECK (size >= 0),
+  sha256       text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+  received     bigint NOT NULL DEFAULT 0 CHECK (received >= 0 AND received <= size),
+  complete     boolean NOT NULL DEFAULT false CHECK (NOT complete OR received = size),
+  created_at   timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (commune_code, name)
+);
+
+-- A blob's bytes, one row per chunk of the upload (1 MiB but the last), so a
+-- ranged read fetches only the chunks it overlaps.
+CREATE TABLE IF NOT EXISTS blob_chunk (
+  commune_code text NOT NULL,
+  name         text NOT NULL,
+  chunk_offset bigint NOT NULL CHECK (chunk_offset >= 0),
+  data         bytea NOT NULL,
+  PRIMARY KEY (commune_code, name, chunk_offset),
+  FOREIGN KEY (commune_code, name) REFERENCES blob ON DELETE CASCADE
+);
+-- The bytes are stored as uploaded (often compressed or encrypted already):
+-- PostgreSQL need not try to compress them again.
+ALTER TABLE blob_chunk ALTER COLUMN data SET STORAGE EXTERNAL;
+
 -- Roles. They own nothing and cannot log in: the server's login role (or the
 -- superuser in tests) is granted them and switches with SET ROLE, so row-level
 -- security applies even to a connection opened as the tables' owner.
@@ -173,6 +203,8 @@ GRANT SELECT, INSERT, UPDATE ON device, row_head, row_field, conflict TO xaso_ap
 -- A push gives back the id it claimed for an insert it then rejected.
 GRANT DELETE ON row_head TO xaso_app;
 GRANT SELECT, INSERT ON log, receipt, quarantine TO xaso_app;
+-- An upload that starts over or fails its checksum is forgotten.
+GRANT SELECT, INSERT, UPDATE, DELETE ON blob, blob_chunk TO xaso_app;
 GRANT SELECT, INSERT ON commune, counter, enrollment TO xaso_admin;
 GRANT SELECT ON device TO xaso_admin;
 
@@ -184,7 +216,7 @@ DECLARE
   t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['commune', 'counter', 'enrollment', 'device', 'row_head', 'row_field',
-                           'log', 'receipt', 'conflict', 'quarantine']
+                           'log', 'receipt', 'conflict', 'quarantine', 'blob', 'blob_chunk']
   LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);

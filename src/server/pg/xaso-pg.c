@@ -185,6 +185,33 @@ prepare (XasoPg      *pg,
 }
 
 PGresult *
+xaso_pg_query_binary (XasoPg             *pg,
+                      const char         *name,
+                      const char         *sql,
+                      int                 n_params,
+                      const char * const *values,
+                      const int          *lengths,
+                      gboolean            binary_result,
+                      GError            **error)
+{
+  g_autoptr(PGresult) result = NULL;
+  g_autofree int *formats = NULL;
+
+  if (!xaso_pg_ensure (pg, error) || !prepare (pg, name, sql, n_params, error))
+    return NULL;
+  if (lengths != NULL)
+    {
+      formats = g_new0 (int, MAX (n_params, 1));
+      for (int i = 0; i < n_params; i++)
+        formats[i] = lengths[i] != 0;
+    }
+  result = PQexecPrepared (pg->conn, name, n_params, values, lengths, formats, binary_result ? 1 : 0);
+  if (!result_ok (pg, result, error))
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+PGresult *
 xaso_pg_query (XasoPg             *pg,
                const char         *name,
                const char         *sql,
@@ -192,14 +219,7 @@ xaso_pg_query (XasoPg             *pg,
                const char * const *values,
                GError            **error)
 {
-  g_autoptr(PGresult) result = NULL;
-
-  if (!xaso_pg_ensure (pg, error) || !prepare (pg, name, sql, n_params, error))
-    return NULL;
-  result = PQexecPrepared (pg->conn, name, n_params, values, NULL, NULL, 0);
-  if (!result_ok (pg, result, error))
-    return NULL;
-  return g_steal_pointer (&result);
+  return xaso_pg_query_binary (pg, name, sql, n_params, values, NULL, FALSE, error);
 }
 
 gboolean

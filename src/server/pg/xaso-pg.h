@@ -51,6 +51,17 @@ PGresult   *xaso_pg_query         (XasoPg             *pg,
                                    int                 n_params,
                                    const char * const *values,
                                    GError            **error);
+/* The same with bytes: a parameter whose length is not 0 in lengths is sent
+ * as binary (a bytea's bytes, unescaped), and binary_result asks for every
+ * column in binary (for a bytea, its bytes as they are). */
+PGresult   *xaso_pg_query_binary  (XasoPg             *pg,
+                                   const char         *name,
+                                   const char         *sql,
+                                   int                 n_params,
+                                   const char * const *values,
+                                   const int          *lengths,
+                                   gboolean            binary_result,
+                                   GError            **error);
 gboolean    xaso_pg_begin         (XasoPg      *pg,
                                    GError     **error);
 gboolean    xaso_pg_commit        (XasoPg      *pg,
