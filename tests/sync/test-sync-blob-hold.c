@@ -121,6 +121,35 @@ test_queue_downloads (void)
   g_assert_false (((XasoSyncTransfer *) g_ptr_array_index (list, 0))->upload);
 }
 
+/* A row whose bytes have not come says so, for the viewer to tell. */
+static void
+test_not_downloaded (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("absent.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autofree char *here = store (db, "tờ khai");
+  XasoAttachment absent = { NULL, (char *) "00000000000000000000000000000000000000000000000000000000000000cd", 3,
+                            NULL, (char *) "to-khai.pdf", NULL, FALSE };
+  XasoAttachment present = absent;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *plain = NULL;
+
+  g_assert_null (xaso_attachment_read (db, &absent, &error));
+  g_assert_error (error, XASO_ATTACHMENT_ERROR, XASO_ATTACHMENT_ERROR_NOT_DOWNLOADED);
+  g_clear_error (&error);
+  g_assert_null (xaso_attachment_open_plain_path (db, &absent, &error));
+  g_assert_error (error, XASO_ATTACHMENT_ERROR, XASO_ATTACHMENT_ERROR_NOT_DOWNLOADED);
+  g_clear_error (&error);
+  present.sha256 = here;
+  bytes = xaso_attachment_read (db, &present, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, strlen ("tờ khai"));
+  plain = xaso_attachment_open_plain_path (db, &present, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (plain, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -128,5 +157,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sync/blobs/hold", test_hold);
   g_test_add_func ("/sync/blobs/queue-downloads", test_queue_downloads);
+  g_test_add_func ("/sync/blobs/not-downloaded", test_not_downloaded);
   return g_test_run ();
 }
