@@ -298,7 +298,7 @@ take_chunk (XasoPg       *pg,
                                           "máy chủ cho biết."
                                         : "Một lần tải khác của tệp này (độ dài hoặc mã kiểm tra khác) đang dở "
                                           "trên máy chủ; hãy gửi lại từ đầu.",
-                                        &blob);
+                                        blob.received);
     }
   if (!append_chunk (pg, commune, name, chunk, error))
     return NULL;

@@ -99,12 +99,20 @@ error_body_at (XasoSyncError  code,
 }
 
 XasoServerResponse *
-xaso_server_blob_error_at (XasoSyncError         code,
-                           const char           *message,
-                           const XasoServerBlob *blob)
+xaso_server_blob_error_at (XasoSyncError  code,
+                           const char    *message,
+                           gint64         offset)
 {
-  XasoServerResponse *response = xaso_server_response_json (xaso_sync_error_http_status (code),
-                                                            error_body_at (code, message, blob->received));
+  return xaso_server_response_json (xaso_sync_error_http_status (code), error_body_at (code, message, offset));
+}
+
+/* HEAD of a blob not complete: 404, and how far its upload has come. */
+static XasoServerResponse *
+not_complete (const XasoServerBlob *blob)
+{
+  g_autoptr(GError) error = g_error_new_literal (XASO_SYNC_ERROR, XASO_SYNC_ERROR_NOT_FOUND,
+                                                 "Máy chủ chưa có đủ tệp này.");
+  XasoServerResponse *response = xaso_server_response_error (error);
   g_autofree char *offset = g_strdup_printf ("%" G_GINT64_FORMAT, blob->received);
   g_autofree char *length = g_strdup_printf ("%" G_GINT64_FORMAT, blob->size);
 
@@ -150,7 +158,7 @@ blob_head (XasoPg                   *pg,
       return NULL;
     }
   if (!blob.complete)
-    response = xaso_server_blob_error_at (XASO_SYNC_ERROR_NOT_FOUND, "Máy chủ chưa có đủ tệp này.", &blob);
+    response = not_complete (&blob);
   else
     {
       response = xaso_server_response_bytes (200, empty);

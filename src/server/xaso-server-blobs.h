@@ -35,11 +35,11 @@ gboolean            xaso_server_blob_header_int (const XasoServerRequest  *reque
                                                  gint64                    max,
                                                  gint64                   *value,
                                                  GError                  **error);
-/* An error answer that also carries the bytes the server keeps, as the body's
- * "offset" and for HEAD as Upload-Offset and Upload-Length. */
+/* An error answer whose body also says how many bytes the server keeps
+ * ("offset", beside "error"). */
 XasoServerResponse *xaso_server_blob_error_at   (XasoSyncError             code,
                                                  const char               *message,
-                                                 const XasoServerBlob     *blob);
+                                                 gint64                    offset);
 
 /* PUT: one chunk of an upload (xaso-server-blob-upload.c). */
 XasoServerResponse *xaso_server_blob_put        (XasoPg                   *pg,

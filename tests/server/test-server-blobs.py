@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """xaso-server's blobs (PROTOCOL.md, Blobs): a resumable upload in chunks that
-survives a cut, verified against its declared SHA-256 before it is published;
+survives a cut (of the connection, or kill -9 of the server), verified against
+its declared SHA-256 before it is published;
 stored once per commune and invisible to another commune; ranged downloads
 capped at 8 MiB; precise errors that change nothing; the metrics."""
 
@@ -10,6 +11,7 @@ import os
 import socket
 import sys
 import threading
+import time
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from xaso_server_fixture import COMMUNE_A, COMMUNE_B, Server, Tap, new_id  # noqa: E402
@@ -203,6 +205,18 @@ def test_communes(token_a2, token_b, data):
     tap.equal(chunk_rows(f"name = '{name}'"), "6", "each commune with its own 3 chunks")
     tap.ok(get(token_b, name).body == data, "which it can read back")
 
+    # Row-level security beneath the server's own checks.
+    scoped = f"SET ROLE xaso_app; SELECT set_config('xaso.commune', '{COMMUNE_B}', false); "
+    seen = server.psql(scoped + "SELECT (SELECT count(*) FROM blob WHERE commune_code = '" + COMMUNE_A +
+                       "') || '/' || (SELECT count(*) FROM blob_chunk WHERE commune_code = '" + COMMUNE_A + "')")
+    tap.equal(seen.splitlines()[-1], "0/0", "scoped to commune B, the server's role sees no blob of commune A")
+    server.psql(scoped + f"UPDATE blob SET received = 0, complete = false WHERE commune_code = '{COMMUNE_A}'")
+    tap.equal(server.psql(f"SELECT count(*) FROM blob WHERE commune_code = '{COMMUNE_A}' AND complete"), "1",
+              "nor change one")
+    failed, _ = server.psql_fails(scoped + f"INSERT INTO blob (commune_code, name, size, sha256) "
+                                  f"VALUES ('{COMMUNE_A}', '{'0' * 64}', 1, '{'0' * 64}')")
+    tap.ok(failed, "nor add one to commune A")
+
 
 def test_checksum_mismatch(token):
     data = os.urandom(3 * MIB // 2)
@@ -295,6 +309,46 @@ def test_large(token):
     tap.ok(answer.status == 206 and answer.body == data[100 + 8 * MIB:], "asking again from there gets the rest")
 
 
+def test_server_killed(token):
+    """kill -9 of the server while chunks arrive: what HEAD says is kept is
+    exactly what the tables hold, and the upload goes on from there."""
+    data = os.urandom(8 * MIB)
+    name, length = sha(data), len(data)
+    stop = threading.Event()
+
+    def send():
+        for offset in range(0, length, MIB):
+            if stop.is_set():
+                return
+            try:
+                put(token, name, offset, length, name, data[offset:offset + MIB])
+            except OSError:
+                return
+    thread = threading.Thread(target=send)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while (int(server.psql(f"SELECT coalesce(max(received), 0) FROM blob WHERE name = '{name}'")) < 3 * MIB and
+           time.monotonic() < deadline):
+        time.sleep(0.02)
+    server.kill()
+    stop.set()
+    thread.join(30)
+    server.log.close()
+    server.start_again()
+    answer = head(token, name)
+    kept = int(answer.headers.get("upload-offset", "-1"))
+    tap.ok(answer.status == 404 and kept >= 3 * MIB and kept % MIB == 0,
+           f"after kill -9 mid-upload, HEAD says {kept // MIB} MiB are kept")
+    tap.equal(server.psql(f"SELECT coalesce(sum(length(data)), 0) FROM blob_chunk WHERE name = '{name}'"),
+              str(kept), "exactly the bytes the chunks hold")
+    for offset in range(kept, length, MIB):
+        answer = put(token, name, offset, length, name, data[offset:offset + MIB])
+    tap.equal((answer.status, answer.json), (200, {"offset": length, "complete": True}),
+              "the upload goes on from there and completes")
+    counted["completed"] += 1
+    tap.ok(get(token, name).body == data, "with the very bytes sent")
+
+
 def test_metrics():
     text = server.request("GET", "/v1/metrics").body.decode()
     values = {}
@@ -325,6 +379,7 @@ def main():
         test_ranges(token_a2, data)
         test_large(token_a1)
         test_metrics()
+        test_server_killed(token_a1)
     except Exception:
         import traceback
         tap.ok(False, "the test ran to its end", traceback.format_exc())
