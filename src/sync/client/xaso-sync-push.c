@@ -269,11 +269,33 @@ release_held (XasoDatabase  *db,
   return xaso_database_step_done (db, stmt, error);
 }
 
+/* Ops held before whose blob the server now holds whole, or which this
+ * desktop lost, go on: only the few held rows are looked at. */
+static gboolean
+release_settled (XasoDatabase  *db,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "SELECT DISTINCT held_reason FROM outbox WHERE state = 'held' AND held_reason IS NOT NULL", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup (xaso_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < names->len; i++)
+    if (!xaso_sync_blob_needs_upload (db, g_ptr_array_index (names, i)) &&
+        !release_held (db, g_ptr_array_index (names, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 /* An op naming a blob the server does not have whole yet is held, and the
  * batch stops before it (PROTOCOL.md, "Held ops"): the row must not reach
  * other desktops before its bytes can. It is marked at once, so a desktop
  * that cannot reach the server shows it held. Returns FALSE on a failed
- * write; *@name is the blob to upload when the batch's first op is held. */
+ * write; *@upload is the blob to upload when the batch's first op is held. */
 static gboolean
 hold_from (XasoDatabase  *db,
            GPtrArray     *ops,
@@ -281,18 +303,12 @@ hold_from (XasoDatabase  *db,
            GError       **error)
 {
   const char *name = NULL;
-  int held = xaso_sync_blobs_first_held (db, ops, &name);
+  int held;
   XasoSyncOp *op;
 
-  for (guint i = 0; i < ops->len; i++)
-    {
-      op = g_ptr_array_index (ops, i);
-      /* A blob uploaded meanwhile (or lost here) releases what it held. */
-      if ((held < 0 || i < (guint) held) && xaso_sync_op_blob (op) != NULL &&
-          !release_held (db, xaso_sync_op_blob (op), error))
-        return FALSE;
-    }
-  if (held < 0)
+  if (!release_settled (db, error))
+    return FALSE;
+  if ((held = xaso_sync_blobs_first_held (db, ops, &name)) < 0)
     return TRUE;
   op = g_ptr_array_index (ops, held);
   if (!set_held (db, op->seq, name, error))
