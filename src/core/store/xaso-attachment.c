@@ -85,7 +85,9 @@ file_error (GError    **error,
 }
 
 /* Writes @data to @target through a temporary file, flushed to disk before
- * it takes the name, so a power cut leaves either no file or the whole. */
+ * it takes the name, so a power cut leaves either no file or the whole.
+ * The temporary is "<target>.tmp": "<target>.part" is a download's, which
+ * sync may be growing meanwhile. */
 static gboolean
 write_durably (const char  *target,
                const char  *data,
@@ -93,7 +95,7 @@ write_durably (const char  *target,
                GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (target);
-  g_autofree char *tmp = g_strconcat (target, ".part", NULL);
+  g_autofree char *tmp = g_strconcat (target, ".tmp", NULL);
   gsize done = 0;
   int fd, dir_fd;
 

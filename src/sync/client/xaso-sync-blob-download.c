@@ -195,6 +195,9 @@ finish (Download  *d,
           return FAILED;
         }
     }
+  /* Attached here meanwhile: the file in place is the same blob. */
+  if (g_file_test (d->target, G_FILE_TEST_EXISTS))
+    return g_unlink (d->part), FETCHED;
   if (g_rename (d->part, d->target) != 0)
     return file_error (error, d->target, errno), FAILED;
   dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
