@@ -127,7 +127,7 @@ def main():
     if not os.environ.get("XASO_TEST_PG"):
         print("1..0 # SKIP XASO_TEST_PG is not set (build-aux/dev test starts PostgreSQL)")
         return 0
-    print("1..6", flush=True)
+    print("1..7", flush=True)
     province = Server(SERVER, "sync_blobs")
     province.setup()
     province.start()
@@ -214,6 +214,21 @@ def main():
         assert open(blob_path(b, big_name), "rb").read() == open(big, "rb").read()
         assert int(report["bytes_in"]) < 5 * MIB - had + 64 * 1024, (report, had)
         ok(f"a 5 MiB download killed after {had} bytes resumes from its .part and ends byte-identical")
+
+        # A file lost here holds nothing back; the other desktop waits for it.
+        lost = os.path.join(work, "bi-mat.pdf")
+        with open(lost, "wb") as f:
+            f.write(os.urandom(4096))
+        lost_name = attach(a, lost, "Về việc tệp bị mất")
+        os.unlink(blob_path(a, lost_name))
+        report, _ = sync(a)
+        assert report["uploaded"] == "0" and status(a)["held"] == "0" and status(a)["waiting"] == "0", report
+        report, _ = sync(b)
+        st = status(b)
+        assert report["downloaded"] == "0" and st["downloads"] == "1" and st.get("last_error", "") == "", (report, st)
+        with sqlite3.connect(b) as c:
+            assert c.execute("SELECT state FROM blob_transfer WHERE name = ?", (lost_name,)).fetchone()[0] == "waiting"
+        ok("an op naming a file lost on its desktop is not held; the other desktop waits for the file, no error")
     finally:
         province.kill()
         province.drop_database()
