@@ -62,6 +62,8 @@ print_report (const XasoSyncReport *report)
   g_print ("pulled\t%u\n", report->pulled);
   g_print ("conflicts_found\t%u\n", report->conflicts_found);
   g_print ("bytes_in\t%" G_GUINT64_FORMAT "\n", report->bytes_in);
+  g_print ("uploaded\t%u\n", report->uploaded);
+  g_print ("downloaded\t%u\n", report->downloaded);
 }
 
 /* A wrong clock is said where the person syncing sees it. */
@@ -129,6 +131,8 @@ sync_status (XasoctlContext  *ctx,
   g_print ("synced\t%s\n", status->synced ? "yes" : "no");
   g_print ("enrolled\t%s\n", status->enrolled ? "yes" : "no");
   g_print ("held\t%u\n", status->held);
+  g_print ("uploads\t%u\n", status->uploads);
+  g_print ("downloads\t%u\n", status->downloads);
   g_print ("oldest_waiting\t%s\n", status->oldest_waiting ? status->oldest_waiting : "");
   g_print ("last_push\t%s\n", status->last_push ? status->last_push : "");
   g_print ("last_pull\t%s\n", status->last_pull ? status->last_pull : "");

@@ -71,6 +71,7 @@ xaso_document_details_load (XasoDatabase  *db,
       (d->replies = load_replies (db, id, error)) == NULL)
     return NULL;
   d->file_path = xaso_document_get_file (db, d->doc);
+  d->file_here = d->file_path != NULL && xaso_attachment_check_here (d->file_path, NULL);
   d->lead_name = user_name (db, xaso_document_get (d->doc, XASO_DOCUMENT_LEAD_USER_ID));
   answers = xaso_document_get (d->doc, XASO_DOCUMENT_REPLY_TO_ID);
   d->answers = answers ? xaso_document_load (db, answers, NULL) : NULL;

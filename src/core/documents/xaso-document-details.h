@@ -14,6 +14,7 @@ typedef struct
   GPtrArray    *events;        /* XasoDocumentEvent, oldest first */
   GPtrArray    *files;         /* XasoAttachment */
   char         *file_path;     /* the current file, or NULL */
+  gboolean      file_here;     /* FALSE while sync has not downloaded it */
   char         *lead_name;     /* who leads the handling */
   XasoDocument *answers;       /* outgoing: the incoming document it answers */
   GPtrArray    *replies;       /* incoming: the outgoing documents answering it */

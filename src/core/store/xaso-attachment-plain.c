@@ -73,7 +73,11 @@ xaso_attachment_open_plain_path (XasoDatabase          *db,
   g_autoptr(GBytes) plain = NULL;
 
   if (!a->encrypted)
-    return xaso_attachment_get_path (db, a->sha256);
+    {
+      g_autofree char *path = xaso_attachment_get_path (db, a->sha256);
+
+      return xaso_attachment_check_here (path, error) ? g_steal_pointer (&path) : NULL;
+    }
   if ((plain = xaso_attachment_read (db, a, error)) == NULL)
     return NULL;
   return write_copy (plain, a->file_name, error);

@@ -16,6 +16,20 @@
 #include "xaso-file-key.h"
 #include "xaso-uuid.h"
 
+G_DEFINE_QUARK (xaso-attachment-error-quark, xaso_attachment_error)
+
+gboolean
+xaso_attachment_check_here (const char  *path,
+                            GError     **error)
+{
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  g_set_error_literal (error, XASO_ATTACHMENT_ERROR, XASO_ATTACHMENT_ERROR_NOT_DOWNLOADED,
+                       _("The file has not been downloaded from the server yet; it will be here after the next "
+                         "sync."));
+  return FALSE;
+}
+
 void
 xaso_attachment_free (XasoAttachment *self)
 {
@@ -71,7 +85,9 @@ file_error (GError    **error,
 }
 
 /* Writes @data to @target through a temporary file, flushed to disk before
- * it takes the name, so a power cut leaves either no file or the whole. */
+ * it takes the name, so a power cut leaves either no file or the whole.
+ * The temporary is "<target>.tmp": "<target>.part" is a download's, which
+ * sync may be growing meanwhile. */
 static gboolean
 write_durably (const char  *target,
                const char  *data,
@@ -79,7 +95,7 @@ write_durably (const char  *target,
                GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (target);
-  g_autofree char *tmp = g_strconcat (target, ".part", NULL);
+  g_autofree char *tmp = g_strconcat (target, ".tmp", NULL);
   gsize done = 0;
   int fd, dir_fd;
 
@@ -228,9 +244,9 @@ xaso_attachment_read (XasoDatabase          *db,
                       GError               **error)
 {
   g_autofree char *path = xaso_attachment_get_path (db, a->sha256);
-  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
+  g_autoptr(GMappedFile) mapped = NULL;
 
-  if (mapped == NULL)
+  if (!xaso_attachment_check_here (path, error) || (mapped = g_mapped_file_new (path, FALSE, error)) == NULL)
     return NULL;
   if (!a->encrypted)
     return g_mapped_file_get_bytes (mapped);

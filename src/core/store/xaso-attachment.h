@@ -15,6 +15,17 @@ G_BEGIN_DECLS
  * still stores a file once while no one without the key can tell which
  * file it is; @sha256 holds that name and @encrypted is TRUE. @size is
  * always the plaintext's. */
+#define XASO_ATTACHMENT_ERROR (xaso_attachment_error_quark ())
+
+typedef enum
+{
+  /* The row is here but its bytes are not: it came by sync and the file
+   * has not been downloaded from the server yet. */
+  XASO_ATTACHMENT_ERROR_NOT_DOWNLOADED,
+} XasoAttachmentError;
+
+GQuark          xaso_attachment_error_quark (void);
+
 typedef struct
 {
   char     *id;
@@ -101,6 +112,12 @@ GPtrArray      *xaso_attachment_list     (XasoDatabase   *db,
                                           const char     *owner_table,
                                           const char     *owner_id,
                                           GError        **error);
+/* Whether the stored file at @path (from xaso_attachment_get_path()) is on
+ * this computer; if not, XASO_ATTACHMENT_ERROR_NOT_DOWNLOADED with a
+ * message saying it comes with the next sync. xaso_attachment_read() and
+ * xaso_attachment_open_plain_path() check it themselves. */
+gboolean        xaso_attachment_check_here (const char   *path,
+                                            GError      **error);
 /* Where the bytes of @sha256 are (ciphertext for an encrypted file). */
 char           *xaso_attachment_get_path (XasoDatabase   *db,
                                           const char     *sha256);

@@ -8,6 +8,8 @@
 #include "xaso-sync-settings.h"
 
 #define LONG_POLL_SECONDS 25
+/* A transfer's progress reaches the GUI at most this often (µs). */
+#define PROGRESS_INTERVAL (G_USEC_PER_SEC / 4)
 #define NOT_ENROLLED_RECHECK_SECONDS 30
 
 struct _XasoSyncEngine
@@ -25,13 +27,14 @@ struct _XasoSyncEngine
   gboolean        busy;
   GCancellable   *cancellable;   /* cancelled to stop */
   GCancellable   *wait;          /* cancelled by a poke, ends a long-poll */
+  gint64          last_progress; /* sync thread only: when "transfer" was last emitted */
 
   XasoSyncStatus *status;        /* main context only */
 };
 
 G_DEFINE_FINAL_TYPE (XasoSyncEngine, xaso_sync_engine, G_TYPE_OBJECT)
 
-enum { CHANGED, PULLED, N_SIGNALS };
+enum { CHANGED, PULLED, TRANSFER, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 double
@@ -81,6 +84,48 @@ publish_in_context (gpointer data)
   g_object_unref (p->self);
   g_free (p);
   return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  XasoSyncEngine *self;
+  char           *name;
+  gboolean        upload;
+  gint64          done;
+  gint64          size;
+} Progress;
+
+static gboolean
+progress_in_context (gpointer data)
+{
+  Progress *p = data;
+
+  g_signal_emit (p->self, signals[TRANSFER], 0, p->name, p->upload, p->done, p->size);
+  g_object_unref (p->self);
+  g_free (p->name);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+/* A transfer moved on (sync thread): told to the GUI's thread a few times
+ * a second, and always at its end. */
+static void
+transfer_progress (const char *name,
+                   gboolean    upload,
+                   gint64      done,
+                   gint64      size,
+                   gpointer    data)
+{
+  XasoSyncEngine *self = data;
+  gint64 now = g_get_monotonic_time ();
+  Progress *p;
+
+  if (done < size && now - self->last_progress < PROGRESS_INTERVAL)
+    return;
+  self->last_progress = now;
+  p = g_new0 (Progress, 1);
+  *p = (Progress) { g_object_ref (self), g_strdup (name), upload, done, size };
+  g_main_context_invoke (self->context, progress_in_context, p);
 }
 
 /* Tells the GUI's thread where things stand, and which tables changed. */
@@ -162,6 +207,21 @@ long_poll (XasoSyncEngine  *self,
   return FALSE;
 }
 
+/* The watchdog's question: an op or an upload still waiting after a round
+ * that went well. */
+static gboolean
+still_waiting (XasoDatabase *db)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (db, "SELECT EXISTS (SELECT 1 FROM outbox WHERE state = 'pending' OR state = 'held')", NULL);
+  gboolean ops = FALSE;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    ops = sqlite3_column_int (stmt, 0) != 0;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return ops || xaso_sync_blobs_count (db, TRUE) > 0;
+}
+
 static gpointer
 run_thread (gpointer data)
 {
@@ -178,7 +238,7 @@ run_thread (gpointer data)
   for (;;)
     {
       g_autoptr(GError) failure = NULL;
-      XasoSyncReport report = { 0 };
+      XasoSyncReport report = { .blobs = { transfer_progress, self } };
       XasoSyncReport waited = { 0 };
       double pause = 0;
 
@@ -202,6 +262,10 @@ run_thread (gpointer data)
       g_clear_error (&failure);
       if (failures > 0)
         pause = xaso_sync_backoff_seconds (failures, g_random_double ());
+      else if ((report.sent > 0 || report.uploaded > 0) && still_waiting (db))
+        /* Written meanwhile, or an upload left over: another round first
+         * (only after one that moved something, so it never spins). */
+        continue;
       else if (long_poll (self, db, &waited, &failure))
         {
           /* Something came, or something was written here: a whole round
@@ -305,6 +369,11 @@ xaso_sync_engine_class_init (XasoSyncEngineClass *klass)
    * should read them again. */
   signals[PULLED] = g_signal_new ("pulled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
+  /* An attachment's bytes moved: (name, upload, done, size), a few times a
+   * second while a transfer runs and once at its end. */
+  signals[TRANSFER] = g_signal_new ("transfer", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_BOOLEAN,
+                                    G_TYPE_INT64, G_TYPE_INT64);
 }
 
 static void

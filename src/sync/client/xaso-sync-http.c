@@ -19,12 +19,16 @@ struct _XasoSyncHttp
   gint64 server_date;     /* the last answer's Date (Unix seconds), or 0 */
   gint64 local_date;      /* this computer's clock when it came */
   JsonNode *last_error;      /* the last error answer's JSON, or NULL */
+  curl_off_t max_speed;  /* bytes a second, 0: as fast as the line goes */
 };
 
 typedef struct
 {
   GByteArray   *data;
   GCancellable *cancellable;
+  XasoSyncHttpRequest *request;   /* a blob's request, or NULL for JSON */
+  CURL         *curl;
+  long          status;           /* read at the first byte of the body */
 } Answer;
 
 XasoSyncHttp *
@@ -46,6 +50,10 @@ xaso_sync_http_new (const char *server_url,
   if (g_str_has_suffix (self->server_url, "/"))
     self->server_url[strlen (self->server_url) - 1] = '\0';
   self->ca_file = g_strdup (ca_file);
+  /* XASO_SYNC_MAX_SPEED caps the bytes a second each way: for a shared
+   * line, and for tests that cut a transfer half-way. */
+  if (g_getenv ("XASO_SYNC_MAX_SPEED") != NULL)
+    self->max_speed = (curl_off_t) g_ascii_strtoll (g_getenv ("XASO_SYNC_MAX_SPEED"), NULL, 10);
   if (token != NULL)
     self->authorization = g_strdup_printf ("Authorization: Bearer %s", token);
   return self;
@@ -72,6 +80,14 @@ collect (char   *data,
 {
   Answer *answer = user_data;
 
+  if (answer->request != NULL && answer->request->sink != NULL)
+    {
+      if (answer->status == 0)
+        curl_easy_getinfo (answer->curl, CURLINFO_RESPONSE_CODE, &answer->status);
+      /* Only a success's body goes to the sink: an error's is read here. */
+      if (answer->status >= 200 && answer->status < 300)
+        return answer->request->sink (data, size * n, answer->request->sink_data) ? size * n : 0;
+    }
   if (answer->data->len + size * n > XASO_SYNC_MAX_BODY * 2)
     return 0;
   g_byte_array_append (answer->data, (const guint8 *) data, size * n);
@@ -172,7 +188,10 @@ progress (void       *user_data,
           curl_off_t  ulnow)
 {
   Answer *answer = user_data;
+  XasoSyncHttpRequest *request = answer->request;
 
+  if (request != NULL && request->progress != NULL)
+    request->progress ((gint64) (ulnow > 0 ? ulnow : dlnow), request->progress_data);
   return g_cancellable_is_cancelled (answer->cancellable) ? 1 : 0;
 }
 
@@ -199,6 +218,30 @@ set_server_error (GError      **error,
                _("The server answered with HTTP error %ld."), status);
 }
 
+/* A blob's request: its headers, its bytes (a PUT), none of gzip (the
+ * bytes are compressed or encrypted already), and HEAD without a body. */
+static struct curl_slist *
+add_request (XasoSyncHttp        *self,
+             XasoSyncHttpRequest *request,
+             struct curl_slist   *headers)
+{
+  for (guint i = 0; request->headers != NULL && request->headers[i] != NULL; i++)
+    headers = curl_slist_append (headers, request->headers[i]);
+  curl_easy_setopt (self->curl, CURLOPT_ACCEPT_ENCODING, NULL);
+  if (request->body != NULL)
+    {
+      curl_easy_setopt (self->curl, CURLOPT_POSTFIELDS, request->body);
+      curl_easy_setopt (self->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) request->body_len);
+    }
+  if (request->head)
+    curl_easy_setopt (self->curl, CURLOPT_NOBODY, 1L);
+  /* A ranged GET may bring 8 MiB over a slow line. */
+  curl_easy_setopt (self->curl, CURLOPT_TIMEOUT, 0L);
+  curl_easy_setopt (self->curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  curl_easy_setopt (self->curl, CURLOPT_LOW_SPEED_TIME, 60L);
+  return headers;
+}
+
 static gboolean
 perform (XasoSyncHttp  *self,
          const char    *method,
@@ -219,6 +262,11 @@ perform (XasoSyncHttp  *self,
   curl_easy_setopt (self->curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt (self->curl, CURLOPT_ACCEPT_ENCODING, "gzip");
   curl_easy_setopt (self->curl, CURLOPT_CONNECTTIMEOUT, 15L);
+  if (self->max_speed > 0)
+    {
+      curl_easy_setopt (self->curl, CURLOPT_MAX_SEND_SPEED_LARGE, self->max_speed);
+      curl_easy_setopt (self->curl, CURLOPT_MAX_RECV_SPEED_LARGE, self->max_speed);
+    }
   curl_easy_setopt (self->curl, CURLOPT_TIMEOUT, 120L);
   curl_easy_setopt (self->curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt (self->curl, CURLOPT_ERRORBUFFER, message);
@@ -238,6 +286,8 @@ perform (XasoSyncHttp  *self,
       curl_easy_setopt (self->curl, CURLOPT_POSTFIELDS, body);
       curl_easy_setopt (self->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) strlen (body));
     }
+  if (answer->request != NULL)
+    headers = add_request (self, answer->request, headers);
   curl_easy_setopt (self->curl, CURLOPT_CUSTOMREQUEST, method);
   curl_easy_setopt (self->curl, CURLOPT_HTTPHEADER, headers);
   rc = curl_easy_perform (self->curl);
@@ -271,7 +321,7 @@ xaso_sync_http_call (XasoSyncHttp  *self,
   g_autofree char *url = g_strconcat (self->server_url, path, NULL);
   g_autoptr(GByteArray) data = g_byte_array_new ();
   g_autoptr(JsonParser) parser = json_parser_new ();
-  Answer answer = { data, cancellable };
+  Answer answer = { data, cancellable, NULL, self->curl, 0 };
   curl_off_t received = 0;
   long status = 0;
 
@@ -296,6 +346,45 @@ xaso_sync_http_call (XasoSyncHttp  *self,
       return NULL;
     }
   return json_node_ref (json_parser_get_root (parser));
+}
+
+int
+xaso_sync_http_send (XasoSyncHttp         *self,
+                     const char           *method,
+                     const char           *path,
+                     XasoSyncHttpRequest  *request,
+                     GCancellable         *cancellable,
+                     GError              **error)
+{
+  g_autofree char *url = g_strconcat (self->server_url, path, NULL);
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Answer answer = { data, cancellable, request, self->curl, 0 };
+  long status = 0;
+
+  g_clear_pointer (&request->answer, json_node_unref);
+  if (!perform (self, method, url, NULL, &answer, &status, error))
+    return -1;
+  if (status >= 400 && status != 404 && status != 409 && status != 416 && status != 422)
+    {
+      set_server_error (error, status, data);
+      return -1;
+    }
+  if (data->len > 0 && json_parser_load_from_data (parser, (const char *) data->data, data->len, NULL) &&
+      json_parser_get_root (parser) != NULL)
+    request->answer = json_node_ref (json_parser_get_root (parser));
+  return (int) status;
+}
+
+char *
+xaso_sync_http_header (XasoSyncHttp *self,
+                       const char   *name)
+{
+  struct curl_header *header = NULL;
+
+  if (curl_easy_header (self->curl, name, 0, CURLH_HEADER, -1, &header) != CURLHE_OK)
+    return NULL;
+  return g_strdup (header->value);
 }
 
 char *

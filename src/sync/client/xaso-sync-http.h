@@ -36,6 +36,40 @@ gboolean      xaso_sync_http_get_clock_skew (XasoSyncHttp *self,
  * (some carry more than code and message: lease_held names the holder), or
  * NULL. Owned by @self until its next call. */
 JsonObject   *xaso_sync_http_last_error (XasoSyncHttp *self);
+/* A blob's request (PROTOCOL.md, "Blobs"): extra headers, a binary body
+ * for a PUT, a sink taking a 2xx answer's body as it comes (a download),
+ * and a progress report of the bytes sent or received so far. */
+typedef gboolean (*XasoSyncHttpSink)     (const char *data,
+                                          gsize       len,
+                                          gpointer    user_data);
+typedef void     (*XasoSyncHttpProgress) (gint64      bytes,
+                                          gpointer    user_data);
+typedef struct
+{
+  const char * const   *headers;   /* "Name: value", NULL-terminated, or NULL */
+  const void           *body;
+  gsize                 body_len;
+  gboolean              head;
+  XasoSyncHttpSink      sink;
+  gpointer              sink_data;
+  XasoSyncHttpProgress  progress;
+  gpointer              progress_data;
+  JsonNode             *answer;    /* out: a JSON body, if any; the caller frees it */
+} XasoSyncHttpRequest;
+
+/* Sends @request and returns the HTTP status. The blob answers the caller
+ * acts on (404, 409, 416, 422) are returned as statuses, with their JSON
+ * body in @request->answer; other 4xx/5xx and transport failures are
+ * errors as for xaso_sync_http_call(), and return -1. */
+int           xaso_sync_http_send     (XasoSyncHttp         *self,
+                                       const char           *method,
+                                       const char           *path,
+                                       XasoSyncHttpRequest  *request,
+                                       GCancellable         *cancellable,
+                                       GError              **error);
+/* A header of the last answer (as Upload-Offset), or NULL. */
+char         *xaso_sync_http_header   (XasoSyncHttp         *self,
+                                       const char           *name);
 
 /* The SHA-256 fingerprint of the first certificate of a PEM file, as
  * "AB:CD:…", which an administrator compares with the server's. */

@@ -7,6 +7,7 @@
 
 #include "xaso-dossier-flow.h"
 #include "xaso-remote-change.h"
+#include "xaso-sync-blobs.h"
 #include "xaso-sync-pull.h"
 #include "xaso-sync-settings.h"
 
@@ -17,6 +18,7 @@ typedef struct
   const char     *checksum;
   XasoSyncReport *report;
   GHashTable     *dossiers;    /* ids whose events arrived: their status is folded again */
+  GHashTable     *blobs;       /* sha256 named by attachment rows that arrived: fetched if absent */
 } Page;
 
 static gboolean
@@ -131,6 +133,10 @@ apply_entry (XasoDatabase  *db,
     return FALSE;
   if (g_str_equal (change.table, "dossier_event") && json_object_has_member (fields, "dossier_id"))
     g_hash_table_add (page->dossiers, g_strdup (json_object_get_string_member (fields, "dossier_id")));
+  if (g_str_equal (change.table, "attachment") && json_object_has_member (fields, "sha256") &&
+      JSON_NODE_HOLDS_VALUE (json_object_get_member (fields, "sha256")) &&
+      json_node_get_value_type (json_object_get_member (fields, "sha256")) == G_TYPE_STRING)
+    g_hash_table_add (page->blobs, g_strdup (json_object_get_string_member (fields, "sha256")));
   list = json_object_has_member (entry, "conflicts") ? json_object_get_array_member (entry, "conflicts") : NULL;
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
@@ -204,7 +210,8 @@ apply_page (XasoDatabase  *db,
                      "page was applied; the administrator should check the server."), where);
       return FALSE;
     }
-  if (!refold_dossiers (db, page->dossiers, error))
+  if (!refold_dossiers (db, page->dossiers, error) ||
+      !xaso_sync_blobs_queue_downloads (db, page->blobs, error))
     return FALSE;
   cursor = g_strdup_printf ("%" G_GINT64_FORMAT, last);
   return xaso_database_set_state (db, XASO_SYNC_KEY_PULL_SEQ, cursor, error) &&
@@ -242,6 +249,7 @@ xaso_sync_pull_page (XasoDatabase    *db,
                      GError         **error)
 {
   g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *path = NULL;
   g_autoptr(JsonNode) answer = NULL;
   JsonObject *object;
@@ -260,7 +268,7 @@ xaso_sync_pull_page (XasoDatabase    *db,
     return bad_answer (error);
   page = (Page) { json_object_get_array_member (object, "entries"),
                   json_object_get_int_member_with_default (object, "last_seq", 0),
-                  json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers };
+                  json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers, blobs };
   *more = json_object_get_boolean_member_with_default (object, "more", FALSE);
   return apply_page_unchecked (db, &page, error);
 }

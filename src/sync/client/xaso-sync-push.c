@@ -6,12 +6,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "xaso-remote-change.h"
+#include "xaso-sync-blobs.h"
 #include "xaso-sync-push.h"
 #include "xaso-sync-settings.h"
 #include "xaso-uuid.h"
 
-/* The waiting ops, oldest first, as PROTOCOL.md's push wants them. Ops held
- * for an attachment not uploaded yet stay behind. */
+/* The waiting ops, oldest first, as PROTOCOL.md's push wants them, held
+ * ones included: the push stops before them (hold_from). */
 static GPtrArray *
 read_batch (XasoDatabase  *db,
             GError       **error)
@@ -19,7 +20,7 @@ read_batch (XasoDatabase  *db,
   g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify)xaso_sync_op_free);
   sqlite3_stmt *stmt = xaso_database_prepare (db,
     "SELECT device_seq, op_id, hlc, actor, table_name, row_id, kind, fields, resolves FROM outbox "
-    "WHERE state = 'pending' ORDER BY device_seq LIMIT " G_STRINGIFY (XASO_SYNC_MAX_OPS), error);
+    "WHERE state = 'pending' OR state = 'held' ORDER BY device_seq LIMIT " G_STRINGIFY (XASO_SYNC_MAX_OPS), error);
   int rc;
 
   if (stmt == NULL)
@@ -238,6 +239,103 @@ store_batch (XasoDatabase  *db,
   return xaso_database_set_state (db, XASO_SYNC_KEY_LAST_PUSH, now, error);
 }
 
+static gboolean
+set_held (XasoDatabase  *db,
+          gint64         seq,
+          const char    *name,
+          GError       **error)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "UPDATE outbox SET state = 'held', held_reason = ? WHERE device_seq = ? AND state != 'held'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  return xaso_database_step_done (db, stmt, error);
+}
+
+static gboolean
+release_held (XasoDatabase  *db,
+              const char    *name,
+              GError       **error)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "UPDATE outbox SET state = 'pending', held_reason = NULL WHERE state = 'held' AND held_reason = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  return xaso_database_step_done (db, stmt, error);
+}
+
+/* Ops held before whose blob the server now holds whole, or which this
+ * desktop lost, go on: only the few held rows are looked at. */
+static gboolean
+release_settled (XasoDatabase  *db,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "SELECT DISTINCT held_reason FROM outbox WHERE state = 'held' AND held_reason IS NOT NULL", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup (xaso_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < names->len; i++)
+    if (!xaso_sync_blob_needs_upload (db, g_ptr_array_index (names, i)) &&
+        !release_held (db, g_ptr_array_index (names, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* An op naming a blob the server does not have whole yet is held, and the
+ * batch stops before it (PROTOCOL.md, "Held ops"): the row must not reach
+ * other desktops before its bytes can. It is marked at once, so a desktop
+ * that cannot reach the server shows it held. Returns FALSE on a failed
+ * write; *@upload is the blob to upload when the batch's first op is held. */
+static gboolean
+hold_from (XasoDatabase  *db,
+           GPtrArray     *ops,
+           char         **upload,
+           GError       **error)
+{
+  const char *name = NULL;
+  int held;
+  XasoSyncOp *op;
+
+  if (!release_settled (db, error))
+    return FALSE;
+  if ((held = xaso_sync_blobs_first_held (db, ops, &name)) < 0)
+    return TRUE;
+  op = g_ptr_array_index (ops, held);
+  if (!set_held (db, op->seq, name, error))
+    return FALSE;
+  if (held == 0)
+    *upload = g_strdup (name);
+  g_ptr_array_set_size (ops, held);
+  return TRUE;
+}
+
+/* The blob the next op waits for: once the server holds it whole, the ops
+ * naming it go with the next batch. */
+static int
+upload_held (XasoDatabase          *db,
+             XasoSyncHttp          *http,
+             const char            *name,
+             XasoSyncReport        *report,
+             GCancellable          *cancellable,
+             GError               **error)
+{
+  if (!xaso_sync_blob_upload (db, http, name, &report->blobs, cancellable, error) ||
+      !release_held (db, name, error))
+    return -1;
+  report->uploaded++;
+  return 1;
+}
+
 int
 xaso_sync_push_batch (XasoDatabase    *db,
                       XasoSyncHttp    *http,
@@ -249,10 +347,13 @@ xaso_sync_push_batch (XasoDatabase    *db,
   g_autoptr(GPtrArray) receipts = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *blob = NULL;
   Batch batch;
 
-  if (ops == NULL)
+  if (ops == NULL || !hold_from (db, ops, &blob, error))
     return -1;
+  if (blob != NULL)
+    return upload_held (db, http, blob, report, cancellable, error);
   if (ops->len == 0)
     return 0;
   body = encode_push (db, ops);

@@ -78,7 +78,8 @@ remember_in_transaction (XasoDatabase  *db,
   Outcome *o = data;
 
   /* A round that found nothing to do is not worth a line of the log. */
-  gboolean worth_logging = o->failure != NULL || o->report->sent > 0 || o->report->pulled > 0;
+  gboolean worth_logging = o->failure != NULL || o->report->sent > 0 || o->report->pulled > 0 ||
+                           o->report->uploaded > 0 || o->report->downloaded > 0;
 
   return xaso_database_set_state (db, XASO_SYNC_KEY_VERIFIED, o->failure == NULL ? "yes" : "no", error) &&
          xaso_database_set_state (db, XASO_SYNC_KEY_LAST_ERROR,
@@ -126,6 +127,14 @@ xaso_sync_run_once (XasoDatabase    *db,
   while (sent == 0 && more && local == NULL)
     if (!xaso_sync_pull_page (db, http, 0, report, &more, cancellable, &local))
       break;
+  /* The files the pulled rows name, once the rows are all here. */
+  if (local == NULL)
+    {
+      int fetched = xaso_sync_blobs_download_all (db, http, &report->blobs, &report->bytes_in,
+                                                  cancellable, &local);
+
+      report->downloaded += MAX (fetched, 0);
+    }
   remember_outcome (db, http, started, report, local);
   if (local != NULL)
     {
@@ -162,6 +171,8 @@ xaso_sync_status_read (XasoDatabase  *db,
   status->enrolled = xaso_sync_is_enrolled (db);
   status->waiting = count (db, "SELECT count(*) FROM outbox");
   status->held = count (db, "SELECT count(*) FROM outbox WHERE state = 'held'");
+  status->uploads = xaso_sync_blobs_count (db, TRUE);
+  status->downloads = xaso_sync_blobs_count (db, FALSE);
   status->conflicts = count (db, "SELECT count(*) FROM field_conflict WHERE resolved_at IS NULL");
   status->rejected = count (db, "SELECT count(*) FROM quarantine WHERE resolved_at IS NULL");
   stmt = xaso_database_prepare (db, "SELECT created_at FROM outbox ORDER BY device_seq LIMIT 1", error);

@@ -5,7 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* One whole sync: push until nothing waits, then pull until the log's end.
+/* One whole sync: push until nothing waits (uploading the blobs held ops
+ * name), then pull until the log's end, then fetch the blobs pulled rows
+ * name.
  * "Synced" is recorded only when both finished and the checksums agreed. */
 gboolean xaso_sync_run_once (XasoDatabase    *db,
                              XasoSyncReport  *report,
@@ -18,6 +20,8 @@ typedef struct
   gboolean  enrolled;
   guint     waiting;          /* ops not yet acknowledged by the server */
   guint     held;             /* of which held for an attachment */
+  guint     uploads;          /* blobs not yet whole on the server */
+  guint     downloads;        /* blobs pulled rows name, not yet here */
   char     *oldest_waiting;   /* ISO time of the oldest, or NULL */
   guint     conflicts;        /* open conflicts to review */
   guint     rejected;         /* refused ops not yet dealt with */

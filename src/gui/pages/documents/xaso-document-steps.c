@@ -105,6 +105,8 @@ xaso_document_step_copy_file (XasoDocumentDetails  *details,
   g_autoptr(GFile) source = g_file_new_for_path (details->file_path);
   g_autoptr(GFile) target = g_file_new_for_path (path);
 
+  if (!xaso_attachment_check_here (details->file_path, error))
+    return NULL;
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("Could not make the folder “%s”."), dir);

@@ -148,7 +148,10 @@ fill_details (XasoDocumentView *self)
   add_row (self->details_list, _("Urgency"), xaso_document_urgency_label (xaso_document_get (doc, XASO_DOCUMENT_URGENCY)));
   if (xaso_document_is_secret (doc))
     add_row (self->details_list, _("Confidentiality"), _("Confidential: only the stub is kept"));
-  add_row (self->details_list, _("File"), self->details->file_path ? _("Attached") : _("None"));
+  add_row (self->details_list, _("File"),
+           self->details->file_path == NULL ? _("None")
+           : self->details->file_here ? _("Attached")
+           : _("Attached, not downloaded from the server yet: it will be here after the next sync"));
 }
 
 static void

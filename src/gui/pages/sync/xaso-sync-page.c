@@ -7,6 +7,7 @@
 
 #include "xaso-conflict-row.h"
 #include "xaso-dossier.h"
+#include "xaso-sync-blobs.h"
 #include "xaso-sync-clock.h"
 #include "xaso-sync-conflicts.h"
 #include "xaso-sync-engine.h"
@@ -34,6 +35,7 @@ struct _XasoSyncPage
   AdwActionRow        *push_row;
   AdwActionRow        *pull_row;
   AdwActionRow        *server_info_row;
+  AdwPreferencesGroup *transfers_group;
   AdwPreferencesGroup *conflicts_group;
   AdwPreferencesGroup *rejected_group;
   AdwPreferencesGroup *log_group;
@@ -42,6 +44,7 @@ struct _XasoSyncPage
   XasoSyncEngine      *engine;
   GCancellable        *cancellable;
   GPtrArray           *rows;           /* rows added to the groups, to remove on reload */
+  GHashTable          *transfers;      /* "up:name" or "down:name" → its row's GtkProgressBar */
   char                *status;
   const char          *status_icon_name;
   char                *shown;          /* what the lists were last read for */
@@ -61,6 +64,7 @@ typedef struct
   GPtrArray *conflicts;
   GPtrArray *rejected;
   GPtrArray *log;
+  GPtrArray *transfers;
   char      *server;
   char      *fingerprint;
   gboolean   enrolled;
@@ -72,6 +76,7 @@ lists_free (Lists *lists)
   g_clear_pointer (&lists->conflicts, g_ptr_array_unref);
   g_clear_pointer (&lists->rejected, g_ptr_array_unref);
   g_clear_pointer (&lists->log, g_ptr_array_unref);
+  g_clear_pointer (&lists->transfers, g_ptr_array_unref);
   g_free (lists->server);
   g_free (lists->fingerprint);
   g_free (lists);
@@ -114,6 +119,12 @@ describe (const XasoSyncStatus  *s,
   if (s->rejected > 0)
     return *icon = "dialog-warning-symbolic",
            g_strdup_printf (ngettext ("%u change refused", "%u changes refused", s->rejected), s->rejected);
+  /* Held ops wait on their file, not on the network alone: said apart. */
+  if (s->held > 0)
+    return *icon = s->offline ? "network-offline-symbolic" : "document-send-symbolic",
+           g_strdup_printf (ngettext ("Waiting to upload a file: %u change waiting since %s",
+                                      "Waiting to upload a file: %u changes waiting since %s", s->waiting),
+                            s->waiting, since);
   if (s->offline && s->waiting > 0)
     return *icon = "network-offline-symbolic",
            g_strdup_printf (ngettext ("Offline, %u change waiting since %s", "Offline, %u changes waiting since %s",
@@ -177,7 +188,8 @@ read_lists (XasoDatabase  *db,
     lists->fingerprint = xaso_sync_ca_fingerprint (ca_file, NULL);
   if ((lists->conflicts = xaso_sync_conflicts_list (db, error)) == NULL ||
       (lists->rejected = xaso_sync_rejected_list (db, error)) == NULL ||
-      (lists->log = xaso_sync_log_list (db, LOG_LINES, error)) == NULL)
+      (lists->log = xaso_sync_log_list (db, LOG_LINES, error)) == NULL ||
+      (lists->transfers = xaso_sync_blobs_list (db, error)) == NULL)
     return lists_free (lists), NULL;
   return lists;
 }
@@ -239,6 +251,67 @@ show_log (XasoSyncPage *self,
     add_row (self, self->log_group, text_row (_("No sync yet"), ""));
 }
 
+static char *
+transfer_key (const char *name,
+              gboolean    upload)
+{
+  return g_strconcat (upload ? "up:" : "down:", name, NULL);
+}
+
+/* "Uploading: 1,2 MB of 5,0 MB", or why it waits. */
+static char *
+transfer_subtitle (gboolean    upload,
+                   gint64      done,
+                   gint64      size,
+                   const char *state,
+                   const char *last_error)
+{
+  g_autofree char *have = g_format_size ((guint64) MAX (done, 0));
+  g_autofree char *whole = g_format_size ((guint64) MAX (size, 0));
+  g_autofree char *line = upload ? g_strdup_printf (_("Uploading: %s of %s"), have, whole)
+                                 : g_strdup_printf (_("Downloading: %s of %s"), have, whole);
+
+  if (g_strcmp0 (state, "waiting") == 0)
+    return g_strdup (_("Waiting: the server does not have this file yet"));
+  if (last_error != NULL && last_error[0] != '\0')
+    return g_strdup_printf ("%s\n%s", line, last_error);
+  return g_steal_pointer (&line);
+}
+
+static void
+set_progress (GtkProgressBar *bar,
+              gint64          done,
+              gint64          size)
+{
+  gtk_progress_bar_set_fraction (bar, size > 0 ? CLAMP ((double) done / (double) size, 0.0, 1.0) : 0.0);
+}
+
+static void
+show_transfers (XasoSyncPage *self,
+                GPtrArray    *transfers)
+{
+  g_hash_table_remove_all (self->transfers);
+  for (guint i = 0; i < transfers->len; i++)
+    {
+      XasoSyncTransfer *t = g_ptr_array_index (transfers, i);
+      const char *file = t->file_name != NULL ? t->file_name : _("Attached file");
+      g_autofree char *subtitle = transfer_subtitle (t->upload, t->done, t->size, t->state, t->last_error);
+      g_autofree char *label = g_strdup_printf (t->upload ? _("Upload of %s") : _("Download of %s"), file);
+      GtkWidget *row = text_row (file, subtitle);
+      GtkWidget *bar = gtk_progress_bar_new ();
+
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (bar, 120, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      set_progress (GTK_PROGRESS_BAR (bar), t->done, t->size);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+      g_object_set_data (G_OBJECT (row), "progress-bar", bar);
+      g_hash_table_insert (self->transfers, transfer_key (t->name, t->upload), row);
+      add_row (self, self->transfers_group, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->transfers_group), transfers->len > 0);
+}
+
 static void
 show_lists (XasoSyncPage *self,
             Lists        *lists)
@@ -273,6 +346,7 @@ show_lists (XasoSyncPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), lists->conflicts->len > 0);
   show_rejected (self, lists->rejected);
   show_log (self, lists->log);
+  show_transfers (self, lists->transfers);
 }
 
 static void
@@ -516,13 +590,40 @@ engine_changed_cb (XasoSyncPage *self)
   show_status (self);
   if (s == NULL)
     return;
-  shown = g_strdup_printf ("%d|%u|%u|%u|%" G_GINT64_FORMAT "|%s", s->enrolled, s->waiting, s->conflicts,
-                           s->rejected, s->pull_seq, s->last_error);
+  shown = g_strdup_printf ("%d|%u|%u|%u|%" G_GINT64_FORMAT "|%s|%u|%u|%u", s->enrolled, s->waiting, s->conflicts,
+                           s->rejected, s->pull_seq, s->last_error, s->held, s->uploads, s->downloads);
   if (g_strcmp0 (shown, self->shown) == 0)
     return;
   g_free (self->shown);
   self->shown = g_steal_pointer (&shown);
   schedule_reload (self);
+}
+
+/* A file moved: its bar and bytes change in place; a transfer not listed
+ * yet, or one just finished, has the lists read again. */
+static void
+engine_transfer_cb (XasoSyncPage *self,
+                    const char   *name,
+                    gboolean      upload,
+                    gint64        done,
+                    gint64        size)
+{
+  g_autofree char *key = transfer_key (name, upload);
+  GtkWidget *row = g_hash_table_lookup (self->transfers, key);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *bar;
+
+  if (row == NULL || done >= size)
+    {
+      schedule_reload (self);
+      if (row == NULL)
+        return;
+    }
+  subtitle = transfer_subtitle (upload, done, size, NULL, NULL);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  bar = g_object_get_data (G_OBJECT (row), "progress-bar");
+  if (bar != NULL)
+    set_progress (GTK_PROGRESS_BAR (bar), done, size);
 }
 
 /* Records came from the server: the pages showing them read them again. */
@@ -556,6 +657,7 @@ xaso_sync_page_context_set (XasoPage *page)
   self->engine = xaso_sync_engine_new (xaso_context_get_path (context));
   g_signal_connect_object (self->engine, "changed", G_CALLBACK (engine_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->engine, "pulled", G_CALLBACK (engine_pulled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->engine, "transfer", G_CALLBACK (engine_transfer_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
   xaso_sync_engine_start (self->engine);
   schedule_reload (self);
@@ -606,6 +708,7 @@ xaso_sync_page_dispose (GObject *object)
   g_clear_object (&self->engine);
   gtk_widget_dispose_template (GTK_WIDGET (self), XASO_TYPE_SYNC_PAGE);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->transfers, g_hash_table_unref);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->shown, g_free);
@@ -641,6 +744,7 @@ xaso_sync_page_class_init (XasoSyncPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, push_row);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, pull_row);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, server_info_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, transfers_group);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, conflicts_group);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, rejected_group);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, log_group);
@@ -656,4 +760,5 @@ xaso_sync_page_init (XasoSyncPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->transfers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
