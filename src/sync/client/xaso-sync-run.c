@@ -92,16 +92,14 @@ xaso_sync_run_once (XasoDatabase    *db,
   g_autoptr(XasoSyncHttp) http = xaso_sync_connect (db, error);
   g_autoptr(GError) local = NULL;
   g_autofree char *started = xaso_now_iso ();
-  gboolean more = TRUE;
   int sent = 1;
 
   if (http == NULL)
     return FALSE;
   while (sent > 0)
     sent = xaso_sync_push_batch (db, http, report, cancellable, &local);
-  while (sent == 0 && more)
-    if (!xaso_sync_pull_page (db, http, 0, report, &more, cancellable, &local))
-      break;
+  if (sent == 0)
+    xaso_sync_pull_all (db, http, report, cancellable, &local);
   remember_outcome (db, started, report, local);
   if (local != NULL)
     {
