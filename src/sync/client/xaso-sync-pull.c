@@ -231,19 +231,42 @@ apply_page (XasoDatabase  *db,
 /* The log's order is the order records were made in, but a page may end
  * between a record and one it refers to (a household and its head): the
  * references are whole once the log is, so a page is applied without
- * checking them. */
+ * checking them.
+ *
+ * Nor is its commit flushed to disk (synchronous = NORMAL): what a page
+ * writes is the server's, and a power cut can only take the last pages
+ * applied together with the cursor that counts them (the write-ahead log
+ * keeps commits in order), to be pulled again. A person's own saves stay
+ * FULL, and their flush makes every page before them durable too. */
+static gboolean
+begin_unchecked (XasoDatabase  *db,
+                 GError       **error)
+{
+  return xaso_database_exec (db, "PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL", error);
+}
+
+static gboolean
+end_unchecked (XasoDatabase  *db,
+               GError       **error)
+{
+  return xaso_database_exec (db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error);
+}
+
+/* @unchecked: the caller already turned the checks off (for many pages:
+ * each change of foreign_keys makes SQLite prepare every statement again). */
 static gboolean
 apply_page_unchecked (XasoDatabase  *db,
                       Page          *page,
+                      gboolean       unchecked,
                       GError       **error)
 {
-  gboolean own = !xaso_database_in_transaction (db);
+  gboolean own = !unchecked && !xaso_database_in_transaction (db);
   gboolean ok;
 
-  if (own && !xaso_database_exec (db, "PRAGMA foreign_keys = OFF", error))
+  if (own && !begin_unchecked (db, error))
     return FALSE;
   ok = xaso_database_run_atomically (db, apply_page, page, error);
-  if (own && !xaso_database_exec (db, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+  if (own && !end_unchecked (db, ok ? error : NULL))
     return FALSE;
   return ok;
 }
@@ -264,6 +287,7 @@ apply_answer (XasoDatabase    *db,
               JsonNode        *answer,
               XasoSyncReport  *report,
               gboolean        *more,
+              gboolean         unchecked,
               GError         **error)
 {
   g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -276,7 +300,7 @@ apply_answer (XasoDatabase    *db,
                   json_object_get_int_member_with_default (object, "last_seq", 0),
                   json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers };
   *more = json_object_get_boolean_member_with_default (object, "more", FALSE);
-  return apply_page_unchecked (db, &page, error);
+  return apply_page_unchecked (db, &page, unchecked, error);
 }
 
 gboolean
@@ -292,7 +316,7 @@ xaso_sync_pull_page (XasoDatabase    *db,
   g_autoptr(JsonNode) answer = NULL;
 
   answer = xaso_sync_http_call (http, "GET", path, NULL, cancellable, &report->bytes_in, error);
-  return answer != NULL && apply_answer (db, answer, report, more, error);
+  return answer != NULL && apply_answer (db, answer, report, more, FALSE, error);
 }
 
 /* The next page, asked for on a thread of its own while this one applies
@@ -319,12 +343,12 @@ fetch_page (gpointer data)
   return NULL;
 }
 
-gboolean
-xaso_sync_pull_all (XasoDatabase    *db,
-                    XasoSyncHttp    *http,
-                    XasoSyncReport  *report,
-                    GCancellable    *cancellable,
-                    GError         **error)
+static gboolean
+pull_pages (XasoDatabase    *db,
+            XasoSyncHttp    *http,
+            XasoSyncReport  *report,
+            GCancellable    *cancellable,
+            GError         **error)
 {
   g_autofree char *path = page_path (xaso_sync_get_int (db, XASO_SYNC_KEY_PULL_SEQ), 0);
   g_autoptr(JsonNode) answer = xaso_sync_http_call (http, "GET", path, NULL, cancellable, &report->bytes_in,
@@ -341,7 +365,7 @@ xaso_sync_pull_all (XasoDatabase    *db,
       if (json_object_get_boolean_member_with_default (object, "more", FALSE) &&
           (fetch.after = json_object_get_int_member_with_default (object, "last_seq", 0)) > 0)
         thread = g_thread_new ("sync-pull", fetch_page, &fetch);
-      applied = apply_answer (db, answer, report, &more, error);
+      applied = apply_answer (db, answer, report, &more, TRUE, error);
       if (thread != NULL)
         g_thread_join (thread);
       report->bytes_in += fetch.bytes_in;
@@ -367,4 +391,21 @@ xaso_sync_pull_all (XasoDatabase    *db,
       answer = fetch.answer;
     }
   return FALSE;
+}
+
+gboolean
+xaso_sync_pull_all (XasoDatabase    *db,
+                    XasoSyncHttp    *http,
+                    XasoSyncReport  *report,
+                    GCancellable    *cancellable,
+                    GError         **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (!xaso_database_in_transaction (db), FALSE);
+
+  if (!begin_unchecked (db, error))
+    return FALSE;
+  ok = pull_pages (db, http, report, cancellable, error);
+  return end_unchecked (db, ok ? error : NULL) && ok;
 }
