@@ -179,6 +179,9 @@ touched_rows (Push *p)
   return keys;
 }
 
+/* The head of each row the ops touch and the fields of those the server
+ * has, in one query: a row the server has never seen has no head and so no
+ * field to look for, which spares a batch of new rows the second lookup. */
 static gboolean
 load_rows (Push     *p,
            GString  *keys,
@@ -186,45 +189,29 @@ load_rows (Push     *p,
 {
   g_autoptr(PGresult) result = NULL;
 
-  result = run_set (p, "push_rows",
-                    "SELECT h.table_name, h.row_id, h.deleted, h.version "
+  result = run_set (p, "push_rows_fields",
+                    "SELECT h.table_name, h.row_id, h.deleted, h.version, f.field, jsonb_typeof(f.value), "
+                    "f.value #>> '{}', f.version, f.device_id "
                     "FROM json_to_recordset($2::json) AS k(t text, r text) CROSS JOIN LATERAL "
-                    "(SELECT * FROM row_head WHERE commune_code = $1 AND table_name = k.t AND row_id = k.r) h",
+                    "(SELECT * FROM row_head WHERE commune_code = $1 AND table_name = k.t AND row_id = k.r) h "
+                    "LEFT JOIN LATERAL (SELECT * FROM row_field WHERE commune_code = $1 "
+                    "AND table_name = h.table_name AND row_id = h.row_id) f ON true",
                     keys, error);
   if (result == NULL)
     return FALSE;
   for (int i = 0; i < PQntuples (result); i++)
     {
       XasoApplyRow *row = xaso_apply_row (p->apply, PQgetvalue (result, i, 0), PQgetvalue (result, i, 1));
+      g_autoptr(JsonNode) value = NULL;
 
       row->exists = TRUE;
       row->deleted = g_str_equal (PQgetvalue (result, i, 2), "t");
       row->version = g_ascii_strtoll (PQgetvalue (result, i, 3), NULL, 10);
-    }
-  return TRUE;
-}
-
-static gboolean
-load_fields (Push     *p,
-             GString  *keys,
-             GError  **error)
-{
-  g_autoptr(PGresult) result = NULL;
-
-  result = run_set (p, "push_fields",
-                    "SELECT f.table_name, f.row_id, f.field, jsonb_typeof(f.value), f.value #>> '{}', f.version, "
-                    "f.device_id FROM json_to_recordset($2::json) AS k(t text, r text) CROSS JOIN LATERAL "
-                    "(SELECT * FROM row_field WHERE commune_code = $1 AND table_name = k.t AND row_id = k.r) f",
-                    keys, error);
-  if (result == NULL)
-    return FALSE;
-  for (int i = 0; i < PQntuples (result); i++)
-    {
-      XasoApplyRow *row = xaso_apply_row (p->apply, PQgetvalue (result, i, 0), PQgetvalue (result, i, 1));
-      g_autoptr(JsonNode) value = xaso_json_value_new (PQgetvalue (result, i, 3), PQgetvalue (result, i, 4));
-
-      xaso_apply_set_field (row, PQgetvalue (result, i, 2), value,
-                            g_ascii_strtoll (PQgetvalue (result, i, 5), NULL, 10), PQgetvalue (result, i, 6));
+      if (PQgetisnull (result, i, 4))
+        continue;
+      value = xaso_json_value_new (PQgetvalue (result, i, 5), PQgetvalue (result, i, 6));
+      xaso_apply_set_field (row, PQgetvalue (result, i, 4), value,
+                            g_ascii_strtoll (PQgetvalue (result, i, 7), NULL, 10), PQgetvalue (result, i, 8));
     }
   return TRUE;
 }
@@ -487,9 +474,8 @@ apply_batch (Push    *p,
     return FALSE;
   parse_ops (p);
   keys = touched_rows (p);
-  if (!load_rows (p, keys, error) || !load_fields (p, keys, error) ||
-      !load_conflicts (p, error) || !load_accounts (p, error) || !claim_new_rows (p, error) ||
-      !xaso_server_numbers_load (p->pg, p->commune, p->apply, p->parsed, error))
+  if (!load_rows (p, keys, error) || !load_conflicts (p, error) || !load_accounts (p, error) ||
+      !claim_new_rows (p, error) || !xaso_server_numbers_load (p->pg, p->commune, p->apply, p->parsed, error))
     return FALSE;
   decide_ops (p);
   return xaso_server_store_rows (p->pg, p->commune, p->apply, error) &&

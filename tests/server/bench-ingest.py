@@ -34,6 +34,24 @@ def push_all(server, token, device, batches):
     return outcomes
 
 
+def cpu_seconds(pid):
+    """User and system time of a process of this machine, in seconds."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            ticks = sum(int(x) for x in f.read().rsplit(")", 1)[1].split()[11:13])
+    except OSError:
+        return 0.0
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def backends_cpu(server):
+    """CPU time of the server's PostgreSQL backends (the cluster is on this
+    machine): where a push's work goes besides xaso-server itself."""
+    pids = server.psql("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                       "AND pid <> pg_backend_pid()").split()
+    return sum(cpu_seconds(int(pid)) for pid in pids)
+
+
 def make_batches(rows, device_seq, kind, base_of, value_of):
     ops = []
     for i, row in enumerate(rows):
@@ -63,16 +81,17 @@ def main():
         updates_1 = make_batches(rows, n_rows, "update", lambda i: i + 1, lambda i: f"08{i:08d}")
         updates_2 = make_batches(rows[::2], 0, "update", lambda i: 2 * i + 1, lambda i: f"07{i:08d}")
         start = time.monotonic()
+        own_start = time.process_time()
         totals = {}
         for token, device, batches in ((t1, d1, inserts), (t1, d1, updates_1), (t2, d2, updates_2)):
             for outcome, n in push_all(server, token, device, batches).items():
                 totals[outcome] = totals.get(outcome, 0) + n
         elapsed = time.monotonic() - start
+        own = time.process_time() - own_start
         n_ops = sum(totals.values())
         print(f"# {n_ops} ops in {elapsed:.2f} s: " + ", ".join(f"{n} {o}" for o, n in sorted(totals.items())))
-        with open(f"/proc/{server.process.pid}/stat") as f:
-            ticks = sum(int(x) for x in f.read().rsplit(")", 1)[1].split()[11:13])
-        print(f"# xaso-server used {ticks / os.sysconf('SC_CLK_TCK'):.2f} s of CPU (setup included)")
+        print(f"# xaso-server used {cpu_seconds(server.process.pid):.2f} s of CPU (setup included), "
+              f"its PostgreSQL backends {backends_cpu(server):.2f} s, this client {own:.2f} s")
         print(f"bench server-ingest: {n_ops / elapsed:.0f} ops/s", flush=True)
         server.terminate()
         if "--log" in sys.argv:

@@ -115,6 +115,42 @@ row_exists (XasoDatabase  *db,
   return TRUE;
 }
 
+typedef struct
+{
+  GTimeZone *zone;
+  gint64     read_at;     /* monotonic µs */
+} LocalZone;
+
+static void
+local_zone_free (LocalZone *local)
+{
+  g_time_zone_unref (local->zone);
+  g_free (local);
+}
+
+/* The local time zone, read again once a minute rather than for every row
+ * (reading it looks at /etc/localtime each time): a pull writes thousands. */
+static GTimeZone *
+local_zone (void)
+{
+  static GPrivate key = G_PRIVATE_INIT ((GDestroyNotify) local_zone_free);
+  LocalZone *local = g_private_get (&key);
+  gint64 now = g_get_monotonic_time ();
+
+  if (local == NULL)
+    {
+      local = g_new0 (LocalZone, 1);
+      g_private_set (&key, local);
+    }
+  if (local->zone == NULL || now - local->read_at > 60 * G_USEC_PER_SEC)
+    {
+      g_clear_pointer (&local->zone, g_time_zone_unref);
+      local->zone = g_time_zone_new_local ();
+      local->read_at = now;
+    }
+  return local->zone;
+}
+
 /* The time a row made elsewhere was created, from its op's clock, so every
  * replica writes the same. */
 static char *
@@ -125,7 +161,7 @@ hlc_to_iso (gint64 hlc)
 
   if (utc == NULL)
     return xaso_now_iso ();
-  local = g_date_time_to_local (utc);
+  local = g_date_time_to_timezone (utc, local_zone ());
   return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
 }
 

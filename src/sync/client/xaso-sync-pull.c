@@ -168,11 +168,10 @@ refold_dossiers (XasoDatabase  *db,
 }
 
 static gboolean
-apply_page (XasoDatabase  *db,
-            gpointer       data,
-            GError       **error)
+apply_entries (XasoDatabase  *db,
+               Page          *page,
+               GError       **error)
 {
-  Page *page = data;
   g_autofree char *checksum = xaso_database_get_state (db, XASO_SYNC_KEY_CHECKSUM);
   g_autofree char *cursor = NULL;
   g_autofree char *now = xaso_now_iso ();
@@ -214,29 +213,102 @@ apply_page (XasoDatabase  *db,
       !xaso_sync_blobs_queue_downloads (db, page->blobs, error))
     return FALSE;
   cursor = g_strdup_printf ("%" G_GINT64_FORMAT, last);
-  return xaso_database_set_state (db, XASO_SYNC_KEY_PULL_SEQ, cursor, error) &&
+  return xaso_database_index_deferred (db, error) &&
+         xaso_database_set_state (db, XASO_SYNC_KEY_PULL_SEQ, cursor, error) &&
          xaso_database_set_state (db, XASO_SYNC_KEY_CHECKSUM, checksum, error) &&
          xaso_database_set_state (db, XASO_SYNC_KEY_LAST_PULL, now, error);
+}
+
+/* The persons a page brings are added to the search index in one go before
+ * the commit, not one by one as the triggers would. */
+static gboolean
+apply_page (XasoDatabase  *db,
+            gpointer       data,
+            GError       **error)
+{
+  if (!xaso_database_defer_search_index (db, error))
+    return FALSE;
+  if (apply_entries (db, data, error))
+    return TRUE;
+  /* Ends the deferral; the transaction is rolled back all the same. */
+  xaso_database_index_deferred (db, NULL);
+  return FALSE;
 }
 
 /* The log's order is the order records were made in, but a page may end
  * between a record and one it refers to (a household and its head): the
  * references are whole once the log is, so a page is applied without
- * checking them. */
+ * checking them.
+ *
+ * Nor is its commit flushed to disk (synchronous = NORMAL): what a page
+ * writes is the server's, and a power cut can only take the last pages
+ * applied together with the cursor that counts them (the write-ahead log
+ * keeps commits in order), to be pulled again. A person's own saves stay
+ * FULL, and their flush makes every page before them durable too. */
+static gboolean
+begin_unchecked (XasoDatabase  *db,
+                 GError       **error)
+{
+  return xaso_database_exec (db, "PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL", error);
+}
+
+static gboolean
+end_unchecked (XasoDatabase  *db,
+               GError       **error)
+{
+  return xaso_database_exec (db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error);
+}
+
+/* @unchecked: the caller already turned the checks off (for many pages:
+ * each change of foreign_keys makes SQLite prepare every statement again). */
 static gboolean
 apply_page_unchecked (XasoDatabase  *db,
                       Page          *page,
+                      gboolean       unchecked,
                       GError       **error)
 {
-  gboolean own = !xaso_database_in_transaction (db);
+  gboolean own = !unchecked && !xaso_database_in_transaction (db);
   gboolean ok;
 
-  if (own && !xaso_database_exec (db, "PRAGMA foreign_keys = OFF", error))
+  if (own && !begin_unchecked (db, error))
     return FALSE;
   ok = xaso_database_run_atomically (db, apply_page, page, error);
-  if (own && !xaso_database_exec (db, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+  if (own && !end_unchecked (db, ok ? error : NULL))
     return FALSE;
   return ok;
+}
+
+static char *
+page_path (gint64 after,
+           guint  wait_seconds)
+{
+  if (wait_seconds == 0)
+    return g_strdup_printf ("/v1/pull?after=%" G_GINT64_FORMAT "&limit=%d", after, XASO_SYNC_MAX_ENTRIES);
+  return g_strdup_printf ("/v1/pull?after=%" G_GINT64_FORMAT "&limit=%d&wait=%u", after, XASO_SYNC_MAX_ENTRIES,
+                          MIN (wait_seconds, XASO_SYNC_MAX_WAIT));
+}
+
+/* Applies the page the server answered. */
+static gboolean
+apply_answer (XasoDatabase    *db,
+              JsonNode        *answer,
+              XasoSyncReport  *report,
+              gboolean        *more,
+              gboolean         unchecked,
+              GError         **error)
+{
+  g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonObject *object = json_node_get_object (answer);
+  Page page;
+
+  if (!json_object_has_member (object, "entries") || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "entries")))
+    return bad_answer (error);
+  page = (Page) { json_object_get_array_member (object, "entries"),
+                  json_object_get_int_member_with_default (object, "last_seq", 0),
+                  json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers, blobs };
+  *more = json_object_get_boolean_member_with_default (object, "more", FALSE);
+  return apply_page_unchecked (db, &page, unchecked, error);
 }
 
 gboolean
@@ -248,27 +320,100 @@ xaso_sync_pull_page (XasoDatabase    *db,
                      GCancellable    *cancellable,
                      GError         **error)
 {
-  g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *path = NULL;
+  g_autofree char *path = page_path (xaso_sync_get_int (db, XASO_SYNC_KEY_PULL_SEQ), wait_seconds);
   g_autoptr(JsonNode) answer = NULL;
-  JsonObject *object;
-  Page page;
 
-  path = g_strdup_printf ("/v1/pull?after=%" G_GINT64_FORMAT "&limit=%d&wait=%u",
-                          xaso_sync_get_int (db, XASO_SYNC_KEY_PULL_SEQ), XASO_SYNC_MAX_ENTRIES,
-                          MIN (wait_seconds, XASO_SYNC_MAX_WAIT));
-  if (wait_seconds == 0)
-    path[strlen (path) - strlen ("&wait=0")] = '\0';
   answer = xaso_sync_http_call (http, "GET", path, NULL, cancellable, &report->bytes_in, error);
-  if (answer == NULL)
+  return answer != NULL && apply_answer (db, answer, report, more, FALSE, error);
+}
+
+/* The next page, asked for on a thread of its own while this one applies
+ * the page before: the server reads, compresses and sends it, and the
+ * answer is parsed, while SQLite writes. Nothing else uses @http meanwhile. */
+typedef struct
+{
+  XasoSyncHttp *http;
+  GCancellable *cancellable;
+  gint64        after;
+  guint64       bytes_in;
+  JsonNode     *answer;
+  GError       *error;
+} Fetch;
+
+static gpointer
+fetch_page (gpointer data)
+{
+  Fetch *fetch = data;
+  g_autofree char *path = page_path (fetch->after, 0);
+
+  fetch->answer = xaso_sync_http_call (fetch->http, "GET", path, NULL, fetch->cancellable, &fetch->bytes_in,
+                                       &fetch->error);
+  return NULL;
+}
+
+static gboolean
+pull_pages (XasoDatabase    *db,
+            XasoSyncHttp    *http,
+            XasoSyncReport  *report,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  g_autofree char *path = page_path (xaso_sync_get_int (db, XASO_SYNC_KEY_PULL_SEQ), 0);
+  g_autoptr(JsonNode) answer = xaso_sync_http_call (http, "GET", path, NULL, cancellable, &report->bytes_in,
+                                                    error);
+
+  while (answer != NULL)
+    {
+      Fetch fetch = { http, cancellable };
+      GThread *thread = NULL;
+      JsonObject *object = json_node_get_object (answer);
+      gboolean more = FALSE, applied;
+
+      /* A page that says more is followed by the entries after its last. */
+      if (json_object_get_boolean_member_with_default (object, "more", FALSE) &&
+          (fetch.after = json_object_get_int_member_with_default (object, "last_seq", 0)) > 0)
+        thread = g_thread_new ("sync-pull", fetch_page, &fetch);
+      applied = apply_answer (db, answer, report, &more, TRUE, error);
+      if (thread != NULL)
+        g_thread_join (thread);
+      report->bytes_in += fetch.bytes_in;
+      g_clear_pointer (&answer, json_node_unref);
+      if (!applied || !more)
+        {
+          g_clear_pointer (&fetch.answer, json_node_unref);
+          g_clear_error (&fetch.error);
+          return applied;
+        }
+      /* The page applied ends where the next one begins, as it must. */
+      if (thread == NULL || fetch.after != xaso_sync_get_int (db, XASO_SYNC_KEY_PULL_SEQ))
+        {
+          g_clear_pointer (&fetch.answer, json_node_unref);
+          g_clear_error (&fetch.error);
+          return bad_answer (error);
+        }
+      if (fetch.answer == NULL)
+        {
+          g_propagate_error (error, fetch.error);
+          return FALSE;
+        }
+      answer = fetch.answer;
+    }
+  return FALSE;
+}
+
+gboolean
+xaso_sync_pull_all (XasoDatabase    *db,
+                    XasoSyncHttp    *http,
+                    XasoSyncReport  *report,
+                    GCancellable    *cancellable,
+                    GError         **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (!xaso_database_in_transaction (db), FALSE);
+
+  if (!begin_unchecked (db, error))
     return FALSE;
-  object = json_node_get_object (answer);
-  if (!json_object_has_member (object, "entries") || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "entries")))
-    return bad_answer (error);
-  page = (Page) { json_object_get_array_member (object, "entries"),
-                  json_object_get_int_member_with_default (object, "last_seq", 0),
-                  json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers, blobs };
-  *more = json_object_get_boolean_member_with_default (object, "more", FALSE);
-  return apply_page_unchecked (db, &page, error);
+  ok = pull_pages (db, http, report, cancellable, error);
+  return end_unchecked (db, ok ? error : NULL) && ok;
 }

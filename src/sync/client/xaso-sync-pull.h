@@ -17,4 +17,12 @@ gboolean xaso_sync_pull_page (XasoDatabase    *db,
                               GCancellable    *cancellable,
                               GError         **error);
 
+/* Pulls and applies pages until the log ends, each as xaso_sync_pull_page()
+ * does, asking for the next page while applying one. */
+gboolean xaso_sync_pull_all  (XasoDatabase    *db,
+                              XasoSyncHttp    *http,
+                              XasoSyncReport  *report,
+                              GCancellable    *cancellable,
+                              GError         **error);
+
 G_END_DECLS

@@ -112,7 +112,6 @@ xaso_sync_run_once (XasoDatabase    *db,
   g_autoptr(XasoSyncHttp) http = xaso_sync_connect (db, error);
   g_autoptr(GError) local = NULL;
   g_autofree char *started = xaso_now_iso ();
-  gboolean more = TRUE;
   int sent = 1;
 
   if (http == NULL)
@@ -124,9 +123,8 @@ xaso_sync_run_once (XasoDatabase    *db,
   if (sent == 0 && xaso_sync_leases_refresh (db, http, cancellable, &local))
     while ((sent = xaso_sync_push_batch (db, http, report, cancellable, &local)) > 0)
       ;
-  while (sent == 0 && more && local == NULL)
-    if (!xaso_sync_pull_page (db, http, 0, report, &more, cancellable, &local))
-      break;
+  if (sent == 0 && local == NULL)
+    xaso_sync_pull_all (db, http, report, cancellable, &local);
   /* The files the pulled rows name, once the rows are all here. */
   if (local == NULL)
     {
