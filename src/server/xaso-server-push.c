@@ -121,6 +121,27 @@ parse_ops (Push *p)
     }
 }
 
+/* Whether the commune has an account yet: its first, an administrator,
+ * is made by no one else (xaso-sync-rights.h). */
+static gboolean
+load_any_account (Push    *p,
+                  GError **error)
+{
+  const char *values[1] = { p->commune };
+  g_autoptr(PGresult) result = NULL;
+
+  if (g_hash_table_size (xaso_apply_get_accounts (p->apply)) > 0)
+    return TRUE;
+  result = xaso_pg_query (p->pg, "push_any_account",
+                          "SELECT EXISTS (SELECT 1 FROM row_head WHERE commune_code = $1 AND table_name = 'user' "
+                          "AND NOT deleted)", 1, values, error);
+  if (result == NULL)
+    return FALSE;
+  if (g_str_equal (PQgetvalue (result, 0, 0), "t"))
+    xaso_apply_set_has_accounts (p->apply);
+  return TRUE;
+}
+
 /* The accounts the valid ops name as their actors, with their roles, for
  * the rights of xaso-sync-rights.h: one read, the usernames as a JSON array. */
 static gboolean
@@ -157,7 +178,7 @@ load_accounts (Push    *p,
   for (int i = 0; i < PQntuples (result); i++)
     xaso_apply_add_account (p->apply, PQgetvalue (result, i, 1), PQgetvalue (result, i, 0),
                             xaso_sync_roles_parse (PQgetvalue (result, i, 2)));
-  return TRUE;
+  return load_any_account (p, error);
 }
 
 /* The distinct rows the valid ops touch, as [{"t","r"}]. */
