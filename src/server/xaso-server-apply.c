@@ -18,7 +18,8 @@ typedef struct
   gboolean  resolved;
 } KnownConflict;
 
-/* An account of the commune, by the username ops name as their actor. */
+/* An account of the commune, by the username or row id ops name as their
+ * actor. */
 typedef struct
 {
   char  *row_id;
@@ -776,7 +777,10 @@ note_account (XasoApply    *apply,
     if (g_str_equal (account->row_id, row->row))
       g_hash_table_iter_remove (&iter);
   if (username != NULL && !row->deleted)
-    xaso_apply_add_account (apply, username, row->row, xaso_sync_roles_parse (roles));
+    {
+      xaso_apply_add_account (apply, username, row->row, xaso_sync_roles_parse (roles));
+      xaso_apply_add_account (apply, row->row, row->row, xaso_sync_roles_parse (roles));
+    }
 }
 
 void

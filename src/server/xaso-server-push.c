@@ -143,7 +143,9 @@ load_any_account (Push    *p,
 }
 
 /* The accounts the valid ops name as their actors, with their roles, for
- * the rights of xaso-sync-rights.h: one read, the usernames as a JSON array. */
+ * the rights of xaso-sync-rights.h: one read, the actors as a JSON array.
+ * An actor is a username or, as a conflict's resolution names it, the
+ * account's row id. */
 static gboolean
 load_accounts (Push    *p,
                GError **error)
@@ -165,13 +167,15 @@ load_accounts (Push    *p,
   if (actors->len == 2)
     return TRUE;
   result = run_set (p, "push_accounts",
-                    "SELECT u.row_id, u.value #>> '{}', (SELECT r.value #>> '{}' FROM row_field r "
+                    "SELECT u.row_id, a.name, (SELECT r.value #>> '{}' FROM row_field r "
                     "  WHERE r.commune_code = $1 AND r.table_name = 'user' AND r.row_id = u.row_id "
                     "  AND r.field = 'roles') "
                     "FROM json_array_elements_text($2::json) AS a(name) CROSS JOIN LATERAL "
-                    "(SELECT f.row_id, f.value FROM row_field f JOIN row_head h USING (commune_code, table_name, row_id) "
+                    "(SELECT f.row_id FROM row_field f JOIN row_head h USING (commune_code, table_name, row_id) "
                     "  WHERE f.commune_code = $1 AND f.table_name = 'user' AND f.field = 'username' "
-                    "  AND f.value = to_jsonb(a.name) AND NOT h.deleted) u",
+                    "  AND f.value = to_jsonb(a.name) AND NOT h.deleted "
+                    " UNION ALL SELECT h.row_id FROM row_head h WHERE h.commune_code = $1 AND h.table_name = 'user' "
+                    "  AND h.row_id = a.name AND NOT h.deleted) u",
                     actors, error);
   if (result == NULL)
     return FALSE;
