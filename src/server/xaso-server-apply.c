@@ -19,7 +19,8 @@ typedef struct
   gboolean  resolved;
 } KnownConflict;
 
-/* An account of the commune, by the username ops name as their actor. */
+/* An account of the commune, by the username or row id ops name as their
+ * actor. */
 typedef struct
 {
   char  *row_id;
@@ -41,6 +42,8 @@ struct _XasoApply
   GHashTable *rows;          /* "table/row" → XasoApplyRow */
   GHashTable *known;         /* conflict id → KnownConflict */
   GHashTable *accounts;      /* username → Account */
+  gboolean    has_accounts;  /* the commune has one, here or in the batch */
+  gboolean    trusted;       /* the server's own entries */
   GPtrArray  *entries;
   GPtrArray  *receipts;
   GPtrArray  *conflicts;
@@ -257,6 +260,24 @@ xaso_apply_add_holder (XasoApply  *apply,
                        const char *device_id)
 {
   g_hash_table_replace (apply->holders, g_strdup (register_id), g_strdup (device_id));
+}
+
+void
+xaso_apply_set_has_accounts (XasoApply *apply)
+{
+  apply->has_accounts = TRUE;
+}
+
+void
+xaso_apply_trust_actors (XasoApply *apply)
+{
+  apply->trusted = TRUE;
+}
+
+GHashTable *
+xaso_apply_get_accounts (XasoApply *apply)
+{
+  return apply->accounts;
 }
 
 static char *
@@ -660,7 +681,100 @@ decide (Decision *d)
   d->apply->next_server_seq++;
 }
 
-/* The actor's roles allow the op (an actor no account names is not checked). */
+/* The program's own actors (core's xaso-procedure-json.c, xaso-text-upgrade.c,
+ * the client's xaso-sync-seed.c), which name no account. */
+#define SEED_ACTOR "xaso-seed"
+#define UPGRADE_ACTOR "xaso-upgrade"
+
+/* The text an op gives @name, or NULL. */
+static const char *
+new_text (const XasoSyncOp *op,
+          const char       *name)
+{
+  JsonNode *change = json_object_get_member (op->fields, name);
+  JsonNode *value = change && JSON_NODE_HOLDS_OBJECT (change) ?
+                    json_object_get_member (json_node_get_object (change), "new") : NULL;
+
+  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (value);
+}
+
+static const char *
+current_text (XasoApplyRow *row,
+              const char   *name)
+{
+  XasoApplyField *field = g_hash_table_lookup (row->fields, name);
+
+  if (field == NULL || field->value == NULL || !JSON_NODE_HOLDS_VALUE (field->value) ||
+      json_node_get_value_type (field->value) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (field->value);
+}
+
+/* An upgrade only rewrites text the server holds into its NFC form, which
+ * the server can check: every field is the NFC of the field's current text. */
+static gboolean
+is_text_upgrade (XasoApplyRow     *row,
+                 const XasoSyncOp *op)
+{
+  g_autoptr(GList) names = NULL;
+
+  if (!g_str_equal (op->kind, "update") || !row->exists || row->deleted)
+    return FALSE;
+  names = json_object_get_members (op->fields);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *text = new_text (op, l->data);
+      const char *now = current_text (row, l->data);
+      g_autofree char *nfc = now ? g_utf8_normalize (now, -1, G_NORMALIZE_NFC) : NULL;
+
+      if (nfc == NULL || text == NULL || !g_str_equal (nfc, text))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A commune's first account is its administrator, which makes itself
+ * (core's xaso_user_add): an insert naming the actor as its username. */
+static gboolean
+is_first_admin (const XasoSyncOp *op)
+{
+  const char *username = new_text (op, "username");
+  const char *roles = new_text (op, "roles");
+
+  return username != NULL && roles != NULL && g_str_equal (username, op->actor) &&
+         (xaso_sync_roles_parse (roles) & XASO_SYNC_ROLE_QUAN_TRI) != 0;
+}
+
+/* An actor that names no account of the commune. The open tables are
+ * anyone's. The guarded ones (xaso-sync-rights.h) take only what the program
+ * itself writes without a person, and only what cannot change or remove a
+ * record someone made: the seed's inserts of rows the server does not hold
+ * (a commune's records made before its first sync, the shipped catalogue)
+ * and the upgrade's NFC rewrites of the text the server holds. Any other
+ * name is refused, so a device cannot step around the rights by naming an
+ * account that does not exist. */
+static gboolean
+unknown_actor_allowed (XasoApply        *apply,
+                       const XasoSyncOp *op)
+{
+  XasoApplyRow *row = xaso_apply_row (apply, op->table, op->row);
+
+  if (apply->trusted || xaso_sync_table_writers (op->table) == XASO_SYNC_ALL_ROLES)
+    return TRUE;
+  if (g_str_equal (op->table, "user") && g_str_equal (op->kind, "insert") && !row->exists &&
+      !apply->has_accounts && g_hash_table_size (apply->accounts) == 0)
+    return is_first_admin (op);
+  if (g_str_equal (op->actor, SEED_ACTOR))
+    return g_str_equal (op->kind, "insert") && !row->exists;
+  if (g_str_equal (op->actor, UPGRADE_ACTOR))
+    return is_text_upgrade (row, op);
+  return FALSE;
+}
+
+/* The actor's roles allow the op; an actor no account names is held to
+ * unknown_actor_allowed(). */
 static gboolean
 check_rights (XasoApply        *apply,
               const XasoSyncOp *op,
@@ -669,13 +783,18 @@ check_rights (XasoApply        *apply,
   Account *account = g_hash_table_lookup (apply->accounts, op->actor);
   g_autofree char *writers = NULL;
 
-  if (account == NULL ||
+  if (account == NULL ? unknown_actor_allowed (apply, op) :
       xaso_sync_rights_allow (account->roles, op->table, op->kind, op->fields,
                               g_str_equal (op->table, "user") && g_str_equal (op->row, account->row_id)))
     return TRUE;
   writers = xaso_sync_roles_describe (xaso_sync_table_writers (op->table));
-  *reason = g_strdup_printf ("Tài khoản “%s” không có quyền thay đổi %s: việc này dành cho vai trò %s.", op->actor,
-                             xaso_sync_table_describe (op->table), writers);
+  if (account == NULL)
+    *reason = g_strdup_printf ("“%s” không phải tài khoản của xã trên máy chủ, nên không được thay đổi %s: "
+                               "việc này dành cho tài khoản có vai trò %s.", op->actor,
+                               xaso_sync_table_describe (op->table), writers);
+  else
+    *reason = g_strdup_printf ("Tài khoản “%s” không có quyền thay đổi %s: việc này dành cho vai trò %s.", op->actor,
+                               xaso_sync_table_describe (op->table), writers);
   return FALSE;
 }
 
@@ -727,6 +846,28 @@ check_numbers (Decision  *d,
   return NULL;
 }
 
+/* An account written by the batch counts for the ops after it: one made,
+ * given roles or removed, as pull will show it. */
+static void
+note_account (XasoApply    *apply,
+              XasoApplyRow *row)
+{
+  const char *username = current_text (row, "username");
+  const char *roles = current_text (row, "roles");
+  GHashTableIter iter;
+  Account *account;
+
+  g_hash_table_iter_init (&iter, apply->accounts);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &account))
+    if (g_str_equal (account->row_id, row->row))
+      g_hash_table_iter_remove (&iter);
+  if (username != NULL && !row->deleted)
+    {
+      xaso_apply_add_account (apply, username, row->row, xaso_sync_roles_parse (roles));
+      xaso_apply_add_account (apply, row->row, row->row, xaso_sync_roles_parse (roles));
+    }
+}
+
 void
 xaso_apply_op (XasoApply        *apply,
                const XasoSyncOp *op,
@@ -762,6 +903,8 @@ xaso_apply_op (XasoApply        *apply,
       return;
     }
   decide (&d);
+  if (g_str_equal (op->table, "user"))
+    note_account (apply, d.row);
 }
 
 GHashTable *

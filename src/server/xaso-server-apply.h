@@ -118,13 +118,24 @@ void        xaso_apply_add_holder     (XasoApply  *apply,
                                        const char *device_id);
 
 /* The commune's account named @username (an op's actor): its row and
- * roles. An op by an actor no account names is not checked for rights
- * (the "xaso-seed" of records made before sync, an account not yet on the
- * server); any other is, against xaso-sync-rights.h. */
+ * roles, against which its ops are checked (xaso-sync-rights.h). An
+ * account the batch itself writes counts from the op after. An actor no
+ * account names writes only the tables open to every role, save the
+ * program's own "xaso-seed" inserts of new rows and "xaso-upgrade" NFC
+ * rewrites (PROTOCOL.md, "POST /v1/push"). */
 void        xaso_apply_add_account    (XasoApply  *apply,
                                        const char *username,
                                        const char *row_id,
                                        guint       roles);
+
+/* The commune holds an account already (else an op may make its first
+ * administrator, named by the op's own actor, as core's first account is). */
+void        xaso_apply_set_has_accounts (XasoApply *apply);
+GHashTable *xaso_apply_get_accounts   (XasoApply  *apply);
+/* The entries are the server's own (xaso-server-author.h), whose rights
+ * their commands check (the operator's user add, an inbox token's scope):
+ * their actors are not held to a commune's accounts. */
+void        xaso_apply_trust_actors   (XasoApply  *apply);
 
 /* Deciding, op by op. */
 void        xaso_apply_replayed       (XasoApply  *apply,

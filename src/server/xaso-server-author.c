@@ -25,6 +25,7 @@ xaso_author_begin (XasoPg      *pg,
 
   if (apply == NULL)
     return NULL;
+  xaso_apply_trust_actors (apply);
   author = g_new0 (XasoAuthor, 1);
   author->pg = pg;
   author->commune = g_strdup (commune);

@@ -122,8 +122,31 @@ parse_ops (Push *p)
     }
 }
 
+/* Whether the commune has an account yet: its first, an administrator,
+ * is made by no one else (xaso-sync-rights.h). */
+static gboolean
+load_any_account (Push    *p,
+                  GError **error)
+{
+  const char *values[1] = { p->commune };
+  g_autoptr(PGresult) result = NULL;
+
+  if (g_hash_table_size (xaso_apply_get_accounts (p->apply)) > 0)
+    return TRUE;
+  result = xaso_pg_query (p->pg, "push_any_account",
+                          "SELECT EXISTS (SELECT 1 FROM row_head WHERE commune_code = $1 AND table_name = 'user' "
+                          "AND NOT deleted)", 1, values, error);
+  if (result == NULL)
+    return FALSE;
+  if (g_str_equal (PQgetvalue (result, 0, 0), "t"))
+    xaso_apply_set_has_accounts (p->apply);
+  return TRUE;
+}
+
 /* The accounts the valid ops name as their actors, with their roles, for
- * the rights of xaso-sync-rights.h: one read, the usernames as a JSON array. */
+ * the rights of xaso-sync-rights.h: one read, the actors as a JSON array.
+ * An actor is a username or, as a conflict's resolution names it, the
+ * account's row id. */
 static gboolean
 load_accounts (Push    *p,
                GError **error)
@@ -145,20 +168,22 @@ load_accounts (Push    *p,
   if (actors->len == 2)
     return TRUE;
   result = run_set (p, "push_accounts",
-                    "SELECT u.row_id, u.value #>> '{}', (SELECT r.value #>> '{}' FROM row_field r "
+                    "SELECT u.row_id, a.name, (SELECT r.value #>> '{}' FROM row_field r "
                     "  WHERE r.commune_code = $1 AND r.table_name = 'user' AND r.row_id = u.row_id "
                     "  AND r.field = 'roles') "
                     "FROM json_array_elements_text($2::json) AS a(name) CROSS JOIN LATERAL "
-                    "(SELECT f.row_id, f.value FROM row_field f JOIN row_head h USING (commune_code, table_name, row_id) "
+                    "(SELECT f.row_id FROM row_field f JOIN row_head h USING (commune_code, table_name, row_id) "
                     "  WHERE f.commune_code = $1 AND f.table_name = 'user' AND f.field = 'username' "
-                    "  AND f.value = to_jsonb(a.name) AND NOT h.deleted) u",
+                    "  AND f.value = to_jsonb(a.name) AND NOT h.deleted "
+                    " UNION ALL SELECT h.row_id FROM row_head h WHERE h.commune_code = $1 AND h.table_name = 'user' "
+                    "  AND h.row_id = a.name AND NOT h.deleted) u",
                     actors, error);
   if (result == NULL)
     return FALSE;
   for (int i = 0; i < PQntuples (result); i++)
     xaso_apply_add_account (p->apply, PQgetvalue (result, i, 1), PQgetvalue (result, i, 0),
                             xaso_sync_roles_parse (PQgetvalue (result, i, 2)));
-  return TRUE;
+  return load_any_account (p, error);
 }
 
 /* The distinct rows the valid ops touch, as [{"t","r"}]. */

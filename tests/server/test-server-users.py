@@ -89,18 +89,24 @@ def test_rights(ids):
            op(6, new_id(), "insert", {"full_name": "Hồ Văn Dân"}, table="person", actor="vanthu"),
            op(7, new_id(), "insert", {"kind": "received"}, table="dossier_event", actor="tiepnhan"),
            op(8, new_id(), "insert", {"kind": "received"}, table="dossier_event", actor="quantri"),
-           op(9, new_id(), "insert", procedure, table="procedure", actor="xaso-seed")]
+           op(9, new_id(), "insert", procedure, table="procedure", actor="xaso-seed"),
+           op(10, new_id(), "insert", {"status": 1}, table="dossier", actor="khong-ai-ca"),
+           op(11, ids["vanthu"], "update", {"roles": ("van_thu,quan_tri", None, 0)}, table="user",
+              actor="xaso-seed"),
+           op(12, new_id(), "insert", {"username": "ke-mao-danh", "roles": "quan_tri"}, table="user",
+              actor="ke-mao-danh")]
     receipts = server.push(token, device, ops).json["receipts"]
     outcomes = [r["outcome"] for r in receipts]
     tap.equal(outcomes, ["rejected", "applied", "applied", "rejected", "rejected", "applied", "applied", "rejected",
-                         "applied"],
-              "each op is checked against its actor's roles on the server")
+                         "applied", "rejected", "rejected", "rejected"],
+              "each op is checked against its actor's roles on the server; an actor with no account writes "
+              "no guarded table, the seed only inserts, and no one makes themselves an administrator")
     refused = [r for r in receipts if r["outcome"] == "rejected"]
     tap.ok(all(r["reason_code"] == "forbidden" for r in refused), "a refusal is `forbidden`", refused)
     tap.equal(refused[0]["reason"], "Tài khoản “vanthu” không có quyền thay đổi danh mục thủ tục: việc này dành "
               "cho vai trò Quản trị.", "with the reason in Vietnamese, naming who may")
     tap.equal(server.psql("SELECT string_agg(seq::text, ',' ORDER BY seq) FROM quarantine WHERE reason_code = "
-                          f"'forbidden' AND device_id = '{device}'"), "1,4,5,8",
+                          f"'forbidden' AND device_id = '{device}'"), "1,4,5,8,10,11,12",
               "the refused ops are kept in quarantine")
     tap.equal(server.psql(f"SELECT count(*) FROM row_head WHERE row_id = '{ops[0]['row']}'"), "0",
               "a refused insert leaves no row behind")
