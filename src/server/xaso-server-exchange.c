@@ -26,6 +26,8 @@ static const struct
   [XASO_ENDPOINT_METRICS] = { "/v1/metrics", "GET", NULL },
   [XASO_ENDPOINT_BLOBS] = { "/v1/blobs/", "HEAD, PUT, GET", xaso_server_blobs_handle },
   [XASO_ENDPOINT_INBOX] = { "/v1/inbox/dossiers", "POST", xaso_server_inbox_handle },
+  [XASO_ENDPOINT_DIGEST] = { "/v1/digest", "GET", xaso_server_digest_handle },
+  [XASO_ENDPOINT_DIGEST_ROWS] = { "/v1/digest/rows", "GET", xaso_server_digest_rows_handle },
 };
 
 typedef struct
