@@ -5,7 +5,7 @@
 
 #include "xaso-server-digest.h"
 #include "xaso-server-handlers.h"
-#include "xaso-sync-digest.h"
+#include "xaso-sync-row-digest.h"
 
 /* GET /v1/digest/rows?table=T&bucket=B: the rows of one bucket as the server
  * holds them, each field with its value and version, for a desktop to repair

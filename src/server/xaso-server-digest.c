@@ -6,7 +6,7 @@
 #include "xaso-server-auth.h"
 #include "xaso-server-digest.h"
 #include "xaso-server-handlers.h"
-#include "xaso-sync-digest.h"
+#include "xaso-sync-row-digest.h"
 
 /* GET /v1/digest[?table=T]: the digest of each synced table of the commune,
  * or the non-empty buckets of one table, read in one snapshot with the log

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "xaso-sync-digest.h"
+#include "xaso-sync-row-digest.h"
 
 /* The dossier's state is folded from its history on each desktop
  * (src/core/dossiers/xaso-dossier-refold.c), written without ops. */
