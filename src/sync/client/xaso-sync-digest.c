@@ -459,6 +459,22 @@ xaso_sync_digest_run (XasoDatabase          *db,
   return TRUE;
 }
 
+/* Every comparable digest is remembered, with what it found. */
+static gboolean
+remember (XasoDatabase                *db,
+          const XasoSyncDigestReport  *report,
+          GError                     **error)
+{
+  g_autofree char *at = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / G_USEC_PER_SEC);
+  g_autofree char *found = g_strdup_printf ("tables=%u differing=%u repaired=%u recaptured=%u", report->tables,
+                                            report->differing, report->repaired, report->recaptured);
+
+  if (report->differing > 0)
+    g_message ("digest: %s", found);
+  return xaso_database_set_state (db, XASO_SYNC_KEY_DIGEST_AT, at, error) &&
+         xaso_database_set_state (db, XASO_SYNC_KEY_DIGEST, found, error);
+}
+
 gboolean
 xaso_sync_digest_once (XasoDatabase          *db,
                        XasoSyncDigestReport  *report,
@@ -467,5 +483,23 @@ xaso_sync_digest_once (XasoDatabase          *db,
 {
   g_autoptr(XasoSyncHttp) http = xaso_sync_connect (db, error);
 
-  return http != NULL && xaso_sync_digest_run (db, http, report, cancellable, error);
+  if (http == NULL || !xaso_sync_digest_run (db, http, report, cancellable, error))
+    return FALSE;
+  return !report->comparable || remember (db, report, error);
+}
+
+#define DIGEST_EVERY_SECONDS (24 * 60 * 60)
+
+void
+xaso_sync_digest_when_due (XasoDatabase *db,
+                           GCancellable *cancellable)
+{
+  gint64 last = xaso_sync_get_int (db, XASO_SYNC_KEY_DIGEST_AT);
+  g_autoptr(GError) error = NULL;
+  XasoSyncDigestReport report = { 0 };
+
+  if (last > 0 && g_get_real_time () / G_USEC_PER_SEC - last < DIGEST_EVERY_SECONDS)
+    return;
+  if (!xaso_sync_digest_once (db, &report, cancellable, &error))
+    g_warning ("The digest could not compare this computer's tables with the server's: %s", error->message);
 }

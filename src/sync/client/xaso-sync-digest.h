@@ -31,4 +31,10 @@ gboolean xaso_sync_digest_once (XasoDatabase          *db,
                                 GCancellable          *cancellable,
                                 GError               **error);
 
+/* Runs the digest when none compared for a day (or none ever, as after the
+ * first pull); what it found is logged, a failure only warned about: the
+ * next round tries again. For the engine, after a successful sync. */
+void     xaso_sync_digest_when_due (XasoDatabase  *db,
+                                    GCancellable  *cancellable);
+
 G_END_DECLS
