@@ -233,8 +233,7 @@ repair_row (XasoDatabase  *db,
       json_object_set_member (group, l->data, json_node_copy (json_object_get_member (field, "value")));
       json_object_set_member (all, l->data, json_node_copy (json_object_get_member (field, "value")));
     }
-  json_object_set_int_member (exists ? g_hash_table_lookup (by_version, &row_version) ?: all : all, "deleted",
-                              json_object_get_boolean_member (row, "deleted"));
+  json_object_set_int_member (all, "deleted", json_object_get_boolean_member (row, "deleted"));
   if (!exists)
     {
       XasoRemoteChange insert = { table, row_id, "insert", all, row_version, 0 };
@@ -247,13 +246,16 @@ repair_row (XasoDatabase  *db,
     {
       XasoRemoteChange update = { table, row_id, "update", value, *(gint64 *) key, 0 };
 
-      if (exists && !xaso_remote_change_apply (db, &update, NULL, error))
+      if (!xaso_remote_change_apply (db, &update, NULL, error))
         return FALSE;
     }
-  if (exists && g_hash_table_size (by_version) == 0)
+  /* The row's own flag, at the row's version (a delete carries no field). */
+  if (exists)
     {
-      XasoRemoteChange update = { table, row_id, "update", all, row_version, 0 };
+      g_autoptr(JsonObject) flag = json_object_new ();
+      XasoRemoteChange update = { table, row_id, "update", flag, row_version, 0 };
 
+      json_object_set_int_member (flag, "deleted", json_object_get_boolean_member (row, "deleted"));
       return xaso_remote_change_apply (db, &update, NULL, error);
     }
   return TRUE;
