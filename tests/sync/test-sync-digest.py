@@ -52,7 +52,7 @@ def main():
     if not os.environ.get("XASO_TEST_PG"):
         print("1..0 # SKIP XASO_TEST_PG is not set (build-aux/dev test starts PostgreSQL)")
         return 0
-    print("1..4", flush=True)
+    print("1..5", flush=True)
     work = tempfile.mkdtemp(prefix="xaso-sync-digest-")
     a, b = os.path.join(work, "a.db"), os.path.join(work, "b.db")
     xasoctl(a, "demo", "--scale", "small", "--seed", "11")
@@ -77,6 +77,23 @@ def main():
             assert report["tables"] == 14, report
             expect(report, differing=0, repaired=0, recaptured=0)
         ok("a demo commune seeded at enrollment and a desktop that pulled it both match the server's digest")
+
+        token = province_server.enroll(code, "0190cccc-0000-7000-8000-0000000000d1", "Máy kiểm tra")
+        whole = province_server.request("GET", "/v1/digest", token=token).json
+        person = province_server.request("GET", "/v1/digest?table=person", token=token).json
+        assert person["server_seq"] == whole["server_seq"], (person, whole)
+        assert sum(b["rows"] for b in person["buckets"].values()) == whole["tables"]["person"]["rows"] > 0
+        assert all(0 <= int(n) <= 255 and b["rows"] > 0 for n, b in person["buckets"].items())
+        bucket = next(iter(person["buckets"]))
+        rows = province_server.request("GET", f"/v1/digest/rows?table=person&bucket={bucket}", token=token).json
+        assert len(rows["rows"]) == person["buckets"][bucket]["rows"], rows
+        assert all("full_name" in r["fields"] and r["fields"]["full_name"]["version"] > 0 for r in rows["rows"])
+        for path in ("/v1/digest?table=outbox", "/v1/digest/rows?table=person",
+                     "/v1/digest/rows?table=person&bucket=256"):
+            answer = province_server.request("GET", path, token=token)
+            assert (answer.status, answer.code) == (400, "bad_request"), (path, answer.status, answer.body)
+        assert province_server.request("GET", "/v1/digest").status == 401
+        ok("the server's buckets add up to its table, a bucket's rows come with their versions, bad asks are 400")
 
         with sqlite3.connect(b) as c:
             c.create_function("xaso_indexed_now", 1, lambda rowid: 1)
