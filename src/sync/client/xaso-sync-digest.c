@@ -491,17 +491,25 @@ xaso_sync_digest_once (XasoDatabase          *db,
 }
 
 #define DIGEST_EVERY_SECONDS (24 * 60 * 60)
+/* A busy commune's log moves between the answer and the pull: the server's
+ * whole-commune scan is not asked for again at once. */
+#define DIGEST_RETRY_SECONDS (10 * 60)
 
 void
 xaso_sync_digest_when_due (XasoDatabase *db,
                            GCancellable *cancellable)
 {
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 last = xaso_sync_get_int (db, XASO_SYNC_KEY_DIGEST_AT);
+  gint64 tried = xaso_sync_get_int (db, XASO_SYNC_KEY_DIGEST_TRIED);
+  g_autofree char *now_text = g_strdup_printf ("%" G_GINT64_FORMAT, now);
   g_autoptr(GError) error = NULL;
   XasoSyncDigestReport report = { 0 };
 
-  if (last > 0 && g_get_real_time () / G_USEC_PER_SEC - last < DIGEST_EVERY_SECONDS)
+  if ((last > 0 && now - last < DIGEST_EVERY_SECONDS) || (tried > 0 && now - tried < DIGEST_RETRY_SECONDS) ||
+      !nothing_waits (db))
     return;
-  if (!xaso_sync_digest_once (db, &report, cancellable, &error))
+  if (!xaso_database_set_state (db, XASO_SYNC_KEY_DIGEST_TRIED, now_text, &error) ||
+      !xaso_sync_digest_once (db, &report, cancellable, &error))
     g_warning ("The digest could not compare this computer's tables with the server's: %s", error->message);
 }
