@@ -7,6 +7,7 @@
 
 #include "xaso-sync-clock.h"
 #include "xaso-sync-conflicts.h"
+#include "xaso-sync-digest.h"
 #include "xaso-sync-enroll.h"
 #include "xaso-sync-leases.h"
 #include "xaso-register.h"
@@ -286,6 +287,34 @@ sync_lease (XasoctlContext  *ctx,
   return 0;
 }
 
+/* Compares this computer's tables with the server's digest once and repairs
+ * what differs; "comparable no" when ops wait or the pull is behind. */
+static int
+sync_digest (XasoctlContext  *ctx,
+             int              argc,
+             char           **argv)
+{
+  g_autoptr(XasoDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  XasoSyncDigestReport report = { 0 };
+
+  if (argc != 1)
+    {
+      g_printerr ("%s\n", _("Usage: xasoctl sync digest"));
+      return 2;
+    }
+  if ((db = xasoctl_open_database (ctx, TRUE)) == NULL)
+    return 1;
+  if (!xaso_sync_digest_once (db, &report, NULL, &error))
+    return xasoctl_fail (g_steal_pointer (&error));
+  g_print ("comparable\t%s\n", report.comparable ? "yes" : "no");
+  g_print ("tables\t%u\n", report.tables);
+  g_print ("differing\t%u\n", report.differing);
+  g_print ("repaired\t%u\n", report.repaired);
+  g_print ("recaptured\t%u\n", report.recaptured);
+  return 0;
+}
+
 int
 xasoctl_sync (XasoctlContext  *ctx,
               int              argc,
@@ -298,13 +327,14 @@ xasoctl_sync (XasoctlContext  *ctx,
     { "resolve", sync_resolve, NULL },
     { "leases", sync_leases, NULL },
     { "lease", sync_lease, NULL },
+    { "digest", sync_digest, NULL },
   };
 
   if (argc < 2 || argv[1][0] == '-')
     return sync_once (ctx, argc, argv);
   return xasoctl_run_subverb (ctx, verbs, G_N_ELEMENTS (verbs), argc, argv,
                               _("Usage: xasoctl sync [--once] [--report] | sync enroll --server URL --code CODE "
-                                "--ca FILE.pem [--name NAME] | sync status | sync conflicts | "
+                                "[--ca FILE.pem] [--name NAME] | sync status | sync conflicts | sync digest | "
                                 "sync resolve ID --keep mine|theirs|VALUE | sync leases | "
                                 "sync lease REGISTER [--year YEAR]"));
 }

@@ -27,6 +27,8 @@ static const struct
   [XASO_ENDPOINT_BLOBS] = { "/v1/blobs/", "HEAD, PUT, GET", xaso_server_blobs_handle },
   [XASO_ENDPOINT_INBOX] = { "/v1/inbox/dossiers", "POST", xaso_server_inbox_handle },
   [XASO_ENDPOINT_LEASES] = { "/v1/leases", "POST", xaso_server_leases_handle },
+  [XASO_ENDPOINT_DIGEST] = { "/v1/digest", "GET", xaso_server_digest_handle },
+  [XASO_ENDPOINT_DIGEST_ROWS] = { "/v1/digest/rows", "GET", xaso_server_digest_rows_handle },
 };
 
 typedef struct

@@ -26,6 +26,13 @@ XasoServerResponse *xaso_server_pull_handle   (XasoPg                   *pg,
 XasoServerResponse *xaso_server_inbox_handle  (XasoPg                   *pg,
                                                const XasoServerRequest  *request,
                                                GError                  **error);
+/* GET /v1/digest[?table=T] and GET /v1/digest/rows?table=T&bucket=B. */
+XasoServerResponse *xaso_server_digest_handle (XasoPg                   *pg,
+                                               const XasoServerRequest  *request,
+                                               GError                  **error);
+XasoServerResponse *xaso_server_digest_rows_handle (XasoPg                   *pg,
+                                                    const XasoServerRequest  *request,
+                                                    GError                  **error);
 XasoServerResponse *xaso_server_health_handle (XasoPg                   *pg,
                                                const XasoServerRequest  *request,
                                                GError                  **error);

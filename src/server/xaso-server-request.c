@@ -20,6 +20,8 @@ static const char * const endpoint_names[] = {
   [XASO_ENDPOINT_BLOBS] = "blobs",
   [XASO_ENDPOINT_INBOX] = "inbox",
   [XASO_ENDPOINT_LEASES] = "leases",
+  [XASO_ENDPOINT_DIGEST] = "digest",
+  [XASO_ENDPOINT_DIGEST_ROWS] = "digest_rows",
   [XASO_N_ENDPOINTS] = "other",
 };
 

@@ -7,6 +7,8 @@ pulls the commune. Prints
     bench sync-first-push: N ops/s       (push, receipts, and the log back)
     bench sync-initial-pull: N rows/s    (budget ≥ 20,000)
     bench sync-pull-wire: N bytes/row    (budget ≤ 150)
+    bench sync-digest: N ms              (a whole-commune digest, both sides: xasoctl sync digest)
+    bench sync-digest-server: N ms       (the server's GET /v1/digest alone)
     bench sync-a-to-b: p50/p95 N ms      (a change on one desktop seen on another)
 the pull's figures the median of three empty desktops; the last from two of
 them running their background engines (bench-sync-latency).
@@ -34,6 +36,26 @@ def xasoctl(db, *args):
     if out.returncode != 0:
         raise RuntimeError(f"xasoctl {' '.join(args)}: {out.stderr}")
     return dict(line.split("\t", 1) for line in out.stdout.splitlines() if "\t" in line)
+
+
+def digest_bench(server, code, desktop):
+    """The whole-commune digest, medians of three: a desktop's (its tables
+    hashed, the server asked) and the server's answer alone."""
+    whole, alone = [], []
+    for _ in range(3):
+        start = time.monotonic()
+        report = xasoctl(desktop, "sync", "digest")
+        whole.append(time.monotonic() - start)
+        if report["comparable"] != "yes" or report["differing"] != "0":
+            print(f"# digest: {report}", file=sys.stderr, flush=True)
+    token = server.enroll(code, "0190bbbb-0000-7000-8000-0000000000d1", "Máy đo")
+    for _ in range(3):
+        start = time.monotonic()
+        answer = server.request("GET", "/v1/digest", token=token, timeout=600)
+        alone.append(time.monotonic() - start)
+        assert answer.status == 200, answer.body
+    print(f"bench sync-digest: {statistics.median(whole) * 1000:.0f} ms", flush=True)
+    print(f"bench sync-digest-server: {statistics.median(alone) * 1000:.0f} ms", flush=True)
 
 
 def main():
@@ -78,6 +100,7 @@ def main():
                   f"{report['bytes_in']} bytes", file=sys.stderr, flush=True)
         print(f"bench sync-initial-pull: {statistics.median(rates):.0f} rows/s", flush=True)
         print(f"bench sync-pull-wire: {statistics.median(wire):.1f} bytes/row", flush=True)
+        digest_bench(server, code, os.path.join(work, "empty-0.db"))
         sys.stdout.flush()
         subprocess.run([LATENCY, os.path.join(work, "empty-0.db"), os.path.join(work, "empty-1.db"), "50"],
                        check=True)

@@ -232,6 +232,42 @@ xaso_pg_query (XasoPg             *pg,
 }
 
 gboolean
+xaso_pg_stream (XasoPg             *pg,
+                const char         *sql,
+                int                 n_params,
+                const char * const *values,
+                XasoPgRowFunc       func,
+                gpointer            user_data,
+                GError            **error)
+{
+  PGresult *result;
+  gboolean ok = TRUE;
+
+  if (!xaso_pg_ensure (pg, error))
+    return FALSE;
+  if (!PQsendQueryParams (pg->conn, sql, n_params, NULL, values, NULL, NULL, 0) ||
+      !PQsetSingleRowMode (pg->conn))
+    {
+      g_autoptr(PGresult) none = NULL;
+
+      /* Drain whatever was sent before failing. */
+      while ((result = PQgetResult (pg->conn)) != NULL)
+        PQclear (result);
+      return result_ok (pg, none, error);
+    }
+  /* Every result is read, even after a failure, to leave the connection idle. */
+  while ((result = PQgetResult (pg->conn)) != NULL)
+    {
+      if (PQresultStatus (result) == PGRES_SINGLE_TUPLE)
+        func (result, user_data);
+      else if (ok && PQresultStatus (result) != PGRES_TUPLES_OK)
+        ok = result_ok (pg, result, error);
+      PQclear (result);
+    }
+  return ok;
+}
+
+gboolean
 xaso_pg_begin (XasoPg  *pg,
                GError **error)
 {

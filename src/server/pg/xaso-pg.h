@@ -62,6 +62,17 @@ PGresult   *xaso_pg_query_binary  (XasoPg             *pg,
                                    const int          *lengths,
                                    gboolean            binary_result,
                                    GError            **error);
+/* Runs sql and hands each row of its answer to func as it arrives (libpq's
+ * single-row mode), so that an answer larger than memory can be read. */
+typedef void (*XasoPgRowFunc) (PGresult *row,
+                               gpointer  user_data);
+gboolean    xaso_pg_stream        (XasoPg             *pg,
+                                   const char         *sql,
+                                   int                 n_params,
+                                   const char * const *values,
+                                   XasoPgRowFunc       func,
+                                   gpointer            user_data,
+                                   GError            **error);
 gboolean    xaso_pg_begin         (XasoPg      *pg,
                                    GError     **error);
 gboolean    xaso_pg_commit        (XasoPg      *pg,

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "xaso-sync-digest.h"
 #include "xaso-sync-engine.h"
 #include "xaso-sync-pull.h"
 #include "xaso-sync-settings.h"
@@ -252,7 +253,11 @@ run_thread (gpointer data)
       set_busy (self, TRUE);
       publish (self, db, 0);
       if (xaso_sync_run_once (db, &report, self->cancellable, &failure))
-        failures = 0;
+        {
+          failures = 0;
+          /* After the first pull, then once a day: the tables, not only the log. */
+          xaso_sync_digest_when_due (db, self->cancellable);
+        }
       else
         failures++;
       set_busy (self, FALSE);

@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include "xaso-change.h"
 #include "xaso-sync-seed.h"
 
 /* Who the ops of records made outside capture are said to be made by. */
@@ -27,8 +26,8 @@ skipped_column (const char *table,
          (g_str_equal (column, "created_at") || g_str_equal (column, "updated_at"));
 }
 
-static XasoChange *
-change_from_row (const char   *table,
+XasoChange *
+xaso_sync_seed_change_from_row (const char   *table,
                  sqlite3_stmt *stmt)
 {
   XasoChange *change = xaso_change_new (XASO_CHANGE_INSERT, table, xaso_column_text (stmt, 0));
@@ -78,7 +77,7 @@ seed_table (XasoDatabase  *db,
    * EXISTS never asks about again. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(XasoChange) change = change_from_row (table, stmt);
+      g_autoptr(XasoChange) change = xaso_sync_seed_change_from_row (table, stmt);
 
       if ((++n % 1000 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error)) ||
           !xaso_change_capture_existing (change, db, SEED_ACTOR, error))

@@ -20,6 +20,9 @@ G_BEGIN_DECLS
 #define XASO_SYNC_KEY_LAST_ERROR "sync.last_error"
 #define XASO_SYNC_KEY_OFFLINE    "sync.offline"      /* "yes" when the last attempt reached no server */
 #define XASO_SYNC_KEY_CLOCK_SKEW "sync.clock_skew"   /* seconds this clock is ahead of the server's */
+#define XASO_SYNC_KEY_DIGEST_AT  "sync.digest_at"    /* Unix seconds of the last comparable digest */
+#define XASO_SYNC_KEY_DIGEST_TRIED "sync.digest_tried" /* Unix seconds of the last digest asked for */
+#define XASO_SYNC_KEY_DIGEST     "sync.digest"       /* what the last comparable digest found, name=value … */
 
 gboolean      xaso_sync_is_enrolled     (XasoDatabase  *db);
 /* A connection to the enrolled server, or NULL with an error saying the
