@@ -764,8 +764,8 @@ unknown_actor_allowed (XasoApply        *apply,
   if (apply->trusted || xaso_sync_table_writers (op->table) == XASO_SYNC_ALL_ROLES)
     return TRUE;
   if (g_str_equal (op->table, "user") && g_str_equal (op->kind, "insert") && !row->exists &&
-      !apply->has_accounts && g_hash_table_size (apply->accounts) == 0)
-    return is_first_admin (op);
+      !apply->has_accounts && g_hash_table_size (apply->accounts) == 0 && is_first_admin (op))
+    return TRUE;
   if (g_str_equal (op->actor, SEED_ACTOR))
     return g_str_equal (op->kind, "insert") && !row->exists;
   if (g_str_equal (op->actor, UPGRADE_ACTOR))

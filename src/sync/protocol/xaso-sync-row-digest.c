@@ -12,6 +12,13 @@ static const char * const derived_dossier[] = {
   "assignee_user_id", "step", "step_due_at", "paused_at", "timeliness", NULL
 };
 
+/* A register's lease is the server's to grant (POST /v1/leases): each
+ * desktop writes what it was told without ops (src/sync/client/
+ * xaso-sync-leases.c). */
+static const char * const derived_register[] = {
+  "lease_device_id", "lease_until", NULL
+};
+
 /* Append-only history keeps its own time columns; the other tables' are
  * written by each side when an insert or an update is applied. */
 static const char * const history_tables[] = {
@@ -56,6 +63,7 @@ static const struct
   { "calendar_day", "confirmed", "0" },
   { "user", "active", "1" },
   { "user", "roles", "" },
+  { "dossier_code_block", "source", "local" },
 };
 
 gboolean
@@ -65,6 +73,8 @@ xaso_sync_digest_field_counts (const char *table,
   if (g_str_equal (field, "id") || g_str_equal (field, "commune_code") || g_str_equal (field, "deleted"))
     return FALSE;
   if (g_str_equal (table, "dossier") && g_strv_contains (derived_dossier, field))
+    return FALSE;
+  if (g_str_equal (table, "register") && g_strv_contains (derived_register, field))
     return FALSE;
   return g_strv_contains (history_tables, table) ||
          !(g_str_equal (field, "created_at") || g_str_equal (field, "updated_at"));
