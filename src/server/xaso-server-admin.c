@@ -14,15 +14,10 @@
 #define SCHEMA_VERSION 1
 #define SCHEMA_RESOURCE "/io/github/xaso/XaSo/server/schema.sql"
 
-static gboolean
-fail (GError    **error,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail (GError    **error,
-      const char *format,
-      ...)
+gboolean
+xaso_server_admin_fail (GError    **error,
+                        const char *format,
+                        ...)
 {
   va_list args;
 
@@ -71,8 +66,8 @@ check_schema_version (XasoPg  *pg,
   if (version == NULL)
     return FALSE;
   if (g_ascii_strtoll (PQgetvalue (version, 0, 0), NULL, 10) > SCHEMA_VERSION)
-    return fail (error, "The database has schema version %s, newer than this xaso-server (%d): "
-                 "upgrade xaso-server instead.", PQgetvalue (version, 0, 0), SCHEMA_VERSION);
+    return xaso_server_admin_fail (error, "The database has schema version %s, newer than this xaso-server (%d): "
+                                   "upgrade xaso-server instead.", PQgetvalue (version, 0, 0), SCHEMA_VERSION);
   return TRUE;
 }
 
@@ -129,18 +124,18 @@ commune_valid (const XasoServerCommune  *commune,
                GError                  **error)
 {
   if (!xaso_sync_commune_code_valid (commune->code))
-    return fail (error, "The commune code has 5 digits (the statistical code of the commune).");
+    return xaso_server_admin_fail (error, "The commune code has 5 digits (the statistical code of the commune).");
   if (commune->province_code == NULL || strlen (commune->province_code) != 2 ||
       !g_ascii_isdigit (commune->province_code[0]) || !g_ascii_isdigit (commune->province_code[1]))
-    return fail (error, "The province code (--province-code) has 2 digits.");
+    return xaso_server_admin_fail (error, "The province code (--province-code) has 2 digits.");
   if (is_blank (commune->name) || is_blank (commune->province_name) ||
       is_blank (commune->agency_eid) || is_blank (commune->agency_name))
-    return fail (error, "Give --name, --province-name, --agency-eid and --agency-name.");
+    return xaso_server_admin_fail (error, "Give --name, --province-name, --agency-eid and --agency-name.");
   const char *texts[] = { commune->name, commune->province_name, commune->agency_eid, commune->agency_name };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (!g_utf8_validate (texts[i], -1, NULL))
-      return fail (error, "The names must be UTF-8 text.");
+      return xaso_server_admin_fail (error, "The names must be UTF-8 text.");
   return TRUE;
 }
 
@@ -181,7 +176,7 @@ xaso_server_commune_add (const XasoServerConfig   *config,
     {
       xaso_pg_rollback (pg);
       if (g_error_matches (local, XASO_PG_ERROR, XASO_PG_ERROR_UNIQUE_VIOLATION))
-        return fail (error, "The commune %s already exists.", commune->code);
+        return xaso_server_admin_fail (error, "The commune %s already exists.", commune->code);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
@@ -232,7 +227,8 @@ store_code (XasoPg      *pg,
   if (commune == NULL)
     return NULL;
   if (PQntuples (commune) == 0)
-    return fail (error, "There is no commune %s: add it first with “xaso-server commune add”.", commune_code), NULL;
+    return xaso_server_admin_fail (error, "There is no commune %s: add it first with “xaso-server commune add”.",
+                                   commune_code), NULL;
   row = xaso_pg_query (pg, "enrollment_add",
                        "INSERT INTO enrollment (commune_code, code_hash, expires_at) "
                        "VALUES ($1, $2, now() + make_interval(days => $3::int)) "
@@ -254,7 +250,7 @@ xaso_server_enroll (const XasoServerConfig  *config,
   g_autofree char *code = NULL;
 
   if (!xaso_sync_commune_code_valid (commune_code))
-    return fail (error, "The commune code has 5 digits (--commune)."), NULL;
+    return xaso_server_admin_fail (error, "The commune code has 5 digits (--commune)."), NULL;
   if ((pg = open_connection (config, XASO_PG_ROLE_ADMIN, error)) == NULL)
     return NULL;
   if (!xaso_pg_begin (pg, error) ||
@@ -294,7 +290,7 @@ commune_query (const XasoServerConfig  *config,
   PGresult *rows = NULL;
 
   if (!xaso_sync_commune_code_valid (commune_code))
-    return fail (error, "The commune code has 5 digits (--commune)."), NULL;
+    return xaso_server_admin_fail (error, "The commune code has 5 digits (--commune)."), NULL;
   if ((pg = open_connection (config, XASO_PG_ROLE_ADMIN, error)) == NULL)
     return NULL;
   if (!xaso_pg_begin (pg, error) || !xaso_pg_set_commune (pg, commune_code, error) ||
@@ -340,7 +336,8 @@ xaso_server_lease_release (const XasoServerConfig  *config,
   g_autoptr(PGresult) rows = NULL;
 
   if (lower == NULL || !xaso_sync_uuid_valid (lower))
-    return fail (error, "Give the register's id (--register, a UUID: xasoctl sync leases lists them).");
+    return xaso_server_admin_fail (error, "Give the register's id (--register, a UUID: xasoctl sync leases "
+                                   "lists them).");
   rows = commune_query (config, commune_code, "lease_release",
                         "WITH gone AS (DELETE FROM register_lease WHERE commune_code = $1 AND register_id = $2 "
                         "RETURNING *) SELECT " LEASE_COLUMNS " FROM gone l LEFT JOIN device d "
@@ -348,7 +345,7 @@ xaso_server_lease_release (const XasoServerConfig  *config,
   if (rows == NULL)
     return FALSE;
   if (PQntuples (rows) == 0)
-    return fail (error, "The register %s of commune %s has no lease.", lower, commune_code);
+    return xaso_server_admin_fail (error, "The register %s of commune %s has no lease.", lower, commune_code);
   print_rows (rows);
   return TRUE;
 }

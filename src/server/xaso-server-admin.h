@@ -10,6 +10,11 @@ G_BEGIN_DECLS
  * reports in plain English through error. */
 
 /* A connection as xaso_admin, for the verbs of other files. */
+/* Sets @error (G_IO_ERROR_FAILED) to the message for the administrator and
+ * returns FALSE: the admin verbs' refusals. */
+gboolean xaso_server_admin_fail    (GError                 **error,
+                                    const char              *format,
+                                    ...) G_GNUC_PRINTF (2, 3);
 XasoPg  *xaso_server_admin_connect (const XasoServerConfig  *config,
                                     GError                 **error);
 

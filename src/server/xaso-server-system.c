@@ -13,25 +13,6 @@
 
 #define MAX_NAME 200
 
-static gboolean
-fail (GError    **error,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail (GError    **error,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (G_IO_ERROR, G_IO_ERROR_FAILED, format, args);
-  va_end (args);
-  return FALSE;
-}
-
 gboolean
 xaso_server_system_token_parse (const char  *token,
                                 char       **system_id,
@@ -64,9 +45,9 @@ name_valid (const char  *name,
   g_autofree char *stripped = name ? g_strstrip (g_strdup (name)) : NULL;
 
   if (stripped == NULL || *stripped == '\0')
-    return fail (error, "Give the system's name with --name (Cổng DVC tỉnh …).");
+    return xaso_server_admin_fail (error, "Give the system's name with --name (Cổng DVC tỉnh …).");
   if (!g_utf8_validate (stripped, -1, NULL) || g_utf8_strlen (stripped, -1) > MAX_NAME)
-    return fail (error, "The system's name is UTF-8 text of at most %d characters.", MAX_NAME);
+    return xaso_server_admin_fail (error, "The system's name is UTF-8 text of at most %d characters.", MAX_NAME);
   return TRUE;
 }
 
@@ -85,7 +66,7 @@ link_communes (XasoPg              *pg,
       g_autoptr(PGresult) row = NULL;
 
       if (!xaso_sync_commune_code_valid (communes[i]))
-        return fail (error, "“%s” is not a commune code (5 digits).", communes[i]);
+        return xaso_server_admin_fail (error, "“%s” is not a commune code (5 digits).", communes[i]);
       if (!xaso_pg_set_commune (pg, communes[i], error))
         return FALSE;
       exists = xaso_pg_query (pg, "commune_exists", "SELECT 1 FROM commune WHERE commune_code = $1", 1, values,
@@ -93,7 +74,8 @@ link_communes (XasoPg              *pg,
       if (exists == NULL)
         return FALSE;
       if (PQntuples (exists) == 0)
-        return fail (error, "There is no commune %s: add it first with “xaso-server commune add”.", communes[i]);
+        return xaso_server_admin_fail (error, "There is no commune %s: add it first with “xaso-server commune add”.",
+                                       communes[i]);
       row = xaso_pg_query (pg, "system_commune_add",
                            "INSERT INTO system_commune (commune_code, system_id) VALUES ($1, $2) "
                            "ON CONFLICT DO NOTHING", 2, values, error);
@@ -180,7 +162,7 @@ xaso_server_system_revoke (const XasoServerConfig  *config,
   g_autoptr(PGresult) row = NULL;
 
   if (!xaso_sync_uuid_valid (system_id))
-    return fail (error, "Give the system's id, as “xaso-server system list” prints it.");
+    return xaso_server_admin_fail (error, "Give the system's id, as “xaso-server system list” prints it.");
   if ((pg = xaso_server_admin_connect (config, error)) == NULL)
     return FALSE;
   values[0] = id = g_ascii_strdown (system_id, -1);
@@ -190,6 +172,6 @@ xaso_server_system_revoke (const XasoServerConfig  *config,
   if (row == NULL)
     return FALSE;
   if (PQntuples (row) == 0)
-    return fail (error, "There is no system %s.", id);
+    return xaso_server_admin_fail (error, "There is no system %s.", id);
   return TRUE;
 }

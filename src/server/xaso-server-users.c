@@ -18,25 +18,6 @@
 /* The roles of the desktops (core's xaso-rights.h), in their order. */
 static const char * const role_codes[] = { "van_thu", "tiep_nhan", "chuyen_vien", "lanh_dao", "quan_tri", NULL };
 
-static gboolean
-fail (GError    **error,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail (GError    **error,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (G_IO_ERROR, G_IO_ERROR_FAILED, format, args);
-  va_end (args);
-  return FALSE;
-}
-
 /* As the desktop wants it: 3 to 32 lower-case ASCII letters, digits, dots,
  * dashes or underscores. */
 static gboolean
@@ -66,14 +47,14 @@ roles_normalize (const char  *text,
         if (g_str_equal (name, role_codes[r]))
           held[r] = known = TRUE;
       if (*name != '\0' && !known)
-        return fail (error, "“%s” is not a role. The roles are van_thu, tiep_nhan, chuyen_vien, lanh_dao "
-                     "and quan_tri.", name), NULL;
+        return xaso_server_admin_fail (error, "“%s” is not a role. The roles are van_thu, tiep_nhan, "
+                                       "chuyen_vien, lanh_dao and quan_tri.", name), NULL;
     }
   for (guint r = 0; role_codes[r] != NULL; r++)
     if (held[r])
       g_string_append_printf (out, "%s%s", out->len ? "," : "", role_codes[r]);
   if (out->len == 0)
-    return fail (error, "Give the account at least one role (--role)."), NULL;
+    return xaso_server_admin_fail (error, "Give the account at least one role (--role)."), NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -82,19 +63,19 @@ check_user (const XasoServerUser  *user,
             GError               **error)
 {
   if (!xaso_sync_commune_code_valid (user->commune))
-    return fail (error, "Give the commune's 5-digit code with --commune.");
+    return xaso_server_admin_fail (error, "Give the commune's 5-digit code with --commune.");
   if (!username_valid (user->username))
-    return fail (error, "A username has 3 to 32 lower-case letters without accents, digits, dots, dashes or "
-                 "underscores, for example “nguyen.van.a”.");
+    return xaso_server_admin_fail (error, "A username has 3 to 32 lower-case letters without accents, digits, "
+                                   "dots, dashes or underscores, for example “nguyen.van.a”.");
   if (user->full_name == NULL || !g_utf8_validate (user->full_name, -1, NULL) ||
       g_utf8_strlen (user->full_name, -1) > MAX_NAME)
-    return fail (error, "Give the holder's full name with --name (at most %d characters).", MAX_NAME);
+    return xaso_server_admin_fail (error, "Give the holder's full name with --name (at most %d characters).", MAX_NAME);
   if (user->password != NULL &&
       (!g_utf8_validate (user->password, -1, NULL) ||
        g_utf8_strlen (user->password, -1) < XASO_SERVER_PASSWORD_MIN_LENGTH))
-    return fail (error, "A password has at least %d characters.", XASO_SERVER_PASSWORD_MIN_LENGTH);
+    return xaso_server_admin_fail (error, "A password has at least %d characters.", XASO_SERVER_PASSWORD_MIN_LENGTH);
   if (user->password != NULL && g_ascii_strcasecmp (user->password, user->username) == 0)
-    return fail (error, "The password may not be the username.");
+    return xaso_server_admin_fail (error, "The password may not be the username.");
   return TRUE;
 }
 
@@ -116,7 +97,7 @@ check_username_free (XasoPg      *pg,
   if (taken == NULL)
     return FALSE;
   if (PQntuples (taken) > 0)
-    return fail (error, "The commune %s already has an account “%s”.", commune, username);
+    return xaso_server_admin_fail (error, "The commune %s already has an account “%s”.", commune, username);
   return TRUE;
 }
 
@@ -132,7 +113,8 @@ check_commune (XasoPg      *pg,
   if (exists == NULL)
     return FALSE;
   if (PQntuples (exists) == 0)
-    return fail (error, "There is no commune %s: add it first with “xaso-server commune add”.", commune);
+    return xaso_server_admin_fail (error, "There is no commune %s: add it first with “xaso-server commune add”.",
+                                   commune);
   return TRUE;
 }
 
@@ -181,7 +163,7 @@ xaso_server_user_add (const XasoServerConfig  *config,
   full_name = g_utf8_normalize (user->full_name, -1, G_NORMALIZE_DEFAULT_COMPOSE);
   g_strstrip (full_name);
   if (*full_name == '\0')
-    return fail (error, "Give the holder's full name with --name."), NULL;
+    return xaso_server_admin_fail (error, "Give the holder's full name with --name."), NULL;
   password = user->password ? g_strdup (user->password) : make_password ();
   /* Derived before the transaction: it takes about a second. */
   verifier = xaso_server_password_verifier (password, XASO_SERVER_PASSWORD_ITERATIONS);
@@ -216,7 +198,7 @@ xaso_server_user_list (const XasoServerConfig  *config,
   const char *values[] = { commune };
 
   if (!xaso_sync_commune_code_valid (commune))
-    return fail (error, "Give the commune's 5-digit code with --commune.");
+    return xaso_server_admin_fail (error, "Give the commune's 5-digit code with --commune.");
   if ((pg = xaso_server_admin_connect (config, error)) == NULL)
     return FALSE;
   if (!xaso_pg_begin (pg, error) || !xaso_pg_set_commune (pg, commune, error) ||
