@@ -614,6 +614,29 @@ test_lease_refused (Office        *o,
   g_assert_cmpint (xaso_test_count (o->db, "SELECT count(*) FROM document"), ==, 1);
 }
 
+/* Two desktops of one commune opening the same year's register apart
+ * (offline, a new year's first document) make the same row, so neither
+ * refuses the other's on pull; another year, kind or commune is another. */
+static void
+test_register_same_everywhere (Office        *o,
+                               gconstpointer  data)
+{
+  g_autofree char *path = xaso_test_temp_path ("other-desktop.db");
+  g_autoptr(XasoDatabase) other = xaso_test_open_commune (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *here = xaso_register_open (o->db, XASO_REGISTER_INCOMING, 2027, "test", &error);
+  g_autofree char *there = xaso_register_open (other, XASO_REGISTER_INCOMING, 2027, "test", &error);
+  g_autofree char *next_year = xaso_register_open (o->db, XASO_REGISTER_INCOMING, 2028, "test", &error);
+  g_autofree char *outgoing = xaso_register_open (o->db, XASO_REGISTER_OUTGOING, 2027, "test", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (here));
+  g_assert_cmpstr (here, ==, there);
+  g_assert_cmpstr (here, !=, next_year);
+  g_assert_cmpstr (here, !=, outgoing);
+  g_assert_cmpstr (xaso_database_get_commune_code (o->db), ==, xaso_database_get_commune_code (other));
+}
+
 static guint
 count_matches (XasoDatabase       *db,
                XasoDocumentFilter *f)
@@ -718,6 +741,7 @@ main (int    argc,
   ADD ("/documents/numbers/two-processes", test_two_processes_allocate);
   ADD ("/documents/numbers/outgoing-series", test_outgoing_series);
   ADD ("/documents/numbers/lease", test_lease_refused);
+  ADD ("/documents/numbers/register-same-everywhere", test_register_same_everywhere);
   ADD ("/documents/incoming/duplicate-warned", test_duplicate_warned);
   ADD ("/documents/incoming/confidential-stub", test_confidential_stub);
   ADD ("/documents/incoming/flow", test_incoming_flow);

@@ -62,10 +62,16 @@ xaso_register_open (XasoDatabase      *db,
   g_autoptr(XasoChange) change = NULL;
   g_autofree char *id = find_register (db, kind, year);
   g_autofree char *name = NULL;
+  g_autofree char *key = NULL;
 
   if (id != NULL)
     return g_steal_pointer (&id);
-  id = xaso_uuid_new ();
+  /* Two desktops opening the same year's register before they sync (a new
+   * year's first document, offline) make one row, not two that the
+   * register's (kind, year) uniqueness would refuse when pulled. */
+  key = g_strdup_printf ("xaso-register\n%s\n%s\n%d", xaso_database_get_commune_code (db), kind_names[kind],
+                         year);
+  id = xaso_uuid_new_named (key);
   name = g_strdup_printf ("%s năm %d", register_title (kind), year);
   change = xaso_change_new (XASO_CHANGE_INSERT, "register", id);
   xaso_change_set_text (change, "kind", kind_names[kind]);

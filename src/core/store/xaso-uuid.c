@@ -79,6 +79,20 @@ xaso_uuid_new (void)
   return xaso_uuid_new_at (g_get_real_time () / 1000);
 }
 
+char *
+xaso_uuid_new_named (const char *name)
+{
+  g_autoptr(GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize length = sizeof digest;
+
+  g_checksum_update (sha, (const guchar *) name, -1);
+  g_checksum_get_digest (sha, digest, &length);
+  digest[6] = 0x80 | (digest[6] & 0x0f);    /* version 8 (RFC 9562) */
+  digest[8] = 0x80 | (digest[8] & 0x3f);    /* the RFC's variant */
+  return format_uuid (digest);
+}
+
 gboolean
 xaso_uuid_is_valid (const char *text)
 {
