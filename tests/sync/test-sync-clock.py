@@ -34,7 +34,11 @@ def ok(what):
 def xasoctl(db, clock, *args, stdin=None, user=None):
     cmd = (["faketime", "-f", clock] if clock else []) + [XASOCTL, "--db", db] + \
         (["--as", user] if user else []) + list(args)
-    out = subprocess.run(cmd, input=stdin, capture_output=True, text=True)
+    env = dict(os.environ)
+    # faketime is an LD_PRELOAD library; a sanitized build's runtime must
+    # then be told not to insist on coming first.
+    env["ASAN_OPTIONS"] = ":".join(filter(None, [env.get("ASAN_OPTIONS"), "verify_asan_link_order=0"]))
+    out = subprocess.run(cmd, input=stdin, capture_output=True, text=True, env=env)
     if out.returncode != 0:
         raise AssertionError(f"{' '.join(cmd)} failed ({out.returncode}): {out.stderr}")
     return out
