@@ -12,11 +12,9 @@
 #include "xaso-server-random.h"
 #include "xaso-server-users.h"
 #include "xaso-sync-protocol.h"
+#include "xaso-sync-rights.h"
 
 #define MAX_NAME 200
-
-/* The roles of the desktops (core's xaso-rights.h), in their order. */
-static const char * const role_codes[] = { "van_thu", "tiep_nhan", "chuyen_vien", "lanh_dao", "quan_tri", NULL };
 
 /* As the desktop wants it: 3 to 32 lower-case ASCII letters, digits, dots,
  * dashes or underscores. */
@@ -35,27 +33,21 @@ roles_normalize (const char  *text,
                  GError     **error)
 {
   g_auto(GStrv) names = g_strsplit (text ? text : "", ",", -1);
-  gboolean held[G_N_ELEMENTS (role_codes)] = { FALSE };
-  g_autoptr(GString) out = g_string_new (NULL);
+  guint roles = 0;
 
   for (guint i = 0; names[i] != NULL; i++)
     {
       const char *name = g_strstrip (names[i]);
-      gboolean known = FALSE;
+      guint role = xaso_sync_roles_parse (name);
 
-      for (guint r = 0; role_codes[r] != NULL && *name != '\0'; r++)
-        if (g_str_equal (name, role_codes[r]))
-          held[r] = known = TRUE;
-      if (*name != '\0' && !known)
+      if (*name != '\0' && role == 0)
         return xaso_server_admin_fail (error, "“%s” is not a role. The roles are van_thu, tiep_nhan, "
                                        "chuyen_vien, lanh_dao and quan_tri.", name), NULL;
+      roles |= role;
     }
-  for (guint r = 0; role_codes[r] != NULL; r++)
-    if (held[r])
-      g_string_append_printf (out, "%s%s", out->len ? "," : "", role_codes[r]);
-  if (out->len == 0)
+  if (roles == 0)
     return xaso_server_admin_fail (error, "Give the account at least one role (--role)."), NULL;
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return xaso_sync_roles_to_codes (roles);
 }
 
 static gboolean

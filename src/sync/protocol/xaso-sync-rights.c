@@ -40,6 +40,17 @@ xaso_sync_roles_parse (const char *text)
 }
 
 char *
+xaso_sync_roles_to_codes (guint roles)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint r = 0; r < G_N_ELEMENTS (role_names); r++)
+    if (roles & (1u << r))
+      g_string_append_printf (text, "%s%s", text->len ? "," : "", role_names[r]);
+  return g_string_free (text, FALSE);
+}
+
+char *
 xaso_sync_roles_describe (guint roles)
 {
   GString *text = g_string_new (NULL);

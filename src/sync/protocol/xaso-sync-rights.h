@@ -35,6 +35,9 @@ gboolean    xaso_sync_rights_allow      (guint        roles,
                                          const char  *kind,
                                          JsonObject  *fields,
                                          gboolean     own_row);
+/* "van_thu,lanh_dao": @roles as the user table's roles column holds them,
+ * in core's order. */
+char       *xaso_sync_roles_to_codes    (guint        roles);
 /* "Văn thư, Lãnh đạo": the roles in Vietnamese, for people. */
 char       *xaso_sync_roles_describe    (guint        roles);
 /* What @table holds, in Vietnamese, for the reason of a refusal. */
