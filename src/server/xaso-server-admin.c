@@ -28,6 +28,23 @@ xaso_server_admin_fail (GError    **error,
   return FALSE;
 }
 
+gboolean
+xaso_server_admin_check_commune (XasoPg      *pg,
+                                 const char  *commune,
+                                 GError     **error)
+{
+  const char *values[] = { commune };
+  g_autoptr(PGresult) exists = NULL;
+
+  exists = xaso_pg_query (pg, "commune_exists", "SELECT 1 FROM commune WHERE commune_code = $1", 1, values, error);
+  if (exists == NULL)
+    return FALSE;
+  if (PQntuples (exists) == 0)
+    return xaso_server_admin_fail (error, "There is no commune %s: add it first with “xaso-server commune add”.",
+                                   commune);
+  return TRUE;
+}
+
 static XasoPg *
 open_connection (const XasoServerConfig  *config,
                  const char              *role,
@@ -220,15 +237,10 @@ store_code (XasoPg      *pg,
   g_autofree char *hash = xaso_sync_sha256_hex (code);
   g_autofree char *days_text = g_strdup_printf ("%d", days);
   const char *values[] = { commune_code, hash, days_text };
-  g_autoptr(PGresult) commune = NULL;
   g_autoptr(PGresult) row = NULL;
 
-  commune = xaso_pg_query (pg, "commune_exists", "SELECT 1 FROM commune WHERE commune_code = $1", 1, values, error);
-  if (commune == NULL)
+  if (!xaso_server_admin_check_commune (pg, commune_code, error))
     return NULL;
-  if (PQntuples (commune) == 0)
-    return xaso_server_admin_fail (error, "There is no commune %s: add it first with “xaso-server commune add”.",
-                                   commune_code), NULL;
   row = xaso_pg_query (pg, "enrollment_add",
                        "INSERT INTO enrollment (commune_code, code_hash, expires_at) "
                        "VALUES ($1, $2, now() + make_interval(days => $3::int)) "

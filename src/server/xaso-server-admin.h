@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 gboolean xaso_server_admin_fail    (GError                 **error,
                                     const char              *format,
                                     ...) G_GNUC_PRINTF (2, 3);
+/* FALSE with an error telling the administrator to add it first when the
+ * server has no commune @commune. */
+gboolean xaso_server_admin_check_commune (XasoPg      *pg,
+                                          const char  *commune,
+                                          GError     **error);
 XasoPg  *xaso_server_admin_connect (const XasoServerConfig  *config,
                                     GError                 **error);
 

@@ -62,20 +62,13 @@ link_communes (XasoPg              *pg,
   for (guint i = 0; communes != NULL && communes[i] != NULL; i++)
     {
       const char *values[] = { communes[i], system_id };
-      g_autoptr(PGresult) exists = NULL;
       g_autoptr(PGresult) row = NULL;
 
       if (!xaso_sync_commune_code_valid (communes[i]))
         return xaso_server_admin_fail (error, "“%s” is not a commune code (5 digits).", communes[i]);
-      if (!xaso_pg_set_commune (pg, communes[i], error))
+      if (!xaso_pg_set_commune (pg, communes[i], error) ||
+          !xaso_server_admin_check_commune (pg, communes[i], error))
         return FALSE;
-      exists = xaso_pg_query (pg, "commune_exists", "SELECT 1 FROM commune WHERE commune_code = $1", 1, values,
-                              error);
-      if (exists == NULL)
-        return FALSE;
-      if (PQntuples (exists) == 0)
-        return xaso_server_admin_fail (error, "There is no commune %s: add it first with “xaso-server commune add”.",
-                                       communes[i]);
       row = xaso_pg_query (pg, "system_commune_add",
                            "INSERT INTO system_commune (commune_code, system_id) VALUES ($1, $2) "
                            "ON CONFLICT DO NOTHING", 2, values, error);

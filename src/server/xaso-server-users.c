@@ -93,23 +93,6 @@ check_username_free (XasoPg      *pg,
   return TRUE;
 }
 
-static gboolean
-check_commune (XasoPg      *pg,
-               const char  *commune,
-               GError     **error)
-{
-  const char *values[] = { commune };
-  g_autoptr(PGresult) exists = NULL;
-
-  exists = xaso_pg_query (pg, "commune_exists", "SELECT 1 FROM commune WHERE commune_code = $1", 1, values, error);
-  if (exists == NULL)
-    return FALSE;
-  if (PQntuples (exists) == 0)
-    return xaso_server_admin_fail (error, "There is no commune %s: add it first with “xaso-server commune add”.",
-                                   commune);
-  return TRUE;
-}
-
 /* The fields the desktop's account has when an administrator adds one. */
 static JsonObject *
 user_values (const XasoServerUser *user,
@@ -165,7 +148,7 @@ xaso_server_user_add (const XasoServerConfig  *config,
     return NULL;
   if (!xaso_pg_begin (pg, error) ||
       !xaso_pg_set_commune (pg, user->commune, error) ||
-      !check_commune (pg, user->commune, error) ||
+      !xaso_server_admin_check_commune (pg, user->commune, error) ||
       (author = xaso_author_begin (pg, user->commune, error)) == NULL ||
       !check_username_free (pg, user->commune, user->username, error) ||
       xaso_author_insert (author, "user", id, "xaso-server", xaso_author_hlc (now, 0), values, error) == 0 ||
@@ -194,7 +177,7 @@ xaso_server_user_list (const XasoServerConfig  *config,
   if ((pg = xaso_server_admin_connect (config, error)) == NULL)
     return FALSE;
   if (!xaso_pg_begin (pg, error) || !xaso_pg_set_commune (pg, commune, error) ||
-      !check_commune (pg, commune, error))
+      !xaso_server_admin_check_commune (pg, commune, error))
     {
       xaso_pg_rollback (pg);
       return FALSE;
