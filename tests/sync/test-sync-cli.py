@@ -13,42 +13,15 @@ import os
 import shutil
 import sqlite3
 import ssl
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "server"))
+sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "sync"))
 from xaso_server_fixture import COMMUNE_A, COMMUNE_B, Server  # noqa: E402
+from xaso_desktop import ok, sync, table, xasoctl  # noqa: E402
 
-XASOCTL = os.environ["XASOCTL"]
 SERVER = sys.argv[1]
-tests = 0
-
-
-def ok(what):
-    global tests
-    tests += 1
-    print(f"ok {tests} - {what}", flush=True)
-
-
-def xasoctl(db, *args, stdin=None, check=True, user=None):
-    cmd = [XASOCTL, "--db", db] + (["--as", user] if user else []) + list(args)
-    out = subprocess.run(cmd, input=stdin, capture_output=True, text=True)
-    if check and out.returncode != 0:
-        raise AssertionError(f"{' '.join(cmd)} failed ({out.returncode}): {out.stderr}")
-    return out
-
-
-def table(text):
-    return dict(line.split("\t", 1) for line in text.strip().splitlines() if "\t" in line)
-
-
-def sync(db):
-    report = table(xasoctl(db, "sync", "--report").stdout)
-    sent = int(report["sent"])
-    total = sum(int(report[k]) for k in ("applied", "merged", "conflict", "rejected"))
-    assert sent == total, f"sent {sent} but {total} receipts: {report}"
-    return report
 
 
 def fingerprint(pem_path):
