@@ -9,6 +9,7 @@
 
 #include "xaso-sync-http.h"
 #include "xaso-sync-protocol.h"
+#include "xaso-sync-trust.h"
 
 struct _XasoSyncHttp
 {
@@ -124,15 +125,6 @@ xaso_sync_http_get_clock_skew (XasoSyncHttp *self,
   return TRUE;
 }
 
-static size_t
-discard (char   *data,
-         size_t  size,
-         size_t  n,
-         void   *user_data)
-{
-  return size * n;
-}
-
 /* After the server's certificate failed to verify: a computer whose clock
  * is days off (a flat CMOS battery is common in commune offices) sees a
  * valid certificate as expired or not yet valid. One unverified request
@@ -145,19 +137,10 @@ clock_explains (XasoSyncHttp  *self,
                 GError       **error)
 {
   g_autofree char *base = g_strndup (url, strlen (self->server_url));
-  g_autofree char *health = g_strconcat (base, "/v1/health", NULL);
-  CURL *probe = curl_easy_init ();
+  CURL *probe = xaso_sync_unverified_probe_new (base);
   gint64 skew;
   guint days;
 
-  curl_easy_setopt (probe, CURLOPT_URL, health);
-  curl_easy_setopt (probe, CURLOPT_PROTOCOLS_STR, "https");
-  curl_easy_setopt (probe, CURLOPT_SSL_VERIFYPEER, 0L);
-  curl_easy_setopt (probe, CURLOPT_SSL_VERIFYHOST, 0L);
-  curl_easy_setopt (probe, CURLOPT_CONNECTTIMEOUT, 15L);
-  curl_easy_setopt (probe, CURLOPT_TIMEOUT, 30L);
-  curl_easy_setopt (probe, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt (probe, CURLOPT_WRITEFUNCTION, discard);
   curl_easy_setopt (probe, CURLOPT_HEADERFUNCTION, read_header);
   curl_easy_setopt (probe, CURLOPT_HEADERDATA, self);
   curl_easy_perform (probe);

@@ -31,18 +31,13 @@ chain_pem (struct curl_certinfo *info,
   return NULL;
 }
 
-char *
-xaso_sync_fetch_server_ca (const char  *server_url,
-                           GError     **error)
+CURL *
+xaso_sync_unverified_probe_new (const char *server_url)
 {
   g_autofree char *url = g_strconcat (server_url, g_str_has_suffix (server_url, "/") ? "" : "/",
                                       "v1/health", NULL);
-  char message[CURL_ERROR_SIZE] = "";
-  struct curl_certinfo *info = NULL;
   static gsize initialised;
-  char *pem = NULL;
   CURL *curl;
-  CURLcode rc;
 
   if (g_once_init_enter (&initialised))
     {
@@ -50,18 +45,30 @@ xaso_sync_fetch_server_ca (const char  *server_url,
       g_once_init_leave (&initialised, 1);
     }
   curl = curl_easy_init ();
-
   curl_easy_setopt (curl, CURLOPT_URL, url);
   curl_easy_setopt (curl, CURLOPT_PROTOCOLS_STR, "https");
-  /* Nothing is trusted yet: this request only learns what to pin. */
   curl_easy_setopt (curl, CURLOPT_SSL_VERIFYPEER, 0L);
   curl_easy_setopt (curl, CURLOPT_SSL_VERIFYHOST, 0L);
-  curl_easy_setopt (curl, CURLOPT_CERTINFO, 1L);
   curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, 15L);
   curl_easy_setopt (curl, CURLOPT_TIMEOUT, 30L);
   curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, message);
   curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, discard);
+  return curl;
+}
+
+char *
+xaso_sync_fetch_server_ca (const char  *server_url,
+                           GError     **error)
+{
+  char message[CURL_ERROR_SIZE] = "";
+  struct curl_certinfo *info = NULL;
+  /* Nothing is trusted yet: this request only learns what to pin. */
+  CURL *curl = xaso_sync_unverified_probe_new (server_url);
+  char *pem = NULL;
+  CURLcode rc;
+
+  curl_easy_setopt (curl, CURLOPT_CERTINFO, 1L);
+  curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, message);
   rc = curl_easy_perform (curl);
   if (rc == CURLE_OK)
     curl_easy_getinfo (curl, CURLINFO_CERTINFO, &info);
