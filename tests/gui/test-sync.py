@@ -102,12 +102,30 @@ def conflict(app, a, b, url):
     shot("conflict-settled")
 
 
-def offline(app, a):
-    log("with the server stopped, a change made here waits; once it is back it goes")
+def attach(a, workdir):
+    """A drafted outgoing document with its scan; returns the file's name."""
+    scan = os.path.join(workdir, "giay-khai-sinh.pdf")
+    with open(scan, "wb") as f:
+        f.write(b"%PDF-1.4\n" + os.urandom(300 * 1024))
+    xasoctl(a, "doc", "outgoing", "add", "--type", "CV", "--subject", "Về việc cấp giấy khai sinh",
+            "--signer", "chutich", "--file", scan, user="tuphap")
+    return os.path.basename(scan)
+
+
+def upload_bar(app, file_name):
+    """The transfer's progress bar, named "Tải lên FILE" for screen readers."""
+    return find(app, "progress bar", contains=f"Tải lên {file_name}")
+
+
+def offline(app, a, workdir):
+    log("with the server stopped, a change and a scan made here wait; once it is back they go")
     PROVINCE.terminate()
     xasoctl(a, "user", "deactivate", "vanthu", user="quantri")
+    file_name = attach(a, workdir)
     activate(wait_for("Đồng bộ ngay", lambda: find(app, "push button", contains="Đồng bộ ngay"), 10))
     wait_status(app, "đang chờ", 60)
+    log("the scan is listed among the transfers, with its progress bar")
+    wait_for("the scan's upload on the page", lambda: upload_bar(app, file_name), 60)
     time.sleep(0.5)
     shot("waiting")
     PROVINCE.start_again()
@@ -115,6 +133,9 @@ def offline(app, a):
     wait_status(app, "Đã đồng bộ", 60)
     if db_value(a, "SELECT count(*) FROM outbox") != 0:
         fail("changes still wait after the server came back")
+    if db_value(a, "SELECT count(*) FROM blob_transfer WHERE direction = 'up' AND state <> 'done'") != 0:
+        fail("the scan still waits to go up after the server came back")
+    wait_for("the finished upload to leave the page", lambda: upload_bar(app, file_name) is None, 20)
     time.sleep(0.5)
     shot("synced-again")
 
@@ -140,13 +161,16 @@ def main():
             "--password-stdin", stdin=ADMIN_PASSWORD + "\n")
     xasoctl(a, "user", "add", "vanthu", "--name", "Lê Thị Văn", "--role", "van_thu", "--password-stdin",
             stdin="mat-khau-van-thu\n", user="quantri")
+    for user, name, role in (("tuphap", "Lê Thị Tư", "chuyen_vien"), ("chutich", "Nguyễn Văn Chủ", "lanh_dao")):
+        xasoctl(a, "user", "add", user, "--name", name, "--role", role, "--password-stdin",
+                stdin="mat-khau-dai-1\n", user="quantri")
 
     def scenario():
         app = wait_for("the app on the accessibility bus", xaso_a11y.find_app, 30)
         sign_in(app)
         enroll(app, PROVINCE, url)
         conflict(app, a, b, url)
-        offline(app, a)
+        offline(app, a, workdir)
 
     try:
         xaso_a11y.run_app(XASO, a, workdir, scenario, args=["--database", a])
@@ -154,7 +178,7 @@ def main():
         PROVINCE.kill()
         PROVINCE.drop_database()
         shutil.rmtree(workdir, ignore_errors=True)
-    print("ok 1 - enrolling, a conflict settled and a change that waited, as an official sees them", flush=True)
+    print("ok 1 - enrolling, a conflict settled, and a change and a scan that waited, as an official sees them", flush=True)
 
 
 if __name__ == "__main__":

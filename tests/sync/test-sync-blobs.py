@@ -127,9 +127,9 @@ def main():
         report, out = sync(a, check=False)
         assert out.returncode != 0 and out.stderr.strip(), out
         st = status(a)
-        assert st["held"] == "1" and st["uploads"] == "0" and int(st["waiting"]) >= 2, st
+        assert st["held"] == "1" and st["uploads"] == "1" and int(st["waiting"]) >= 2, st
         assert open(blob_path(a, name), "rb").read() == open(scan, "rb").read()
-        ok("with the server away, the attachment's op is held (held 1), not failed, and the file stays")
+        ok("with the server away, the attachment's op is held (held 1) and its file listed as an upload to come (uploads 1), not failed, and the file stays")
 
         province.start_again()
         report, _ = sync(a)

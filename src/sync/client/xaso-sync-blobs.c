@@ -84,6 +84,23 @@ xaso_sync_blobs_first_held (XasoDatabase  *db,
 }
 
 gboolean
+xaso_sync_blobs_queue_upload (XasoDatabase  *db,
+                              const char    *name,
+                              GError       **error)
+{
+  g_autofree char *now = xaso_now_iso ();
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "INSERT OR IGNORE INTO blob_transfer (name, direction, state, updated_at) VALUES (?, 'up', 'queued', ?)",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  return xaso_database_step_done (db, stmt, error);
+}
+
+gboolean
 _xaso_sync_blob_record (XasoDatabase *db,
                         const char   *name,
                         gboolean      upload,

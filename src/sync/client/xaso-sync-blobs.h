@@ -38,6 +38,13 @@ int         xaso_sync_blobs_first_held    (XasoDatabase      *db,
                                            GPtrArray         *ops,
                                            const char       **name);
 
+/* Lists blob @name as an upload to come (queued, nothing sent) unless a
+ * transfer of it is recorded already: so a file held back while the
+ * server cannot be reached is shown waiting before any attempt. */
+gboolean    xaso_sync_blobs_queue_upload  (XasoDatabase      *db,
+                                           const char        *name,
+                                           GError           **error);
+
 /* Sends blob @name: HEAD first, then 1 MiB chunks from the offset the
  * server keeps. TRUE once the server holds it whole (recorded, so ops
  * naming it are no longer held). */

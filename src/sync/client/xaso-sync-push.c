@@ -252,7 +252,7 @@ set_held (XasoDatabase  *db,
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, seq);
-  return xaso_database_step_done (db, stmt, error);
+  return xaso_database_step_done (db, stmt, error) && xaso_sync_blobs_queue_upload (db, name, error);
 }
 
 static gboolean
