@@ -19,19 +19,13 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "server"))
+sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "sync"))
 from xaso_server_fixture import Server  # noqa: E402
+from xaso_desktop import xasoctl  # noqa: E402
 
-XASOCTL = os.environ["XASOCTL"]
 SERVER, RANDOM = sys.argv[1:3]
 SEEDS = int(os.environ.get("XASO_SYNC_SEEDS", "6"))
 ROUNDS = int(os.environ.get("XASO_SYNC_ROUNDS", "12"))
-
-
-def xasoctl(db, *args, stdin=None):
-    out = subprocess.run([XASOCTL, "--db", db, *args], input=stdin, capture_output=True, text=True)
-    if out.returncode != 0:
-        raise AssertionError(f"xasoctl {' '.join(args)}: {out.stderr}")
-    return out.stdout
 
 
 def communes(province, seed):
