@@ -31,6 +31,8 @@ typedef struct
   GPtrArray  *invalid;        /* the codec's reason, or NULL, one per op */
   GHashTable *stored;         /* seq → stored receipt text */
   XasoApply  *apply;
+  gboolean    claim_first;    /* new ids claimed before deciding, not as stored */
+  gboolean    foreign;        /* a new id turned out to be another commune's */
 } Push;
 
 /* The envelope is the codec's to check; the device must also be the
@@ -229,7 +231,7 @@ load_rows (Push     *p,
       XasoApplyRow *row = xaso_apply_row (p->apply, PQgetvalue (result, i, 0), PQgetvalue (result, i, 1));
       g_autoptr(JsonNode) value = NULL;
 
-      row->exists = TRUE;
+      row->exists = row->held = TRUE;
       row->deleted = g_str_equal (PQgetvalue (result, i, 2), "t");
       row->version = g_ascii_strtoll (PQgetvalue (result, i, 3), NULL, 10);
       if (PQgetisnull (result, i, 4))
@@ -276,9 +278,13 @@ load_conflicts (Push    *p,
   return TRUE;
 }
 
-/* Inserts of rows this commune has not seen take their ids now. An id held
- * by another commune is refused by row_head_one_commune, which ON CONFLICT
- * turns into "not returned" instead of an error that would end the batch. */
+/* Inserts of rows this commune has not seen may take their ids. Usually
+ * every id is free, and each is taken as its row is stored, by the head's
+ * one write (xaso_server_store_rows). A batch that finds one held by another
+ * commune runs again with claim_first: its ids are claimed now, before the
+ * ops are decided, so that only the inserts of the foreign ids are refused.
+ * row_head_one_commune refuses such an id, which ON CONFLICT turns into "not
+ * returned" instead of an error that would end the batch. */
 static gboolean
 claim_new_rows (Push    *p,
                 GError **error)
@@ -298,7 +304,7 @@ claim_new_rows (Push    *p,
       n++;
     }
   g_string_append_c (keys, ']');
-  if (n == 0)
+  if (n == 0 || !p->claim_first)
     return TRUE;
   return xaso_server_store_claim (p->pg, p->commune, p->apply, keys, error);
 }
@@ -494,6 +500,7 @@ apply_batch (Push    *p,
              GError **error)
 {
   g_autoptr(GString) keys = NULL;
+  gboolean claimed_all = TRUE;
 
   if (!lock_counter (p, error) || !load_stored_receipts (p, error))
     return FALSE;
@@ -503,8 +510,14 @@ apply_batch (Push    *p,
       !claim_new_rows (p, error) || !xaso_server_numbers_load (p->pg, p->commune, p->apply, p->parsed, error))
     return FALSE;
   decide_ops (p);
-  return xaso_server_store_rows (p->pg, p->commune, p->apply, error) &&
-         xaso_server_store_log (p->pg, p->commune, p->device, p->apply, error) && store_receipts (p, error) &&
+  if (!xaso_server_store_rows (p->pg, p->commune, p->apply, &claimed_all, error))
+    return FALSE;
+  if (!claimed_all)
+    {
+      p->foreign = TRUE;   /* nothing committed: push_apply runs the batch again */
+      return TRUE;
+    }
+  return xaso_server_store_log (p->pg, p->commune, p->device, p->apply, error) && store_receipts (p, error) &&
          store_conflicts (p, error) && store_rejections (p, error) &&
          xaso_server_store_counter (p->pg, p->commune, p->apply, error) &&
          xaso_server_numbers_store (p->pg, p->commune, p->apply, error) &&
@@ -522,6 +535,37 @@ push_clear (Push *p)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Push, push_clear)
 
+static void
+push_init (Push *p)
+{
+  push_clear (p);
+  p->parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) xaso_sync_op_free);
+  p->invalid = g_ptr_array_new_with_free_func (g_free);
+  p->stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  p->foreign = FALSE;
+}
+
+/* The batch in one transaction. Should a new id be another commune's, that
+ * transaction is rolled back and the batch decided again in a new one (the
+ * device checked again) that claims the new ids first. */
+static gboolean
+push_apply (Push                     *p,
+            const XasoServerRequest  *request,
+            GError                  **error)
+{
+  g_autofree char *commune = NULL;
+  g_autofree char *device = NULL;
+
+  if (!apply_batch (p, error))
+    return FALSE;
+  if (!p->foreign)
+    return TRUE;
+  xaso_pg_rollback (p->pg);
+  push_init (p);
+  p->claim_first = TRUE;
+  return xaso_server_auth_begin (p->pg, request, &commune, &device, error) && apply_batch (p, error);
+}
+
 XasoServerResponse *
 xaso_server_push_handle (XasoPg                   *pg,
                          const XasoServerRequest  *request,
@@ -538,12 +582,10 @@ xaso_server_push_handle (XasoPg                   *pg,
     return NULL;
   p.commune = commune;
   p.device = device;
-  p.parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) xaso_sync_op_free);
-  p.invalid = g_ptr_array_new_with_free_func (g_free);
-  p.stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  push_init (&p);
   if ((root = xaso_server_parse_body (body, error)) == NULL ||
       (p.ops = read_envelope (json_node_get_object (root), device, error)) == NULL ||
-      !apply_batch (&p, error))
+      !push_apply (&p, request, error))
     {
       xaso_pg_rollback (pg);
       return NULL;

@@ -68,7 +68,8 @@ mark_claimed (XasoApply *apply,
                                             PQgetvalue (claimed_rows, i, 1), NULL));
   g_hash_table_iter_init (&iter, xaso_apply_get_rows (apply));
   while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &row))
-    row->claimable = row->claimable && g_hash_table_contains (claimed, key);
+    if (row->claimable && !row->held)
+      row->claimable = row->held = g_hash_table_contains (claimed, key);
 }
 
 /* An id held by another commune is refused by row_head_one_commune, which
@@ -140,13 +141,49 @@ add_row_records (GString      *heads,
       add_field_record (fields, row, name, field);
 }
 
+/* The heads of new rows whose ids were not claimed before: inserted, not
+ * upserted, so that an id another commune holds (row_head_one_commune) is
+ * not returned instead of failing the transaction. */
+static gboolean
+store_new_heads (XasoPg      *pg,
+                 const char  *commune,
+                 GString     *heads,
+                 guint        n_heads,
+                 gboolean    *claimed_all,
+                 GError     **error)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  if (n_heads == 0)
+    return TRUE;
+  result = xaso_server_store_run_set (pg, "push_store_new_heads",
+                                      "INSERT INTO row_head (commune_code, table_name, row_id, deleted, version) "
+                                      "SELECT $1, r.t, r.r, r.d, r.v "
+                                      "FROM json_to_recordset($2::json) AS r(t text, r text, d boolean, v bigint) "
+                                      "ON CONFLICT DO NOTHING RETURNING 1",
+                                      commune, heads, error);
+  if (result == NULL)
+    return FALSE;
+  if ((guint) PQntuples (result) == n_heads)
+    return TRUE;
+  if (claimed_all == NULL)
+    {
+      g_set_error (error, XASO_PG_ERROR, XASO_PG_ERROR_SQL, "a new row's id is held by another commune");
+      return FALSE;
+    }
+  *claimed_all = FALSE;
+  return TRUE;
+}
+
 gboolean
 xaso_server_store_rows (XasoPg      *pg,
                         const char  *commune,
                         XasoApply   *apply,
+                        gboolean    *claimed_all,
                         GError     **error)
 {
   g_autoptr(GString) heads = g_string_new ("[");
+  g_autoptr(GString) new_heads = g_string_new ("[");
   g_autoptr(GString) fields = g_string_new ("[");
   g_autoptr(GString) unclaimed = g_string_new ("[");
   g_autoptr(PGresult) r1 = NULL;
@@ -154,35 +191,49 @@ xaso_server_store_rows (XasoPg      *pg,
   g_autoptr(PGresult) r3 = NULL;
   GHashTableIter iter;
   XasoApplyRow *row;
+  guint n_new = 0;
 
+  if (claimed_all != NULL)
+    *claimed_all = TRUE;
   g_hash_table_iter_init (&iter, xaso_apply_get_rows (apply));
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-    if (row->dirty)
+    if (row->dirty && !row->held)
+      {
+        add_row_records (new_heads, fields, row);
+        n_new++;
+      }
+    else if (row->dirty)
       add_row_records (heads, fields, row);
-    else if (row->claimable)
+    else if (row->claimable && row->held)
       xaso_server_store_add_key (unclaimed, row->table, row->row);   /* its insert was rejected after all */
   g_string_append_c (heads, ']');
+  g_string_append_c (new_heads, ']');
   g_string_append_c (fields, ']');
   g_string_append_c (unclaimed, ']');
 
-  r1 = xaso_server_store_run_set (pg, "push_store_heads",
-                                  "INSERT INTO row_head (commune_code, table_name, row_id, deleted, version) "
-                                  "SELECT $1, r.t, r.r, r.d, r.v "
-                                  "FROM json_to_recordset($2::json) AS r(t text, r text, d boolean, v bigint) "
-                                  "ON CONFLICT (commune_code, table_name, row_id) "
-                                  "DO UPDATE SET deleted = EXCLUDED.deleted, version = EXCLUDED.version",
-                                  commune, heads, error);
-  if (r1 == NULL)
+  if (!store_new_heads (pg, commune, new_heads, n_new, claimed_all, error))
     return FALSE;
-  r2 = xaso_server_store_run_set (pg, "push_store_fields",
-                                  "INSERT INTO row_field (commune_code, table_name, row_id, field, value, version, "
-                                  "device_id) SELECT $1, r.t, r.r, r.f, r.j::jsonb, r.v, r.d "
-                                  "FROM json_to_recordset($2::json) AS r(t text, r text, f text, j text, v bigint, d text) "
-                                  "ON CONFLICT (commune_code, table_name, row_id, field) "
-                                  "DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version, "
-                                  "device_id = EXCLUDED.device_id",
-                                  commune, fields, error);
-  if (r2 == NULL)
+  if (claimed_all != NULL && !*claimed_all)
+    return TRUE;
+  if (heads->len > 2 &&
+      (r1 = xaso_server_store_run_set (pg, "push_store_heads",
+                                       "INSERT INTO row_head (commune_code, table_name, row_id, deleted, version) "
+                                       "SELECT $1, r.t, r.r, r.d, r.v "
+                                       "FROM json_to_recordset($2::json) AS r(t text, r text, d boolean, v bigint) "
+                                       "ON CONFLICT (commune_code, table_name, row_id) "
+                                       "DO UPDATE SET deleted = EXCLUDED.deleted, version = EXCLUDED.version",
+                                       commune, heads, error)) == NULL)
+    return FALSE;
+  if (fields->len > 2 &&
+      (r2 = xaso_server_store_run_set (pg, "push_store_fields",
+                                       "INSERT INTO row_field (commune_code, table_name, row_id, field, value, "
+                                       "version, device_id) SELECT $1, r.t, r.r, r.f, r.j::jsonb, r.v, r.d "
+                                       "FROM json_to_recordset($2::json) "
+                                       "AS r(t text, r text, f text, j text, v bigint, d text) "
+                                       "ON CONFLICT (commune_code, table_name, row_id, field) "
+                                       "DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version, "
+                                       "device_id = EXCLUDED.device_id",
+                                       commune, fields, error)) == NULL)
     return FALSE;
   if (unclaimed->len == 2)
     return TRUE;

@@ -35,10 +35,15 @@ gboolean   xaso_server_store_claim   (XasoPg      *pg,
                                       GError     **error);
 
 /* The rows' heads and changed fields; the ids claimed by inserts rejected
- * after all are given back. */
+ * after all are given back. A new row not claimed before (claimable but not
+ * held) takes its id now, with its head's one write: @claimed_all tells
+ * whether every such id was free. When it is FALSE, another commune holds one
+ * of them, nothing else was written, and the caller rolls back and claims
+ * first (xaso_server_store_claim). */
 gboolean   xaso_server_store_rows    (XasoPg      *pg,
                                       const char  *commune,
                                       XasoApply   *apply,
+                                      gboolean    *claimed_all,
                                       GError     **error);
 /* The new log entries, written by @device. */
 gboolean   xaso_server_store_log     (XasoPg      *pg,
