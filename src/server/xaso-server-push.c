@@ -328,26 +328,24 @@ decide_ops (Push *p)
     }
 }
 
-/* Runs a statement whose $1 is the commune, $2 the records and $3 the device. */
-static PGresult *
-run_device_set (Push        *p,
-                const char  *name,
-                const char  *sql,
-                GString     *records,
-                GError     **error)
+/* Sends a write whose $1 is the commune, $2 the records and $3 the device,
+ * deferred to the COMMIT's round trip (xaso_pg_defer). */
+static void
+defer_device_set (Push       *p,
+                  const char *name,
+                  const char *sql,
+                  GString    *records)
 {
   const char *values[] = { p->commune, records->str, p->device };
 
-  return xaso_pg_query (p->pg, name, sql, 3, values, error);
+  xaso_pg_defer (p->pg, name, sql, 3, values);
 }
 
-static gboolean
-store_receipts (Push    *p,
-                GError **error)
+static void
+store_receipts (Push *p)
 {
   GPtrArray *receipts = xaso_apply_get_receipts (p->apply);
   g_autoptr(GString) records = g_string_new ("[");
-  g_autoptr(PGresult) result = NULL;
 
   for (guint i = 0; i < receipts->len; i++)
     {
@@ -367,14 +365,12 @@ store_receipts (Push    *p,
       g_string_append_c (records, '}');
     }
   g_string_append_c (records, ']');
-  if (records->len == 2)
-    return TRUE;
-  result = run_device_set (p, "push_store_receipts",
-                           "INSERT INTO receipt (commune_code, device_id, seq, outcome, server_seq, receipt) "
-                           "SELECT $1, $3, r.q, r.o, r.s, r.x "
-                           "FROM json_to_recordset($2::json) AS r(q bigint, o text, s bigint, x text)",
-                           records, error);
-  return result != NULL;
+  if (records->len > 2)
+    defer_device_set (p, "push_store_receipts",
+                      "INSERT INTO receipt (commune_code, device_id, seq, outcome, server_seq, receipt) "
+                      "SELECT $1, $3, r.q, r.o, r.s, r.x "
+                      "FROM json_to_recordset($2::json) AS r(q bigint, o text, s bigint, x text)",
+                      records);
 }
 
 static void
@@ -403,16 +399,13 @@ add_conflict_record (GString                 *records,
                           conflict->other_seq, conflict->server_seq);
 }
 
-static gboolean
-store_conflicts (Push    *p,
-                 GError **error)
+static void
+store_conflicts (Push *p)
 {
   GPtrArray *conflicts = xaso_apply_get_conflicts (p->apply);
   GPtrArray *resolutions = xaso_apply_get_resolutions (p->apply);
   g_autoptr(GString) records = g_string_new ("[");
   g_autoptr(GString) settled = g_string_new ("[");
-  g_autoptr(PGresult) r1 = NULL;
-  g_autoptr(PGresult) r2 = NULL;
 
   for (guint i = 0; i < conflicts->len; i++)
     add_conflict_record (records, g_ptr_array_index (conflicts, i));
@@ -427,34 +420,31 @@ store_conflicts (Push    *p,
     }
   g_string_append_c (settled, ']');
 
-  if (conflicts->len > 0 &&
-      (r1 = run_device_set (p, "push_store_conflicts",
-                            "INSERT INTO conflict (commune_code, id, table_name, row_id, field, kept, kept_version, "
-                            "other, other_actor, other_device, other_seq, server_seq) "
-                            "SELECT $1, r.id, r.t, r.r, r.f, r.k::jsonb, r.kv, r.o::jsonb, r.a, $3, r.q, r.s "
-                            "FROM json_to_recordset($2::json) AS r(id uuid, t text, r text, f text, k text, "
-                            "kv bigint, o text, a text, q bigint, s bigint)",
-                            records, error)) == NULL)
-    return FALSE;
-  if (resolutions->len > 0 &&
-      (r2 = run_set (p, "push_settle_conflicts",
-                     "UPDATE conflict SET resolved_seq = r.s FROM json_to_recordset($2::json) AS r(id uuid, s bigint) "
-                     "WHERE conflict.commune_code = $1 AND conflict.id = r.id AND conflict.resolved_seq IS NULL",
-                     settled, error)) == NULL)
-    return FALSE;
-  return TRUE;
+  if (conflicts->len > 0)
+    defer_device_set (p, "push_store_conflicts",
+                      "INSERT INTO conflict (commune_code, id, table_name, row_id, field, kept, kept_version, "
+                      "other, other_actor, other_device, other_seq, server_seq) "
+                      "SELECT $1, r.id, r.t, r.r, r.f, r.k::jsonb, r.kv, r.o::jsonb, r.a, $3, r.q, r.s "
+                      "FROM json_to_recordset($2::json) AS r(id uuid, t text, r text, f text, k text, "
+                      "kv bigint, o text, a text, q bigint, s bigint)",
+                      records);
+  if (resolutions->len > 0)
+    xaso_server_store_defer_set (p->pg, "push_settle_conflicts",
+                                 "UPDATE conflict SET resolved_seq = r.s "
+                                 "FROM json_to_recordset($2::json) AS r(id uuid, s bigint) "
+                                 "WHERE conflict.commune_code = $1 AND conflict.id = r.id "
+                                 "AND conflict.resolved_seq IS NULL",
+                                 p->commune, settled);
 }
 
-static gboolean
-store_rejections (Push    *p,
-                  GError **error)
+static void
+store_rejections (Push *p)
 {
   GPtrArray *rejections = xaso_apply_get_rejections (p->apply);
   g_autoptr(GString) records = g_string_new ("[");
-  g_autoptr(PGresult) result = NULL;
 
   if (rejections->len == 0)
-    return TRUE;
+    return;
   for (guint i = 0; i < rejections->len; i++)
     {
       XasoApplyRejection *rejection = g_ptr_array_index (rejections, i);
@@ -469,12 +459,11 @@ store_rejections (Push    *p,
       g_string_append_c (records, '}');
     }
   g_string_append_c (records, ']');
-  result = run_device_set (p, "push_store_quarantine",
-                           "INSERT INTO quarantine (commune_code, device_id, seq, op, reason_code, reason) "
-                           "SELECT $1, $3, r.q, r.o, r.c, r.m "
-                           "FROM json_to_recordset($2::json) AS r(q bigint, o text, c text, m text)",
-                           records, error);
-  return result != NULL;
+  defer_device_set (p, "push_store_quarantine",
+                    "INSERT INTO quarantine (commune_code, device_id, seq, op, reason_code, reason) "
+                    "SELECT $1, $3, r.q, r.o, r.c, r.m "
+                    "FROM json_to_recordset($2::json) AS r(q bigint, o text, c text, m text)",
+                    records);
 }
 
 static char *
@@ -517,8 +506,12 @@ apply_batch (Push    *p,
       p->foreign = TRUE;   /* nothing committed: push_apply runs the batch again */
       return TRUE;
     }
-  return xaso_server_store_log (p->pg, p->commune, p->device, p->apply, error) && store_receipts (p, error) &&
-         store_conflicts (p, error) && store_rejections (p, error) &&
+  /* The writes below are deferred: they reach PostgreSQL with the COMMIT,
+   * in one round trip, which answers with their first error if any. */
+  store_receipts (p);
+  store_conflicts (p);
+  store_rejections (p);
+  return xaso_server_store_log (p->pg, p->commune, p->device, p->apply, error) &&
          xaso_server_store_counter (p->pg, p->commune, p->apply, error) &&
          xaso_server_numbers_store (p->pg, p->commune, p->apply, error) &&
          xaso_pg_commit (p->pg, error);

@@ -19,6 +19,18 @@ xaso_server_store_run_set (XasoPg      *pg,
   return xaso_pg_query (pg, name, sql, 2, values, error);
 }
 
+void
+xaso_server_store_defer_set (XasoPg     *pg,
+                             const char *name,
+                             const char *sql,
+                             const char *commune,
+                             GString    *records)
+{
+  const char *values[] = { commune, records->str };
+
+  xaso_pg_defer (pg, name, sql, 2, values);
+}
+
 XasoApply *
 xaso_server_store_begin (XasoPg      *pg,
                          const char  *commune,
@@ -185,10 +197,8 @@ xaso_server_store_rows (XasoPg      *pg,
   g_autoptr(GString) heads = g_string_new ("[");
   g_autoptr(GString) new_heads = g_string_new ("[");
   g_autoptr(GString) fields = g_string_new ("[");
+  g_autoptr(GString) new_fields = g_string_new ("[");
   g_autoptr(GString) unclaimed = g_string_new ("[");
-  g_autoptr(PGresult) r1 = NULL;
-  g_autoptr(PGresult) r2 = NULL;
-  g_autoptr(PGresult) r3 = NULL;
   GHashTableIter iter;
   XasoApplyRow *row;
   guint n_new = 0;
@@ -199,7 +209,7 @@ xaso_server_store_rows (XasoPg      *pg,
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
     if (row->dirty && !row->held)
       {
-        add_row_records (new_heads, fields, row);
+        add_row_records (new_heads, new_fields, row);
         n_new++;
       }
     else if (row->dirty)
@@ -209,40 +219,47 @@ xaso_server_store_rows (XasoPg      *pg,
   g_string_append_c (heads, ']');
   g_string_append_c (new_heads, ']');
   g_string_append_c (fields, ']');
+  g_string_append_c (new_fields, ']');
   g_string_append_c (unclaimed, ']');
 
   if (!store_new_heads (pg, commune, new_heads, n_new, claimed_all, error))
     return FALSE;
   if (claimed_all != NULL && !*claimed_all)
     return TRUE;
-  if (heads->len > 2 &&
-      (r1 = xaso_server_store_run_set (pg, "push_store_heads",
-                                       "INSERT INTO row_head (commune_code, table_name, row_id, deleted, version) "
-                                       "SELECT $1, r.t, r.r, r.d, r.v "
-                                       "FROM json_to_recordset($2::json) AS r(t text, r text, d boolean, v bigint) "
-                                       "ON CONFLICT (commune_code, table_name, row_id) "
-                                       "DO UPDATE SET deleted = EXCLUDED.deleted, version = EXCLUDED.version",
-                                       commune, heads, error)) == NULL)
-    return FALSE;
-  if (fields->len > 2 &&
-      (r2 = xaso_server_store_run_set (pg, "push_store_fields",
-                                       "INSERT INTO row_field (commune_code, table_name, row_id, field, value, "
-                                       "version, device_id) SELECT $1, r.t, r.r, r.f, r.j::jsonb, r.v, r.d "
-                                       "FROM json_to_recordset($2::json) "
-                                       "AS r(t text, r text, f text, j text, v bigint, d text) "
-                                       "ON CONFLICT (commune_code, table_name, row_id, field) "
-                                       "DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version, "
-                                       "device_id = EXCLUDED.device_id",
-                                       commune, fields, error)) == NULL)
-    return FALSE;
-  if (unclaimed->len == 2)
-    return TRUE;
-  r3 = xaso_server_store_run_set (pg, "push_unclaim",
-                                  "DELETE FROM row_head h USING json_to_recordset($2::json) AS k(t text, r text) "
-                                  "WHERE h.commune_code = $1 AND h.table_name = k.t AND h.row_id = k.r "
-                                  "AND h.version = 0",
-                                  commune, unclaimed, error);
-  return r3 != NULL;
+  if (heads->len > 2)
+    xaso_server_store_defer_set (pg, "push_store_heads",
+                                 "INSERT INTO row_head (commune_code, table_name, row_id, deleted, version) "
+                                 "SELECT $1, r.t, r.r, r.d, r.v "
+                                 "FROM json_to_recordset($2::json) AS r(t text, r text, d boolean, v bigint) "
+                                 "ON CONFLICT (commune_code, table_name, row_id) "
+                                 "DO UPDATE SET deleted = EXCLUDED.deleted, version = EXCLUDED.version",
+                                 commune, heads);
+  if (fields->len > 2)
+    xaso_server_store_defer_set (pg, "push_store_fields",
+                                 "INSERT INTO row_field (commune_code, table_name, row_id, field, value, "
+                                 "version, device_id) SELECT $1, r.t, r.r, r.f, r.j::jsonb, r.v, r.d "
+                                 "FROM json_to_recordset($2::json) "
+                                 "AS r(t text, r text, f text, j text, v bigint, d text) "
+                                 "ON CONFLICT (commune_code, table_name, row_id, field) "
+                                 "DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version, "
+                                 "device_id = EXCLUDED.device_id",
+                                 commune, fields);
+  /* A row whose head was just inserted has no field yet: plain inserts,
+   * which spare each field the upsert's extra probe of the index. */
+  if (new_fields->len > 2)
+    xaso_server_store_defer_set (pg, "push_store_new_fields",
+                                 "INSERT INTO row_field (commune_code, table_name, row_id, field, value, "
+                                 "version, device_id) SELECT $1, r.t, r.r, r.f, r.j::jsonb, r.v, r.d "
+                                 "FROM json_to_recordset($2::json) "
+                                 "AS r(t text, r text, f text, j text, v bigint, d text)",
+                                 commune, new_fields);
+  if (unclaimed->len > 2)
+    xaso_server_store_defer_set (pg, "push_unclaim",
+                                 "DELETE FROM row_head h USING json_to_recordset($2::json) AS k(t text, r text) "
+                                 "WHERE h.commune_code = $1 AND h.table_name = k.t AND h.row_id = k.r "
+                                 "AND h.version = 0",
+                                 commune, unclaimed);
+  return TRUE;
 }
 
 gboolean
@@ -254,7 +271,6 @@ xaso_server_store_log (XasoPg      *pg,
 {
   GPtrArray *entries = xaso_apply_get_entries (apply);
   g_autoptr(GString) records = g_string_new ("[");
-  g_autoptr(PGresult) result = NULL;
   const char *values[3] = { commune, NULL, device };
 
   if (entries->len == 0)
@@ -271,12 +287,12 @@ xaso_server_store_log (XasoPg      *pg,
     }
   g_string_append_c (records, ']');
   values[1] = records->str;
-  result = xaso_pg_query (pg, "push_store_log",
+  xaso_pg_defer (pg, "push_store_log",
                           "INSERT INTO log (commune_code, server_seq, device_id, seq, entry, checksum) "
                           "SELECT $1, r.s, $3, r.q, r.e, r.c "
-                          "FROM json_to_recordset($2::json) AS r(s bigint, q bigint, e text, c text)",
-                          3, values, error);
-  return result != NULL;
+                 "FROM json_to_recordset($2::json) AS r(s bigint, q bigint, e text, c text)",
+                 3, values);
+  return TRUE;
 }
 
 gboolean
@@ -287,16 +303,11 @@ xaso_server_store_counter (XasoPg      *pg,
 {
   g_autofree char *next = g_strdup_printf ("%" G_GINT64_FORMAT, xaso_apply_get_next_server_seq (apply));
   const char *values[] = { commune, next, xaso_apply_get_checksum (apply) };
-  g_autoptr(PGresult) counter = NULL;
-  g_autoptr(PGresult) notify = NULL;
 
   if (xaso_apply_get_entries (apply)->len == 0)
     return TRUE;
-  counter = xaso_pg_query (pg, "push_counter",
-                           "UPDATE counter SET next = $2, checksum = $3 WHERE commune_code = $1",
-                           3, values, error);
-  if (counter == NULL)
-    return FALSE;
-  notify = xaso_pg_query (pg, "push_notify", "SELECT pg_notify('xaso_log', $1)", 1, values, error);
-  return notify != NULL;
+  xaso_pg_defer (pg, "push_counter", "UPDATE counter SET next = $2, checksum = $3 WHERE commune_code = $1",
+                 3, values);
+  xaso_pg_defer (pg, "push_notify", "SELECT pg_notify('xaso_log', $1)", 1, values);
+  return TRUE;
 }
