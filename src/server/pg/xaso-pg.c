@@ -109,8 +109,6 @@ connect_now (XasoPg  *pg,
       return FALSE;
     }
   g_hash_table_remove_all (pg->prepared);
-  g_ptr_array_set_size (pg->pending, 0);
-  g_clear_error (&pg->send_error);
   if (pg->was_connected)
     pg->reconnections++;
   pg->was_connected = TRUE;
@@ -134,13 +132,19 @@ xaso_pg_ensure (XasoPg  *pg,
 {
   if (pg->conn != NULL && PQstatus (pg->conn) == CONNECTION_OK)
     return TRUE;
-  /* Statements sent on the lost link (a BEGIN among them) are gone: a new
-   * connection must not run the rest of their transaction without them. */
-  if (pg->pending->len > 0)
+  /* Statements deferred on the lost link (a BEGIN, the commune's scope) are
+   * gone, or could not even be sent: a new connection must not run the rest
+   * of their transaction without them. The request fails; the worker runs
+   * it again from its start on a fresh connection. */
+  if (pg->pending->len > 0 || pg->send_error != NULL)
     {
-      g_set_error_literal (error, XASO_PG_ERROR, XASO_PG_ERROR_UNAVAILABLE,
-                           "The connection to PostgreSQL was lost in the middle of a pipeline");
+      GError *lost = g_steal_pointer (&pg->send_error);
+
+      if (lost == NULL)
+        lost = g_error_new_literal (XASO_PG_ERROR, XASO_PG_ERROR_UNAVAILABLE,
+                                    "The connection to PostgreSQL was lost in the middle of a pipeline");
       xaso_pg_reset (pg);
+      g_propagate_error (error, lost);
       return FALSE;
     }
   g_clear_pointer (&pg->conn, PQfinish);
