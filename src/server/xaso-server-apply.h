@@ -26,6 +26,7 @@ typedef struct
   char       *row;
   gboolean    exists;        /* the commune's server has seen the row */
   gboolean    claimable;     /* absent here, and its id is free in every commune */
+  gboolean    held;          /* its head is in row_head: loaded, or claimed already */
   gboolean    deleted;
   gint64      version;
   gboolean    dirty;

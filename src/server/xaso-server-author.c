@@ -130,7 +130,7 @@ gboolean
 xaso_author_store (XasoAuthor  *author,
                    GError     **error)
 {
-  return xaso_server_store_rows (author->pg, author->commune, author->apply, error) &&
+  return xaso_server_store_rows (author->pg, author->commune, author->apply, NULL, error) &&
          xaso_server_store_log (author->pg, author->commune, XASO_AUTHOR_DEVICE, author->apply, error) &&
          xaso_server_store_counter (author->pg, author->commune, author->apply, error);
 }

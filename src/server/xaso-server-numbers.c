@@ -228,7 +228,6 @@ xaso_server_numbers_store (XasoPg      *pg,
 {
   GPtrArray *taken = xaso_apply_get_new_claims (apply);
   g_autoptr(GString) records = g_string_new ("[");
-  g_autoptr(PGresult) result = NULL;
   const char *values[2] = { commune };
 
   if (taken->len == 0)
@@ -250,9 +249,9 @@ xaso_server_numbers_store (XasoPg      *pg,
     }
   g_string_append_c (records, ']');
   values[1] = records->str;
-  result = xaso_pg_query (pg, "numbers_store",
-                          "INSERT INTO number_claim (commune_code, series, number, table_name, row_id) "
-                          "SELECT $1, r.s, r.n, r.t, r.r FROM json_to_recordset($2::json) AS r(s text, n text, t text, r text) "
-                          "ON CONFLICT DO NOTHING", 2, values, error);
-  return result != NULL;
+  xaso_pg_defer (pg, "numbers_store",
+                 "INSERT INTO number_claim (commune_code, series, number, table_name, row_id) "
+                 "SELECT $1, r.s, r.n, r.t, r.r FROM json_to_recordset($2::json) AS r(s text, n text, t text, r text) "
+                 "ON CONFLICT DO NOTHING", 2, values);
+  return TRUE;
 }

@@ -31,6 +31,8 @@ typedef struct
   GPtrArray  *invalid;        /* the codec's reason, or NULL, one per op */
   GHashTable *stored;         /* seq → stored receipt text */
   XasoApply  *apply;
+  gboolean    claim_first;    /* new ids claimed before deciding, not as stored */
+  gboolean    foreign;        /* a new id turned out to be another commune's */
 } Push;
 
 /* The envelope is the codec's to check; the device must also be the
@@ -229,7 +231,7 @@ load_rows (Push     *p,
       XasoApplyRow *row = xaso_apply_row (p->apply, PQgetvalue (result, i, 0), PQgetvalue (result, i, 1));
       g_autoptr(JsonNode) value = NULL;
 
-      row->exists = TRUE;
+      row->exists = row->held = TRUE;
       row->deleted = g_str_equal (PQgetvalue (result, i, 2), "t");
       row->version = g_ascii_strtoll (PQgetvalue (result, i, 3), NULL, 10);
       if (PQgetisnull (result, i, 4))
@@ -276,9 +278,13 @@ load_conflicts (Push    *p,
   return TRUE;
 }
 
-/* Inserts of rows this commune has not seen take their ids now. An id held
- * by another commune is refused by row_head_one_commune, which ON CONFLICT
- * turns into "not returned" instead of an error that would end the batch. */
+/* Inserts of rows this commune has not seen may take their ids. Usually
+ * every id is free, and each is taken as its row is stored, by the head's
+ * one write (xaso_server_store_rows). A batch that finds one held by another
+ * commune runs again with claim_first: its ids are claimed now, before the
+ * ops are decided, so that only the inserts of the foreign ids are refused.
+ * row_head_one_commune refuses such an id, which ON CONFLICT turns into "not
+ * returned" instead of an error that would end the batch. */
 static gboolean
 claim_new_rows (Push    *p,
                 GError **error)
@@ -298,7 +304,7 @@ claim_new_rows (Push    *p,
       n++;
     }
   g_string_append_c (keys, ']');
-  if (n == 0)
+  if (n == 0 || !p->claim_first)
     return TRUE;
   return xaso_server_store_claim (p->pg, p->commune, p->apply, keys, error);
 }
@@ -322,26 +328,24 @@ decide_ops (Push *p)
     }
 }
 
-/* Runs a statement whose $1 is the commune, $2 the records and $3 the device. */
-static PGresult *
-run_device_set (Push        *p,
-                const char  *name,
-                const char  *sql,
-                GString     *records,
-                GError     **error)
+/* Sends a write whose $1 is the commune, $2 the records and $3 the device,
+ * deferred to the COMMIT's round trip (xaso_pg_defer). */
+static void
+defer_device_set (Push       *p,
+                  const char *name,
+                  const char *sql,
+                  GString    *records)
 {
   const char *values[] = { p->commune, records->str, p->device };
 
-  return xaso_pg_query (p->pg, name, sql, 3, values, error);
+  xaso_pg_defer (p->pg, name, sql, 3, values);
 }
 
-static gboolean
-store_receipts (Push    *p,
-                GError **error)
+static void
+store_receipts (Push *p)
 {
   GPtrArray *receipts = xaso_apply_get_receipts (p->apply);
   g_autoptr(GString) records = g_string_new ("[");
-  g_autoptr(PGresult) result = NULL;
 
   for (guint i = 0; i < receipts->len; i++)
     {
@@ -361,14 +365,12 @@ store_receipts (Push    *p,
       g_string_append_c (records, '}');
     }
   g_string_append_c (records, ']');
-  if (records->len == 2)
-    return TRUE;
-  result = run_device_set (p, "push_store_receipts",
-                           "INSERT INTO receipt (commune_code, device_id, seq, outcome, server_seq, receipt) "
-                           "SELECT $1, $3, r.q, r.o, r.s, r.x "
-                           "FROM json_to_recordset($2::json) AS r(q bigint, o text, s bigint, x text)",
-                           records, error);
-  return result != NULL;
+  if (records->len > 2)
+    defer_device_set (p, "push_store_receipts",
+                      "INSERT INTO receipt (commune_code, device_id, seq, outcome, server_seq, receipt) "
+                      "SELECT $1, $3, r.q, r.o, r.s, r.x "
+                      "FROM json_to_recordset($2::json) AS r(q bigint, o text, s bigint, x text)",
+                      records);
 }
 
 static void
@@ -397,16 +399,13 @@ add_conflict_record (GString                 *records,
                           conflict->other_seq, conflict->server_seq);
 }
 
-static gboolean
-store_conflicts (Push    *p,
-                 GError **error)
+static void
+store_conflicts (Push *p)
 {
   GPtrArray *conflicts = xaso_apply_get_conflicts (p->apply);
   GPtrArray *resolutions = xaso_apply_get_resolutions (p->apply);
   g_autoptr(GString) records = g_string_new ("[");
   g_autoptr(GString) settled = g_string_new ("[");
-  g_autoptr(PGresult) r1 = NULL;
-  g_autoptr(PGresult) r2 = NULL;
 
   for (guint i = 0; i < conflicts->len; i++)
     add_conflict_record (records, g_ptr_array_index (conflicts, i));
@@ -421,34 +420,31 @@ store_conflicts (Push    *p,
     }
   g_string_append_c (settled, ']');
 
-  if (conflicts->len > 0 &&
-      (r1 = run_device_set (p, "push_store_conflicts",
-                            "INSERT INTO conflict (commune_code, id, table_name, row_id, field, kept, kept_version, "
-                            "other, other_actor, other_device, other_seq, server_seq) "
-                            "SELECT $1, r.id, r.t, r.r, r.f, r.k::jsonb, r.kv, r.o::jsonb, r.a, $3, r.q, r.s "
-                            "FROM json_to_recordset($2::json) AS r(id uuid, t text, r text, f text, k text, "
-                            "kv bigint, o text, a text, q bigint, s bigint)",
-                            records, error)) == NULL)
-    return FALSE;
-  if (resolutions->len > 0 &&
-      (r2 = run_set (p, "push_settle_conflicts",
-                     "UPDATE conflict SET resolved_seq = r.s FROM json_to_recordset($2::json) AS r(id uuid, s bigint) "
-                     "WHERE conflict.commune_code = $1 AND conflict.id = r.id AND conflict.resolved_seq IS NULL",
-                     settled, error)) == NULL)
-    return FALSE;
-  return TRUE;
+  if (conflicts->len > 0)
+    defer_device_set (p, "push_store_conflicts",
+                      "INSERT INTO conflict (commune_code, id, table_name, row_id, field, kept, kept_version, "
+                      "other, other_actor, other_device, other_seq, server_seq) "
+                      "SELECT $1, r.id, r.t, r.r, r.f, r.k::jsonb, r.kv, r.o::jsonb, r.a, $3, r.q, r.s "
+                      "FROM json_to_recordset($2::json) AS r(id uuid, t text, r text, f text, k text, "
+                      "kv bigint, o text, a text, q bigint, s bigint)",
+                      records);
+  if (resolutions->len > 0)
+    xaso_server_store_defer_set (p->pg, "push_settle_conflicts",
+                                 "UPDATE conflict SET resolved_seq = r.s "
+                                 "FROM json_to_recordset($2::json) AS r(id uuid, s bigint) "
+                                 "WHERE conflict.commune_code = $1 AND conflict.id = r.id "
+                                 "AND conflict.resolved_seq IS NULL",
+                                 p->commune, settled);
 }
 
-static gboolean
-store_rejections (Push    *p,
-                  GError **error)
+static void
+store_rejections (Push *p)
 {
   GPtrArray *rejections = xaso_apply_get_rejections (p->apply);
   g_autoptr(GString) records = g_string_new ("[");
-  g_autoptr(PGresult) result = NULL;
 
   if (rejections->len == 0)
-    return TRUE;
+    return;
   for (guint i = 0; i < rejections->len; i++)
     {
       XasoApplyRejection *rejection = g_ptr_array_index (rejections, i);
@@ -463,12 +459,11 @@ store_rejections (Push    *p,
       g_string_append_c (records, '}');
     }
   g_string_append_c (records, ']');
-  result = run_device_set (p, "push_store_quarantine",
-                           "INSERT INTO quarantine (commune_code, device_id, seq, op, reason_code, reason) "
-                           "SELECT $1, $3, r.q, r.o, r.c, r.m "
-                           "FROM json_to_recordset($2::json) AS r(q bigint, o text, c text, m text)",
-                           records, error);
-  return result != NULL;
+  defer_device_set (p, "push_store_quarantine",
+                    "INSERT INTO quarantine (commune_code, device_id, seq, op, reason_code, reason) "
+                    "SELECT $1, $3, r.q, r.o, r.c, r.m "
+                    "FROM json_to_recordset($2::json) AS r(q bigint, o text, c text, m text)",
+                    records);
 }
 
 static char *
@@ -494,6 +489,7 @@ apply_batch (Push    *p,
              GError **error)
 {
   g_autoptr(GString) keys = NULL;
+  gboolean claimed_all = TRUE;
 
   if (!lock_counter (p, error) || !load_stored_receipts (p, error))
     return FALSE;
@@ -503,9 +499,19 @@ apply_batch (Push    *p,
       !claim_new_rows (p, error) || !xaso_server_numbers_load (p->pg, p->commune, p->apply, p->parsed, error))
     return FALSE;
   decide_ops (p);
-  return xaso_server_store_rows (p->pg, p->commune, p->apply, error) &&
-         xaso_server_store_log (p->pg, p->commune, p->device, p->apply, error) && store_receipts (p, error) &&
-         store_conflicts (p, error) && store_rejections (p, error) &&
+  if (!xaso_server_store_rows (p->pg, p->commune, p->apply, &claimed_all, error))
+    return FALSE;
+  if (!claimed_all)
+    {
+      p->foreign = TRUE;   /* nothing committed: push_apply runs the batch again */
+      return TRUE;
+    }
+  /* The writes below are deferred: they reach PostgreSQL with the COMMIT,
+   * in one round trip, which answers with their first error if any. */
+  store_receipts (p);
+  store_conflicts (p);
+  store_rejections (p);
+  return xaso_server_store_log (p->pg, p->commune, p->device, p->apply, error) &&
          xaso_server_store_counter (p->pg, p->commune, p->apply, error) &&
          xaso_server_numbers_store (p->pg, p->commune, p->apply, error) &&
          xaso_pg_commit (p->pg, error);
@@ -521,6 +527,37 @@ push_clear (Push *p)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Push, push_clear)
+
+static void
+push_init (Push *p)
+{
+  push_clear (p);
+  p->parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) xaso_sync_op_free);
+  p->invalid = g_ptr_array_new_with_free_func (g_free);
+  p->stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  p->foreign = FALSE;
+}
+
+/* The batch in one transaction. Should a new id be another commune's, that
+ * transaction is rolled back and the batch decided again in a new one (the
+ * device checked again) that claims the new ids first. */
+static gboolean
+push_apply (Push                     *p,
+            const XasoServerRequest  *request,
+            GError                  **error)
+{
+  g_autofree char *commune = NULL;
+  g_autofree char *device = NULL;
+
+  if (!apply_batch (p, error))
+    return FALSE;
+  if (!p->foreign)
+    return TRUE;
+  xaso_pg_rollback (p->pg);
+  push_init (p);
+  p->claim_first = TRUE;
+  return xaso_server_auth_begin (p->pg, request, &commune, &device, error) && apply_batch (p, error);
+}
 
 XasoServerResponse *
 xaso_server_push_handle (XasoPg                   *pg,
@@ -538,12 +575,10 @@ xaso_server_push_handle (XasoPg                   *pg,
     return NULL;
   p.commune = commune;
   p.device = device;
-  p.parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) xaso_sync_op_free);
-  p.invalid = g_ptr_array_new_with_free_func (g_free);
-  p.stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  push_init (&p);
   if ((root = xaso_server_parse_body (body, error)) == NULL ||
       (p.ops = read_envelope (json_node_get_object (root), device, error)) == NULL ||
-      !apply_batch (&p, error))
+      !push_apply (&p, request, error))
     {
       xaso_pg_rollback (pg);
       return NULL;

@@ -19,6 +19,18 @@ xaso_server_store_run_set (XasoPg      *pg,
   return xaso_pg_query (pg, name, sql, 2, values, error);
 }
 
+void
+xaso_server_store_defer_set (XasoPg     *pg,
+                             const char *name,
+                             const char *sql,
+                             const char *commune,
+                             GString    *records)
+{
+  const char *values[] = { commune, records->str };
+
+  xaso_pg_defer (pg, name, sql, 2, values);
+}
+
 XasoApply *
 xaso_server_store_begin (XasoPg      *pg,
                          const char  *commune,
@@ -68,7 +80,8 @@ mark_claimed (XasoApply *apply,
                                             PQgetvalue (claimed_rows, i, 1), NULL));
   g_hash_table_iter_init (&iter, xaso_apply_get_rows (apply));
   while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &row))
-    row->claimable = row->claimable && g_hash_table_contains (claimed, key);
+    if (row->claimable && !row->held)
+      row->claimable = row->held = g_hash_table_contains (claimed, key);
 }
 
 /* An id held by another commune is refused by row_head_one_commune, which
@@ -140,58 +153,113 @@ add_row_records (GString      *heads,
       add_field_record (fields, row, name, field);
 }
 
+/* The heads of new rows whose ids were not claimed before: inserted, not
+ * upserted, so that an id another commune holds (row_head_one_commune) is
+ * not returned instead of failing the transaction. */
+static gboolean
+store_new_heads (XasoPg      *pg,
+                 const char  *commune,
+                 GString     *heads,
+                 guint        n_heads,
+                 gboolean    *claimed_all,
+                 GError     **error)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  if (n_heads == 0)
+    return TRUE;
+  result = xaso_server_store_run_set (pg, "push_store_new_heads",
+                                      "INSERT INTO row_head (commune_code, table_name, row_id, deleted, version) "
+                                      "SELECT $1, r.t, r.r, r.d, r.v "
+                                      "FROM json_to_recordset($2::json) AS r(t text, r text, d boolean, v bigint) "
+                                      "ON CONFLICT DO NOTHING RETURNING 1",
+                                      commune, heads, error);
+  if (result == NULL)
+    return FALSE;
+  if ((guint) PQntuples (result) == n_heads)
+    return TRUE;
+  if (claimed_all == NULL)
+    {
+      g_set_error (error, XASO_PG_ERROR, XASO_PG_ERROR_SQL, "a new row's id is held by another commune");
+      return FALSE;
+    }
+  *claimed_all = FALSE;
+  return TRUE;
+}
+
 gboolean
 xaso_server_store_rows (XasoPg      *pg,
                         const char  *commune,
                         XasoApply   *apply,
+                        gboolean    *claimed_all,
                         GError     **error)
 {
   g_autoptr(GString) heads = g_string_new ("[");
+  g_autoptr(GString) new_heads = g_string_new ("[");
   g_autoptr(GString) fields = g_string_new ("[");
+  g_autoptr(GString) new_fields = g_string_new ("[");
   g_autoptr(GString) unclaimed = g_string_new ("[");
-  g_autoptr(PGresult) r1 = NULL;
-  g_autoptr(PGresult) r2 = NULL;
-  g_autoptr(PGresult) r3 = NULL;
   GHashTableIter iter;
   XasoApplyRow *row;
+  guint n_new = 0;
 
+  if (claimed_all != NULL)
+    *claimed_all = TRUE;
   g_hash_table_iter_init (&iter, xaso_apply_get_rows (apply));
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-    if (row->dirty)
+    if (row->dirty && !row->held)
+      {
+        add_row_records (new_heads, new_fields, row);
+        n_new++;
+      }
+    else if (row->dirty)
       add_row_records (heads, fields, row);
-    else if (row->claimable)
+    else if (row->claimable && row->held)
       xaso_server_store_add_key (unclaimed, row->table, row->row);   /* its insert was rejected after all */
   g_string_append_c (heads, ']');
+  g_string_append_c (new_heads, ']');
   g_string_append_c (fields, ']');
+  g_string_append_c (new_fields, ']');
   g_string_append_c (unclaimed, ']');
 
-  r1 = xaso_server_store_run_set (pg, "push_store_heads",
-                                  "INSERT INTO row_head (commune_code, table_name, row_id, deleted, version) "
-                                  "SELECT $1, r.t, r.r, r.d, r.v "
-                                  "FROM json_to_recordset($2::json) AS r(t text, r text, d boolean, v bigint) "
-                                  "ON CONFLICT (commune_code, table_name, row_id) "
-                                  "DO UPDATE SET deleted = EXCLUDED.deleted, version = EXCLUDED.version",
-                                  commune, heads, error);
-  if (r1 == NULL)
+  if (!store_new_heads (pg, commune, new_heads, n_new, claimed_all, error))
     return FALSE;
-  r2 = xaso_server_store_run_set (pg, "push_store_fields",
-                                  "INSERT INTO row_field (commune_code, table_name, row_id, field, value, version, "
-                                  "device_id) SELECT $1, r.t, r.r, r.f, r.j::jsonb, r.v, r.d "
-                                  "FROM json_to_recordset($2::json) AS r(t text, r text, f text, j text, v bigint, d text) "
-                                  "ON CONFLICT (commune_code, table_name, row_id, field) "
-                                  "DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version, "
-                                  "device_id = EXCLUDED.device_id",
-                                  commune, fields, error);
-  if (r2 == NULL)
-    return FALSE;
-  if (unclaimed->len == 2)
+  if (claimed_all != NULL && !*claimed_all)
     return TRUE;
-  r3 = xaso_server_store_run_set (pg, "push_unclaim",
-                                  "DELETE FROM row_head h USING json_to_recordset($2::json) AS k(t text, r text) "
-                                  "WHERE h.commune_code = $1 AND h.table_name = k.t AND h.row_id = k.r "
-                                  "AND h.version = 0",
-                                  commune, unclaimed, error);
-  return r3 != NULL;
+  if (heads->len > 2)
+    xaso_server_store_defer_set (pg, "push_store_heads",
+                                 "INSERT INTO row_head (commune_code, table_name, row_id, deleted, version) "
+                                 "SELECT $1, r.t, r.r, r.d, r.v "
+                                 "FROM json_to_recordset($2::json) AS r(t text, r text, d boolean, v bigint) "
+                                 "ON CONFLICT (commune_code, table_name, row_id) "
+                                 "DO UPDATE SET deleted = EXCLUDED.deleted, version = EXCLUDED.version",
+                                 commune, heads);
+  if (fields->len > 2)
+    xaso_server_store_defer_set (pg, "push_store_fields",
+                                 "INSERT INTO row_field (commune_code, table_name, row_id, field, value, "
+                                 "version, device_id) SELECT $1, r.t, r.r, r.f, r.j::jsonb, r.v, r.d "
+                                 "FROM json_to_recordset($2::json) "
+                                 "AS r(t text, r text, f text, j text, v bigint, d text) "
+                                 "ON CONFLICT (commune_code, table_name, row_id, field) "
+                                 "DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version, "
+                                 "device_id = EXCLUDED.device_id",
+                                 commune, fields);
+  /* A row whose head was just inserted has no field yet: plain inserts,
+   * which spare each field the upsert's extra probe of the index. */
+  if (new_fields->len > 2)
+    xaso_server_store_defer_set (pg, "push_store_new_fields",
+                                 "INSERT INTO row_field (commune_code, table_name, row_id, field, value, "
+                                 "version, device_id) SELECT $1, r.t, r.r, r.f, r.j::jsonb, r.v, r.d "
+                                 "FROM json_to_recordset($2::json) "
+                                 "AS r(t text, r text, f text, j text, v bigint, d text)",
+                                 commune, new_fields);
+  if (unclaimed->len > 2)
+    xaso_server_store_defer_set (pg, "push_unclaim",
+                                 "DELETE FROM row_head h USING json_to_recordset($2::json) AS k(t text, r text) "
+                                 "WHERE h.commune_code = $1 AND h.table_name = k.t AND h.row_id = k.r "
+                                 "AND h.version = 0",
+                                 commune, unclaimed);
+  return TRUE;
 }
 
 gboolean
@@ -203,7 +271,6 @@ xaso_server_store_log (XasoPg      *pg,
 {
   GPtrArray *entries = xaso_apply_get_entries (apply);
   g_autoptr(GString) records = g_string_new ("[");
-  g_autoptr(PGresult) result = NULL;
   const char *values[3] = { commune, NULL, device };
 
   if (entries->len == 0)
@@ -220,12 +287,12 @@ xaso_server_store_log (XasoPg      *pg,
     }
   g_string_append_c (records, ']');
   values[1] = records->str;
-  result = xaso_pg_query (pg, "push_store_log",
+  xaso_pg_defer (pg, "push_store_log",
                           "INSERT INTO log (commune_code, server_seq, device_id, seq, entry, checksum) "
                           "SELECT $1, r.s, $3, r.q, r.e, r.c "
-                          "FROM json_to_recordset($2::json) AS r(s bigint, q bigint, e text, c text)",
-                          3, values, error);
-  return result != NULL;
+                 "FROM json_to_recordset($2::json) AS r(s bigint, q bigint, e text, c text)",
+                 3, values);
+  return TRUE;
 }
 
 gboolean
@@ -236,16 +303,11 @@ xaso_server_store_counter (XasoPg      *pg,
 {
   g_autofree char *next = g_strdup_printf ("%" G_GINT64_FORMAT, xaso_apply_get_next_server_seq (apply));
   const char *values[] = { commune, next, xaso_apply_get_checksum (apply) };
-  g_autoptr(PGresult) counter = NULL;
-  g_autoptr(PGresult) notify = NULL;
 
   if (xaso_apply_get_entries (apply)->len == 0)
     return TRUE;
-  counter = xaso_pg_query (pg, "push_counter",
-                           "UPDATE counter SET next = $2, checksum = $3 WHERE commune_code = $1",
-                           3, values, error);
-  if (counter == NULL)
-    return FALSE;
-  notify = xaso_pg_query (pg, "push_notify", "SELECT pg_notify('xaso_log', $1)", 1, values, error);
-  return notify != NULL;
+  xaso_pg_defer (pg, "push_counter", "UPDATE counter SET next = $2, checksum = $3 WHERE commune_code = $1",
+                 3, values);
+  xaso_pg_defer (pg, "push_notify", "SELECT pg_notify('xaso_log', $1)", 1, values);
+  return TRUE;
 }

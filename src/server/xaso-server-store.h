@@ -34,11 +34,19 @@ gboolean   xaso_server_store_claim   (XasoPg      *pg,
                                       GString     *keys,
                                       GError     **error);
 
+/* The writes below are deferred (xaso_pg_defer): they go to PostgreSQL with
+ * the transaction's COMMIT, in one round trip, which reports their errors. */
+
 /* The rows' heads and changed fields; the ids claimed by inserts rejected
- * after all are given back. */
+ * after all are given back. A new row not claimed before (claimable but not
+ * held) takes its id now, with its head's one write: @claimed_all tells
+ * whether every such id was free. When it is FALSE, another commune holds one
+ * of them, nothing else was written, and the caller rolls back and claims
+ * first (xaso_server_store_claim). */
 gboolean   xaso_server_store_rows    (XasoPg      *pg,
                                       const char  *commune,
                                       XasoApply   *apply,
+                                      gboolean    *claimed_all,
                                       GError     **error);
 /* The new log entries, written by @device. */
 gboolean   xaso_server_store_log     (XasoPg      *pg,
@@ -52,6 +60,14 @@ gboolean   xaso_server_store_counter (XasoPg      *pg,
                                       const char  *commune,
                                       XasoApply   *apply,
                                       GError     **error);
+
+/* Sends a write whose $1 is the commune and $2 a JSON array of records,
+ * deferred (xaso_pg_defer): its answer is not read. */
+void       xaso_server_store_defer_set (XasoPg     *pg,
+                                        const char *name,
+                                        const char *sql,
+                                        const char *commune,
+                                        GString    *records);
 
 /* Runs a statement whose $1 is the commune and $2 a JSON array of records. */
 PGresult  *xaso_server_store_run_set (XasoPg      *pg,

@@ -11,13 +11,40 @@ struct _XasoServerWorkers
 {
   char        *conninfo;
   GThreadPool *pool;
+  guint64      n_jobs;     /* jobs queued so far, the main loop's count */
 };
 
 typedef struct
 {
   XasoServerHandler        handler;
   const XasoServerRequest *request;   /* borrowed */
+  guint                    rank;      /* who goes first: the lower */
+  guint64                  order;     /* then first come, first served */
 } Job;
+
+/* A push goes first: a desktop waits for its receipts, and one push wakes
+ * the long-polls of every desktop of its commune, whose answers (rank 2)
+ * would otherwise queue up in front of the next pushes. */
+static guint
+job_rank (const XasoServerRequest *request)
+{
+  if (request->endpoint == XASO_ENDPOINT_PUSH)
+    return 0;
+  return request->no_wait ? 2 : 1;
+}
+
+static gint
+job_compare (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  const Job *ja = g_task_get_task_data ((GTask *) a);
+  const Job *jb = g_task_get_task_data ((GTask *) b);
+
+  if (ja->rank != jb->rank)
+    return ja->rank < jb->rank ? -1 : 1;
+  return ja->order < jb->order ? -1 : ja->order > jb->order;
+}
 
 /* Each worker thread keeps its connection for as long as it lives. */
 static GPrivate thread_connection = G_PRIVATE_INIT ((GDestroyNotify) xaso_pg_free);
@@ -105,6 +132,7 @@ xaso_server_workers_new (const char  *conninfo,
       g_free (workers);
       return NULL;
     }
+  g_thread_pool_set_sort_function (workers->pool, job_compare, NULL);
   return workers;
 }
 
@@ -128,6 +156,8 @@ xaso_server_workers_run (XasoServerWorkers   *workers,
 
   job->handler = handler;
   job->request = request;
+  job->rank = job_rank (request);
+  job->order = workers->n_jobs++;
   g_task_set_source_tag (task, xaso_server_workers_run);
   g_task_set_task_data (task, job, g_free);
   g_thread_pool_push (workers->pool, task, NULL);

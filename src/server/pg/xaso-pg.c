@@ -15,6 +15,8 @@ struct _XasoPg
   char       *role;
   PGconn     *conn;
   GHashTable *prepared;        /* statement names prepared on conn */
+  GPtrArray  *pending;         /* sent in the pipeline, unread: a prepared name, or "" for a statement */
+  GError     *send_error;      /* the first statement of the pipeline that could not be sent */
   gboolean    was_connected;
   guint       reconnections;
 };
@@ -28,6 +30,7 @@ xaso_pg_new (const char *conninfo,
   pg->conninfo = g_strdup (conninfo);
   pg->role = g_strdup (role);
   pg->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pg->pending = g_ptr_array_new_with_free_func (g_free);
   return pg;
 }
 
@@ -38,6 +41,8 @@ xaso_pg_free (XasoPg *pg)
     return;
   g_clear_pointer (&pg->conn, PQfinish);
   g_hash_table_unref (pg->prepared);
+  g_ptr_array_unref (pg->pending);
+  g_clear_error (&pg->send_error);
   g_free (pg->conninfo);
   g_free (pg->role);
   g_free (pg);
@@ -127,6 +132,21 @@ xaso_pg_ensure (XasoPg  *pg,
 {
   if (pg->conn != NULL && PQstatus (pg->conn) == CONNECTION_OK)
     return TRUE;
+  /* Statements deferred on the lost link (a BEGIN, the commune's scope) are
+   * gone, or could not even be sent: a new connection must not run the rest
+   * of their transaction without them. The request fails; the worker runs
+   * it again from its start on a fresh connection. */
+  if (pg->pending->len > 0 || pg->send_error != NULL)
+    {
+      GError *lost = g_steal_pointer (&pg->send_error);
+
+      if (lost == NULL)
+        lost = g_error_new_literal (XASO_PG_ERROR, XASO_PG_ERROR_UNAVAILABLE,
+                                    "The connection to PostgreSQL was lost in the middle of a pipeline");
+      xaso_pg_reset (pg);
+      g_propagate_error (error, lost);
+      return FALSE;
+    }
   g_clear_pointer (&pg->conn, PQfinish);
   return connect_now (pg, error);
 }
@@ -135,6 +155,8 @@ void
 xaso_pg_reset (XasoPg *pg)
 {
   g_clear_pointer (&pg->conn, PQfinish);
+  g_ptr_array_set_size (pg->pending, 0);
+  g_clear_error (&pg->send_error);
 }
 
 guint
@@ -162,6 +184,154 @@ result_ok (XasoPg    *pg,
   return FALSE;
 }
 
+/* The pipeline (libpq's pipeline mode). Statements whose answers are not
+ * read are sent one after another without waiting (xaso_pg_defer); the next
+ * statement whose answer is wanted, a query or COMMIT, goes in the same round
+ * trip, and the first error of any of them is its error. */
+
+static gboolean
+pipeline_on (XasoPg *pg)
+{
+  return pg->conn != NULL && PQpipelineStatus (pg->conn) != PQ_PIPELINE_OFF;
+}
+
+static gboolean
+send_failed (XasoPg *pg)
+{
+  if (pg->send_error == NULL)
+    set_error_from (pg, NULL, &pg->send_error);
+  return FALSE;
+}
+
+/* A statement's preparation goes ahead of its first use; its name counts as
+ * prepared from now on, until its answer says otherwise. */
+static gboolean
+send_prepare (XasoPg     *pg,
+              const char *name,
+              const char *sql,
+              int         n_params)
+{
+  if (g_hash_table_contains (pg->prepared, name))
+    return TRUE;
+  if (!PQsendPrepare (pg->conn, name, sql, n_params, NULL))
+    return send_failed (pg);
+  g_hash_table_add (pg->prepared, g_strdup (name));
+  g_ptr_array_add (pg->pending, g_strdup (name));
+  return TRUE;
+}
+
+/* Sends a statement into the pipeline, opened if need be: the prepared
+ * statement @name, or @sql alone when @name is NULL. */
+static gboolean
+send_statement (XasoPg             *pg,
+                const char         *name,
+                const char         *sql,
+                int                 n_params,
+                const char * const *values,
+                const int          *lengths,
+                const int          *formats,
+                int                 result_format)
+{
+  int sent;
+
+  if (pg->send_error != NULL)
+    return FALSE;
+  if (!pipeline_on (pg) && !PQenterPipelineMode (pg->conn))
+    return send_failed (pg);
+  if (name != NULL && !send_prepare (pg, name, sql, n_params))
+    return FALSE;
+  sent = name != NULL
+    ? PQsendQueryPrepared (pg->conn, name, n_params, values, lengths, formats, result_format)
+    : PQsendQueryParams (pg->conn, sql, n_params, NULL, values, lengths, formats, result_format);
+  if (!sent)
+    return send_failed (pg);
+  g_ptr_array_add (pg->pending, g_strdup (""));
+  return TRUE;
+}
+
+/* One sent statement's answer. A preparation that did not take is forgotten,
+ * to be sent again; an error, not one that only echoes an earlier error
+ * (PIPELINE_ABORTED), becomes *first if that is still unset. */
+static PGresult *
+read_answer (XasoPg      *pg,
+             const char  *prepared,
+             GError     **first)
+{
+  PGresult *result = PQgetResult (pg->conn);
+  PGresult *end;
+  ExecStatusType status;
+
+  if (result == NULL)
+    return NULL;
+  status = PQresultStatus (result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      if (*prepared != '\0')
+        g_hash_table_remove (pg->prepared, prepared);
+      if (*first == NULL && status != PGRES_PIPELINE_ABORTED)
+        set_error_from (pg, result, first);
+    }
+  /* Each statement's answers end with a NULL. */
+  while ((end = PQgetResult (pg->conn)) != NULL)
+    PQclear (end);
+  return result;
+}
+
+/* Reads the pipeline's answers up to its sync and leaves pipeline mode;
+ * @last, if not NULL, takes the last statement's. A connection that did not
+ * answer as it should is dropped: its state is unknown. */
+static gboolean
+pipeline_finish (XasoPg    *pg,
+                 PGresult **last,
+                 GError   **error)
+{
+  GError *first = g_steal_pointer (&pg->send_error);
+  gboolean broken = !pipeline_on (pg) || !PQpipelineSync (pg->conn);
+  PGresult *sync;
+
+  for (guint i = 0; i < pg->pending->len && !broken; i++)
+    {
+      PGresult *result = read_answer (pg, g_ptr_array_index (pg->pending, i), &first);
+
+      broken = result == NULL;
+      if (last != NULL && i == pg->pending->len - 1)
+        *last = result;
+      else
+        PQclear (result);
+    }
+  g_ptr_array_set_size (pg->pending, 0);
+  if (!broken)
+    {
+      sync = PQgetResult (pg->conn);
+      broken = sync == NULL || PQresultStatus (sync) != PGRES_PIPELINE_SYNC;
+      PQclear (sync);
+    }
+  if (broken || !PQexitPipelineMode (pg->conn))
+    {
+      if (first == NULL)
+        set_error_from (pg, NULL, &first);
+      xaso_pg_reset (pg);
+    }
+  if (first == NULL)
+    return TRUE;
+  if (last != NULL)
+    g_clear_pointer (last, PQclear);
+  g_propagate_error (error, first);
+  return FALSE;
+}
+
+void
+xaso_pg_defer (XasoPg             *pg,
+               const char         *name,
+               const char         *sql,
+               int                 n_params,
+               const char * const *values)
+{
+  if (pg->send_error != NULL || !xaso_pg_ensure (pg, &pg->send_error))
+    return;
+  send_statement (pg, name, sql, n_params, values, NULL, NULL, 0);
+}
+
 gboolean
 xaso_pg_exec (XasoPg      *pg,
               const char  *sql,
@@ -171,6 +341,11 @@ xaso_pg_exec (XasoPg      *pg,
 
   if (!xaso_pg_ensure (pg, error))
     return FALSE;
+  if (pipeline_on (pg) || pg->send_error != NULL)
+    {
+      send_statement (pg, NULL, sql, 0, NULL, NULL, NULL, 0);
+      return pipeline_finish (pg, NULL, error);
+    }
   result = PQexec (pg->conn, sql);
   return result_ok (pg, result, error);
 }
@@ -206,7 +381,7 @@ xaso_pg_query_binary (XasoPg             *pg,
   g_autoptr(PGresult) result = NULL;
   g_autofree int *formats = NULL;
 
-  if (!xaso_pg_ensure (pg, error) || !prepare (pg, name, sql, n_params, error))
+  if (!xaso_pg_ensure (pg, error))
     return NULL;
   if (lengths != NULL)
     {
@@ -214,6 +389,15 @@ xaso_pg_query_binary (XasoPg             *pg,
       for (int i = 0; i < n_params; i++)
         formats[i] = lengths[i] != 0;
     }
+  if (pipeline_on (pg) || pg->send_error != NULL)
+    {
+      send_statement (pg, name, sql, n_params, values, lengths, formats, binary_result ? 1 : 0);
+      if (!pipeline_finish (pg, &result, error))
+        return NULL;
+      return g_steal_pointer (&result);
+    }
+  if (!prepare (pg, name, sql, n_params, error))
+    return NULL;
   result = PQexecPrepared (pg->conn, name, n_params, values, lengths, formats, binary_result ? 1 : 0);
   if (!result_ok (pg, result, error))
     return NULL;
@@ -245,6 +429,8 @@ xaso_pg_stream (XasoPg             *pg,
 
   if (!xaso_pg_ensure (pg, error))
     return FALSE;
+  if ((pipeline_on (pg) || pg->send_error != NULL) && !pipeline_finish (pg, NULL, error))
+    return FALSE;
   if (!PQsendQueryParams (pg->conn, sql, n_params, NULL, values, NULL, NULL, 0) ||
       !PQsetSingleRowMode (pg->conn))
     {
@@ -267,11 +453,13 @@ xaso_pg_stream (XasoPg             *pg,
   return ok;
 }
 
+/* Deferred: BEGIN goes with the request's first query. */
 gboolean
 xaso_pg_begin (XasoPg  *pg,
                GError **error)
 {
-  return xaso_pg_exec (pg, "BEGIN", error);
+  xaso_pg_defer (pg, NULL, "BEGIN", 0, NULL);
+  return TRUE;
 }
 
 gboolean
@@ -285,7 +473,11 @@ void
 xaso_pg_rollback (XasoPg *pg)
 {
   g_autoptr(PGresult) result = NULL;
+  g_autoptr(GError) ignored = NULL;
 
+  /* What the pipeline still holds ran, or failed, inside the transaction. */
+  if (pipeline_on (pg) || pg->send_error != NULL)
+    pipeline_finish (pg, NULL, &ignored);
   if (pg->conn == NULL || PQstatus (pg->conn) != CONNECTION_OK ||
       PQtransactionStatus (pg->conn) == PQTRANS_IDLE)
     return;
@@ -298,9 +490,8 @@ xaso_pg_set_commune (XasoPg      *pg,
                      GError     **error)
 {
   const char *values[] = { commune_code };
-  g_autoptr(PGresult) result = xaso_pg_query (pg, "set_commune",
-                                              "SELECT set_config('xaso.commune', $1, true)",
-                                              1, values, error);
 
-  return result != NULL;
+  /* Deferred like BEGIN: its error, if any, is the next query's. */
+  xaso_pg_defer (pg, "set_commune", "SELECT set_config('xaso.commune', $1, true)", 1, values);
+  return TRUE;
 }

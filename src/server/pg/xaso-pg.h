@@ -73,6 +73,17 @@ gboolean    xaso_pg_stream        (XasoPg             *pg,
                                    XasoPgRowFunc       func,
                                    gpointer            user_data,
                                    GError            **error);
+/* Sends a statement whose answer is not read (BEGIN, INSERT, UPDATE) without
+ * waiting for it: it goes with the next statement whose answer is wanted (a
+ * query, COMMIT), in one round trip, and its error is that one's. @name
+ * names a prepared statement as in xaso_pg_query; NULL sends @sql alone. */
+void        xaso_pg_defer         (XasoPg             *pg,
+                                   const char         *name,
+                                   const char         *sql,
+                                   int                 n_params,
+                                   const char * const *values);
+/* BEGIN and the commune's scope are deferred (xaso_pg_defer): they go with
+ * the transaction's first query, and their errors are its. */
 gboolean    xaso_pg_begin         (XasoPg      *pg,
                                    GError     **error);
 gboolean    xaso_pg_commit        (XasoPg      *pg,

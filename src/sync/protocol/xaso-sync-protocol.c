@@ -560,32 +560,58 @@ bad:
 
 /* The log's checksum -------------------------------------------------------- */
 
+/* The letter after the backslash that escapes @c in a JSON string, or 0
+ * when it is written \u00XX. */
+static char
+short_escape (guchar c)
+{
+  switch (c)
+    {
+    case '\n':
+      return 'n';
+    case '\t':
+      return 't';
+    case '\r':
+      return 'r';
+    case '\b':
+      return 'b';
+    case '\f':
+      return 'f';
+    case '"':
+    case '\\':
+      return (char) c;
+    default:
+      return 0;
+    }
+}
+
 void
 xaso_sync_json_append_string (GString    *out,
                               const char *text)
 {
+  const char *run = text;
+  const char *p;
+
+  /* Runs of characters that need no escape are copied at once: log entries
+   * and their records are mostly such text, and a push writes thousands. */
   g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  for (p = text; *p != '\0'; p++)
     {
       guchar c = (guchar) *p;
+      char escape;
 
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c == '\r')
-        g_string_append (out, "\\r");
-      else if (c == '\b')
-        g_string_append (out, "\\b");
-      else if (c == '\f')
-        g_string_append (out, "\\f");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
+      if (c != '"' && c != '\\' && c >= 0x20)
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      escape = short_escape (c);
+      g_string_append_c (out, '\\');
+      if (escape != 0)
+        g_string_append_c (out, escape);
       else
-        g_string_append_c (out, (char) c);
+        g_string_append_printf (out, "u%04x", c);
     }
+  g_string_append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }
 
