@@ -10,7 +10,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import xaso_a11y  # noqa: E402
@@ -85,7 +84,7 @@ def run(db):
 
 
 def main():
-    workdir = tempfile.mkdtemp(prefix="xaso-first-")
+    workdir = xaso_a11y.scratch_dir("xaso-first-")
     db = os.path.join(workdir, "xaso.db")
     xaso_a11y.run_app(XASO, db, workdir, lambda: run(db))
     print("ok - a first start sets up the commune", flush=True)

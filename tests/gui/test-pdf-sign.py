@@ -16,7 +16,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -129,7 +128,7 @@ def main():
             print(f"1..0 # SKIP {tool} is not installed", flush=True)
             return
     print("1..2", flush=True)
-    workdir = tempfile.mkdtemp(prefix="xaso-sign-")
+    workdir = xaso_a11y.scratch_dir("xaso-sign-")
     fixtures = os.path.join(workdir, "pki")
     subprocess.run(["bash", SETUP, fixtures], check=True)
     trust = os.path.join(workdir, "data", "xaso", "trust")

@@ -13,7 +13,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -125,7 +124,7 @@ def main():
     if not os.path.exists(PDF):
         print(f"1..0 # SKIP {PDF} is not installed (libtasn1-doc)", flush=True)
         return
-    workdir = tempfile.mkdtemp(prefix="xaso-pdf-")
+    workdir = xaso_a11y.scratch_dir("xaso-pdf-")
     xaso_a11y.run_app(XASO, None, workdir, run, args=[PDF])
     print("ok - a PDF opens, goes to page 3, finds a word, zooms, copies text", flush=True)
 

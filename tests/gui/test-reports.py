@@ -20,7 +20,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -251,7 +250,7 @@ def main():
     print("1..1", flush=True)
     if os.path.isdir(SHOTS):
         shutil.rmtree(SHOTS)
-    workdir = tempfile.mkdtemp(prefix="xaso-reports-")
+    workdir = xaso_a11y.scratch_dir("xaso-reports-")
     os.environ["XDG_CACHE_HOME"] = os.path.join(workdir, "cache")
     os.environ["XDG_DATA_HOME"] = os.path.join(workdir, "data")
     os.environ["XDG_CONFIG_HOME"] = os.path.join(workdir, "config")

@@ -11,7 +11,6 @@ Usage: test-sign-in.py XASO XASOCTL SCREENSHOT_DIR"""
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -27,7 +26,7 @@ def main():
         for old in os.listdir(SHOTS):
             if old.endswith(".png"):
                 os.remove(os.path.join(SHOTS, old))
-    workdir = tempfile.mkdtemp(prefix="xaso-gui-")
+    workdir = xaso_a11y.scratch_dir("xaso-gui-")
     db = os.path.join(workdir, "demo.db")
     log("creating the demo commune")
     subprocess.run([XASOCTL, "--db", db, "demo", "--scale", "small", "--seed", "3"], check=True,

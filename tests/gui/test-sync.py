@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -154,7 +153,7 @@ def main():
     PROVINCE.setup()
     PROVINCE.start()
     url = f"https://127.0.0.1:{PROVINCE.port}"
-    workdir = tempfile.mkdtemp(prefix="xaso-gui-sync-")
+    workdir = xaso_a11y.scratch_dir("xaso-gui-sync-")
     a, b = os.path.join(workdir, "a.db"), os.path.join(workdir, "b.db")
     xasoctl(a, "init", "--code", COMMUNE_A, "--name", "Xã Tân Lập", "--province-code", "80", "--province",
             "Tây Ninh", "--agency-id", "000.00.01.H80", "--admin", "quantri", "--admin-name", "Trần Văn Quản",

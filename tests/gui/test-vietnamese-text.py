@@ -13,7 +13,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -63,7 +62,7 @@ def set_clipboard(text):
 
 
 def main():
-    workdir = tempfile.mkdtemp(prefix="xaso-gui-text-")
+    workdir = xaso_a11y.scratch_dir("xaso-gui-text-")
     db = os.path.join(workdir, "commune.db")
     csv = os.path.join(workdir, "nhan-khau-tcvn3.csv")
     names = register_names()

@@ -3,6 +3,7 @@
 find widgets by role and (Vietnamese) name, click, type, take screenshots.
 GTK 4.8 keeps no "showing" state and implements no GrabFocus, so a widget is
 visible when it has a size, and focusing means clicking it."""
+import atexit
 import os
 import shutil
 import sqlite3
@@ -190,6 +191,14 @@ def activate(acc):
 
 
 
+def scratch_dir(prefix):
+    """A folder of the test's own, removed when the test ends (a reference
+    commune with its exports weighs a gigabyte)."""
+    path = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
 def run_app(xaso, db, workdir, scenario, args=None):
     """Starts the app on @db (or with @args instead, such as a PDF to open)
     in Vietnamese and runs @scenario(); on a failure the app's own output
@@ -274,7 +283,7 @@ def prepare_signing(prefix, setup, needed):
             if old.endswith(".png"):
                 os.remove(os.path.join(SHOTS, old))
     print("1..1", flush=True)
-    workdir = tempfile.mkdtemp(prefix=prefix)
+    workdir = scratch_dir(prefix)
     fixtures = os.path.join(workdir, "pki")
     subprocess.run(["bash", setup, fixtures], check=True, stdout=subprocess.DEVNULL)
     trust = os.path.join(workdir, "data", "xaso", "trust")
