@@ -567,8 +567,15 @@ xaso_sync_json_append_string (GString    *out,
   g_string_append_c (out, '"');
   for (const char *p = text; *p != '\0'; p++)
     {
-      guchar c = (guchar) *p;
+      const char *run = p;
+      guchar c;
 
+      /* Most text needs no escape: it is copied a run at a time. */
+      while ((guchar) *p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      g_string_append_len (out, run, p - run);
+      if ((c = (guchar) *p) == '\0')
+        break;
       if (c == '"' || c == '\\')
         g_string_append_printf (out, "\\%c", c);
       else if (c == '\n')
@@ -581,10 +588,8 @@ xaso_sync_json_append_string (GString    *out,
         g_string_append (out, "\\b");
       else if (c == '\f')
         g_string_append (out, "\\f");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
       else
-        g_string_append_c (out, (char) c);
+        g_string_append_printf (out, "\\u%04x", c);
     }
   g_string_append_c (out, '"');
 }
