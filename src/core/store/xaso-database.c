@@ -24,7 +24,7 @@ struct _XasoDatabase
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   char       *device_id;
   char       *commune_code;
-  gint64      indexed_up_to;  /* see xaso_database_defer_search_index() */
+  gint64      indexed_up_to[3]; /* per SearchIndex; see xaso_database_defer_search_index() */
   GHashTable *state_cache;    /* key → value, valid during a write transaction */
   GHashTable *state_dirty;    /* keys of state_cache to write before the commit */
   GHashTable *remembered;     /* see xaso_database_remember() */
@@ -106,17 +106,41 @@ xaso_database_set_error (XasoDatabase  *self,
   return FALSE;
 }
 
-/* xaso_indexed_now (rowid): 0 while a bulk import defers indexing the rows
- * after indexed_up_to, which the search index triggers then skip. */
+/* The tables with a full-text index kept by triggers, and how the rows a
+ * bulk write deferred are put into it at once. */
+typedef struct
+{
+  const char *table;
+  const char *fill;   /* INSERT … SELECT … WHERE rowid > ?1 */
+} SearchIndex;
+
+static const SearchIndex search_indexes[] = {
+  { "person", "INSERT INTO person_fts (rowid, name_folded, id_number, address_folded) "
+              "SELECT rowid, name_folded, id_number, address_folded FROM person WHERE rowid > ?1" },
+  { "document", "INSERT INTO document_fts (rowid, words) "
+                "SELECT rowid, xaso_fold (subject, notation, issuer) FROM document WHERE rowid > ?1" },
+  { "dossier", "INSERT INTO dossier_fts (rowid, words) "
+               "SELECT rowid, xaso_fold (code, applicant_name, applicant_id_number) FROM dossier WHERE rowid > ?1" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (search_indexes) == G_N_ELEMENTS (((XasoDatabase *) NULL)->indexed_up_to));
+
+/* xaso_indexed_now ([table,] rowid): 0 while a bulk write defers indexing
+ * the rows of the table (person when not named) after indexed_up_to, which
+ * its search index triggers then skip (migrations 0008 and 0022). */
 static void
 indexed_now (sqlite3_context  *context,
              int               argc,
              sqlite3_value   **argv)
 {
   XasoDatabase *self = sqlite3_user_data (context);
+  const char *table = argc == 2 ? (const char *) sqlite3_value_text (argv[0]) : "person";
+  gint64 up_to = 0;
 
-  sqlite3_result_int (context, self->indexed_up_to == 0 ||
-                               sqlite3_value_int64 (argv[0]) <= self->indexed_up_to);
+  for (guint i = 0; i < G_N_ELEMENTS (search_indexes); i++)
+    if (g_strcmp0 (table, search_indexes[i].table) == 0)
+      up_to = self->indexed_up_to[i];
+  sqlite3_result_int (context, up_to == 0 || sqlite3_value_int64 (argv[argc - 1]) <= up_to);
 }
 
 static gboolean
@@ -136,6 +160,8 @@ apply_settings (XasoDatabase  *self,
   sqlite3_busy_timeout (self->db, 5000);
   if (xaso_sql_functions_register (self->db) != SQLITE_OK ||
       sqlite3_create_function (self->db, "xaso_indexed_now", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
+                               indexed_now, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (self->db, "xaso_indexed_now", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
                                indexed_now, NULL, NULL) != SQLITE_OK)
     return xaso_database_set_error (self, sqlite3_errcode (self->db), error);
   return xaso_database_exec (self, settings, error);
@@ -204,29 +230,38 @@ xaso_database_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
-/* Inside a transaction, persons inserted from now on are left out of the
- * full-text index (person_fts, kept by the triggers of migration 0008)
- * until xaso_database_index_deferred(): one bulk insert into the index
- * instead of one flush of it per row. */
+/* Inside a transaction, persons, documents and dossiers inserted from now
+ * on are left out of their full-text indexes (person_fts, document_fts,
+ * dossier_fts, kept by the triggers of migrations 0008 and 0022) until
+ * xaso_database_index_deferred(): one bulk insert into each index instead
+ * of one flush of it per row (FTS5 flushes its pending terms at every
+ * statement of a transaction). Both happen in the one transaction, so the
+ * indexes are never behind what a commit wrote. */
 gboolean
 xaso_database_defer_search_index (XasoDatabase  *self,
                                   GError       **error)
 {
-  sqlite3_stmt *stmt = xaso_database_prepare (self, "SELECT coalesce (max (rowid), 0) FROM person", error);
-  int rc;
-
   g_return_val_if_fail (self->in_transaction, FALSE);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+
+  for (guint i = 0; i < G_N_ELEMENTS (search_indexes); i++)
     {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (rowid), 0) FROM %s", search_indexes[i].table);
+      sqlite3_stmt *stmt = xaso_database_prepare (self, sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          memset (self->indexed_up_to, 0, sizeof self->indexed_up_to);
+          return xaso_database_set_error (self, rc, error);
+        }
+      /* A first row ever is row 1: deferring from 0 would mean "not deferred". */
+      self->indexed_up_to[i] = MAX (sqlite3_column_int64 (stmt, 0), 1);
       sqlite3_reset (stmt);
-      return xaso_database_set_error (self, rc, error);
     }
-  /* A first row ever is row 1: deferring from 0 would mean "not deferred". */
-  self->indexed_up_to = MAX (sqlite3_column_int64 (stmt, 0), 1);
-  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -236,16 +271,25 @@ gboolean
 xaso_database_index_deferred (XasoDatabase  *self,
                               GError       **error)
 {
-  g_autofree char *sql = NULL;
-  gint64 from = self->indexed_up_to;
+  gint64 from[G_N_ELEMENTS (search_indexes)];
 
-  self->indexed_up_to = 0;
-  if (from == 0 || !self->in_transaction)
+  memcpy (from, self->indexed_up_to, sizeof from);
+  memset (self->indexed_up_to, 0, sizeof self->indexed_up_to);
+  if (!self->in_transaction)
     return TRUE;
-  sql = g_strdup_printf ("INSERT INTO person_fts (rowid, name_folded, id_number, address_folded) "
-                         "SELECT rowid, name_folded, id_number, address_folded FROM person "
-                         "WHERE rowid > %" G_GINT64_FORMAT, from);
-  return xaso_database_exec (self, sql, error);
+  for (guint i = 0; i < G_N_ELEMENTS (search_indexes); i++)
+    {
+      sqlite3_stmt *stmt;
+
+      if (from[i] == 0)
+        continue;
+      if ((stmt = xaso_database_prepare (self, search_indexes[i].fill, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, from[i]);
+      if (!xaso_database_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 const char *

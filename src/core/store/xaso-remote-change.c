@@ -119,18 +119,22 @@ typedef struct
 {
   GTimeZone *zone;
   gint64     read_at;     /* monotonic µs */
+  gint64     second;      /* of text, in zone */
+  char      *text;
 } LocalZone;
 
 static void
 local_zone_free (LocalZone *local)
 {
-  g_time_zone_unref (local->zone);
+  g_clear_pointer (&local->zone, g_time_zone_unref);
+  g_free (local->text);
   g_free (local);
 }
 
 /* The local time zone, read again once a minute rather than for every row
- * (reading it looks at /etc/localtime each time): a pull writes thousands. */
-static GTimeZone *
+ * (reading it looks at /etc/localtime each time): a pull writes thousands.
+ * With it the last time written, as rows made in one second come together. */
+static LocalZone *
 local_zone (void)
 {
   static GPrivate key = G_PRIVATE_INIT ((GDestroyNotify) local_zone_free);
@@ -145,10 +149,11 @@ local_zone (void)
   if (local->zone == NULL || now - local->read_at > 60 * G_USEC_PER_SEC)
     {
       g_clear_pointer (&local->zone, g_time_zone_unref);
+      g_clear_pointer (&local->text, g_free);
       local->zone = g_time_zone_new_local ();
       local->read_at = now;
     }
-  return local->zone;
+  return local;
 }
 
 /* The time a row made elsewhere was created, from its op's clock, so every
@@ -156,13 +161,21 @@ local_zone (void)
 static char *
 hlc_to_iso (gint64 hlc)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (XASO_HLC_PHYSICAL (hlc) / 1000);
+  LocalZone *zone = local_zone ();
+  gint64 second = XASO_HLC_PHYSICAL (hlc) / 1000;
+  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
 
+  if (zone->text != NULL && zone->second == second)
+    return g_strdup (zone->text);
+  utc = g_date_time_new_from_unix_utc (second);
   if (utc == NULL)
     return xaso_now_iso ();
-  local = g_date_time_to_timezone (utc, local_zone ());
-  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+  local = g_date_time_to_timezone (utc, zone->zone);
+  g_free (zone->text);
+  zone->text = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+  zone->second = second;
+  return g_strdup (zone->text);
 }
 
 static gboolean

@@ -19,6 +19,8 @@ typedef struct
   XasoSyncReport *report;
   GHashTable     *dossiers;    /* ids whose events arrived: their status is folded again */
   GHashTable     *blobs;       /* sha256 named by attachment rows that arrived: fetched if absent */
+  const char     *chained_from; /* with chained: the log's checksum after the page, from this one, */
+  const char     *chained;      /* worked out while the page before was applied (see chain_page) */
 } Page;
 
 static gboolean
@@ -177,23 +179,33 @@ apply_entries (XasoDatabase  *db,
   g_autofree char *now = xaso_now_iso ();
   gint64 last = xaso_sync_get_int (db, XASO_SYNC_KEY_PULL_SEQ);
 
+  gboolean chained;
+
   if (checksum == NULL)
     checksum = g_strdup (XASO_SYNC_CHECKSUM_ZERO);
+  /* The chain worked out ahead holds if it began where this copy ends. */
+  if ((chained = page->chained != NULL && g_strcmp0 (page->chained_from, checksum) == 0))
+    {
+      g_free (checksum);
+      checksum = g_strdup (page->chained);
+    }
   for (guint i = 0; i < json_array_get_length (page->entries); i++)
     {
       JsonNode *node = json_array_get_element (page->entries, i);
       JsonObject *entry;
-      g_autofree char *canonical = NULL;
-      char *next;
 
       if (!JSON_NODE_HOLDS_OBJECT (node) || !entry_valid (entry = json_node_get_object (node)) ||
           json_object_get_int_member (entry, "server_seq") <= last)
         return bad_answer (error);
       last = json_object_get_int_member (entry, "server_seq");
-      canonical = xaso_sync_entry_canonical (entry);
-      next = xaso_sync_checksum_next (checksum, canonical);
-      g_free (checksum);
-      checksum = next;
+      if (!chained)
+        {
+          g_autofree char *canonical = xaso_sync_entry_canonical (entry);
+          char *next = xaso_sync_checksum_next (checksum, canonical);
+
+          g_free (checksum);
+          checksum = next;
+        }
       if (!apply_entry (db, page, entry, error))
         return FALSE;
       page->report->pulled++;
@@ -292,6 +304,8 @@ page_path (gint64 after,
 static gboolean
 apply_answer (XasoDatabase    *db,
               JsonNode        *answer,
+              const char      *chained_from,
+              const char      *chained,
               XasoSyncReport  *report,
               gboolean        *more,
               gboolean         unchecked,
@@ -306,7 +320,8 @@ apply_answer (XasoDatabase    *db,
     return bad_answer (error);
   page = (Page) { json_object_get_array_member (object, "entries"),
                   json_object_get_int_member_with_default (object, "last_seq", 0),
-                  json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers, blobs };
+                  json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers, blobs,
+                  chained_from, chained };
   *more = json_object_get_boolean_member_with_default (object, "more", FALSE);
   return apply_page_unchecked (db, &page, unchecked, error);
 }
@@ -324,19 +339,55 @@ xaso_sync_pull_page (XasoDatabase    *db,
   g_autoptr(JsonNode) answer = NULL;
 
   answer = xaso_sync_http_call (http, "GET", path, NULL, cancellable, &report->bytes_in, error);
-  return answer != NULL && apply_answer (db, answer, report, more, FALSE, error);
+  return answer != NULL && apply_answer (db, answer, NULL, NULL, report, more, FALSE, error);
+}
+
+/* The log's checksum after the entries of @answer, from @from: the
+ * canonical text of each entry hashed in turn, as apply_entries() would,
+ * NULL if an entry is not even an object (apply_entries() refuses it). */
+static char *
+chain_page (JsonNode   *answer,
+            const char *from)
+{
+  JsonObject *object = json_node_get_object (answer);
+  g_autofree char *checksum = g_strdup (from);
+  JsonArray *entries;
+
+  if (!json_object_has_member (object, "entries") || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "entries")))
+    return NULL;
+  entries = json_object_get_array_member (object, "entries");
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonNode *node = json_array_get_element (entries, i);
+      g_autofree char *canonical = NULL;
+      char *next;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return NULL;
+      canonical = xaso_sync_entry_canonical (json_node_get_object (node));
+      next = xaso_sync_checksum_next (checksum, canonical);
+      g_free (checksum);
+      checksum = next;
+    }
+  return g_steal_pointer (&checksum);
 }
 
 /* The next page, asked for on a thread of its own while this one applies
  * the page before: the server reads, compresses and sends it, and the
- * answer is parsed, while SQLite writes. Nothing else uses @http meanwhile. */
+ * answer is parsed and its checksum chained on from the one the page before
+ * announced (checked when it is applied), while SQLite writes. The thread
+ * also frees the page applied before, a tree of thousands of nodes. Nothing
+ * else uses @http meanwhile. */
 typedef struct
 {
   XasoSyncHttp *http;
   GCancellable *cancellable;
   gint64        after;
+  char         *chained_from;
+  JsonNode     *discard;
   guint64       bytes_in;
   JsonNode     *answer;
+  char         *chained;
   GError       *error;
 } Fetch;
 
@@ -346,9 +397,22 @@ fetch_page (gpointer data)
   Fetch *fetch = data;
   g_autofree char *path = page_path (fetch->after, 0);
 
+  g_clear_pointer (&fetch->discard, json_node_unref);
   fetch->answer = xaso_sync_http_call (fetch->http, "GET", path, NULL, fetch->cancellable, &fetch->bytes_in,
                                        &fetch->error);
+  if (fetch->answer != NULL && JSON_NODE_HOLDS_OBJECT (fetch->answer))
+    fetch->chained = chain_page (fetch->answer, fetch->chained_from);
   return NULL;
+}
+
+static void
+fetch_clear (Fetch *fetch)
+{
+  g_clear_pointer (&fetch->chained_from, g_free);
+  g_clear_pointer (&fetch->discard, json_node_unref);
+  g_clear_pointer (&fetch->answer, json_node_unref);
+  g_clear_pointer (&fetch->chained, g_free);
+  g_clear_error (&fetch->error);
 }
 
 static gboolean
@@ -361,6 +425,8 @@ pull_pages (XasoDatabase    *db,
   g_autofree char *path = page_path (xaso_sync_get_int (db, XASO_SYNC_KEY_PULL_SEQ), 0);
   g_autoptr(JsonNode) answer = xaso_sync_http_call (http, "GET", path, NULL, cancellable, &report->bytes_in,
                                                     error);
+  g_autoptr(JsonNode) applied_before = NULL;
+  g_autofree char *chained_from = NULL, *chained = NULL;
 
   while (answer != NULL)
     {
@@ -372,31 +438,40 @@ pull_pages (XasoDatabase    *db,
       /* A page that says more is followed by the entries after its last. */
       if (json_object_get_boolean_member_with_default (object, "more", FALSE) &&
           (fetch.after = json_object_get_int_member_with_default (object, "last_seq", 0)) > 0)
-        thread = g_thread_new ("sync-pull", fetch_page, &fetch);
-      applied = apply_answer (db, answer, report, &more, TRUE, error);
+        {
+          fetch.chained_from = g_strdup (json_object_get_string_member_with_default (object, "checksum", ""));
+          fetch.discard = g_steal_pointer (&applied_before);
+          thread = g_thread_new ("sync-pull", fetch_page, &fetch);
+        }
+      applied = apply_answer (db, answer, chained_from, chained, report, &more, TRUE, error);
       if (thread != NULL)
         g_thread_join (thread);
       report->bytes_in += fetch.bytes_in;
-      g_clear_pointer (&answer, json_node_unref);
+      g_clear_pointer (&applied_before, json_node_unref);
+      applied_before = g_steal_pointer (&answer);
       if (!applied || !more)
         {
-          g_clear_pointer (&fetch.answer, json_node_unref);
-          g_clear_error (&fetch.error);
+          fetch_clear (&fetch);
           return applied;
         }
       /* The page applied ends where the next one begins, as it must. */
       if (thread == NULL || fetch.after != xaso_sync_get_int (db, XASO_SYNC_KEY_PULL_SEQ))
         {
-          g_clear_pointer (&fetch.answer, json_node_unref);
-          g_clear_error (&fetch.error);
+          fetch_clear (&fetch);
           return bad_answer (error);
         }
       if (fetch.answer == NULL)
         {
-          g_propagate_error (error, fetch.error);
+          g_propagate_error (error, g_steal_pointer (&fetch.error));
+          fetch_clear (&fetch);
           return FALSE;
         }
-      answer = fetch.answer;
+      answer = g_steal_pointer (&fetch.answer);
+      g_free (chained_from);
+      chained_from = g_steal_pointer (&fetch.chained_from);
+      g_free (chained);
+      chained = g_steal_pointer (&fetch.chained);
+      fetch_clear (&fetch);
     }
   return FALSE;
 }
