@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xaso-document-fold.h"
 #include "xaso-dossier-flow.h"
 #include "xaso-remote-change.h"
 #include "xaso-sync-blobs.h"
@@ -18,6 +19,7 @@ typedef struct
   const char     *checksum;
   XasoSyncReport *report;
   GHashTable     *dossiers;    /* ids whose events arrived: their status is folded again */
+  GHashTable     *documents;   /* ids whose row or events arrived: their state is folded again */
   GHashTable     *blobs;       /* sha256 named by attachment rows that arrived: fetched if absent */
 } Page;
 
@@ -133,6 +135,10 @@ apply_entry (XasoDatabase  *db,
     return FALSE;
   if (g_str_equal (change.table, "dossier_event") && json_object_has_member (fields, "dossier_id"))
     g_hash_table_add (page->dossiers, g_strdup (json_object_get_string_member (fields, "dossier_id")));
+  if (g_str_equal (change.table, "document"))
+    g_hash_table_add (page->documents, g_strdup (change.row_id));
+  else if (g_str_equal (change.table, "document_event") && json_object_has_member (fields, "document_id"))
+    g_hash_table_add (page->documents, g_strdup (json_object_get_string_member (fields, "document_id")));
   if (g_str_equal (change.table, "attachment") && json_object_has_member (fields, "sha256") &&
       JSON_NODE_HOLDS_VALUE (json_object_get_member (fields, "sha256")) &&
       json_node_get_value_type (json_object_get_member (fields, "sha256")) == G_TYPE_STRING)
@@ -163,6 +169,21 @@ refold_dossiers (XasoDatabase  *db,
   g_hash_table_iter_init (&iter, dossiers);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     if (!xaso_dossier_refold (db, id, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+refold_documents (XasoDatabase  *db,
+                  GHashTable    *documents,
+                  GError       **error)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, documents);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!xaso_document_refold (db, id, error))
       return FALSE;
   return TRUE;
 }
@@ -209,7 +230,7 @@ apply_entries (XasoDatabase  *db,
                      "page was applied; the administrator should check the server."), where);
       return FALSE;
     }
-  if (!refold_dossiers (db, page->dossiers, error) ||
+  if (!refold_dossiers (db, page->dossiers, error) || !refold_documents (db, page->documents, error) ||
       !xaso_sync_blobs_queue_downloads (db, page->blobs, error))
     return FALSE;
   cursor = g_strdup_printf ("%" G_GINT64_FORMAT, last);
@@ -298,6 +319,7 @@ apply_answer (XasoDatabase    *db,
               GError         **error)
 {
   g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonObject *object = json_node_get_object (answer);
   Page page;
@@ -306,7 +328,7 @@ apply_answer (XasoDatabase    *db,
     return bad_answer (error);
   page = (Page) { json_object_get_array_member (object, "entries"),
                   json_object_get_int_member_with_default (object, "last_seq", 0),
-                  json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers, blobs };
+                  json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers, documents, blobs };
   *more = json_object_get_boolean_member_with_default (object, "more", FALSE);
   return apply_page_unchecked (db, &page, unchecked, error);
 }
