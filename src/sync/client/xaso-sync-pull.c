@@ -126,6 +126,7 @@ apply_entry (XasoDatabase  *db,
                               json_object_get_string_member (entry, "kind"), fields,
                               json_object_get_int_member (entry, "server_seq"),
                               json_object_get_int_member_with_default (entry, "hlc", 0) };
+  const char *document;
   JsonArray *list;
 
   /* This computer's own changes are written again too: an entry pulled
@@ -135,10 +136,11 @@ apply_entry (XasoDatabase  *db,
     return FALSE;
   if (g_str_equal (change.table, "dossier_event") && json_object_has_member (fields, "dossier_id"))
     g_hash_table_add (page->dossiers, g_strdup (json_object_get_string_member (fields, "dossier_id")));
-  if (g_str_equal (change.table, "document"))
-    g_hash_table_add (page->documents, g_strdup (change.row_id));
-  else if (g_str_equal (change.table, "document_event") && json_object_has_member (fields, "document_id"))
-    g_hash_table_add (page->documents, g_strdup (json_object_get_string_member (fields, "document_id")));
+  document = g_str_equal (change.table, "document") ? change.row_id
+             : g_str_equal (change.table, "document_event")
+             ? json_object_get_string_member_with_default (fields, "document_id", NULL) : NULL;
+  if (document != NULL)
+    g_hash_table_add (page->documents, g_strdup (document));
   if (g_str_equal (change.table, "attachment") && json_object_has_member (fields, "sha256") &&
       JSON_NODE_HOLDS_VALUE (json_object_get_member (fields, "sha256")) &&
       json_node_get_value_type (json_object_get_member (fields, "sha256")) == G_TYPE_STRING)
@@ -328,7 +330,8 @@ apply_answer (XasoDatabase    *db,
     return bad_answer (error);
   page = (Page) { json_object_get_array_member (object, "entries"),
                   json_object_get_int_member_with_default (object, "last_seq", 0),
-                  json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers, documents, blobs };
+                  json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers, documents,
+                  blobs };
   *more = json_object_get_boolean_member_with_default (object, "more", FALSE);
   return apply_page_unchecked (db, &page, unchecked, error);
 }
