@@ -228,15 +228,23 @@ doc_list (XasoctlContext  *ctx,
   return 0;
 }
 
+/* An event the state could not take (two officials moved the document at
+ * once, offline) ends with "not_applied"; the document then needs review. */
 static void
 print_history (GPtrArray *events)
 {
+  gboolean needs_review = FALSE;
+
   for (guint i = 0; i < events->len; i++)
     {
       XasoDocumentEvent *e = g_ptr_array_index (events, i);
 
-      g_print ("event\t%s\t%s\t%s\t%s\t%s\n", e->at, e->kind, e->actor ?: "", e->to_user ?: "", e->note ?: "");
+      g_print ("event\t%s\t%s\t%s\t%s\t%s%s\n", e->at, e->kind, e->actor ?: "", e->to_user ?: "", e->note ?: "",
+               e->not_applied ? "\tnot_applied" : "");
+      needs_review |= e->not_applied;
     }
+  if (needs_review)
+    g_print ("needs_review\t1\n");
 }
 
 static int

@@ -9,6 +9,8 @@
 #include "xaso-demo-documents.h"
 #include "xaso-demo-names.h"
 #include "xaso-demo-random.h"
+#include "xaso-document-event.h"
+#include "xaso-document-fold.h"
 #include "xaso-dossier-flow.h"
 #include "xaso-dossier-search.h"
 #include "xaso-test-util.h"
@@ -751,6 +753,32 @@ test_dossiers_fold (void)
   g_assert_cmpstr (first, ==, second);
 }
 
+/* Likewise each document: its status is where its history leads, and
+ * nothing in that history contradicts it. */
+static void
+test_documents_fold (void)
+{
+  g_autoptr(XasoDatabase) db = make_demo (2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+
+  g_assert_cmpint (xaso_document_refold_all (db, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM document"), >, 0);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM document WHERE direction = 'incoming' AND "
+                                        "(status NOT IN ('done', 'in_progress') OR lead_user_id IS NULL OR "
+                                        "transferred_date IS NULL)"), ==, 0);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM document WHERE direction = 'outgoing' AND "
+                                        "(status != 'issued' OR signed_date IS NOT issued_date)"), ==, 0);
+  id = xaso_test_string (db, "SELECT id FROM document WHERE direction = 'incoming' ORDER BY rowid LIMIT 1");
+  events = xaso_document_event_list (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 4);
+  for (guint i = 0; i < events->len; i++)
+    g_assert_false (((XasoDocumentEvent *)g_ptr_array_index (events, i))->not_applied);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -778,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/demo/documents/generated", test_documents);
   g_test_add_func ("/demo/procedures/catalogue", test_procedures);
   g_test_add_func ("/demo/dossiers/events-fold-to-the-rows", test_dossiers_fold);
+  g_test_add_func ("/demo/documents/events-fold-to-the-rows", test_documents_fold);
   if (g_test_perf ())
     g_test_add_func ("/demo/perf/million-names", test_perf_million_names);
 

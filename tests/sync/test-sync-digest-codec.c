@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "xaso-database.h"
+#include "xaso-document-fold.h"
 #include "xaso-sync-protocol.h"
 #include "xaso-sync-row-digest.h"
 
@@ -86,6 +87,11 @@ test_rules (void)
   g_assert_false (xaso_sync_digest_field_counts ("person", "created_at"));
   g_assert_false (xaso_sync_digest_field_counts ("dossier", "status"));
   g_assert_true (xaso_sync_digest_field_counts ("dossier", "applicant_name"));
+  /* Nor does a document's: every column its fold owns, and only those. */
+  for (guint f = 0; f < XASO_DOCUMENT_FOLD_N_FIELDS; f++)
+    g_assert_false (xaso_sync_digest_field_counts ("document", xaso_document_fold_column (f)));
+  g_assert_true (xaso_sync_digest_field_counts ("document", "subject"));
+  g_assert_true (xaso_sync_digest_field_counts ("document", "number"));
 
   g_assert_cmpstr (one, ==, "1");
   g_assert_cmpstr (half, ==, "0.5");

@@ -9,6 +9,7 @@
 #include "xaso-audit.h"
 #include "xaso-demo-documents.h"
 #include "xaso-demo-private.h"
+#include "xaso-document-fold.h"
 #include "xaso-dossier-flow.h"
 #include "xaso-fold.h"
 #include "xaso-hlc.h"
@@ -391,21 +392,29 @@ outgoing_notation (Demo                   *demo,
   return g_strdup_printf ("%02u/UBND-%s", number, doc->unit_abbr ? doc->unit_abbr : "VP");
 }
 
+/* The steps that lead to the document's status: an incoming one is
+ * directed to its lead, then handled (done) or being handled. */
 static gboolean
 write_document_events (Work        *work,
                        const char  *id,
                        gboolean     incoming,
+                       gboolean     done,
+                       const char  *lead,
                        const char  *at,
                        GError     **error)
 {
-  static const char * const in_kinds[] = { "received", "registered", "presented", "directed" };
+  static const char * const in_kinds[] = { "received", "registered", "directed", "progress" };
   static const char * const out_kinds[] = { "drafted", "signed", "numbered", "issued" };
   Demo *demo = work->demo;
 
   for (guint i = 0; i < 4; i++)
-    if (!write_event (work, "document", id, incoming ? in_kinds[i] : out_kinds[i], at, pick_user (demo),
-                      NULL, error))
-      return FALSE;
+    {
+      const char *kind = incoming ? (i == 3 && done ? "done" : in_kinds[i]) : out_kinds[i];
+
+      if (!write_event (work, "document", id, kind, at, pick_user (demo),
+                        incoming && i == 2 ? lead : NULL, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -426,6 +435,8 @@ write_document (Work              *work,
   gboolean secret = doc->secrecy != XASO_DEMO_SECRECY_NONE;
   const char *subject = secret ? "MẬT" : doc->subject;
   guint number = ++regs->last[incoming ? 0 : 1];
+  gboolean done = demo->today_jd - day > 20;
+  const char *lead;
 
   notation = incoming ? g_strdup (doc->notation) : outgoing_notation (demo, doc, number);
   folded = xaso_fold (subject);
@@ -447,12 +458,13 @@ write_document (Work              *work,
   sqlite3_bind_text (s, 14, secrecy_names[doc->secrecy], -1, SQLITE_STATIC);
   xaso_bind_text (s, 15, doc->signer_name ? doc->signer_name : doc->signer_title);
   xaso_bind_text (s, 16, doc->recipients);
-  sqlite3_bind_text (s, 17, demo->today_jd - day > 20 ? "done" : incoming ? "in_progress" : "issued", -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 17, !incoming ? "issued" : done ? "done" : "in_progress", -1, SQLITE_STATIC);
   xaso_bind_text (s, 18, deadline);
-  sqlite3_bind_text (s, 19, g_ptr_array_index (demo->user_ids, 3 + xaso_demo_random_range (&demo->rand, 3)), -1,
-                     SQLITE_STATIC);
+  lead = g_ptr_array_index (demo->user_ids, 3 + xaso_demo_random_range (&demo->rand, 3));
+  sqlite3_bind_text (s, 19, lead, -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 20, demo->now, -1, SQLITE_STATIC);
-  return xaso_database_step_done (demo->db, s, error) && write_document_events (work, id, incoming, issued, error);
+  return xaso_database_step_done (demo->db, s, error) &&
+         write_document_events (work, id, incoming, done, lead, date, error);
 }
 
 gboolean
@@ -495,7 +507,9 @@ _xaso_demo_make_documents (Demo    *demo,
       xaso_demo_document_clear (&doc);
       ok = ok && _xaso_demo_step (demo, i + 1, demo->sizes.documents, _("Documents"), error);
     }
-  return ok && close_registers (&work, &regs, error);
+  /* The state of each row is what core folds from its events, as on a
+   * desktop that pulls them (the dates of signing and transfer). */
+  return ok && close_registers (&work, &regs, error) && xaso_document_refold_all (demo->db, error) >= 0;
 }
 
 /* A year or two of the personal-data log, chained like real events. */

@@ -7,6 +7,7 @@
 
 #include "xaso-change.h"
 #include "xaso-document-event.h"
+#include "xaso-document-fold.h"
 #include "xaso-hlc.h"
 #include "xaso-uuid.h"
 
@@ -89,6 +90,25 @@ xaso_document_event_append (XasoDatabase  *db,
   return xaso_change_apply (change, db, username, error);
 }
 
+/* The events are in the fold's order already; which it skipped depends on
+ * their kinds alone. */
+static void
+flag_not_applied (GPtrArray *list)
+{
+  g_autofree XasoDocumentFoldEvent *fold = g_new0 (XasoDocumentFoldEvent, list->len + 1);
+  g_auto(XasoDocumentState) state = { 0 };
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      XasoDocumentEvent *e = g_ptr_array_index (list, i);
+
+      fold[i] = (XasoDocumentFoldEvent) { .kind = e->kind, .at = e->at, .note = e->note, .data = e->data };
+    }
+  xaso_document_fold (&state, fold, list->len);
+  for (guint i = 0; i < state.refused->len; i++)
+    ((XasoDocumentEvent *)g_ptr_array_index (list, g_array_index (state.refused, guint, i)))->not_applied = TRUE;
+}
+
 GPtrArray *
 xaso_document_event_list (XasoDatabase  *db,
                           const char    *document_id,
@@ -117,5 +137,6 @@ xaso_document_event_list (XasoDatabase  *db,
       g_ptr_array_add (list, e);
     }
   sqlite3_reset (stmt);
+  flag_not_applied (list);
   return list;
 }

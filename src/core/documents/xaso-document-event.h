@@ -17,6 +17,7 @@ typedef struct
   char *to_user;     /* full name of who it went to, or NULL */
   char *note;
   char *data;        /* JSON object */
+  gboolean not_applied; /* not allowed where it came: kept, flagged, no effect on the state */
 } XasoDocumentEvent;
 
 void        xaso_document_event_free   (XasoDocumentEvent *self);
@@ -31,7 +32,8 @@ gboolean    xaso_document_event_append (XasoDatabase  *db,
                                         const char    *note,
                                         const char    *data,
                                         GError       **error);
-/* The document's history, oldest first (XasoDocumentEvent). */
+/* The document's history, oldest first (XasoDocumentEvent), in the order
+ * the fold reads it, each event flagged if the fold skipped it. */
 GPtrArray  *xaso_document_event_list   (XasoDatabase  *db,
                                         const char    *document_id,
                                         GError       **error);

@@ -8,6 +8,7 @@
 #include "xaso-attachment.h"
 #include "xaso-commune-calendar.h"
 #include "xaso-document-flow-private.h"
+#include "xaso-document-fold.h"
 
 typedef struct
 {
@@ -29,7 +30,9 @@ run_in_transaction (XasoDatabase  *db,
       if (run->flow->doc == NULL)
         return FALSE;
     }
-  return run->step (run->flow, error);
+  /* The step appends its event; the state follows from the events. */
+  return run->step (run->flow, error) &&
+         xaso_document_refold (db, xaso_record_get_id (XASO_RECORD (run->flow->doc)), error);
 }
 
 gboolean

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "xaso-document-flow-private.h"
@@ -137,12 +138,62 @@ allocate_number (XasoFlow      *flow,
   return TRUE;
 }
 
+/* An event's data naming the fields it sets, for the fold
+ * (xaso-document-fold.c): {"deadline": …} for the deadline a document came
+ * with (an edXML package's), and with the lead unit and the co-operating
+ * officials for a directive. Null clears a field. */
+static void
+add_member (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static char *
+fold_data (const char *deadline,
+           gboolean    directive,
+           const char *lead_unit,
+           const char *co_handlers)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_member (builder, "deadline", deadline);
+  if (directive)
+    {
+      add_member (builder, "lead_unit", lead_unit);
+      add_member (builder, "co_handlers", co_handlers);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static gboolean
+check_day (const char  *day,
+           GError     **error)
+{
+  g_autofree char *midnight = day != NULL ? g_strconcat (day, "T00:00:00Z", NULL) : NULL;
+  g_autoptr(GDateTime) parsed = midnight != NULL ? g_date_time_new_from_iso8601 (midnight, NULL) : NULL;
+
+  if (day == NULL || (strlen (day) == 10 && parsed != NULL))
+    return TRUE;
+  return invalid (error, _("Dates are written as YYYY-MM-DD, for example 2026-01-05."));
+}
+
 static gboolean
 register_step (XasoFlow  *flow,
                GError   **error)
 {
   const Registration *r = flow->args;
   XasoDocument *doc = r->doc;
+  g_autofree char *data = fold_data (xaso_document_get (doc, XASO_DOCUMENT_DEADLINE), FALSE, NULL, NULL);
 
   if (!r->allow_duplicate && !check_duplicate (flow, doc, error))
     return FALSE;
@@ -150,7 +201,7 @@ register_step (XasoFlow  *flow,
     return FALSE;
   flow->doc = g_object_ref (doc);
   return _xaso_flow_save (flow, error) &&
-         _xaso_flow_event (flow, "received", NULL, NULL, NULL, error) &&
+         _xaso_flow_event (flow, "received", NULL, NULL, data, error) &&
          (r->pending || _xaso_flow_event (flow, "registered", NULL, NULL, NULL, error)) &&
          (xaso_document_is_secret (doc) || _xaso_flow_attach (flow, r->file, error));
 }
@@ -234,7 +285,6 @@ register_received_step (XasoFlow  *flow,
 {
   if (!_xaso_flow_expect (flow, "incoming", at_received, error) || !allocate_number (flow, flow->doc, error))
     return FALSE;
-  xaso_document_set (flow->doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_REGISTERED);
   return _xaso_flow_save (flow, error) && _xaso_flow_event (flow, "registered", NULL, NULL, NULL, error);
 }
 
@@ -269,9 +319,7 @@ present_step (XasoFlow  *flow,
     return FALSE;
   if (!xaso_roles_allow (xaso_user_get_roles (p->leader), XASO_RIGHT_DIRECT))
     return invalid (error, _("Present the document to a leader: this person may not give directives."));
-  xaso_document_set (flow->doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_PRESENTED);
-  return _xaso_flow_save (flow, error) &&
-         _xaso_flow_event (flow, "presented", p->leader, p->note, urgent ? "{\"urgent\":true}" : NULL, error);
+  return _xaso_flow_event (flow, "presented", p->leader, p->note, urgent ? "{\"urgent\":true}" : NULL, error);
 }
 
 gboolean
@@ -290,42 +338,26 @@ xaso_document_present (XasoDatabase  *db,
 
 /* ---- Direct ---- */
 
-static gboolean
-set_deadline (XasoDocument  *doc,
-              const char    *deadline,
-              guint          working_days,
-              GError       **error)
-{
-  g_autofree char *computed = NULL;
-
-  if (deadline == NULL && working_days > 0)
-    deadline = computed = _xaso_flow_working_days_from_today (working_days);
-  xaso_document_set (doc, XASO_DOCUMENT_DEADLINE, deadline);
-  return TRUE;
-}
-
+/* The leader's directive: the event names the lead, and its data what the
+ * fold sets besides (xaso-document-fold.c); the row follows. */
 static gboolean
 direct_step (XasoFlow  *flow,
              GError   **error)
 {
   const XasoDirective *d = flow->args;
-  g_autofree char *today = _xaso_flow_today ();
-  XasoDocument *doc = flow->doc;
+  g_autofree char *computed = NULL, *data = NULL;
+  const char *deadline = d->deadline;
 
   if (!_xaso_flow_expect (flow, "incoming", directable, error))
     return FALSE;
   if (d->lead == NULL && (d->lead_unit == NULL || *d->lead_unit == '\0'))
     return invalid (error, _("Choose who leads the handling: a person or a unit."));
-  xaso_document_set (doc, XASO_DOCUMENT_LEAD_USER_ID, d->lead ? xaso_record_get_id (XASO_RECORD (d->lead)) : NULL);
-  xaso_document_set (doc, XASO_DOCUMENT_LEAD_UNIT, d->lead_unit);
-  xaso_document_set (doc, XASO_DOCUMENT_CO_HANDLERS, d->co_handlers);
-  xaso_document_set (doc, XASO_DOCUMENT_DIRECTIVE, d->note);
-  xaso_document_set (doc, XASO_DOCUMENT_TRANSFERRED_DATE, today);
-  xaso_document_set (doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_DIRECTED);
-  return set_deadline (doc, d->deadline, d->working_days, error) &&
-         xaso_record_validate (XASO_RECORD (doc), flow->db, error) &&
-         _xaso_flow_save (flow, error) &&
-         _xaso_flow_event (flow, "directed", d->lead, d->note, NULL, error);
+  if (deadline == NULL && d->working_days > 0)
+    deadline = computed = _xaso_flow_working_days_from_today (d->working_days);
+  if (!check_day (deadline, error))
+    return FALSE;
+  data = fold_data (deadline, TRUE, d->lead_unit, d->co_handlers);
+  return _xaso_flow_event (flow, "directed", d->lead, d->note, data, error);
 }
 
 gboolean
@@ -376,6 +408,7 @@ pass_on_step (XasoFlow  *flow,
 {
   const PassOn *p = flow->args;
   const char *given = xaso_document_get (flow->doc, XASO_DOCUMENT_DEADLINE);
+  g_autofree char *data = NULL;
 
   if (!_xaso_flow_expect (flow, "incoming", handled, error))
     return FALSE;
@@ -383,12 +416,11 @@ pass_on_step (XasoFlow  *flow,
     return refuse_not_lead (error);
   if (given != NULL && p->deadline != NULL && strcmp (p->deadline, given) > 0)
     return invalid (error, _("The deadline you give cannot be later than the one you were given."));
-  xaso_document_set (flow->doc, XASO_DOCUMENT_LEAD_USER_ID, xaso_record_get_id (XASO_RECORD (p->lead)));
-  if (p->deadline != NULL)
-    xaso_document_set (flow->doc, XASO_DOCUMENT_DEADLINE, p->deadline);
-  return xaso_record_validate (XASO_RECORD (flow->doc), flow->db, error) &&
-         _xaso_flow_save (flow, error) &&
-         _xaso_flow_event (flow, "passed_on", p->lead, p->note, NULL, error);
+  if (!check_day (p->deadline, error))
+    return FALSE;
+  /* Without a deadline of its own, the one given stays. */
+  data = p->deadline != NULL ? fold_data (p->deadline, FALSE, NULL, NULL) : NULL;
+  return _xaso_flow_event (flow, "passed_on", p->lead, p->note, data, error);
 }
 
 gboolean
@@ -414,9 +446,7 @@ progress_step (XasoFlow  *flow,
     return FALSE;
   if (!is_lead (flow) && !is_co_handler (flow))
     return refuse_not_lead (error);
-  xaso_document_set (flow->doc, XASO_DOCUMENT_PROGRESS, flow->args);
-  xaso_document_set (flow->doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_IN_PROGRESS);
-  return _xaso_flow_save (flow, error) && _xaso_flow_event (flow, "progress", NULL, flow->args, NULL, error);
+  return _xaso_flow_event (flow, "progress", NULL, flow->args, NULL, error);
 }
 
 gboolean
@@ -464,11 +494,7 @@ finish_step (XasoFlow  *flow,
     return invalid (error, _("Link the reply, or write how the document was handled."));
   if (f->reply_id != NULL && !link_reply (flow, f->reply_id, error))
     return FALSE;
-  xaso_document_set (flow->doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_DONE);
-  if (f->note != NULL)
-    xaso_document_set (flow->doc, XASO_DOCUMENT_PROGRESS, f->note);
-  return _xaso_flow_save (flow, error) &&
-         _xaso_flow_event (flow, f->reply_id ? "replied" : "done", NULL, f->note, NULL, error);
+  return _xaso_flow_event (flow, f->reply_id ? "replied" : "done", NULL, f->note, NULL, error);
 }
 
 gboolean

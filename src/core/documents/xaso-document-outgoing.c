@@ -99,9 +99,7 @@ submit_step (XasoFlow  *flow,
   if (!_xaso_flow_expect (flow, "outgoing", submittable, error))
     return FALSE;
   signer = for_signing ? xaso_user_find (flow->db, xaso_document_get (flow->doc, XASO_DOCUMENT_SIGNER), NULL) : NULL;
-  xaso_document_set (flow->doc, XASO_DOCUMENT_STATUS, for_signing ? XASO_DOCUMENT_SIGNING : XASO_DOCUMENT_REVIEWING);
-  return _xaso_flow_save (flow, error) &&
-         _xaso_flow_event (flow, for_signing ? "submitted_signing" : "submitted_review", signer, NULL, NULL, error);
+  return _xaso_flow_event (flow, for_signing ? "submitted_signing" : "submitted_review", signer, NULL, NULL, error);
 }
 
 gboolean
@@ -121,8 +119,6 @@ static gboolean
 sign_step (XasoFlow  *flow,
            GError   **error)
 {
-  g_autofree char *today = _xaso_flow_today ();
-
   if (!_xaso_flow_expect (flow, "outgoing", signable, error))
     return FALSE;
   if (g_strcmp0 (xaso_document_get (flow->doc, XASO_DOCUMENT_SIGNER), flow->username) != 0)
@@ -131,10 +127,8 @@ sign_step (XasoFlow  *flow,
                            _("Only the signer named on the draft signs it."));
       return FALSE;
     }
-  xaso_document_set (flow->doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_SIGNED);
-  xaso_document_set (flow->doc, XASO_DOCUMENT_SIGNED_DATE, today);
+  /* The day of the event is the signed date (xaso-document-fold.c). */
   return _xaso_flow_replace_file (flow, flow->args, error) &&
-         _xaso_flow_save (flow, error) &&
          _xaso_flow_event (flow, "signed", NULL, NULL, NULL, error);
 }
 
@@ -222,7 +216,6 @@ issue_step (XasoFlow  *flow,
   xaso_document_set (doc, XASO_DOCUMENT_NUMBER, number_text);
   xaso_document_set (doc, XASO_DOCUMENT_NOTATION, notation);
   xaso_document_set (doc, XASO_DOCUMENT_ISSUED_DATE, is->date);
-  xaso_document_set (doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_ISSUED);
   return xaso_record_validate (XASO_RECORD (doc), flow->db, error) &&
          _xaso_flow_save (flow, error) &&
          _xaso_flow_event (flow, "numbered", NULL, notation, NULL, error) &&
@@ -256,8 +249,7 @@ revoke_step (XasoFlow  *flow,
     return FALSE;
   if (reason == NULL || *reason == '\0')
     return invalid (error, _("Write why the document is revoked."));
-  xaso_document_set (flow->doc, XASO_DOCUMENT_STATUS, XASO_DOCUMENT_REVOKED);
-  return _xaso_flow_save (flow, error) && _xaso_flow_event (flow, "revoked", NULL, reason, NULL, error);
+  return _xaso_flow_event (flow, "revoked", NULL, reason, NULL, error);
 }
 
 gboolean

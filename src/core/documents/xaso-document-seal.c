@@ -74,8 +74,6 @@ seal_step (XasoFlow  *flow,
            GError   **error)
 {
   const Seal *seal = flow->args;
-  g_autofree char *today = _xaso_flow_today ();
-
   if (!_xaso_flow_expect (flow, "outgoing", sealable, error))
     return FALSE;
   if (xaso_document_is_sealed (flow->doc))
@@ -86,9 +84,8 @@ seal_step (XasoFlow  *flow,
     }
   if (!check_extends (flow, seal->path, error))
     return FALSE;
-  xaso_document_set (flow->doc, XASO_DOCUMENT_SEALED_DATE, today);
+  /* The day of the event is the sealed date (xaso-document-fold.c). */
   return _xaso_flow_replace_file (flow, seal->file, error) &&
-         _xaso_flow_save (flow, error) &&
          _xaso_flow_event (flow, "sealed", NULL, xaso_document_get (flow->doc, XASO_DOCUMENT_NOTATION), NULL,
                            error);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "xaso-document-fold.h"
 #include "xaso-dossier-flow.h"
 #include "xaso-remote-change.h"
 #include "xaso-sync-digest.h"
@@ -290,6 +291,7 @@ repair_bucket (XasoDatabase  *db,
 {
   Bucket *b = data;
   g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer id;
 
@@ -317,6 +319,16 @@ repair_bucket (XasoDatabase  *db,
               if (dossier != NULL)
                 g_hash_table_add (dossiers, g_strdup (json_object_get_string_member (dossier, "value")));
             }
+          else if (g_str_equal (b->table, "document"))
+            g_hash_table_add (documents, g_strdup (row_id));
+          else if (g_str_equal (b->table, "document_event"))
+            {
+              JsonObject *fields = json_object_get_object_member (row, "fields");
+              JsonObject *document = json_object_get_object_member (fields, "document_id");
+
+              if (document != NULL)
+                g_hash_table_add (documents, g_strdup (json_object_get_string_member (document, "value")));
+            }
         }
       g_hash_table_remove (b->local, row_id);
     }
@@ -332,6 +344,10 @@ repair_bucket (XasoDatabase  *db,
   g_hash_table_iter_init (&iter, dossiers);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     if (!xaso_dossier_refold (db, id, error))
+      return FALSE;
+  g_hash_table_iter_init (&iter, documents);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!xaso_document_refold (db, id, error))
       return FALSE;
   return TRUE;
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xaso-document-fold.h"
 #include "xaso-dossier-flow.h"
 #include "xaso-remote-change.h"
 #include "xaso-sync-blobs.h"
@@ -18,6 +19,7 @@ typedef struct
   const char     *checksum;
   XasoSyncReport *report;
   GHashTable     *dossiers;    /* ids whose events arrived: their status is folded again */
+  GHashTable     *documents;   /* ids whose row or events arrived: their state is folded again */
   GHashTable     *blobs;       /* sha256 named by attachment rows that arrived: fetched if absent */
   const char     *chained_from; /* with chained: the log's checksum after the page, from this one, */
   const char     *chained;      /* worked out while the page before was applied (see chain_page) */
@@ -126,6 +128,7 @@ apply_entry (XasoDatabase  *db,
                               json_object_get_string_member (entry, "kind"), fields,
                               json_object_get_int_member (entry, "server_seq"),
                               json_object_get_int_member_with_default (entry, "hlc", 0) };
+  const char *document;
   JsonArray *list;
 
   /* This computer's own changes are written again too: an entry pulled
@@ -135,6 +138,11 @@ apply_entry (XasoDatabase  *db,
     return FALSE;
   if (g_str_equal (change.table, "dossier_event") && json_object_has_member (fields, "dossier_id"))
     g_hash_table_add (page->dossiers, g_strdup (json_object_get_string_member (fields, "dossier_id")));
+  document = g_str_equal (change.table, "document") ? change.row_id
+             : g_str_equal (change.table, "document_event")
+             ? json_object_get_string_member_with_default (fields, "document_id", NULL) : NULL;
+  if (document != NULL)
+    g_hash_table_add (page->documents, g_strdup (document));
   if (g_str_equal (change.table, "attachment") && json_object_has_member (fields, "sha256") &&
       JSON_NODE_HOLDS_VALUE (json_object_get_member (fields, "sha256")) &&
       json_node_get_value_type (json_object_get_member (fields, "sha256")) == G_TYPE_STRING)
@@ -165,6 +173,21 @@ refold_dossiers (XasoDatabase  *db,
   g_hash_table_iter_init (&iter, dossiers);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     if (!xaso_dossier_refold (db, id, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+refold_documents (XasoDatabase  *db,
+                  GHashTable    *documents,
+                  GError       **error)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, documents);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!xaso_document_refold (db, id, error))
       return FALSE;
   return TRUE;
 }
@@ -221,7 +244,7 @@ apply_entries (XasoDatabase  *db,
                      "page was applied; the administrator should check the server."), where);
       return FALSE;
     }
-  if (!refold_dossiers (db, page->dossiers, error) ||
+  if (!refold_dossiers (db, page->dossiers, error) || !refold_documents (db, page->documents, error) ||
       !xaso_sync_blobs_queue_downloads (db, page->blobs, error))
     return FALSE;
   cursor = g_strdup_printf ("%" G_GINT64_FORMAT, last);
@@ -312,6 +335,7 @@ apply_answer (XasoDatabase    *db,
               GError         **error)
 {
   g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonObject *object = json_node_get_object (answer);
   Page page;
@@ -320,8 +344,8 @@ apply_answer (XasoDatabase    *db,
     return bad_answer (error);
   page = (Page) { json_object_get_array_member (object, "entries"),
                   json_object_get_int_member_with_default (object, "last_seq", 0),
-                  json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers, blobs,
-                  chained_from, chained };
+                  json_object_get_string_member_with_default (object, "checksum", ""), report, dossiers, documents,
+                  blobs, chained_from, chained };
   *more = json_object_get_boolean_member_with_default (object, "more", FALSE);
   return apply_page_unchecked (db, &page, unchecked, error);
 }

@@ -12,6 +12,13 @@ static const char * const derived_dossier[] = {
   "assignee_user_id", "step", "step_due_at", "paused_at", "timeliness", NULL
 };
 
+/* So is a document's state, from its events (src/core/documents/
+ * xaso-document-fold.c). */
+static const char * const derived_document[] = {
+  "status", "lead_user_id", "deadline", "lead_unit", "co_handlers", "directive", "progress", "transferred_date",
+  "signed_date", "sealed_date", NULL
+};
+
 /* A register's lease is the server's to grant (POST /v1/leases): each
  * desktop writes what it was told without ops (src/sync/client/
  * xaso-sync-leases.c). */
@@ -75,6 +82,8 @@ xaso_sync_digest_field_counts (const char *table,
   if (g_str_equal (table, "dossier") && g_strv_contains (derived_dossier, field))
     return FALSE;
   if (g_str_equal (table, "register") && g_strv_contains (derived_register, field))
+    return FALSE;
+  if (g_str_equal (table, "document") && g_strv_contains (derived_document, field))
     return FALSE;
   return g_strv_contains (history_tables, table) ||
          !(g_str_equal (field, "created_at") || g_str_equal (field, "updated_at"));

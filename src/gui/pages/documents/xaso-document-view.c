@@ -136,6 +136,17 @@ fill_details (XasoDocumentView *self)
   const char *type = xaso_document_type_name (xaso_document_get (doc, XASO_DOCUMENT_TYPE_CODE));
   g_autofree char *heading = g_strdup_printf ("%s %s", type, xaso_document_get (doc, XASO_DOCUMENT_NOTATION) ?: "");
   g_autofree char *state = due && *due ? g_strjoin (" · ", status, due, NULL) : g_strdup (status);
+  gboolean needs_review = FALSE;
+
+  for (guint i = 0; i < self->details->events->len; i++)
+    needs_review |= ((XasoDocumentEvent *)g_ptr_array_index (self->details->events, i))->not_applied;
+  if (needs_review)
+    {
+      char *with_review = g_strjoin (" · ", state, _("Needs review: two desks acted at once"), NULL);
+
+      g_free (state);
+      state = with_review;
+    }
 
   gtk_label_set_text (self->heading_label, g_strstrip (heading));
   gtk_label_set_text (self->subject_label, xaso_document_get (doc, XASO_DOCUMENT_SUBJECT));
@@ -168,8 +179,13 @@ fill_history (XasoDocumentView *self)
                                         : g_strdup (e->actor ?: "");
       g_autofree char *subtitle = g_strjoin (" · ", when, who, e->note ? e->note : NULL, NULL);
       GtkWidget *row = adw_action_row_new ();
+      /* Two officials moved the document at once, offline: kept, shown,
+       * without effect on the state (xaso-document-fold.c). */
+      g_autofree char *title = e->not_applied
+        ? g_strdup_printf ("%s (%s)", xaso_document_event_label (e->kind), _("not applied: needs review"))
+        : g_strdup (xaso_document_event_label (e->kind));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), xaso_document_event_label (e->kind));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_append (self->history_list, row);
     }
