@@ -16,9 +16,10 @@ def ok(what):
     print(f"ok {_tests} - {what}", flush=True)
 
 
-def xasoctl(db, *args, stdin=None, check=True, user=None):
+def xasoctl(db, *args, stdin=None, check=True, user=None, env=None):
     cmd = [XASOCTL, "--db", db] + (["--as", user] if user else []) + list(args)
-    out = subprocess.run(cmd, input=stdin, capture_output=True, text=True)
+    out = subprocess.run(cmd, input=stdin, capture_output=True, text=True,
+                         env=dict(os.environ, **env) if env else None)
     if check and out.returncode != 0:
         raise AssertionError(f"{' '.join(cmd)} failed ({out.returncode}): {out.stderr}")
     return out
