@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "xaso-change.h"
+#include "xaso-database-private.h"
 #include "xaso-database.h"
+#include "xaso-remote-change.h"
 #include "xaso-sync-catalogue.h"
 #include "xaso-sync-outbox-upcast.h"
 #include "xaso-sync-protocol.h"
@@ -246,6 +248,45 @@ test_outbox_upgraded_offline (void)
   g_object_unref (db);
 }
 
+/* A desktop older than the server pulls a field it has no column for: the
+ * value is kept, and the upgrade that adds the column writes it in. */
+static void
+test_kept_pulled_field (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("kept.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) fields = op_node ("{\"full_name\":\"Mai Văn Sáu\",\"name_folded\":\"mai van sau\","
+                                        "\"sort_key\":\"mai van sau\",\"shoe_size\":42}");
+  const char *row = "0190aaaa-0000-7000-8000-0000000000c1";
+  XasoRemoteChange change = { .table = "person", .row_id = row, .kind = "insert",
+                              .fields = json_node_get_object (fields), .server_seq = 7, .hlc = 1 };
+  g_autofree char *kept = NULL;
+  g_autofree char *size = NULL;
+  guint skipped = 0;
+
+  g_assert_true (xaso_database_begin (db, &error));
+  g_assert_true (xaso_remote_change_apply (db, &change, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_true (xaso_database_commit (db, &error));
+  g_assert_cmpuint (skipped, ==, 1);
+  kept = xaso_test_string (db, "SELECT row_id || ' ' || field || ' ' || value || ' ' || version FROM kept_field");
+  g_assert_cmpstr (kept, ==, "0190aaaa-0000-7000-8000-0000000000c1 shoe_size 42 7");
+
+  /* What a later migration adding the column does, then the fold every
+   * migration ends with. */
+  g_assert_true (xaso_database_begin (db, &error));
+  g_assert_true (xaso_database_exec (db, "ALTER TABLE person ADD COLUMN shoe_size INTEGER", &error));
+  g_assert_true (_xaso_database_fold_kept_fields (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (xaso_database_commit (db, &error));
+  size = xaso_test_string (db, "SELECT shoe_size || ' ' || full_name FROM person WHERE id = "
+                               "'0190aaaa-0000-7000-8000-0000000000c1'");
+  g_assert_cmpstr (size, ==, "42 Mai Văn Sáu");
+  g_assert_cmpint (xaso_test_count (db, "SELECT version FROM field_version WHERE field = 'shoe_size'"), ==, 7);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM kept_field"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -255,5 +296,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/upcast/step-kinds", test_step_kinds);
   g_test_add_func ("/sync/upcast/real-steps", test_real_steps);
   g_test_add_func ("/sync/upcast/outbox-upgraded-offline", test_outbox_upgraded_offline);
+  g_test_add_func ("/sync/upcast/kept-pulled-field", test_kept_pulled_field);
   return g_test_run ();
 }

@@ -108,13 +108,14 @@ def main():
         edit_offline(new, work)
         waiting = query(old, "SELECT count(*) FROM outbox")[0][0]
         assert query(old, "PRAGMA user_version")[0][0] == 20, query(old, "PRAGMA user_version")
-        assert query(new, "PRAGMA user_version")[0][0] == 21
+        current = query(new, "PRAGMA user_version")[0][0]
+        assert current > 20, current
         assert waiting == query(new, "SELECT count(*) FROM outbox")[0][0] and waiting > 5, waiting
         assert not [c for c in query(old, "PRAGMA table_info('dossier_code_block')") if c[1] == "source"]
         ok(f"a desktop of schema 20 holds {waiting} ops made offline, as many as a current desktop's")
 
         status = table(xasoctl(old, "sync", "status").stdout)
-        assert query(old, "PRAGMA user_version")[0][0] == 21
+        assert query(old, "PRAGMA user_version")[0][0] == current
         assert query(old, "SELECT value FROM sync_state WHERE key = 'outbox_schema'") == [("20",)]
         assert status["waiting"] == str(waiting), status
         ok("upgraded while offline, it migrates with its ops waiting, keeps every one and notes their schema")

@@ -176,5 +176,11 @@ _xaso_database_migrate (XasoDatabase  *self,
           return FALSE;
         }
     }
+  /* Pulled fields kept for a column this upgrade may have added. */
+  if (!_xaso_database_fold_kept_fields (self, error))
+    {
+      xaso_database_rollback (self);
+      return FALSE;
+    }
   return xaso_database_commit (self, error);
 }
