@@ -9,7 +9,9 @@
 #include "xaso-server-auth.h"
 #include "xaso-server-handlers.h"
 #include "xaso-server-json.h"
+#include "xaso-sync-catalogue.h"
 #include "xaso-sync-protocol.h"
+#include "xaso-sync-upcast.h"
 #include "xaso-sync-rights.h"
 #include "xaso-server-metrics.h"
 #include "xaso-server-numbers.h"
@@ -27,8 +29,11 @@ typedef struct
   const char *commune;
   const char *device;
   JsonArray  *ops;            /* the request's op nodes */
+  gint64      schema;         /* the desktop schema the ops were made at */
+  GPtrArray  *nodes;          /* each op upcast to the current schema */
   GPtrArray  *parsed;         /* XasoSyncOp or NULL, one per op */
   GPtrArray  *invalid;        /* the codec's reason, or NULL, one per op */
+  GPtrArray  *codes;          /* the rejection's reason_code, or NULL */
   GHashTable *stored;         /* seq → stored receipt text */
   XasoApply  *apply;
   gboolean    claim_first;    /* new ids claimed before deciding, not as stored */
@@ -52,6 +57,38 @@ read_envelope (JsonObject  *root,
       return NULL;
     }
   return ops;
+}
+
+/* The schema the desktop made its ops at (PROTOCOL.md, "Catalogue and
+ * schema versions"): absent, the first that synced, whose ops upcast the
+ * same as any later one's. A desktop newer than the server keeps its ops
+ * until the server is upgraded. */
+static gboolean
+read_schema (JsonObject  *root,
+             gint64      *schema,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "schema");
+
+  *schema = XASO_SYNC_SCHEMA_FIRST;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < XASO_SYNC_SCHEMA_FIRST)
+    {
+      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_REQUEST,
+                   "“schema” phải là số phiên bản cơ sở dữ liệu của máy, từ %d trở lên.", XASO_SYNC_SCHEMA_FIRST);
+      return FALSE;
+    }
+  *schema = json_node_get_int (node);
+  if (!xaso_sync_schema_supported (*schema))
+    {
+      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_SCHEMA_TOO_NEW,
+                   "Máy này dùng phiên bản dữ liệu %" G_GINT64_FORMAT " mới hơn máy chủ (%d). Các thay đổi vẫn "
+                   "được giữ trên máy; hãy đề nghị quản trị nâng cấp máy chủ.", *schema, XASO_SYNC_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static PGresult *
@@ -107,20 +144,26 @@ stored_receipt (Push  *p,
   return g_hash_table_lookup (p->stored, key);
 }
 
-/* Validates each new op with the codec; replays are not looked at again. */
+/* Brings each new op to the current schema, then checks it against the
+ * catalogue and the codec; replays are not looked at again. */
 static void
 parse_ops (Push *p)
 {
   for (guint i = 0; i < json_array_get_length (p->ops); i++)
     {
-      JsonNode *node = json_array_get_element (p->ops, i);
+      JsonNode *node = xaso_sync_upcast_op (json_array_get_element (p->ops, i), p->schema);
       g_autoptr(GError) invalid = NULL;
+      const char *code = NULL;
+      char *reason = NULL;
       XasoSyncOp *op = NULL;
 
-      if (stored_receipt (p, xaso_sync_op_seq (node)) == NULL)
+      g_ptr_array_add (p->nodes, node);
+      if (stored_receipt (p, xaso_sync_op_seq (node)) == NULL &&
+          xaso_sync_catalogue_check_op (node, &code, &reason))
         op = xaso_sync_op_from_json (node, &invalid);
       g_ptr_array_add (p->parsed, op);
-      g_ptr_array_add (p->invalid, invalid ? g_strdup (invalid->message) : NULL);
+      g_ptr_array_add (p->invalid, reason ? reason : invalid ? g_strdup (invalid->message) : NULL);
+      g_ptr_array_add (p->codes, (gpointer) code);
     }
 }
 
@@ -314,15 +357,16 @@ decide_ops (Push *p)
 {
   for (guint i = 0; i < json_array_get_length (p->ops); i++)
     {
-      JsonNode *node = json_array_get_element (p->ops, i);
+      JsonNode *node = g_ptr_array_index (p->nodes, i);
       XasoSyncOp *op = g_ptr_array_index (p->parsed, i);
       const char *invalid = g_ptr_array_index (p->invalid, i);
+      const char *code = g_ptr_array_index (p->codes, i);
       const char *stored = stored_receipt (p, xaso_sync_op_seq (node));
 
       if (stored != NULL)
         xaso_apply_replayed (p->apply, xaso_sync_op_seq (node), stored);
       else if (op == NULL)
-        xaso_apply_reject (p->apply, xaso_sync_op_seq (node), node, "invalid", invalid);
+        xaso_apply_reject (p->apply, xaso_sync_op_seq (node), node, code ? code : "invalid", invalid);
       else
         xaso_apply_op (p->apply, op, node);
     }
@@ -520,7 +564,9 @@ apply_batch (Push    *p,
 static void
 push_clear (Push *p)
 {
+  g_clear_pointer (&p->nodes, g_ptr_array_unref);
   g_clear_pointer (&p->parsed, g_ptr_array_unref);
+  g_clear_pointer (&p->codes, g_ptr_array_unref);
   g_clear_pointer (&p->invalid, g_ptr_array_unref);
   g_clear_pointer (&p->stored, g_hash_table_unref);
   g_clear_pointer (&p->apply, xaso_apply_free);
@@ -534,6 +580,8 @@ push_init (Push *p)
   push_clear (p);
   p->parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) xaso_sync_op_free);
   p->invalid = g_ptr_array_new_with_free_func (g_free);
+  p->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  p->codes = g_ptr_array_new ();
   p->stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   p->foreign = FALSE;
 }
@@ -578,6 +626,7 @@ xaso_server_push_handle (XasoPg                   *pg,
   push_init (&p);
   if ((root = xaso_server_parse_body (body, error)) == NULL ||
       (p.ops = read_envelope (json_node_get_object (root), device, error)) == NULL ||
+      !read_schema (json_node_get_object (root), &p.schema, error) ||
       !push_apply (&p, request, error))
     {
       xaso_pg_rollback (pg);

@@ -58,7 +58,7 @@ def make_batches(rows, device_seq, kind, base_of, value_of):
         seq = device_seq + i + 1
         if kind == "insert":
             ops.append(op(seq, row, "insert", {"full_name": f"Nguyễn Văn {i}", "phone": f"09{i:08d}",
-                                               "birth_year": 1950 + i % 60, "hamlet": f"Ấp {i % 12}"}))
+                                               "birth_date": f"{1950 + i % 60}-01-01", "hamlet": f"Ấp {i % 12}"}))
         else:
             ops.append(op(seq, row, "update", {"phone": (value_of(i), f"09{i:08d}", base_of(i))}))
     return [ops[i:i + 500] for i in range(0, len(ops), 500)]

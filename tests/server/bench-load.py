@@ -117,7 +117,7 @@ class Desktop:
                 row = new_id()
                 self.rows.append(row)
                 ops.append(op(self.seq, row, "insert", {"full_name": f"Nguyễn Văn {self.seq}",
-                                                        "birth_year": 1950 + self.seq % 60}))
+                                                        "birth_date": f"{1950 + self.seq % 60}-01-01"}))
         return ops
 
     async def pushes(self):

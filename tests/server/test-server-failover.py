@@ -54,7 +54,7 @@ class Desktop(threading.Thread):
 
     def batch(self, k):
         return [op(k * BATCH + i + 1, new_id(), "insert", {"full_name": f"Người {self.device[:4]} {k}-{i}",
-                                                         "birth_year": 1950 + (k + i) % 60})
+                                                         "birth_date": f"{1950 + (k + i) % 60}-01-01"})
                 for i in range(BATCH)]
 
     def run(self):

@@ -76,7 +76,8 @@ def test_outcomes(a1, a2):
     first = server.push(a1, A1, [
         op(1, r1, "insert", {"full_name": "Nguyễn Văn An", "phone": "0901", "hamlet": "Ấp 1"}),
         op(2, r1, "update", {"phone": ("0902", "0901", 0)}),      # its own insert, not yet acknowledged
-        op(3, r2, "insert", {"full_name": "Trần Thị Bình", "birth_year": 1990, "weight": 52.5, "note": None}),
+        op(3, r2, "insert", {"full_name": "Trần Thị Bình", "birth_date": "1990-05-01", "source_at": 52.5,
+                              "notes": None}),
     ])
     tap.equal(outcomes(first), ["applied"] * 3, "inserts and an update of the device's own row are applied")
     count(first.json["receipts"])
@@ -105,25 +106,34 @@ def test_outcomes(a1, a2):
     deleted = server.push(a1, A1, [op(4, r2, "delete", {"deleted": (1, 0, 3)})])
     tap.equal(outcomes(deleted), ["applied"], "a delete is applied")
     count(deleted.json["receipts"])
-    tombstone = server.push(a2, A2, [op(4, r2, "update", {"note": ("đã chuyển đi", None, 3)})])
+    tombstone = server.push(a2, A2, [op(4, r2, "update", {"notes": ("đã chuyển đi", None, 3)})])
     tap.equal(outcomes(tombstone), ["conflict"], "an edit of a row deleted on the server: conflict")
     count(tombstone.json["receipts"])
     tap.equal(server.psql(f"SELECT deleted FROM row_head WHERE row_id = '{r2}'"), "t", "the row stays deleted")
 
-    unknown_row = new_id()
+    unknown_row, invented = new_id(), new_id()
     rejected = server.push(a1, A1, [
         op(5, unknown_row, "update", {"phone": ("1", "0", 7)}),
         op(6, new_id(), "insert", {"full_name": "x"}, table="no_such_table"),
+        op(7, invented, "insert", {"full_name": "Lê Văn Cường", "shoe_size": 42}),
+        op(8, r1, "update", {"hamlet": ("Ấp 9", "Ấp 2", 4), "salary": (1, None, 0)}),
     ])
     receipts = rejected.json["receipts"]
     count(receipts)
     tap.equal([(r["outcome"], r.get("reason_code")) for r in receipts],
-              [("rejected", "bad_reference"), ("rejected", "invalid")],
-              "an update of an unknown row and an op on an unknown table are rejected")
+              [("rejected", "bad_reference"), ("rejected", "unknown_table"), ("rejected", "unknown_field"),
+               ("rejected", "unknown_field")],
+              "an update of an unknown row, an op on an unknown table and ops naming a field no desktop has "
+              "are rejected, each with its own reason code")
     tap.ok(all("server_seq" not in r and r.get("reason") for r in receipts),
            "rejected receipts have a reason and no server_seq")
+    tap.ok("“no_such_table”" in receipts[1]["reason"] and "“shoe_size”" in receipts[2]["reason"]
+           and "“salary”" in receipts[3]["reason"], "the reason names the unknown table or field",
+           [r["reason"] for r in receipts])
     tap.equal(server.psql(f"SELECT string_agg(reason_code, ',' ORDER BY seq) FROM quarantine WHERE device_id = '{A1}'"),
-              "bad_reference,invalid", "rejected ops are kept in quarantine")
+              "bad_reference,unknown_table,unknown_field,unknown_field", "rejected ops are kept in quarantine")
+    tap.equal((server.psql(f"SELECT count(*) FROM row_head WHERE row_id = '{invented}'"), field(r1, "hamlet")),
+              ("0", "Ấp 2"), "nothing of an op with an unknown field is applied, not even its known fields")
 
     # A2 settles its conflict for its own value, still on its old base: the
     # "resolves" lets it through, where the same op without it conflicted.
@@ -179,7 +189,7 @@ def test_pull(a1, a2):
     tap.ok(zipped.body == plain.body and len(zipped.raw) < len(plain.raw), "and decompresses to the same page")
 
     r = new_id()
-    gz = server.push(a1, A1, [op(7, r, "insert", {"full_name": "Lê Văn Cường " * 40})], compress=True)
+    gz = server.push(a1, A1, [op(9, r, "insert", {"full_name": "Lê Văn Cường " * 40})], compress=True)
     tap.equal(outcomes(gz), ["applied"], "a gzipped push is accepted")
     count(gz.json["receipts"])
 
@@ -228,7 +238,7 @@ def test_tenancy(a1, b1):
     tap.equal((len(entries), len(leaks)), (1, 0), "commune B pulls its own entry and none of A's")
     tap.equal(server.pull_all(a1)[0][-1]["row"] != b_row, True, "commune A does not see B's entry")
 
-    foreign = server.push(b1, A1, [op(9, new_id(), "insert", {"full_name": "x"})])
+    foreign = server.push(b1, A1, [op(10, new_id(), "insert", {"full_name": "x"})])
     tap.equal((foreign.status, foreign.code), (403, "wrong_commune"), "a push naming another device is refused")
     _, device, secret = b1.split(".")
     forged = server.pull(f"{COMMUNE_A}.{device}.{secret}")
@@ -254,6 +264,32 @@ def test_tenancy(a1, b1):
               "the server's role is subject to row-level security")
 
 
+def test_schema(a2):
+    """PROTOCOL.md, "Catalogue and schema versions": a push says the schema
+    its ops were made at; older ops are upcast, never rejected for it."""
+    def push(schema, ops):
+        return server.request("POST", "/v1/push", {"device_id": A2, "schema": schema, "ops": ops}, token=a2)
+
+    before = log_count(COMMUNE_A)
+    for schema, status, code in ((99, 409, "schema_too_new"), (18, 400, "bad_request"), ("21", 400, "bad_request")):
+        answer = push(schema, [op(7, new_id(), "insert", {"full_name": "x"})])
+        tap.equal((answer.status, answer.code), (status, code), f"a push of schema {schema!r} is refused whole")
+    tap.equal(log_count(COMMUNE_A), before, "and changes nothing")
+
+    old, new = new_id(), new_id()
+    block = {"unit_eid": "000.00.01.H80", "day": "2026-12-07", "device_id": A2, "first_seq": 1, "last_seq": 20,
+             "next_seq": 1}
+    answer = push(20, [op(7, old, "insert", block, table="dossier_code_block")])
+    count(answer.json["receipts"])
+    now = push(21, [op(8, new, "insert", {**block, "source": "server"}, table="dossier_code_block")])
+    count(now.json["receipts"])
+    tap.equal(outcomes(answer) + outcomes(now), ["applied", "applied"],
+              "an insert made before its table gained a column is applied, as is one made after")
+    tap.equal((field(old, "source"), field(new, "source")), ("local", "server"),
+              "the older op is given the column's default, as the desktop's migration gave its row; "
+              "the newer keeps its own value")
+
+
 def test_invariant():
     metrics = server.request("GET", "/v1/metrics").body.decode()
     tap.equal(sum(sent.values()), n_sent, "sent = applied + merged + conflict + rejected")
@@ -272,6 +308,7 @@ def main():
         test_pull(a1, a2)
         test_long_poll(a1, a2)
         test_tenancy(a1, b1)
+        test_schema(a2)
         test_invariant()
         tap.equal(server.terminate(), 0, "SIGTERM stops the server with status 0")
     except Exception as error:  # report, then fail the plan

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "xaso-database.h"
 
 G_BEGIN_DECLS
@@ -52,6 +54,19 @@ gboolean _xaso_database_upgrade_sync (XasoDatabase  *db,
 /* xaso-lease-upgrade.c */
 gboolean _xaso_database_upgrade_number_leases (XasoDatabase  *db,
                                                GError       **error);
+/* xaso-kept-fields.c: pulled fields this schema lacks, kept until an
+ * upgrade adds their columns (migration 0023). */
+gboolean _xaso_database_keep_field       (XasoDatabase  *db,
+                                          const char    *table,
+                                          const char    *row_id,
+                                          const char    *field,
+                                          JsonNode      *value,
+                                          gint64         version,
+                                          gint64         hlc,
+                                          GError       **error);
+gboolean _xaso_database_fold_kept_fields (XasoDatabase  *db,
+                                          GError       **error);
+
 /* xaso-report-tallies.c */
 gboolean _xaso_database_add_report_tallies (XasoDatabase  *db,
                                             GError       **error);

@@ -61,7 +61,13 @@ fields_to_write (XasoDatabase           *db,
         {
           if (local != NULL)
             return g_propagate_error (error, g_steal_pointer (&local)), NULL;
-          g_warning ("Field “%s” of “%s” is not in this version's schema; kept on the server only",
+          /* The server is newer than this program: the value is kept
+           * aside, never dropped, until an upgrade adds its column. */
+          if (!_xaso_database_keep_field (db, change->table, change->row_id, name,
+                                          json_object_get_member (change->fields, name), change->server_seq,
+                                          change->hlc, error))
+            return NULL;
+          g_message ("Field “%s” of “%s” is not in this version's schema; kept until an upgrade adds it",
                      name, change->table);
           (*n_skipped)++;
           continue;

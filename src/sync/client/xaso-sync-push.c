@@ -7,6 +7,7 @@
 
 #include "xaso-remote-change.h"
 #include "xaso-sync-blobs.h"
+#include "xaso-sync-outbox-upcast.h"
 #include "xaso-sync-push.h"
 #include "xaso-sync-settings.h"
 #include "xaso-uuid.h"
@@ -67,6 +68,11 @@ encode_push (XasoDatabase *db,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "device_id");
   json_builder_add_string_value (builder, xaso_database_get_device_id (db));
+  /* The schema the ops are of: the outbox is upcast with each migration
+   * (xaso-sync-outbox-upcast.c) before each push, so it is always this
+   * database's. */
+  json_builder_set_member_name (builder, "schema");
+  json_builder_add_int_value (builder, xaso_database_get_schema_version (db));
   json_builder_set_member_name (builder, "ops");
   json_builder_begin_array (builder);
   for (guint i = 0; i < ops->len; i++)
@@ -343,14 +349,15 @@ xaso_sync_push_batch (XasoDatabase    *db,
                       GCancellable    *cancellable,
                       GError         **error)
 {
-  g_autoptr(GPtrArray) ops = read_batch (db, error);
+  g_autoptr(GPtrArray) ops = NULL;
   g_autoptr(GPtrArray) receipts = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autofree char *body = NULL;
   g_autofree char *blob = NULL;
   Batch batch;
 
-  if (ops == NULL || !hold_from (db, ops, &blob, error))
+  if (!xaso_sync_outbox_upcast (db, error) || (ops = read_batch (db, error)) == NULL ||
+      !hold_from (db, ops, &blob, error))
     return -1;
   if (blob != NULL)
     return upload_held (db, http, blob, report, cancellable, error);

@@ -29,6 +29,7 @@ static const struct
   [XASO_SYNC_ERROR_OFFSET_MISMATCH] = { "offset_mismatch", 409 },
   [XASO_SYNC_ERROR_LEASE_HELD] = { "lease_held", 409 },
   [XASO_SYNC_ERROR_CODES_EXHAUSTED] = { "codes_exhausted", 409 },
+  [XASO_SYNC_ERROR_SCHEMA_TOO_NEW] = { "schema_too_new", 409 },
   [XASO_SYNC_ERROR_TOO_LARGE] = { "too_large", 413 },
   [XASO_SYNC_ERROR_WRONG_CONTENT_TYPE] = { "wrong_content_type", 415 },
   [XASO_SYNC_ERROR_RANGE_NOT_SATISFIABLE] = { "range_not_satisfiable", 416 },
