@@ -44,6 +44,10 @@ CREATE TABLE IF NOT EXISTS enrollment (
   used_by      text,
   PRIMARY KEY (commune_code, code_hash)
 );
+-- The SHA-256 of the retry key the desktop that used the code sent: the same
+-- desktop, whose answer was lost, may ask again with it while the code is
+-- valid (PROTOCOL.md, POST /v1/enroll).
+ALTER TABLE enrollment ADD COLUMN IF NOT EXISTS used_key_hash text;
 
 -- Enrolled desktops; token_hash is the SHA-256 of the token's secret. A new
 -- enrollment of the same device replaces the hash, which revokes the old token.
