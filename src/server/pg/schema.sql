@@ -173,6 +173,12 @@ CREATE TABLE IF NOT EXISTS blob_chunk (
   PRIMARY KEY (commune_code, name, chunk_offset),
   FOREIGN KEY (commune_code, name) REFERENCES blob ON DELETE CASCADE
 );
+-- When an upload last received a chunk: one untouched for partial-upload-days
+-- is pruned (`xaso-server blobs prune`, and hourly by `serve`). Published
+-- blobs are never pruned.
+ALTER TABLE blob ADD COLUMN IF NOT EXISTS touched_at timestamptz NOT NULL DEFAULT now();
+CREATE INDEX IF NOT EXISTS blob_partial_touched ON blob (commune_code, touched_at) WHERE NOT complete;
+
 -- The bytes are stored as uploaded (often compressed or encrypted already):
 -- PostgreSQL need not try to compress them again.
 ALTER TABLE blob_chunk ALTER COLUMN data SET STORAGE EXTERNAL;
@@ -211,6 +217,8 @@ GRANT SELECT, INSERT ON log, receipt, quarantine TO xaso_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON blob, blob_chunk TO xaso_app;
 GRANT SELECT, INSERT ON commune, counter, enrollment TO xaso_admin;
 GRANT SELECT ON device TO xaso_admin;
+-- Abandoned partial uploads are pruned commune by commune.
+GRANT SELECT, DELETE ON blob, blob_chunk TO xaso_admin;
 
 -- Row-level security on every commune table. FORCE makes it apply to the
 -- tables' owner too; only superusers and BYPASSRLS roles escape it, which is
