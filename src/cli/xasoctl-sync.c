@@ -9,14 +9,16 @@
 #include "xaso-sync-conflicts.h"
 #include "xaso-sync-digest.h"
 #include "xaso-sync-enroll.h"
+#include "xaso-sync-history.h"
 #include "xaso-sync-leases.h"
 #include "xaso-register.h"
 #include "xaso-sync-settings.h"
 #include "xaso-sync-run.h"
 #include "xasoctl-verbs.h"
 
-/* xasoctl sync enroll | status | conflicts | resolve, and xasoctl sync [--once] [--report]: the
- * scriptable twins of the Đồng bộ page. Status lines are name<TAB>value. */
+/* xasoctl sync enroll | status | conflicts | resolve | digest | log, and
+ * xasoctl sync [--once] [--report]: the scriptable twins of the Đồng bộ
+ * page. Status lines are name<TAB>value. */
 
 static int
 sync_enroll (XasoctlContext  *ctx,
@@ -315,6 +317,52 @@ sync_digest (XasoctlContext  *ctx,
   return 0;
 }
 
+/* The log the Đồng bộ page shows, newest first: kind (sync or digest), when
+ * it started and finished, its counts as name=value, and what the page says
+ * of it. */
+static int
+sync_log (XasoctlContext  *ctx,
+          int              argc,
+          char           **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (_("— the last syncs and digests, newest first"));
+  g_autoptr(XasoDatabase) db = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  int limit = 20;
+  GOptionEntry entries[] = {
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("How many lines (20 if not given)"), "N" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    return xasoctl_usage (options, error->message);
+  if (argc != 1 || limit < 1)
+    return xasoctl_usage (options, _("Give a positive --limit and nothing else."));
+  if ((db = xasoctl_open_database (ctx, TRUE)) == NULL)
+    return 1;
+  if ((lines = xaso_sync_log_list (db, (guint) limit, &error)) == NULL)
+    return xasoctl_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      XasoSyncLogLine *line = g_ptr_array_index (lines, i);
+      g_autofree char *words = xaso_sync_log_line_describe (line);
+      g_autofree char *counts = NULL;
+
+      if (line->kind == XASO_SYNC_LOG_DIGEST)
+        counts = g_strdup_printf ("tables=%u differing=%u repaired=%u recaptured=%u", line->tables,
+                                  line->differing, line->repaired, line->recaptured);
+      else
+        counts = g_strdup_printf ("sent=%u pulled=%u conflicts=%u rejected=%u", line->sent, line->pulled,
+                                  line->conflicts, line->rejected);
+      g_strdelimit (words, "\t\n", ' ');
+      g_print ("%s\t%s\t%s\t%s\t%s\n", line->kind == XASO_SYNC_LOG_DIGEST ? "digest" : "sync", line->started_at,
+               line->finished_at, counts, words);
+    }
+  return 0;
+}
+
 int
 xasoctl_sync (XasoctlContext  *ctx,
               int              argc,
@@ -328,6 +376,7 @@ xasoctl_sync (XasoctlContext  *ctx,
     { "leases", sync_leases, NULL },
     { "lease", sync_lease, NULL },
     { "digest", sync_digest, NULL },
+    { "log", sync_log, NULL },
   };
 
   if (argc < 2 || argv[1][0] == '-')
@@ -335,6 +384,6 @@ xasoctl_sync (XasoctlContext  *ctx,
   return xasoctl_run_subverb (ctx, verbs, G_N_ELEMENTS (verbs), argc, argv,
                               _("Usage: xasoctl sync [--once] [--report] | sync enroll --server URL --code CODE "
                                 "[--ca FILE.pem] [--name NAME] | sync status | sync conflicts | sync digest | "
-                                "sync resolve ID --keep mine|theirs|VALUE | sync leases | "
+                                "sync log [--limit N] | sync resolve ID --keep mine|theirs|VALUE | sync leases | "
                                 "sync lease REGISTER [--year YEAR]"));
 }

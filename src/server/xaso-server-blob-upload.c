@@ -130,7 +130,8 @@ start_over (XasoPg          *pg,
   if (deleted == NULL)
     return FALSE;
   updated = xaso_pg_query (pg, "blob_start_over",
-                           "UPDATE blob SET size = $3, sha256 = $4, received = 0, created_at = now() "
+                           "UPDATE blob SET size = $3, sha256 = $4, received = 0, created_at = now(), "
+                           "touched_at = now() "
                            "WHERE commune_code = $1 AND name = $2",
                            4, values, error);
   if (updated == NULL)
@@ -213,7 +214,7 @@ set_received (XasoPg      *pg,
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, received);
   const char *values[] = { commune, name, text, complete ? "true" : "false" };
   g_autoptr(PGresult) result = xaso_pg_query (pg, "blob_received",
-                                              "UPDATE blob SET received = $3, complete = $4 "
+                                              "UPDATE blob SET received = $3, complete = $4, touched_at = now() "
                                               "WHERE commune_code = $1 AND name = $2",
                                               4, values, error);
 

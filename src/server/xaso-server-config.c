@@ -83,7 +83,8 @@ xaso_server_config_load (const char  *path,
       return NULL;
     }
   if (!int_in_range (file, path, "max-connections", 8, 1, 256, &config->max_connections, error) ||
-      !int_in_range (file, path, "enrollment-days", 7, 1, 365, &config->enrollment_days, error))
+      !int_in_range (file, path, "enrollment-days", 7, 1, 365, &config->enrollment_days, error) ||
+      !int_in_range (file, path, "partial-upload-days", 7, 1, 365, &config->partial_upload_days, error))
     return NULL;
   return g_steal_pointer (&config);
 }

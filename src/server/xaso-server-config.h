@@ -16,6 +16,7 @@ typedef struct
   char *database;            /* libpq conninfo */
   int   max_connections;     /* PostgreSQL connections, one per worker thread */
   int   enrollment_days;     /* how long an enrollment code stays valid */
+  int   partial_upload_days; /* how long a partial upload untouched is kept */
 } XasoServerConfig;
 
 XasoServerConfig *xaso_server_config_load (const char  *path,

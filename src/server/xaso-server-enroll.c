@@ -11,6 +11,8 @@
 /* POST /v1/enroll: a one-time code becomes a device token. */
 
 #define MAX_DEVICE_NAME 200
+#define MIN_RETRY_KEY 32
+#define MAX_RETRY_KEY 128
 
 typedef struct
 {
@@ -18,6 +20,7 @@ typedef struct
   char *commune;
   char *device_id;           /* lower case */
   char *device_name;
+  char *retry_key_hash;      /* SHA-256 of "retry_key", or NULL when none was sent */
 } EnrollRequest;
 
 static void
@@ -27,6 +30,7 @@ enroll_request_clear (EnrollRequest *r)
   g_free (r->commune);
   g_free (r->device_id);
   g_free (r->device_name);
+  g_free (r->retry_key_hash);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EnrollRequest, enroll_request_clear)
@@ -41,6 +45,19 @@ xaso_server_parse_body (GBytes  *body,
   return xaso_sync_parse_object (data, length, error);
 }
 
+/* 32–128 characters of A–Z a–z 0–9 - _, or absent. */
+static gboolean
+retry_key_valid (const char *key)
+{
+  gsize length;
+
+  if (key == NULL)
+    return TRUE;
+  length = strlen (key);
+  return length >= MIN_RETRY_KEY && length <= MAX_RETRY_KEY &&
+         strspn (key, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == length;
+}
+
 static gboolean
 read_request (GBytes         *body,
               EnrollRequest  *r,
@@ -48,7 +65,7 @@ read_request (GBytes         *body,
 {
   g_autoptr(JsonNode) root = xaso_server_parse_body (body, error);
   JsonObject *object;
-  const char *code, *device;
+  const char *code, *device, *retry_key;
   g_autofree char *name = NULL;
 
   if (root == NULL)
@@ -57,6 +74,7 @@ read_request (GBytes         *body,
   code = xaso_sync_member_string (object, "code");
   device = xaso_sync_member_string (object, "device_id");
   name = g_strdup (xaso_sync_member_string (object, "device_name"));
+  retry_key = xaso_sync_member_string (object, "retry_key");
   if (name != NULL)
     g_strstrip (name);
   if (code == NULL || !xaso_sync_uuid_valid (device) || name == NULL || *name == '\0' ||
@@ -67,6 +85,13 @@ read_request (GBytes         *body,
                            "(tối đa 200 ký tự).");
       return FALSE;
     }
+  if ((json_object_has_member (object, "retry_key") && retry_key == NULL) || !retry_key_valid (retry_key))
+    {
+      g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_REQUEST,
+                           "Yêu cầu không hợp lệ: “retry_key” phải dài 32 đến 128 ký tự A–Z, a–z, 0–9, - hoặc _.");
+      return FALSE;
+    }
+  r->retry_key_hash = retry_key != NULL ? xaso_sync_sha256_hex (retry_key) : NULL;
   r->code = xaso_server_enrollment_code_normalize (code);
   r->commune = r->code ? g_strndup (r->code, 5) : NULL;
   r->device_id = g_ascii_strdown (device, -1);
@@ -82,20 +107,26 @@ code_invalid (GError **error)
   return FALSE;
 }
 
+/* Spends the code, or finds it spent by this very request's desktop: the
+ * same device with the same retry key, whose answer was lost, asks again
+ * while the code is valid (a fresh token, the lost one revoked below). A
+ * request without a retry key can never find its code spent for it. */
 static gboolean
 use_code (XasoPg         *pg,
           EnrollRequest  *r,
           GError        **error)
 {
   g_autofree char *hash = xaso_sync_sha256_hex (r->code);
-  const char *values[] = { r->commune, hash, r->device_id };
+  const char *values[] = { r->commune, hash, r->device_id, r->retry_key_hash };
   g_autoptr(PGresult) result = NULL;
 
   result = xaso_pg_query (pg, "enroll_use",
-                          "UPDATE enrollment SET used_at = now(), used_by = $3 "
-                          "WHERE commune_code = $1 AND code_hash = $2 AND used_at IS NULL AND expires_at > now() "
+                          "UPDATE enrollment SET used_at = coalesce (used_at, now()), used_by = $3, "
+                          "used_key_hash = $4 "
+                          "WHERE commune_code = $1 AND code_hash = $2 AND expires_at > now() "
+                          "AND (used_at IS NULL OR (used_by = $3 AND used_key_hash = $4)) "
                           "RETURNING 1",
-                          3, values, error);
+                          4, values, error);
   if (result == NULL)
     return FALSE;
   return PQntuples (result) == 1 || code_invalid (error);

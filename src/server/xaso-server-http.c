@@ -9,6 +9,7 @@
 #include "xaso-server-http.h"
 #include "xaso-server-log.h"
 #include "xaso-server-metrics.h"
+#include "xaso-server-prune.h"
 
 /* How long a shutdown waits for requests in progress before it gives up. */
 #define DRAIN_SECONDS 30
@@ -283,6 +284,7 @@ xaso_server_serve (const XasoServerConfig *config)
 {
   XasoServer server = { .config = config };
   g_autoptr(GError) error = NULL;
+  XasoServerPruner *pruner;
   guint term_id, int_id;
 
   server.loop = g_main_loop_new (NULL, FALSE);
@@ -297,6 +299,7 @@ xaso_server_serve (const XasoServerConfig *config)
       g_main_loop_unref (server.loop);
       return 1;
     }
+  pruner = xaso_server_pruner_start (config);
   term_id = g_unix_signal_add (SIGTERM, shutdown_cb, &server);
   int_id = g_unix_signal_add (SIGINT, shutdown_cb, &server);
   g_main_loop_run (server.loop);
@@ -306,6 +309,7 @@ xaso_server_serve (const XasoServerConfig *config)
   g_source_remove (int_id);
   soup_server_disconnect (server.soup);
   g_clear_object (&server.soup);
+  xaso_server_pruner_stop (pruner);
   xaso_server_workers_free (server.workers);
   xaso_server_waiters_free (server.waiters);
   g_main_loop_unref (server.loop);

@@ -8,6 +8,7 @@
 
 #include "xaso-server-admin.h"
 #include "xaso-server-http.h"
+#include "xaso-server-prune.h"
 #include "xaso-server-system.h"
 #include "xaso-server-users.h"
 
@@ -373,6 +374,57 @@ verb_lease (int    argc,
   return 0;
 }
 
+static void
+print_pruned (const char *commune,
+              const char *name,
+              gint64      received,
+              gint64      size,
+              gpointer    user_data)
+{
+  g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n", commune, name, received, size);
+}
+
+static int
+blobs_prune (int    argc,
+             char **argv)
+{
+  int days = 0;
+  const GOptionEntry entries[] = {
+    { "days", 0, 0, G_OPTION_ARG_INT, &days,
+      "Prune uploads untouched for this many days (default: partial-upload-days of the configuration)", "N" },
+    { NULL }
+  };
+  g_autoptr(XasoServerConfig) config =
+    prepare (&argc, &argv, "", "Deletes the partial uploads no chunk reached for partial-upload-days (never a "
+             "complete blob). Prints each: commune, name, bytes kept, size, separated by tabs.", entries);
+  g_autoptr(XasoPg) pg = NULL;
+  XasoServerPruned pruned;
+  GError *error = NULL;
+
+  if (config == NULL)
+    return 1;
+  if (argc > 1)
+    return g_printerr ("xaso-server blobs prune: unexpected “%s”\n", argv[1]), 1;
+  if (days < 0 || days > 365)
+    return g_printerr ("xaso-server blobs prune: --days must be from 1 to 365\n"), 1;
+  if ((pg = xaso_server_admin_connect (config, &error)) == NULL ||
+      !xaso_server_blobs_prune (pg, days > 0 ? days : config->partial_upload_days, &pruned, print_pruned, NULL,
+                                &error))
+    return report (error);
+  g_printerr ("Pruned %u partial upload(s), %" G_GINT64_FORMAT " bytes.\n", pruned.uploads, pruned.bytes);
+  return 0;
+}
+
+static int
+verb_blobs (int    argc,
+            char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "prune"))
+    return blobs_prune (argc - 1, argv + 1);
+  g_printerr ("Usage: xaso-server blobs prune [--days N]\n");
+  return 1;
+}
+
 static const struct
 {
   const char *name;
@@ -386,6 +438,7 @@ static const struct
   { "user", verb_user, "Add or list a commune's accounts (add --commune CODE --username …, list)" },
   { "system", verb_system, "Add, list or revoke systems that submit to the inbox" },
   { "lease", verb_lease, "List or release register leases (list|release --commune CODE [--register ID])" },
+  { "blobs", verb_blobs, "Delete abandoned partial uploads (prune [--days N])" },
 };
 
 static int

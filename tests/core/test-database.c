@@ -24,7 +24,7 @@ test_creates_whole_schema (void)
   g_autoptr(XasoDatabase) db = xaso_database_open (path, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (xaso_database_get_schema_version (db), ==, 23);
+  g_assert_cmpint (xaso_database_get_schema_version (db), ==, 24);
   for (guint i = 0; schema_tables[i]; i++)
     {
       g_autofree char *sql = g_strdup_printf (

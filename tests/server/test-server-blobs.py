@@ -4,7 +4,9 @@
 survives a cut (of the connection, or kill -9 of the server), verified against
 its declared SHA-256 before it is published;
 stored once per commune and invisible to another commune; ranged downloads
-capped at 8 MiB; precise errors that change nothing; the metrics."""
+capped at 8 MiB; precise errors that change nothing; the metrics; partial
+uploads abandoned for partial-upload-days pruned (never a complete blob), by
+`xaso-server blobs prune` and by serve itself."""
 
 import hashlib
 import os
@@ -364,6 +366,63 @@ def test_metrics():
     tap.ok('xaso_requests_total{endpoint="blobs",status="206"}' in text, "requests are counted as blobs")
 
 
+def partial(token, size, days_ago, seed):
+    """A partial upload: its first 1 MiB of @size bytes, last touched @days_ago days ago."""
+    data = bytes((seed * 7 + i) % 251 for i in range(size))
+    name = sha(data)
+    answer = put(token, name, 0, size, name, data[:MIB])
+    assert answer.status == 200 and answer.json == {"offset": MIB, "complete": False}, answer.body
+    if days_ago:
+        server.psql(f"UPDATE blob SET touched_at = now() - interval '{days_ago} days', "
+                    f"created_at = now() - interval '{days_ago} days' WHERE name = '{name}'")
+    return name, data
+
+
+def test_prune(token_a, token_b, complete):
+    old_a, _ = partial(token_a, 2 * MIB + 5, 8, 1)
+    old_b, _ = partial(token_b, 3 * MIB, 30, 2)
+    recent_a, _ = partial(token_a, 2 * MIB, 0, 3)
+    six_days, _ = partial(token_a, 2 * MIB + 1, 6, 4)
+    server.psql(f"UPDATE blob SET touched_at = now() - interval '400 days' WHERE name = '{complete}'")
+    before = blob_rows("complete")
+
+    result = server.admin("blobs", "prune")
+    lines = sorted(result.stdout.splitlines())
+    tap.equal((result.returncode, lines),
+              (0, sorted([f"{COMMUNE_A}\t{old_a}\t{MIB}\t{2 * MIB + 5}", f"{COMMUNE_B}\t{old_b}\t{MIB}\t{3 * MIB}"])),
+              "blobs prune forgets the partial uploads of each commune untouched for 7 days, and says which")
+    tap.equal((blob_rows(f"name IN ('{old_a}', '{old_b}')"), chunk_rows(f"name IN ('{old_a}', '{old_b}')")),
+              ("0", "0"), "with their chunks")
+    answer = head(token_a, old_a)
+    tap.ok(answer.status == 404 and "upload-offset" not in answer.headers,
+           "HEAD of a pruned upload: 404 without an offset, so the desktop starts over")
+    tap.equal(blob_rows(f"name IN ('{recent_a}', '{six_days}')"), "2", "uploads touched within 7 days are kept")
+    tap.equal(blob_rows("complete"), before, "no complete blob is pruned, however old")
+    tap.equal(get(token_a, complete).status, 200, "and an old complete blob still reads back")
+
+    result = server.admin("blobs", "prune", "--days", "5")
+    tap.equal((result.returncode, [line.split("\t")[1] for line in result.stdout.splitlines()]), (0, [six_days]),
+              "--days 5 prunes the upload untouched for 6 days")
+    tap.equal(server.admin("blobs", "prune", "--days", "400").returncode, 1, "--days beyond 365 is refused")
+
+    data = bytes((5 * 7 + i) % 251 for i in range(2 * MIB + 9))
+    name = sha(data)
+    answer = put(token_a, name, MIB, len(data), name, data[MIB:2 * MIB])
+    tap.equal((answer.status, answer.json.get("offset")), (409, 0),
+              "a chunk resuming a pruned upload hears 409 offset 0")
+    tap.equal(upload(token_a, data).json, {"offset": len(data), "complete": True}, "and the upload from 0 completes")
+
+    gone, _ = partial(token_b, 2 * MIB, 9, 6)
+    server.terminate()
+    server.start_again()
+    deadline = time.monotonic() + 20
+    while blob_rows(f"name = '{gone}'") != "0" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    tap.equal(blob_rows(f"name = '{gone}'"), "0", "serve prunes an abandoned upload when it starts (then hourly)")
+    tap.ok("pruned 1 partial upload(s) untouched for 7 days" in server.server_log(), "and logs it")
+    tap.equal(blob_rows(f"name = '{recent_a}'"), "1", "keeping a recent one")
+
+
 def main():
     try:
         server.setup()
@@ -380,6 +439,7 @@ def main():
         test_large(token_a1)
         test_metrics()
         test_server_killed(token_a1)
+        test_prune(token_a1, token_b, sha(data))
     except Exception:
         import traceback
         tap.ok(False, "the test ran to its end", traceback.format_exc())

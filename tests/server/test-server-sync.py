@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""xaso-server against a real PostgreSQL: enrollment, the four outcomes of a
+"""xaso-server against a real PostgreSQL: enrollment and its retry after a lost
+answer, the four outcomes of a
 push, idempotent replays, ordered pulls and their checksum, long-poll, and
 one commune never seeing another's data."""
 
@@ -69,6 +70,43 @@ def test_enrollment():
     tap.equal(server.pull(old).code, "token_invalid", "enrolling again revokes the old token")
     tap.equal(server.pull(new).status, 200, "the new token works")
     return first.json["token"], new, reused.json["token"]
+
+
+def test_enrollment_retry():
+    """The desktop that spent a code asks again with its retry key (its answer
+    was lost) and gets a fresh token; nobody else can use the spent code."""
+    device, key = new_id(), "k" * 24 + new_id().replace("-", "")
+    code = server.enroll_code(COMMUNE_A)
+    body = {"code": code, "device_id": device, "device_name": "Máy tiếp nhận", "retry_key": key}
+    first = server.request("POST", "/v1/enroll", body)
+    tap.equal(first.status, 200, "enroll with a retry key")
+    again = server.request("POST", "/v1/enroll", body)
+    tap.ok(again.status == 200 and again.json["token"] != first.json["token"]
+           and again.json["commune"] == first.json["commune"],
+           "the same desktop asking again with the spent code and its key gets a fresh token", again.body)
+    tap.equal(server.pull(first.json["token"]).code, "token_invalid", "the lost token is revoked")
+    tap.equal(server.pull(again.json["token"]).status, 200, "the fresh token works")
+    for what, other in (("another device with the same key", {"device_id": new_id()}),
+                        ("the same device with another key", {"retry_key": key[::-1]}),
+                        ("the same device without its key", {"retry_key": None})):
+        asked = {k: v for k, v in {**body, **other}.items() if v is not None}
+        answer = server.request("POST", "/v1/enroll", asked)
+        tap.equal((answer.status, answer.code), (403, "enrollment_code_invalid"), f"{what} is refused the spent code")
+    tap.equal(server.psql(f"SELECT count(*) FROM device WHERE device_id = '{device}'"), "1",
+              "the retries made one device")
+    tap.equal(server.pull(again.json["token"]).status, 200, "and the refusals left its token working")
+
+    server.psql(f"UPDATE enrollment SET expires_at = now() - interval '1 second' "
+                f"WHERE commune_code = '{COMMUNE_A}' AND used_by = '{device}'")
+    late = server.request("POST", "/v1/enroll", body)
+    tap.equal((late.status, late.code), (403, "enrollment_code_invalid"), "once the code expired, no retry")
+
+    fresh = server.enroll_code(COMMUNE_A)
+    for bad in ("short", "x" * 129, "k" * 31 + "!", 42):
+        answer = server.request("POST", "/v1/enroll", {**body, "code": fresh, "retry_key": bad})
+        tap.equal((answer.status, answer.code), (400, "bad_request"), f"a malformed retry key ({bad!r}) is refused")
+    tap.equal(server.request("POST", "/v1/enroll", {**body, "code": fresh}).status, 200,
+              "and left the code unused")
 
 
 def test_outcomes(a1, a2):
@@ -304,6 +342,7 @@ def main():
         server.setup()
         server.start()
         a1, a2, b1 = test_enrollment()
+        test_enrollment_retry()
         test_outcomes(a1, a2)
         test_pull(a1, a2)
         test_long_poll(a1, a2)

@@ -7,7 +7,8 @@ enrollment and a second desktop that pulled it both find no table differing
 tables are damaged behind the program's back (a value changed, a row deleted,
 a row added outside capture) and `xasoctl sync digest` finds those, writes the
 first two again from the server and captures the third again, so that after a
-sync both desktops agree with the server once more."""
+sync both desktops agree with the server once more. Each digest is a line of
+the sync log the Đồng bộ page shows (`xasoctl sync log`), in Vietnamese."""
 
 import os
 import shutil
@@ -30,8 +31,8 @@ def ok(what):
     print(f"ok {tests} - {what}", flush=True)
 
 
-def xasoctl(db, *args):
-    out = subprocess.run([XASOCTL, "--db", db, *args], capture_output=True, text=True)
+def xasoctl(db, *args, env=None):
+    out = subprocess.run([XASOCTL, "--db", db, *args], capture_output=True, text=True, env=env)
     if out.returncode != 0:
         raise AssertionError(f"xasoctl {' '.join(args)} failed ({out.returncode}): {out.stderr}")
     return dict(line.split("\t", 1) for line in out.stdout.splitlines() if "\t" in line)
@@ -43,6 +44,20 @@ def digest(db):
     return {k: int(v) for k, v in report.items() if k != "comparable"}
 
 
+def log_lines(db, limit=5):
+    """`xasoctl sync log` in Vietnamese, as the page says it: (kind, counts, words), newest first."""
+    env = dict(os.environ, LC_ALL="vi_VN.UTF-8", LANGUAGE="vi",
+               XASO_LOCALEDIR=os.path.join(os.environ["XASO_BUILD_DIR"], "po"))
+    out = subprocess.run([XASOCTL, "--db", db, "sync", "log", "--limit", str(limit)], capture_output=True,
+                         text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    lines = []
+    for line in out.stdout.splitlines():
+        kind, _started, _finished, counts, words = line.split("\t")
+        lines.append((kind, dict(c.split("=") for c in counts.split()), words))
+    return lines
+
+
 def expect(report, **wanted):
     got = {k: report[k] for k in wanted}
     assert got == wanted, f"digest {report}, wanted {wanted}"
@@ -52,7 +67,7 @@ def main():
     if not os.environ.get("XASO_TEST_PG"):
         print("1..0 # SKIP XASO_TEST_PG is not set (build-aux/dev test starts PostgreSQL)")
         return 0
-    print("1..5", flush=True)
+    print("1..6", flush=True)
     work = tempfile.mkdtemp(prefix="xaso-sync-digest-")
     a, b = os.path.join(work, "a.db"), os.path.join(work, "b.db")
     xasoctl(a, "demo", "--scale", "small", "--seed", "11")
@@ -117,8 +132,20 @@ def main():
             assert c.execute("SELECT count(*) FROM outbox WHERE row_id = ?", (extra[0],)).fetchone()[0] == 1
         ok("a changed value and a deleted row are written again from the server; an extra row is captured again")
 
+        kind, counts, words = log_lines(b)[0]
+        assert (kind, counts) == ("digest", {"tables": "14", "differing": "2", "repaired": "2", "recaptured": "1"}), \
+            (kind, counts)
+        assert words == ("Đã đối chiếu 14 bảng với máy chủ: 2 bảng khác; 2 dòng được ghi lại theo máy chủ, "
+                         "1 dòng được gửi lại lên máy chủ"), words
+        earlier = [line for line in log_lines(b, 20) if line[0] == "digest"]
+        assert len(earlier) == 2 and earlier[1][1]["differing"] == "0", earlier
+        assert earlier[1][2] == "Đã đối chiếu 14 bảng với máy chủ: tất cả đều khớp", earlier[1]
+        assert any(line[0] == "sync" for line in log_lines(b, 20)), "the syncs stay in the log beside the digests"
+        ok("each digest is a line of the sync log, with what it repaired, in Vietnamese as the Đồng bộ page says it")
+
         waiting = xasoctl(b, "sync", "digest")
         assert waiting["comparable"] == "no" and waiting["repaired"] == "0", waiting
+        assert len([line for line in log_lines(b, 20) if line[0] == "digest"]) == 2, "a digest not run is not logged"
         ok("with an op waiting in the outbox the digest is not comparable now and changes nothing")
         sync_b = xasoctl(b, "sync", "--report")
         assert int(sync_b["sent"]) == 1, sync_b
@@ -130,7 +157,9 @@ def main():
             assert c.execute("SELECT count(*) FROM calendar_day WHERE id = ?", (extra[0],)).fetchone()[0] == 1
         ok("after a sync the extra row reached the server and the other desktop; both match the server again")
     finally:
-        province_server.terminate()
+        # The demo commune's database is half a gigabyte: never left behind.
+        province_server.kill()
+        province_server.drop_database()
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

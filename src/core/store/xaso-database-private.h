@@ -51,6 +51,8 @@ gboolean _xaso_database_upgrade_dossiers (XasoDatabase  *db,
 /* xaso-sync-upgrade.c */
 gboolean _xaso_database_upgrade_sync (XasoDatabase  *db,
                                       GError       **error);
+gboolean _xaso_database_upgrade_sync_log (XasoDatabase  *db,
+                                          GError       **error);
 /* xaso-lease-upgrade.c */
 gboolean _xaso_database_upgrade_number_leases (XasoDatabase  *db,
                                                GError       **error);

@@ -58,6 +58,7 @@ static const struct
   { 18, _xaso_database_add_report_tallies },
   { 19, _xaso_database_upgrade_sync },
   { 21, _xaso_database_upgrade_number_leases },
+  { 24, _xaso_database_upgrade_sync_log },
 };
 
 static gboolean

@@ -27,3 +27,17 @@ _xaso_database_upgrade_sync (XasoDatabase  *db,
          _xaso_database_add_columns (db, "quarantine", quarantine_columns, G_N_ELEMENTS (quarantine_columns), error) &&
          _xaso_database_add_columns (db, "outbox", outbox_columns, G_N_ELEMENTS (outbox_columns), error);
 }
+
+/* Migration 0024: the digest's lines in the sync log. */
+gboolean
+_xaso_database_upgrade_sync_log (XasoDatabase  *db,
+                                 GError       **error)
+{
+  static const char * const log_columns[] = {
+    "kind TEXT NOT NULL DEFAULT 'sync' CHECK (kind = 'sync' OR kind = 'digest')",
+    "tables INTEGER NOT NULL DEFAULT 0", "differing INTEGER NOT NULL DEFAULT 0",
+    "repaired INTEGER NOT NULL DEFAULT 0", "recaptured INTEGER NOT NULL DEFAULT 0",
+  };
+
+  return _xaso_database_add_columns (db, "sync_log", log_columns, G_N_ELEMENTS (log_columns), error);
+}

@@ -44,6 +44,10 @@ CREATE TABLE IF NOT EXISTS enrollment (
   used_by      text,
   PRIMARY KEY (commune_code, code_hash)
 );
+-- The SHA-256 of the retry key the desktop that used the code sent: the same
+-- desktop, whose answer was lost, may ask again with it while the code is
+-- valid (PROTOCOL.md, POST /v1/enroll).
+ALTER TABLE enrollment ADD COLUMN IF NOT EXISTS used_key_hash text;
 
 -- Enrolled desktops; token_hash is the SHA-256 of the token's secret. A new
 -- enrollment of the same device replaces the hash, which revokes the old token.
@@ -196,6 +200,12 @@ CREATE TABLE IF NOT EXISTS blob_chunk (
   PRIMARY KEY (commune_code, name, chunk_offset),
   FOREIGN KEY (commune_code, name) REFERENCES blob ON DELETE CASCADE
 );
+-- When an upload last received a chunk: one untouched for partial-upload-days
+-- is pruned (`xaso-server blobs prune`, and hourly by `serve`). Published
+-- blobs are never pruned.
+ALTER TABLE blob ADD COLUMN IF NOT EXISTS touched_at timestamptz NOT NULL DEFAULT now();
+CREATE INDEX IF NOT EXISTS blob_partial_touched ON blob (commune_code, touched_at) WHERE NOT complete;
+
 -- The bytes are stored as uploaded (often compressed or encrypted already):
 -- PostgreSQL need not try to compress them again.
 ALTER TABLE blob_chunk ALTER COLUMN data SET STORAGE EXTERNAL;
@@ -234,6 +244,8 @@ GRANT SELECT, INSERT ON log, receipt, quarantine TO xaso_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON blob, blob_chunk TO xaso_app;
 GRANT SELECT, INSERT ON commune, counter, enrollment TO xaso_admin;
 GRANT SELECT ON device TO xaso_admin;
+-- Abandoned partial uploads are pruned commune by commune.
+GRANT SELECT, DELETE ON blob, blob_chunk TO xaso_admin;
 
 -- Row-level security on every commune table. FORCE makes it apply to the
 -- tables' owner too; only superusers and BYPASSRLS roles escape it, which is

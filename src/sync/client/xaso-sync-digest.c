@@ -10,6 +10,7 @@
 #include "xaso-dossier-flow.h"
 #include "xaso-remote-change.h"
 #include "xaso-sync-digest.h"
+#include "xaso-sync-history.h"
 #include "xaso-sync-protocol.h"
 #include "xaso-sync-row-digest.h"
 #include "xaso-sync-seed.h"
@@ -477,12 +478,45 @@ xaso_sync_digest_run (XasoDatabase          *db,
   return TRUE;
 }
 
-/* Every comparable digest is remembered, with what it found. */
-static gboolean
-remember (XasoDatabase                *db,
-          const XasoSyncDigestReport  *report,
-          GError                     **error)
+typedef struct
 {
+  const char                 *started;
+  const XasoSyncDigestReport *report;
+  const GError               *failure;    /* NULL when it finished */
+} Outcome;
+
+/* A line of the sync log (xaso-sync-history.h), which the Đồng bộ page shows. */
+static gboolean
+log_digest (XasoDatabase   *db,
+            const Outcome  *o,
+            GError        **error)
+{
+  g_autofree char *now = xaso_now_iso ();
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "INSERT INTO sync_log (kind, started_at, finished_at, sent, applied, merged, conflict, rejected, pulled, "
+    "bytes_in, tables, differing, repaired, recaptured, error) "
+    "VALUES ('digest', ?, ?, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, o->started, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, (int) o->report->tables);
+  sqlite3_bind_int (stmt, 4, (int) o->report->differing);
+  sqlite3_bind_int (stmt, 5, (int) o->report->repaired);
+  sqlite3_bind_int (stmt, 6, (int) o->report->recaptured);
+  xaso_bind_text (stmt, 7, o->failure != NULL ? o->failure->message : NULL);
+  return xaso_database_step_done (db, stmt, error) && xaso_sync_log_trim (db, error);
+}
+
+/* Every comparable digest is remembered, with what it found, and logged. */
+static gboolean
+remember (XasoDatabase  *db,
+          gpointer       data,
+          GError       **error)
+{
+  const Outcome *o = data;
+  const XasoSyncDigestReport *report = o->report;
   g_autofree char *at = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / G_USEC_PER_SEC);
   g_autofree char *found = g_strdup_printf ("tables=%u differing=%u repaired=%u recaptured=%u", report->tables,
                                             report->differing, report->repaired, report->recaptured);
@@ -490,7 +524,16 @@ remember (XasoDatabase                *db,
   if (report->differing > 0)
     g_message ("digest: %s", found);
   return xaso_database_set_state (db, XASO_SYNC_KEY_DIGEST_AT, at, error) &&
-         xaso_database_set_state (db, XASO_SYNC_KEY_DIGEST, found, error);
+         xaso_database_set_state (db, XASO_SYNC_KEY_DIGEST, found, error) &&
+         log_digest (db, o, error);
+}
+
+static gboolean
+remember_failure (XasoDatabase  *db,
+                  gpointer       data,
+                  GError       **error)
+{
+  return log_digest (db, data, error);
 }
 
 gboolean
@@ -499,11 +542,24 @@ xaso_sync_digest_once (XasoDatabase          *db,
                        GCancellable          *cancellable,
                        GError               **error)
 {
+  g_autofree char *started = xaso_now_iso ();
   g_autoptr(XasoSyncHttp) http = xaso_sync_connect (db, error);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GError) unlogged = NULL;
+  Outcome outcome = { started, report, NULL };
 
-  if (http == NULL || !xaso_sync_digest_run (db, http, report, cancellable, error))
+  if (http == NULL)
     return FALSE;
-  return !report->comparable || remember (db, report, error);
+  if (!xaso_sync_digest_run (db, http, report, cancellable, &local))
+    {
+      /* What failed is logged too: the rows repaired before stay repaired. */
+      outcome.failure = local;
+      if (!xaso_database_run_atomically (db, remember_failure, &outcome, &unlogged))
+        g_warning ("Could not log the digest’s failure: %s", unlogged->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return !report->comparable || xaso_database_run_atomically (db, remember, &outcome, error);
 }
 
 #define DIGEST_EVERY_SECONDS (24 * 60 * 60)

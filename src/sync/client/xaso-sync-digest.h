@@ -25,7 +25,9 @@ gboolean xaso_sync_digest_run  (XasoDatabase          *db,
                                 XasoSyncDigestReport  *report,
                                 GCancellable          *cancellable,
                                 GError               **error);
-/* The same over a connection of its own. */
+/* The same over a connection of its own; a comparable digest, or one that
+ * failed, is a line of the sync log (xaso-sync-history.h) the Đồng bộ page
+ * shows. */
 gboolean xaso_sync_digest_once (XasoDatabase          *db,
                                 XasoSyncDigestReport  *report,
                                 GCancellable          *cancellable,

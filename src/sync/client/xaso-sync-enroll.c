@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <gnutls/crypto.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -16,10 +17,47 @@
 #include "xaso-sync-token.h"
 #include "xaso-sync-trust.h"
 
+/* Times the server is asked again at once when its answer was lost. */
+#define LOST_ANSWER_RETRIES 2
+
+/* The retry key of @code (PROTOCOL.md, POST /v1/enroll): made and kept in
+ * the database before the server is first asked, so that when the answer
+ * is lost (the code spent on the server, no token here) this desktop asks
+ * again with it, at once or in a later try, and is answered again. */
+static char *
+retry_key_for (XasoDatabase  *db,
+               const char    *code,
+               GError       **error)
+{
+  g_autofree char *upper = g_ascii_strup (code, -1);
+  g_autofree char *code_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, g_strstrip (upper), -1);
+  g_autofree char *kept = xaso_database_get_state (db, XASO_SYNC_KEY_ENROLL_RETRY);
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  guint8 random[32];
+
+  if (kept != NULL && g_str_has_prefix (kept, code_hash) && kept[strlen (code_hash)] == ':')
+    return g_strdup (kept + strlen (code_hash) + 1);
+  if (gnutls_rnd (GNUTLS_RND_KEY, random, sizeof random) < 0)
+    {
+      g_set_error_literal (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_REQUEST,
+                           _("Could not make a random key for the enrollment."));
+      return NULL;
+    }
+  key = g_malloc0 (2 * sizeof random + 1);
+  for (gsize i = 0; i < sizeof random; i++)
+    g_snprintf (key + 2 * i, 3, "%02x", random[i]);
+  value = g_strconcat (code_hash, ":", key, NULL);
+  if (!xaso_database_set_state (db, XASO_SYNC_KEY_ENROLL_RETRY, value, error))
+    return NULL;
+  return g_steal_pointer (&key);
+}
+
 static JsonNode *
 ask_server (XasoDatabase  *db,
             const char    *server_url,
             const char    *code,
+            const char    *retry_key,
             const char    *ca_file,
             const char    *device_name,
             GError       **error)
@@ -36,10 +74,45 @@ ask_server (XasoDatabase  *db,
   json_builder_add_string_value (builder, xaso_database_get_device_id (db));
   json_builder_set_member_name (builder, "device_name");
   json_builder_add_string_value (builder, device_name != NULL ? device_name : g_get_host_name ());
+  json_builder_set_member_name (builder, "retry_key");
+  json_builder_add_string_value (builder, retry_key);
   json_builder_end_object (builder);
   request = json_builder_get_root (builder);
   body = json_to_string (request, FALSE);
   return xaso_sync_http_call (http, "POST", "/v1/enroll", body, NULL, NULL, error);
+}
+
+/* Asks the server, and again when a network error may have cut its answer
+ * after it spent the code: the retry key gets the same question an answer
+ * again. */
+static JsonNode *
+ask_until_answered (XasoDatabase  *db,
+                    const char    *server_url,
+                    const char    *code,
+                    const char    *ca_file,
+                    const char    *device_name,
+                    GError       **error)
+{
+  g_autofree char *retry_key = retry_key_for (db, code, error);
+  g_autoptr(GError) local = NULL;
+  JsonNode *answer = NULL;
+
+  if (retry_key == NULL)
+    return NULL;
+  for (guint attempt = 0; answer == NULL; attempt++)
+    {
+      g_clear_error (&local);
+      answer = ask_server (db, server_url, code, retry_key, ca_file, device_name, &local);
+      if (answer == NULL &&
+          (attempt >= LOST_ANSWER_RETRIES || !g_error_matches (local, XASO_SYNC_ERROR, XASO_SYNC_ERROR_NETWORK)))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      if (answer == NULL)
+        g_usleep (G_USEC_PER_SEC / 2);
+    }
+  return answer;
 }
 
 /* The commune the code belongs to: this replica's own, or, for a replica
@@ -156,7 +229,8 @@ store_enrollment (XasoDatabase  *db,
   return xaso_database_set_state (db, XASO_SYNC_KEY_SERVER, e->server_url, error) &&
          xaso_database_set_state (db, XASO_SYNC_KEY_CA_FILE, e->ca_file, error) &&
          xaso_database_set_state (db, XASO_SYNC_KEY_TOKEN, e->token, error) &&
-         xaso_database_set_state (db, XASO_SYNC_KEY_VERIFIED, "no", error);
+         xaso_database_set_state (db, XASO_SYNC_KEY_VERIFIED, "no", error) &&
+         xaso_database_set_state (db, XASO_SYNC_KEY_ENROLL_RETRY, "", error);
 }
 
 /* Asks the server with the CA kept in @kept_ca and, once it said yes,
@@ -175,7 +249,7 @@ enroll_with_ca (XasoDatabase  *db,
   JsonObject *object;
   Enrollment enrollment;
 
-  answer = ask_server (db, server_url, code, kept_ca, device_name, error);
+  answer = ask_until_answered (db, server_url, code, kept_ca, device_name, error);
   if (answer == NULL)
     return FALSE;
   object = json_node_get_object (answer);

@@ -3,7 +3,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "xaso-sync-history.h"
+
+/* The log keeps this many lines; older ones go as new ones come. */
+#define LOG_LENGTH 300
 
 void
 xaso_sync_rejected_free (XasoSyncRejected *rejected)
@@ -113,8 +118,8 @@ xaso_sync_log_list (XasoDatabase  *db,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)xaso_sync_log_line_free);
   sqlite3_stmt *stmt = xaso_database_prepare (db,
-    "SELECT started_at, finished_at, sent, conflict, rejected, pulled, bytes_in, error FROM sync_log "
-    "ORDER BY id DESC LIMIT ?", error);
+    "SELECT started_at, finished_at, sent, conflict, rejected, pulled, bytes_in, error, kind, tables, differing, "
+    "repaired, recaptured FROM sync_log ORDER BY id DESC LIMIT ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -132,10 +137,50 @@ xaso_sync_log_list (XasoDatabase  *db,
       line->pulled = (guint) sqlite3_column_int (stmt, 5);
       line->bytes_in = (guint64) sqlite3_column_int64 (stmt, 6);
       line->error = g_strdup (xaso_column_text (stmt, 7));
+      line->kind = g_strcmp0 (xaso_column_text (stmt, 8), "digest") == 0 ? XASO_SYNC_LOG_DIGEST : XASO_SYNC_LOG_SYNC;
+      line->tables = (guint) sqlite3_column_int (stmt, 9);
+      line->differing = (guint) sqlite3_column_int (stmt, 10);
+      line->repaired = (guint) sqlite3_column_int (stmt, 11);
+      line->recaptured = (guint) sqlite3_column_int (stmt, 12);
       g_ptr_array_add (list, line);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return xaso_database_set_error (db, rc, error), NULL;
   return g_steal_pointer (&list);
+}
+
+gboolean
+xaso_sync_log_trim (XasoDatabase  *db,
+                    GError       **error)
+{
+  return xaso_database_exec (db, "DELETE FROM sync_log WHERE id <= (SELECT max (id) FROM sync_log) - "
+                                 G_STRINGIFY (LOG_LENGTH), error);
+}
+
+static char *
+describe_digest (const XasoSyncLogLine *line)
+{
+  if (line->error != NULL)
+    return g_strdup (_("Could not compare this computer’s data with the server’s"));
+  if (line->differing == 0)
+    return g_strdup_printf (_("Compared %u tables with the server’s: all agree"), line->tables);
+  return g_strdup_printf (_("Compared %u tables with the server’s: %u differed; %u rows written again from the "
+                            "server, %u rows sent to it again"),
+                          line->tables, line->differing, line->repaired, line->recaptured);
+}
+
+char *
+xaso_sync_log_line_describe (const XasoSyncLogLine *line)
+{
+  g_autofree char *what = NULL;
+
+  if (line->kind == XASO_SYNC_LOG_DIGEST)
+    what = describe_digest (line);
+  else
+    what = g_strdup_printf (_("%u sent, %u received, %u conflicts, %u refused"),
+                            line->sent, line->pulled, line->conflicts, line->rejected);
+  if (line->error == NULL)
+    return g_steal_pointer (&what);
+  return g_strdup_printf ("%s\n%s", what, line->error);
 }

@@ -17,17 +17,28 @@ typedef struct
   char *received_at;
 } XasoSyncRejected;
 
-/* One sync, as the log keeps it. */
+typedef enum
+{
+  XASO_SYNC_LOG_SYNC,    /* a push and pull (xaso-sync-run.c) */
+  XASO_SYNC_LOG_DIGEST,  /* tables compared with the server's (xaso-sync-digest.c) */
+} XasoSyncLogKind;
+
+/* One sync or digest, as the log keeps it. */
 typedef struct
 {
-  char   *started_at;
-  char   *finished_at;
-  guint   sent;
-  guint   conflicts;
-  guint   rejected;
-  guint   pulled;
-  guint64 bytes_in;
-  char   *error;        /* NULL when it finished */
+  XasoSyncLogKind kind;
+  char           *started_at;
+  char           *finished_at;
+  guint           sent;
+  guint           conflicts;
+  guint           rejected;
+  guint           pulled;
+  guint64         bytes_in;
+  guint           tables;       /* a digest: tables compared, */
+  guint           differing;    /* those whose digest differed, */
+  guint           repaired;     /* rows written again from the server's values, */
+  guint           recaptured;   /* rows the server lacked, captured again to push */
+  char           *error;        /* NULL when it finished */
 } XasoSyncLogLine;
 
 void       xaso_sync_rejected_free (XasoSyncRejected *rejected);
@@ -35,10 +46,17 @@ void       xaso_sync_log_line_free (XasoSyncLogLine  *line);
 /* The refused changes not yet dealt with, newest first. */
 GPtrArray *xaso_sync_rejected_list (XasoDatabase  *db,
                                     GError       **error);
-/* The last @limit syncs, newest first. */
+/* The last @limit syncs and digests, newest first. */
 GPtrArray *xaso_sync_log_list      (XasoDatabase  *db,
                                     guint          limit,
                                     GError       **error);
+/* Drops the oldest lines beyond the few hundred the log keeps; after each
+ * line written. */
+gboolean   xaso_sync_log_trim      (XasoDatabase  *db,
+                                    GError       **error);
+/* What a line of the log says, for people: what went and came, or what the
+ * digest compared and repaired, then the error if it failed. */
+char      *xaso_sync_log_line_describe (const XasoSyncLogLine *line);
 /* What a record of a synced table is called where people see it: a
  * person's or an account's name, a household's or a dossier's code, a
  * document's number or subject. NULL when there is nothing better than

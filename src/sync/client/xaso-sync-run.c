@@ -3,13 +3,11 @@
 
 #include "config.h"
 
+#include "xaso-sync-history.h"
 #include "xaso-sync-leases.h"
 #include "xaso-sync-pull.h"
 #include "xaso-sync-run.h"
 #include "xaso-sync-settings.h"
-
-/* The log keeps this many syncs; older lines go as new ones come. */
-#define LOG_LENGTH 300
 
 static gboolean
 log_run (XasoDatabase          *db,
@@ -33,9 +31,7 @@ log_run (XasoDatabase          *db,
   sqlite3_bind_int (stmt, 8, (int) report->pulled);
   sqlite3_bind_int64 (stmt, 9, (gint64) report->bytes_in);
   xaso_bind_text (stmt, 10, failure != NULL ? failure->message : NULL);
-  return xaso_database_step_done (db, stmt, error) &&
-         xaso_database_exec (db, "DELETE FROM sync_log WHERE id <= (SELECT max (id) FROM sync_log) - "
-                                 G_STRINGIFY (LOG_LENGTH), error);
+  return xaso_database_step_done (db, stmt, error) && xaso_sync_log_trim (db, error);
 }
 
 /* Whether the server could not be reached at all (the desktop is offline,

@@ -240,10 +240,7 @@ show_log (XasoSyncPage *self,
     {
       XasoSyncLogLine *line = g_ptr_array_index (log, i);
       g_autofree char *when = format_time (line->finished_at);
-      g_autofree char *what = g_strdup_printf (_("%u sent, %u received, %u conflicts, %u refused"),
-                                               line->sent, line->pulled, line->conflicts, line->rejected);
-      g_autofree char *subtitle = line->error != NULL ? g_strdup_printf ("%s\n%s", what, line->error)
-                                                      : g_strdup (what);
+      g_autofree char *subtitle = xaso_sync_log_line_describe (line);
 
       add_row (self, self->log_group, text_row (when, subtitle));
     }
