@@ -19,8 +19,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "server"))
+import pyatspi  # noqa: E402
 import xaso_a11y  # noqa: E402
-from xaso_a11y import activate, click, db_value, fail, find, key, log, page, shot, type_into, wait_for  # noqa: E402
+from xaso_a11y import (activate, click, db_value, fail, find, focus, key, log, page, shot,  # noqa: E402
+                       type_into, wait_for)
 from xaso_server_fixture import COMMUNE_A, Server  # noqa: E402
 
 XASO, XASOCTL, SERVER, SHOTS = sys.argv[1:5]
@@ -70,6 +72,22 @@ def enroll(app, province, url):
     wait_status(app, "Đã đồng bộ", 60)
     time.sleep(1.0)
     shot("synced")
+
+
+def desk(app, a):
+    log("this computer was the commune's before it enrolled: it is the reception desk; switched off and on again")
+    desk_key = "SELECT value FROM sync_state WHERE key = 'sync.desk'"
+    switch = wait_for("the reception desk switch",
+                      lambda: find(app, ("toggle button", "switch"), "Máy này là Bộ phận một cửa"), 20)
+    if not switch.getState().contains(pyatspi.STATE_CHECKED) or db_value(a, desk_key) != "yes":
+        fail("a standalone commune's computer is not a reception desk once enrolled")
+    shot("desk")
+    focus(switch)
+    wait_for("the setting off", lambda: db_value(a, desk_key) == "no", 10)
+    key("space")
+    wait_for("the setting on again, from the keyboard", lambda: db_value(a, desk_key) == "yes", 10)
+    if not switch.getState().contains(pyatspi.STATE_CHECKED):
+        fail("the switch does not show the setting")
 
 
 def conflict(app, a, b, url):
@@ -145,6 +163,7 @@ def main():
         app = wait_for("the app on the accessibility bus", xaso_a11y.find_app, 30)
         sign_in(app)
         enroll(app, PROVINCE, url)
+        desk(app, a)
         conflict(app, a, b, url)
         offline(app, a)
 
@@ -154,7 +173,8 @@ def main():
         PROVINCE.kill()
         PROVINCE.drop_database()
         shutil.rmtree(workdir, ignore_errors=True)
-    print("ok 1 - enrolling, a conflict settled and a change that waited, as an official sees them", flush=True)
+    print("ok 1 - enrolling, the reception desk switch, a conflict settled and a change that waited, as an "
+          "official sees them", flush=True)
 
 
 if __name__ == "__main__":

@@ -16,9 +16,17 @@ def ok(what):
     print(f"ok {_tests} - {what}", flush=True)
 
 
-def xasoctl(db, *args, stdin=None, check=True, user=None):
-    cmd = [XASOCTL, "--db", db] + (["--as", user] if user else []) + list(args)
-    out = subprocess.run(cmd, input=stdin, capture_output=True, text=True)
+def xasoctl(db, *args, stdin=None, check=True, user=None, clock=None):
+    """Runs xasoctl on @db; @clock ("@YYYY-MM-DD HH:MM:SS") sets the
+    desktop's clock through faketime."""
+    cmd = (["faketime", "-f", clock] if clock else []) + [XASOCTL, "--db", db] + \
+        (["--as", user] if user else []) + list(args)
+    env = dict(os.environ)
+    if clock:
+        # faketime is an LD_PRELOAD library; a sanitized build's runtime must
+        # then be told not to insist on coming first.
+        env["ASAN_OPTIONS"] = ":".join(filter(None, [env.get("ASAN_OPTIONS"), "verify_asan_link_order=0"]))
+    out = subprocess.run(cmd, input=stdin, capture_output=True, text=True, env=env)
     if check and out.returncode != 0:
         raise AssertionError(f"{' '.join(cmd)} failed ({out.returncode}): {out.stderr}")
     return out
@@ -28,8 +36,8 @@ def table(text):
     return dict(line.split("\t", 1) for line in text.strip().splitlines() if "\t" in line)
 
 
-def sync(db):
-    report = table(xasoctl(db, "sync", "--report").stdout)
+def sync(db, clock=None):
+    report = table(xasoctl(db, "sync", "--report", clock=clock).stdout)
     sent = int(report["sent"])
     total = sum(int(report[k]) for k in ("applied", "merged", "conflict", "rejected"))
     assert sent == total, f"sent {sent} but {total} receipts: {report}"
