@@ -3,7 +3,8 @@
 """Sync as an official sees it, against the real xaso-server on a real
 PostgreSQL over loopback TLS: the app enrolls on the Đồng bộ page with the
 server's address, a one-time code and its CA file, and says "Đã đồng bộ"
-under the sidebar; the same field changed on another desktop and here shows
+under the sidebar; the computer, the commune's before it enrolled, is a
+reception desk, and its switch turns that off and on; the same field changed on another desktop and here shows
 as a conflict to review, which a click settles for every desktop; with the
 server stopped a change made here waits, and once it is back "Đồng bộ ngay"
 sends it and the state comes back to "Đã đồng bộ". Screenshots of each step.
@@ -78,8 +79,8 @@ def desk(app, a):
     log("this computer was the commune's before it enrolled: it is the reception desk; switched off and on again")
     desk_key = "SELECT value FROM sync_state WHERE key = 'sync.desk'"
     # The row's title names its switch (a GtkSwitch is a "check box" to AT-SPI in GTK 4.8).
-    switch = wait_for("the reception desk switch",
-                      lambda: find(app, ("check box", "toggle button", "switch"), "Máy này là Bộ phận một cửa"), 20)
+    roles = ("check box", "toggle button", "switch")
+    switch = wait_for("the reception desk switch", lambda: find(app, roles, "Máy này là Bộ phận một cửa"), 20)
     if not switch.getState().contains(pyatspi.STATE_CHECKED) or db_value(a, desk_key) != "yes":
         fail("a standalone commune's computer is not a reception desk once enrolled")
     shot("desk")
