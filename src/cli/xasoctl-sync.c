@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xaso-dossier-code.h"
 #include "xaso-sync-clock.h"
 #include "xaso-sync-conflicts.h"
 #include "xaso-sync-digest.h"
@@ -133,6 +134,7 @@ sync_status (XasoctlContext  *ctx,
   g_print ("rejected\t%u\n", status->rejected);
   g_print ("synced\t%s\n", status->synced ? "yes" : "no");
   g_print ("enrolled\t%s\n", status->enrolled ? "yes" : "no");
+  g_print ("desk\t%s\n", xaso_dossier_desk_is_on (db) ? "yes" : "no");
   g_print ("held\t%u\n", status->held);
   g_print ("uploads\t%u\n", status->uploads);
   g_print ("downloads\t%u\n", status->downloads);
@@ -227,19 +229,6 @@ sync_leases (XasoctlContext  *ctx,
   return 0;
 }
 
-static gboolean
-register_kind (const char       *name,
-               XasoRegisterKind *kind)
-{
-  for (XasoRegisterKind k = XASO_REGISTER_INCOMING; k <= XASO_REGISTER_CONFIDENTIAL_OUTGOING; k++)
-    if (g_str_equal (name, xaso_register_kind_to_string (k)))
-      {
-        *kind = k;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* The register named by its id, or by its kind and year (made if the year
  * has none yet, as the first number would make it). */
 static char *
@@ -250,7 +239,7 @@ find_register (XasoDatabase  *db,
 {
   XasoRegisterKind kind;
 
-  if (!register_kind (name, &kind))
+  if (!xaso_register_kind_from_string (name, &kind))
     return g_strdup (name);
   return xaso_register_open (db, kind, year, "xasoctl", error);
 }
@@ -286,6 +275,35 @@ sync_lease (XasoctlContext  *ctx,
       !xaso_sync_lease_register (db, http, id, NULL, &error))
     return xasoctl_fail (g_steal_pointer (&error));
   g_print ("register\t%s\tgranted\n", id);
+  return 0;
+}
+
+/* Whether this computer is a reception desk (Bộ phận một cửa), which alone
+ * takes blocks of dossier codes and receives dossiers at the counter. */
+static int
+sync_desk (XasoctlContext  *ctx,
+           int              argc,
+           char           **argv)
+{
+  g_autoptr(XasoDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (argc != 2 || (!g_str_equal (argv[1], "on") && !g_str_equal (argv[1], "off")))
+    {
+      g_printerr ("%s\n", _("Usage: xasoctl sync desk on|off"));
+      return 2;
+    }
+  if ((db = xasoctl_open_database (ctx, TRUE)) == NULL)
+    return 1;
+  if (!xaso_database_is_enrolled (db))
+    {
+      g_printerr ("%s\n", _("This computer is not enrolled with a server: it is its commune’s only computer and "
+                            "receives every dossier. Enroll it first."));
+      return 1;
+    }
+  if (!xaso_dossier_desk_set (db, g_str_equal (argv[1], "on"), &error))
+    return xasoctl_fail (g_steal_pointer (&error));
+  g_print ("desk\t%s\n", xaso_dossier_desk_is_on (db) ? "yes" : "no");
   return 0;
 }
 
@@ -377,6 +395,7 @@ xasoctl_sync (XasoctlContext  *ctx,
     { "lease", sync_lease, NULL },
     { "digest", sync_digest, NULL },
     { "log", sync_log, NULL },
+    { "desk", sync_desk, NULL },
   };
 
   if (argc < 2 || argv[1][0] == '-')
@@ -385,5 +404,5 @@ xasoctl_sync (XasoctlContext  *ctx,
                               _("Usage: xasoctl sync [--once] [--report] | sync enroll --server URL --code CODE "
                                 "[--ca FILE.pem] [--name NAME] | sync status | sync conflicts | sync digest | "
                                 "sync log [--limit N] | sync resolve ID --keep mine|theirs|VALUE | sync leases | "
-                                "sync lease REGISTER [--year YEAR]"));
+                                "sync lease REGISTER [--year YEAR] | sync desk on|off"));
 }

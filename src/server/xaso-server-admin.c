@@ -105,6 +105,7 @@ apply_schema (XasoPg  *pg,
 
 gboolean
 xaso_server_init_db (const XasoServerConfig  *config,
+                     guint                   *claimed,
                      GError                 **error)
 {
   g_autoptr(XasoPg) pg = open_connection (config, NULL, error);
@@ -117,6 +118,7 @@ xaso_server_init_db (const XasoServerConfig  *config,
       !xaso_pg_exec (pg, "SET LOCAL client_min_messages = warning", error) ||
       !check_schema_version (pg, error) ||
       !apply_schema (pg, error) ||
+      !xaso_server_backfill_numbers (pg, claimed, error) ||
       !xaso_pg_commit (pg, error))
     {
       xaso_pg_rollback (pg);

@@ -23,8 +23,16 @@ gboolean xaso_server_admin_check_commune (XasoPg      *pg,
 XasoPg  *xaso_server_admin_connect (const XasoServerConfig  *config,
                                     GError                 **error);
 
+/* Creates or completes the schema, then claims the numbers the log's rows
+ * hold already (@claimed says how many were new). */
 gboolean xaso_server_init_db      (const XasoServerConfig  *config,
+                                   guint                   *claimed,
                                    GError                 **error);
+/* The backfill of number_claim, inside init-db's transaction
+ * (xaso-server-backfill.c). */
+gboolean xaso_server_backfill_numbers (XasoPg   *pg,
+                                       guint    *added,
+                                       GError  **error);
 
 typedef struct
 {

@@ -53,17 +53,17 @@ value_of (XasoApplyRow *row,
 }
 
 gboolean
-xaso_server_number_of (const char    *table,
-                       XasoApplyRow  *row,
-                       JsonObject    *op_fields,
-                       char         **series,
-                       char         **number)
+xaso_server_number_from (const char  *table,
+                         JsonNode    *first,
+                         JsonNode    *second,
+                         char       **series,
+                         char       **number)
 {
   g_autofree char *register_id = NULL;
 
   if (g_str_equal (table, "dossier"))
     {
-      *number = number_text (value_of (row, op_fields, "code"));
+      *number = number_text (first);
       if (*number == NULL)
         return FALSE;
       *series = g_strdup ("dossier");
@@ -71,8 +71,8 @@ xaso_server_number_of (const char    *table,
     }
   if (!g_str_equal (table, "document"))
     return FALSE;
-  register_id = number_text (value_of (row, op_fields, "register_id"));
-  *number = number_text (value_of (row, op_fields, "number"));
+  register_id = number_text (first);
+  *number = number_text (second);
   if (register_id == NULL || *number == NULL)
     {
       g_clear_pointer (number, g_free);
@@ -80,6 +80,19 @@ xaso_server_number_of (const char    *table,
     }
   *series = g_strconcat ("register:", register_id, NULL);
   return TRUE;
+}
+
+gboolean
+xaso_server_number_of (const char    *table,
+                       XasoApplyRow  *row,
+                       JsonObject    *op_fields,
+                       char         **series,
+                       char         **number)
+{
+  gboolean dossier = g_str_equal (table, "dossier");
+
+  return xaso_server_number_from (table, value_of (row, op_fields, dossier ? "code" : "register_id"),
+                                  dossier ? NULL : value_of (row, op_fields, "number"), series, number);
 }
 
 static void

@@ -19,6 +19,15 @@ gboolean xaso_server_number_of     (const char    *table,
                                     char         **series,
                                     char         **number);
 
+/* The same from the values themselves: @first is a dossier's code or a
+ * document's register_id, @second a document's number (NULL for a
+ * dossier); JSON null or absent values hold no number. */
+gboolean xaso_server_number_from   (const char    *table,
+                                    JsonNode      *first,
+                                    JsonNode      *second,
+                                    char         **series,
+                                    char         **number);
+
 /* Loads into @apply the claims every number the @ops (XasoSyncOp or NULL)
  * may take could meet, and the leases of the registers whose counter they
  * move. The rows must be loaded already. */

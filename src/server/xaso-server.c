@@ -79,11 +79,14 @@ verb_init_db (int    argc,
   g_autoptr(XasoServerConfig) config =
     prepare (&argc, &argv, "", "Creates or completes the database schema, its roles and row-level security.", NULL);
   GError *error = NULL;
+  guint claimed = 0;
 
   if (config == NULL)
     return 1;
-  if (!xaso_server_init_db (config, &error))
+  if (!xaso_server_init_db (config, &claimed, &error))
     return report (error);
+  /* Numbers the log held before they were claimed (0 on a second run). */
+  g_print ("numbers_claimed\t%u\n", claimed);
   return 0;
 }
 

@@ -3,7 +3,8 @@
 """Sync as an official sees it, against the real xaso-server on a real
 PostgreSQL over loopback TLS: the app enrolls on the Đồng bộ page with the
 server's address, a one-time code and its CA file, and says "Đã đồng bộ"
-under the sidebar; the same field changed on another desktop and here shows
+under the sidebar; the computer, the commune's before it enrolled, is a
+reception desk, and its switch turns that off and on; the same field changed on another desktop and here shows
 as a conflict to review, which a click settles for every desktop; with the
 server stopped a change made here waits, and once it is back "Đồng bộ ngay"
 sends it and the state comes back to "Đã đồng bộ". Screenshots of each step.
@@ -18,8 +19,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "server"))
+import pyatspi  # noqa: E402
 import xaso_a11y  # noqa: E402
-from xaso_a11y import activate, click, db_value, fail, find, key, log, page, shot, type_into, wait_for  # noqa: E402
+from xaso_a11y import (activate, click, db_value, fail, find, focus, key, log, page, shot,  # noqa: E402
+                       type_into, wait_for)
 from xaso_server_fixture import COMMUNE_A, Server  # noqa: E402
 
 XASO, XASOCTL, SERVER, SHOTS = sys.argv[1:5]
@@ -69,6 +72,24 @@ def enroll(app, province, url):
     wait_status(app, "Đã đồng bộ", 60)
     time.sleep(1.0)
     shot("synced")
+
+
+def desk(app, a):
+    log("this computer was the commune's before it enrolled: it is the reception desk; switched off and on again")
+    desk_key = "SELECT value FROM sync_state WHERE key = 'sync.desk'"
+    # The row's title names its switch (a GtkSwitch is a "check box" to AT-SPI in GTK 4.8).
+    roles = ("check box", "toggle button", "switch")
+    switch = wait_for("the reception desk switch", lambda: find(app, roles, "Máy này là Bộ phận một cửa"), 20)
+    if not switch.getState().contains(pyatspi.STATE_CHECKED) or db_value(a, desk_key) != "yes":
+        fail("a standalone commune's computer is not a reception desk once enrolled")
+    shot("desk")
+    focus(switch)
+    wait_for("the setting off", lambda: db_value(a, desk_key) == "no", 10)
+    # On again through its accessible action, as a screen reader switches it.
+    click(switch)
+    wait_for("the setting on again", lambda: db_value(a, desk_key) == "yes", 10)
+    if not switch.getState().contains(pyatspi.STATE_CHECKED):
+        fail("the switch does not show the setting")
 
 
 def conflict(app, a, b, url):
@@ -168,6 +189,7 @@ def main():
         app = wait_for("the app on the accessibility bus", xaso_a11y.find_app, 30)
         sign_in(app)
         enroll(app, PROVINCE, url)
+        desk(app, a)
         conflict(app, a, b, url)
         offline(app, a, workdir)
 
@@ -177,7 +199,8 @@ def main():
         PROVINCE.kill()
         PROVINCE.drop_database()
         shutil.rmtree(workdir, ignore_errors=True)
-    print("ok 1 - enrolling, a conflict settled, and a change and a scan that waited, as an official sees them", flush=True)
+    print("ok 1 - enrolling, the reception desk switch, a conflict settled, and a change and a scan that waited, "
+          "as an official sees them", flush=True)
 
 
 if __name__ == "__main__":

@@ -47,10 +47,24 @@ def offline(db, url):
         c.execute("UPDATE sync_state SET value = ? WHERE key = 'sync.server'", (url,))
 
 
-def register_incoming(db, n, user="vanthu"):
+def register_incoming(db, n, user="vanthu", clock=None):
     out = xasoctl(db, "doc", "incoming", "add", "--issuer", "Sở Tư pháp", "--notation", f"{n}/TB-STP",
-                  "--date", "2026-12-01", "--subject", f"Thông báo số {n}", user=user, check=False)
+                  "--date", "2026-12-01", "--subject", f"Thông báo số {n}", user=user, check=False, clock=clock)
     return out
+
+
+def december_year():
+    """The year of the latest 20 December at most 40 days from now: the
+    desktop's clock is set to its second half of December, near enough to the
+    server's that the leases it grants (60 days from the server's now) still
+    run on 2 January after."""
+    limit = datetime.now(ICT) + timedelta(days=40)
+    return limit.year if (limit.month, limit.day) >= (12, 20) else limit.year - 1
+
+
+def registers(db):
+    """This desktop's registers by (kind, year): the lines of sync leases."""
+    return {(r[2], int(r[3])): r for r in leases(db) if r[0] == "register"}
 
 
 def receive(db, at, name):
@@ -63,7 +77,7 @@ def main():
     if not os.environ.get("XASO_TEST_PG"):
         print("1..0 # SKIP XASO_TEST_PG is not set (build-aux/dev test starts PostgreSQL)")
         return 0
-    print("1..8", flush=True)
+    print("1..11", flush=True)
     province = Server(SERVER, "sync_leases")
     province.setup()
     province.start()
@@ -83,6 +97,36 @@ def main():
         xasoctl(b, "sync", "enroll", "--server", url, "--code", province.enroll_code(COMMUNE_A), "--ca", province.ca)
         sync(b)
         dev_a, dev_b = device(a), device(b)
+
+        # 0. Only a reception desk takes codes. A was the commune's computer
+        # before it enrolled: it goes on receiving. B came empty: it is one
+        # more computer in the office until it is set to be a desk.
+        assert table(xasoctl(a, "sync", "status").stdout)["desk"] == "yes"
+        assert table(xasoctl(b, "sync", "status").stdout)["desk"] == "no"
+        assert not [r for r in leases(b) if r[0] in ("codes", "fallback")], leases(b)
+        assert [r for r in leases(a) if r[0] == "codes"], leases(a)
+        assert province.psql(f"SELECT count(*) FROM dossier_code_grant WHERE device_id = '{dev_b}'") == "0"
+        assert province.psql(f"SELECT count(*) FROM desk_slot WHERE device_id = '{dev_b}'") == "0"
+        today = datetime.now(ICT)
+        refused = xasoctl(b, "dossier", "receive", "--procedure", "1.004837", "--applicant-name", "Người thử",
+                          "--at", today.strftime("%Y-%m-%d 09:00"), user="motcua", check=False)
+        assert refused.returncode != 0 and "not a reception desk" in refused.stderr, refused
+        assert not query(b, "SELECT 1 FROM dossier"), "a dossier was made on a computer that is no desk"
+        bad = xasoctl(b, "sync", "desk", "maybe", check=False)
+        assert bad.returncode == 2 and "desk on|off" in bad.stderr, bad
+        assert xasoctl(b, "sync", "desk", "on").stdout == "desk\tyes\n"
+        sync(b)
+        assert table(xasoctl(b, "sync", "status").stdout)["desk"] == "yes"
+        assert [r for r in leases(b) if r[0] == "codes"] and [r for r in leases(b) if r[0] == "fallback"], leases(b)
+        # Switched off, A gives no code from the blocks it holds.
+        xasoctl(a, "sync", "desk", "off")
+        assert table(xasoctl(a, "sync", "status").stdout)["desk"] == "no"
+        refused = xasoctl(a, "dossier", "receive", "--procedure", "1.004837", "--applicant-name", "Người thử",
+                          "--at", today.strftime("%Y-%m-%d 09:00"), user="motcua", check=False)
+        assert refused.returncode != 0 and "not a reception desk" in refused.stderr, refused
+        xasoctl(a, "sync", "desk", "on")
+        ok("only a reception desk takes dossier codes: the standalone commune's computer is one, a new one is "
+           "not and is refused a dossier with a clear reason until `xasoctl sync desk on`")
 
         # 1. A takes the incoming register; B is refused, naming A.
         refused = register_incoming(a, 1)
@@ -228,6 +272,65 @@ def main():
         assert got[0][0] == 1 and got[-1][1] == 8999, got
         assert all(p[1] + 1 == n[0] for p, n in zip(got, got[1:])), got
         ok("a day's blocks follow each other without overlap up to 8999, then 409 codes_exhausted")
+
+        # 9. From 15 December the holder of a register also takes next year's.
+        year = december_year()
+        xasoctl(a, "sync", "lease", "legal", "--year", str(year))
+        xasoctl(b, "sync", "lease", "incoming", "--year", str(year))
+        for db in (a, b):
+            sync(db, clock=f"@{year}-12-14 10:00:00")
+        assert ("legal", year + 1) not in registers(a), registers(a)
+        for db in (a, b, a):
+            sync(db, clock=f"@{year}-12-20 10:00:00")
+        mine_a, mine_b = registers(a), registers(b)
+        legal, incoming = mine_a[("legal", year + 1)], mine_b[("incoming", year + 1)]
+        assert legal[4] == dev_a and legal[6] == "held", legal
+        assert incoming[4] == dev_b and incoming[6] == "held", incoming
+        assert mine_a[("incoming", year + 1)][1] == incoming[1], "one register of a kind and year on every desktop"
+        listed = {line.split("\t")[0]: line.split("\t") for line in
+                  province.admin("lease", "list", "--commune", COMMUNE_A).stdout.splitlines()}
+        assert listed[legal[1]][1:3] == [str(year + 1), dev_a], listed
+        assert listed[incoming[1]][1:3] == [str(year + 1), dev_b], listed
+        # 2 January, offline: B numbers the year's first document.
+        offline(b, "https://127.0.0.1:9")
+        first = register_incoming(b, 10, clock=f"@{year + 1}-01-02 10:00:00")
+        assert first.returncode == 0 and first.stdout.split("\t")[1].strip() == "1", first
+        assert query(b, "SELECT number FROM document WHERE register_id = ?", incoming[1]) == [(1,)]
+        offline(b, url)
+        report = sync(b)
+        assert report["rejected"] == "0", report
+        sync(a)
+        assert query(a, "SELECT number, notation FROM document WHERE register_id = ?", incoming[1]) == \
+            [(1, "10/TB-STP")]
+        ok("from 15 December the holder of this year's register takes next year's lease, and numbers the new "
+           "year's first document offline on 2 January")
+
+        # 10. A server upgraded from before leases: init-db claims the numbers
+        # its log holds, once; an old number pushed again is refused.
+        def claims():
+            return province.psql("SELECT string_agg(series || ' ' || number || ' ' || table_name || ' ' || row_id, "
+                                 f"E'\\n' ORDER BY series, number) FROM number_claim "
+                                 f"WHERE commune_code = '{COMMUNE_A}'")
+        held = claims()
+        assert "dossier " in held and f"register:{register} 4 document" in held, held
+        province.psql("DELETE FROM number_claim")
+        first_run = province.admin("init-db")
+        assert first_run.returncode == 0, first_run.stderr
+        assert first_run.stdout == f"numbers_claimed\t{len(held.splitlines())}\n", first_run.stdout
+        assert claims() == held
+        second_run = province.admin("init-db")
+        assert second_run.stdout == "numbers_claimed\t0\n" and claims() == held, second_run.stdout
+        before = province.psql("SELECT count(*) FROM quarantine WHERE reason_code = 'duplicate_number'")
+        with sqlite3.connect(b) as c:
+            c.execute("UPDATE register SET last_number = 1 WHERE id = ?", (register,))
+        forged = register_incoming(b, 11)
+        assert forged.returncode == 0 and forged.stdout.split("\t")[1].strip() == "2", forged
+        report = sync(b)
+        assert int(report["rejected"]) >= 1, report
+        after = province.psql("SELECT count(*) FROM quarantine WHERE reason_code = 'duplicate_number'")
+        assert int(after) == int(before) + 1, (before, after)
+        ok("init-db on an upgraded server claims the numbers already in the log (a second run adds none), so an "
+           "old number given again is refused as a duplicate")
     except Exception:
         sys.stderr.write(province.server_log()[-3000:])
         raise

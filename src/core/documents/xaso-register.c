@@ -21,6 +21,19 @@ xaso_register_kind_to_string (XasoRegisterKind kind)
   return kind_names[kind];
 }
 
+gboolean
+xaso_register_kind_from_string (const char       *name,
+                                XasoRegisterKind *kind)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (kind_names); k++)
+    if (g_strcmp0 (name, kind_names[k]) == 0)
+      {
+        *kind = (XasoRegisterKind) k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static const char *
 register_title (XasoRegisterKind kind)
 {

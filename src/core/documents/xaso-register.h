@@ -17,6 +17,10 @@ typedef enum
 } XasoRegisterKind;
 
 const char *xaso_register_kind_to_string (XasoRegisterKind kind);
+/* The kind named as xaso_register_kind_to_string() names it; FALSE for
+ * another name. */
+gboolean    xaso_register_kind_from_string (const char       *name,
+                                            XasoRegisterKind *kind);
 
 /* The id of @kind's register for @year, made (with this desktop holding
  * its lease, as a standalone desktop holds them all) if the year has none

@@ -229,6 +229,18 @@ xaso_dossier_code_next (XasoDatabase  *db,
   Desk desk = { db, unit_eid, day, actor, xaso_database_is_enrolled (db) };
 
   g_return_val_if_fail (xaso_database_in_transaction (db), NULL);
+  /* The commune's codes come from its desks' blocks; a computer elsewhere
+   * in the office holds none, and a code asked of the server now would fail
+   * the moment the network does, with the applicant at the counter. */
+  if (!xaso_dossier_desk_is_on (db))
+    {
+      g_set_error_literal (error, XASO_DOSSIER_ERROR, XASO_DOSSIER_ERROR_CODE,
+                           _("This computer is not a reception desk (one-stop counter), so it gives no dossier "
+                             "codes. Receive the dossier on the reception desk’s computer, or, if this computer "
+                             "is at the counter, turn on “This computer is a reception desk” on the Sync page; "
+                             "what you entered is kept."));
+      return NULL;
+    }
   for (;;)
     {
       g_autoptr(XasoChange) change = NULL;

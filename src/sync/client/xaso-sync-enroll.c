@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "xaso-commune.h"
+#include "xaso-dossier-code.h"
 #include "xaso-sync-enroll.h"
 #include "xaso-sync-protocol.h"
 #include "xaso-sync-seed.h"
@@ -271,6 +272,23 @@ enroll_with_ca (XasoDatabase  *db,
   return xaso_database_run_atomically (db, store_enrollment, &enrollment, error);
 }
 
+/* A computer's first enrollment decides whether it is a reception desk.
+ * A standalone commune's computer has been receiving its dossiers at the
+ * counter: it goes on doing so, or the counter would stop the morning after
+ * enrollment. A computer that came empty and took the commune from the
+ * server is one more in the office (the chairman's, the clerk's): it takes
+ * no codes until someone at the counter turns the setting on. A computer
+ * enrolled again keeps what it was set to. */
+static gboolean
+choose_desk (XasoDatabase  *db,
+             gboolean       standalone,
+             GError       **error)
+{
+  g_autofree char *set = xaso_database_get_state (db, XASO_DOSSIER_DESK_KEY);
+
+  return set != NULL || xaso_dossier_desk_set (db, standalone, error);
+}
+
 gboolean
 xaso_sync_enroll (XasoDatabase  *db,
                   const char    *server_url,
@@ -283,6 +301,7 @@ xaso_sync_enroll (XasoDatabase  *db,
   g_autofree char *print = NULL;
   g_autofree char *kept_ca = NULL;
   gboolean enrolled;
+  gboolean standalone = xaso_database_get_commune_code (db) != NULL;
 
   if (!g_str_has_prefix (server_url, "https://"))
     {
@@ -298,7 +317,7 @@ xaso_sync_enroll (XasoDatabase  *db,
   print = xaso_sync_ca_fingerprint (kept_ca, error);
   enrolled = print != NULL && enroll_with_ca (db, server_url, code, kept_ca, device_name, error);
   g_unlink (kept_ca);    /* gone already when it was pinned */
-  if (!enrolled)
+  if (!enrolled || !choose_desk (db, standalone, error))
     return FALSE;
   /* What this replica holds that no op carries (a demo commune's records)
    * goes up with the first sync, like everything else. */

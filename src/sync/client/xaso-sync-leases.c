@@ -10,6 +10,7 @@
 #include "xaso-commune.h"
 #include "xaso-dossier-code.h"
 #include "xaso-dossier.h"
+#include "xaso-register.h"
 #include "xaso-sync-leases.h"
 #include "xaso-sync-protocol.h"
 #include "xaso-uuid.h"
@@ -151,6 +152,125 @@ renew_registers (XasoDatabase  *db,
   return TRUE;
 }
 
+/* ---- Next year's registers ---------------------------------------------- */
+
+/* From this day of December the holder of a register also takes next
+ * year's: the first document of 1 January is numbered whether or not the
+ * office is online that morning. The last two weeks of the year hold some
+ * ten working days, so a desktop that syncs at all before the holiday has
+ * it; earlier, next year's empty registers would sit in every list for a
+ * month while this year's are still being written. */
+#define NEXT_YEAR_FROM_DAY 15
+
+typedef struct
+{
+  XasoRegisterKind  kind;
+  int               year;
+  char             *id;
+} NextYear;
+
+/* The kinds whose register of @year this desktop holds under a running
+ * lease. */
+static GArray *
+held_kinds (XasoDatabase  *db,
+            int            year,
+            GError       **error)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
+  g_autofree char *now = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "SELECT kind FROM register WHERE deleted = 0 AND year = ? AND lease_device_id = ? AND lease_until > ? "
+    "ORDER BY kind", error);
+  GArray *kinds;
+
+  if (stmt == NULL)
+    return NULL;
+  kinds = g_array_new (FALSE, FALSE, sizeof (XasoRegisterKind));
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_text (stmt, 2, xaso_database_get_device_id (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      XasoRegisterKind kind;
+
+      if (xaso_register_kind_from_string (xaso_column_text (stmt, 0), &kind))
+        g_array_append_val (kinds, kind);
+    }
+  sqlite3_reset (stmt);
+  return kinds;
+}
+
+/* Next year's register, made as its first number would make it (the same
+ * id on every desktop). */
+static gboolean
+open_next_year (XasoDatabase  *db,
+                gpointer       data,
+                GError       **error)
+{
+  NextYear *n = data;
+
+  n->id = xaso_register_open (db, n->kind, n->year, LEASE_ACTOR, error);
+  return n->id != NULL;
+}
+
+/* Whether the server has still to be asked: not when this desktop's lease
+ * of it runs (the renewal keeps it), nor when the server said another
+ * desktop holds it (written with its end by xaso_sync_lease_register). */
+static gboolean
+next_year_to_ask (XasoDatabase *db,
+                  const char   *register_id)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
+  g_autofree char *now = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  sqlite3_stmt *stmt = xaso_database_prepare (db,
+    "SELECT 1 FROM register WHERE id = ? AND lease_until > ?", NULL);
+  gboolean leased;
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_text (stmt, 1, register_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  leased = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return !leased;
+}
+
+static gboolean
+lease_next_year (XasoDatabase  *db,
+                 XasoSyncHttp  *http,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  /* The commune's calendar says when its year ends. */
+  g_autoptr(GDateTime) now = g_date_time_new_now (xaso_calendar_get_time_zone (xaso_dossier_calendar ()));
+  int year = g_date_time_get_year (now);
+  g_autoptr(GArray) kinds = NULL;
+
+  if (g_date_time_get_month (now) != 12 || g_date_time_get_day_of_month (now) < NEXT_YEAR_FROM_DAY)
+    return TRUE;
+  if ((kinds = held_kinds (db, year, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      NextYear n = { g_array_index (kinds, XasoRegisterKind, i), year + 1, NULL };
+      g_autofree char *id = NULL;
+      g_autoptr(GError) local = NULL;
+
+      if (!xaso_database_run_atomically (db, open_next_year, &n, error))
+        return FALSE;
+      id = n.id;
+      if (!next_year_to_ask (db, id) || xaso_sync_lease_register (db, http, id, cancellable, &local))
+        continue;
+      /* Another desktop took it first: written as theirs, as this year's. */
+      if (!g_error_matches (local, XASO_SYNC_ERROR, XASO_SYNC_ERROR_LEASE_HELD))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* ---- Dossier codes ------------------------------------------------------ */
 
 typedef struct
@@ -273,7 +393,11 @@ xaso_sync_leases_refresh (XasoDatabase  *db,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  return renew_registers (db, http, cancellable, error) && fill_codes (db, http, cancellable, error);
+  /* Only a reception desk takes codes: blocks on the other computers would
+   * be gaps in the day's codes and would use up the commune's 20 offline
+   * slots. */
+  return renew_registers (db, http, cancellable, error) && lease_next_year (db, http, cancellable, error) &&
+         (!xaso_dossier_desk_is_on (db) || fill_codes (db, http, cancellable, error));
 }
 
 /* ---- The list ----------------------------------------------------------- */

@@ -11,8 +11,9 @@ G_BEGIN_DECLS
  * lease_device_id and lease_until, and the desk's dossier_code_block rows. */
 
 /* After each sync: renews the leases of the registers this desktop holds
- * (once a day), and keeps its blocks of dossier codes for today and
- * tomorrow above half a block. A lease another desktop holds is written as
+ * (once a day), from 15 December takes next year's lease of each register
+ * it holds this year, and, on a reception desk, keeps its blocks of dossier
+ * codes for today and tomorrow above half a block. A lease another desktop holds is written as
  * theirs, not an error. */
 gboolean   xaso_sync_leases_refresh  (XasoDatabase   *db,
                                       XasoSyncHttp   *http,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "xaso-conflict-row.h"
+#include "xaso-dossier-code.h"
 #include "xaso-dossier.h"
 #include "xaso-sync-blobs.h"
 #include "xaso-sync-clock.h"
@@ -35,6 +36,7 @@ struct _XasoSyncPage
   AdwActionRow        *push_row;
   AdwActionRow        *pull_row;
   AdwActionRow        *server_info_row;
+  GtkSwitch           *desk_switch;
   AdwPreferencesGroup *transfers_group;
   AdwPreferencesGroup *conflicts_group;
   AdwPreferencesGroup *rejected_group;
@@ -68,6 +70,7 @@ typedef struct
   char      *server;
   char      *fingerprint;
   gboolean   enrolled;
+  gboolean   desk;
 } Lists;
 
 static void
@@ -182,6 +185,7 @@ read_lists (XasoDatabase  *db,
   g_autofree char *ca_file = xaso_database_get_state (db, XASO_SYNC_KEY_CA_FILE);
 
   lists->enrolled = xaso_sync_is_enrolled (db);
+  lists->desk = xaso_dossier_desk_is_on (db);
   lists->server = xaso_database_get_state (db, XASO_SYNC_KEY_SERVER);
   /* The pinned CA does not change: its file is read once (@data TRUE). */
   if (GPOINTER_TO_INT (data) && ca_file != NULL)
@@ -309,6 +313,8 @@ show_transfers (XasoSyncPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->transfers_group), transfers->len > 0);
 }
 
+static void desk_toggled_cb (XasoSyncPage *self);
+
 static void
 show_lists (XasoSyncPage *self,
             Lists        *lists)
@@ -332,6 +338,10 @@ show_lists (XasoSyncPage *self,
     }
   g_ptr_array_set_size (self->rows, 0);
   gtk_stack_set_visible_child_name (self->stack, lists->enrolled ? "status" : "enroll");
+  /* Shown as stored, without writing it back. */
+  g_signal_handlers_block_by_func (self->desk_switch, desk_toggled_cb, self);
+  gtk_switch_set_active (self->desk_switch, lists->desk);
+  g_signal_handlers_unblock_by_func (self->desk_switch, desk_toggled_cb, self);
   adw_action_row_set_subtitle (self->server_info_row, server);
   for (guint i = 0; i < lists->conflicts->len; i++)
     {
@@ -451,6 +461,51 @@ resolve_cb (XasoSyncPage    *self,
   gtk_widget_set_sensitive (GTK_WIDGET (row), FALSE);
   xaso_context_run_async (context, resolve_thread, c, (GDestroyNotify)choice_free, NULL, self->cancellable,
                           resolved_cb, g_object_ref (self));
+}
+
+/* The reception desk setting --------------------------------------------------- */
+
+static gpointer
+desk_thread (XasoDatabase  *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  if (!xaso_dossier_desk_set (db, GPOINTER_TO_INT (data), error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+desk_set_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(XasoSyncPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (xaso_context_run_finish (XASO_CONTEXT (source), result, &error) == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      schedule_reload (self);
+      return;
+    }
+  toast (self, gtk_switch_get_active (self->desk_switch)
+               ? _("This computer now receives dossiers: it takes its dossier codes at the next sync.")
+               : _("This computer no longer receives dossiers at the counter."));
+  /* A new desk's blocks come with the next round: now, not in minutes. */
+  xaso_sync_engine_poke (self->engine);
+}
+
+static void
+desk_toggled_cb (XasoSyncPage *self)
+{
+  XasoContext *context = xaso_page_get_context (XASO_PAGE (self));
+  gboolean on = gtk_switch_get_active (self->desk_switch);
+
+  xaso_context_run_async (context, desk_thread, GINT_TO_POINTER (on), NULL, NULL, self->cancellable,
+                          desk_set_cb, g_object_ref (self));
 }
 
 /* Enrollment ------------------------------------------------------------------- */
@@ -741,6 +796,7 @@ xaso_sync_page_class_init (XasoSyncPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, push_row);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, pull_row);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, server_info_row);
+  gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, desk_switch);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, transfers_group);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, conflicts_group);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, rejected_group);
@@ -758,4 +814,6 @@ xaso_sync_page_init (XasoSyncPage *self)
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->transfers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect_object (self->desk_switch, "notify::active", G_CALLBACK (desk_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
 }
