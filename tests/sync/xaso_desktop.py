@@ -16,12 +16,13 @@ def ok(what):
     print(f"ok {_tests} - {what}", flush=True)
 
 
-def xasoctl(db, *args, stdin=None, check=True, user=None, clock=None):
+def xasoctl(db, *args, stdin=None, check=True, user=None, clock=None, env=None):
     """Runs a verb; @clock, a faketime offset such as "+365d", runs it with
-    the desktop's clock that far off."""
+    the desktop's clock that far off; @env, variables to set for it (a
+    desktop's own XDG_CONFIG_HOME, where its keys are)."""
     cmd = (["faketime", "-f", clock] if clock else []) + [XASOCTL, "--db", db] + \
         (["--as", user] if user else []) + list(args)
-    env = dict(os.environ)
+    env = dict(os.environ, **(env or {}))
     if clock:
         # faketime is an LD_PRELOAD library; a sanitized build's runtime
         # must then be told not to insist on coming first.
