@@ -11,8 +11,8 @@
 #include "xaso-sync-key-exchange.h"
 #include "xaso-sync-keys.h"
 #include "xaso-sync-protocol.h"
+#include "xaso-sync-settings.h"
 
-#define KEYS_GIVEN "sync.keys_given"   /* ids of the own keys the server holds, space-separated */
 
 static gboolean
 was_given (const char *given,
@@ -30,7 +30,7 @@ give_one (XasoDatabase  *db,
           GCancellable  *cancellable,
           GError       **error)
 {
-  g_autofree char *given = xaso_database_get_state (db, KEYS_GIVEN);
+  g_autofree char *given = xaso_database_get_state (db, XASO_SYNC_KEY_KEYS_GIVEN);
   g_autofree char *id = xaso_sync_key_id_hex (key);
   g_autofree char *hex = NULL, *path = NULL, *now_given = NULL;
   g_autoptr(GString) body = g_string_new ("{\"commune_code\":");
@@ -48,7 +48,7 @@ give_one (XasoDatabase  *db,
   if (answer == NULL)
     return FALSE;
   now_given = given != NULL && *given != '\0' ? g_strconcat (given, " ", id, NULL) : g_strdup (id);
-  return xaso_database_set_state (db, KEYS_GIVEN, now_given, error);
+  return xaso_database_set_state (db, XASO_SYNC_KEY_KEYS_GIVEN, now_given, error);
 }
 
 static gboolean
