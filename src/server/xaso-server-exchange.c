@@ -29,6 +29,8 @@ static const struct
   [XASO_ENDPOINT_LEASES] = { "/v1/leases", "POST", xaso_server_leases_handle },
   [XASO_ENDPOINT_DIGEST] = { "/v1/digest", "GET", xaso_server_digest_handle },
   [XASO_ENDPOINT_DIGEST_ROWS] = { "/v1/digest/rows", "GET", xaso_server_digest_rows_handle },
+  [XASO_ENDPOINT_KEYS] = { "/v1/keys", "GET", xaso_server_keys_handle },
+  [XASO_ENDPOINT_KEY] = { "/v1/keys/", "PUT", xaso_server_keys_handle },
 };
 
 typedef struct

@@ -45,6 +45,11 @@ XasoServerResponse *xaso_server_leases_handle (XasoPg                   *pg,
                                                const XasoServerRequest  *request,
                                                GError                  **error);
 
+/* GET /v1/keys and PUT /v1/keys/{key_id} (xaso-server-keys.c). */
+XasoServerResponse *xaso_server_keys_handle  (XasoPg                   *pg,
+                                              const XasoServerRequest  *request,
+                                              GError                  **error);
+
 /* Parses a JSON object body (400 bad_json otherwise). */
 JsonNode           *xaso_server_parse_body    (GBytes                   *body,
                                                GError                  **error);

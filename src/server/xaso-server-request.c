@@ -22,6 +22,8 @@ static const char * const endpoint_names[] = {
   [XASO_ENDPOINT_LEASES] = "leases",
   [XASO_ENDPOINT_DIGEST] = "digest",
   [XASO_ENDPOINT_DIGEST_ROWS] = "digest_rows",
+  [XASO_ENDPOINT_KEYS] = "keys",
+  [XASO_ENDPOINT_KEY] = "key",
   [XASO_N_ENDPOINTS] = "other",
 };
 

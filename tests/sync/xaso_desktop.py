@@ -18,7 +18,8 @@ def ok(what):
 
 def xasoctl(db, *args, stdin=None, check=True, user=None, clock=None, env=None):
     """Runs a verb; @clock, a faketime offset such as "+365d", runs it with
-    the desktop's clock that far off; @env adds to the environment."""
+    the desktop's clock that far off; @env, variables to set for it (a
+    desktop's own XDG_CONFIG_HOME, where its keys are)."""
     cmd = (["faketime", "-f", clock] if clock else []) + [XASOCTL, "--db", db] + \
         (["--as", user] if user else []) + list(args)
     env = dict(os.environ, **(env or {}))

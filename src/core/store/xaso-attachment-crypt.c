@@ -44,6 +44,35 @@ key_id (const guint8 key[XASO_FILE_KEY_SIZE],
   memcpy (id, full, KEY_ID_LEN);
 }
 
+static char *
+hex_of (const guint8 *bytes,
+        gsize         len)
+{
+  GString *hex = g_string_sized_new (len * 2);
+
+  for (gsize i = 0; i < len; i++)
+    g_string_append_printf (hex, "%02x", bytes[i]);
+  return g_string_free (hex, FALSE);
+}
+
+char *
+xaso_attachment_key_id_hex (const guint8 key[XASO_FILE_KEY_SIZE])
+{
+  guint8 id[KEY_ID_LEN];
+
+  key_id (key, id);
+  return hex_of (id, KEY_ID_LEN);
+}
+
+char *
+xaso_attachment_header_key_id_hex (const void *data,
+                                   gsize       len)
+{
+  if (len < XASO_ATTACHMENT_CRYPT_HEADER_SIZE || memcmp (data, MAGIC, MAGIC_LEN) != 0)
+    return NULL;
+  return hex_of ((const guint8 *) data + KEY_ID_AT, KEY_ID_LEN);
+}
+
 char *
 xaso_attachment_keyed_name (const guint8  key[XASO_FILE_KEY_SIZE],
                             const void   *plain,

@@ -62,6 +62,13 @@ GBytes  *xaso_attachment_decrypt     (const guint8  key[XASO_FILE_KEY_SIZE],
 gboolean xaso_attachment_encrypted_with (const guint8  key[XASO_FILE_KEY_SIZE],
                                          const void   *data,
                                          gsize         len);
+/* The id of @key as an encrypted file's header carries it, in hex (16
+ * digits): how the server and other desktops name the key
+ * (PROTOCOL.md, "Keys"). */
+char    *xaso_attachment_key_id_hex  (const guint8  key[XASO_FILE_KEY_SIZE]);
+/* The key id @data's header names, in hex, or NULL if it has no header. */
+char    *xaso_attachment_header_key_id_hex (const void *data,
+                                            gsize       len);
 /* The name a sensitive file is stored under: HMAC-SHA256 of the plaintext
  * with a key derived from @key, in hex. The same file attached twice in
  * one commune gets one name, so it is stored once; without the key the

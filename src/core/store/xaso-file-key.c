@@ -212,7 +212,7 @@ wipe_key (gpointer key)
 }
 
 GArray *
-xaso_file_key_lookup_all (XasoDatabase  *db,
+xaso_file_key_lookup_own (XasoDatabase  *db,
                           GError       **error)
 {
   g_autoptr(GArray) keys = g_array_sized_new (FALSE, TRUE, sizeof (XasoFileKey), 2);
@@ -233,6 +233,17 @@ xaso_file_key_lookup_all (XasoDatabase  *db,
   if (found)
     g_array_append_val (keys, key);
   wipe_key (&key);
+  return g_steal_pointer (&keys);
+}
+
+GArray *
+xaso_file_key_lookup_all (XasoDatabase  *db,
+                          GError       **error)
+{
+  g_autoptr(GArray) keys = xaso_file_key_lookup_own (db, error);
+
+  if (keys == NULL || !xaso_file_key_lookup_commune (db, keys, error))
+    return NULL;
   if (keys->len > 0)
     return g_steal_pointer (&keys);
   g_set_error_literal (error, XASO_FILE_KEY_ERROR, XASO_FILE_KEY_ERROR_MISSING,

@@ -35,13 +35,31 @@ typedef struct
   guint8 bytes[XASO_FILE_KEY_SIZE];
 } XasoFileKey;
 
-/* Every key this computer holds for @db's sensitive files, the keyring's
- * first: there are two when one was made while the keyring did not answer
- * (it was locked, or its prompt dismissed), so the file's header says
- * which one opens it. Never makes a key: with none, the error is
+/* Every key this computer holds for @db's sensitive files: its own, the
+ * keyring's first (there are two when one was made while the keyring did
+ * not answer: it was locked, or its prompt dismissed), then the keys other
+ * desktops of the commune gave through the server
+ * (xaso_file_key_keep_commune()); the file's header says which one opens
+ * it. Never makes a key: with none, the error is
  * XASO_FILE_KEY_ERROR_MISSING rather than a new key that could only fail.
  * Freeing the array wipes the keys. */
 GArray   *xaso_file_key_lookup_all         (XasoDatabase  *db,
+                                            GError       **error);
+/* This desktop's own keys only (those it encrypts with and gives to the
+ * server), perhaps none; NULL only on an error. */
+GArray   *xaso_file_key_lookup_own         (XasoDatabase  *db,
+                                            GError       **error);
+/* Appends to @keys (XasoFileKey) the keys of the commune's other desktops
+ * kept here, skipping any @keys holds already (xaso-commune-keys.c). */
+gboolean  xaso_file_key_lookup_commune     (XasoDatabase  *db,
+                                            GArray        *keys,
+                                            GError       **error);
+/* Keeps @key, fetched from the server, as a key of the commune this
+ * desktop may open files with: in the keyring under its own schema, or the
+ * commune's key file, never in place of this desktop's own key. Keeping a
+ * key held already changes nothing. */
+gboolean  xaso_file_key_keep_commune       (XasoDatabase  *db,
+                                            const guint8   key[XASO_FILE_KEY_SIZE],
                                             GError       **error);
 /* Finds the key, making and keeping one the first time. */
 gboolean  xaso_file_key_ensure             (XasoDatabase  *db,

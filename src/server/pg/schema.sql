@@ -210,6 +210,22 @@ CREATE INDEX IF NOT EXISTS blob_partial_touched ON blob (commune_code, touched_a
 -- PostgreSQL need not try to compress them again.
 ALTER TABLE blob_chunk ALTER COLUMN data SET STORAGE EXTERNAL;
 
+-- The commune's keys of sensitive attachments (PROTOCOL.md, Keys): each
+-- desktop encrypts scans of identity papers with a key of its own, and gives
+-- it here so the commune's other enrolled desktops can open them. The server
+-- already holds the commune's records in plain rows under the same walls
+-- (the device token, row-level security); the keys protect the scans at rest
+-- on the desktops (a stolen office PC), not from this server. key_id is the
+-- id derived from the key (xaso-sync-keys.c), so a key is stored once.
+CREATE TABLE IF NOT EXISTS commune_key (
+  commune_code text NOT NULL,
+  key_id       text NOT NULL CHECK (key_id ~ '^[0-9a-f]{16}$'),
+  key_bytes    bytea NOT NULL CHECK (length(key_bytes) = 32),
+  device_id    text NOT NULL,
+  given_at     timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (commune_code, key_id)
+);
+
 -- Roles. They own nothing and cannot log in: the server's login role (or the
 -- superuser in tests) is granted them and switches with SET ROLE, so row-level
 -- security applies even to a connection opened as the tables' owner.
@@ -242,6 +258,8 @@ GRANT DELETE ON row_head TO xaso_app;
 GRANT SELECT, INSERT ON log, receipt, quarantine TO xaso_app;
 -- An upload that starts over or fails its checksum is forgotten.
 GRANT SELECT, INSERT, UPDATE, DELETE ON blob, blob_chunk TO xaso_app;
+-- Keys are given once and never changed.
+GRANT SELECT, INSERT ON commune_key TO xaso_app;
 GRANT SELECT, INSERT ON commune, counter, enrollment TO xaso_admin;
 GRANT SELECT ON device TO xaso_admin;
 -- Abandoned partial uploads are pruned commune by commune.
@@ -255,7 +273,7 @@ DECLARE
   t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['commune', 'counter', 'enrollment', 'device', 'row_head', 'row_field',
-                           'log', 'receipt', 'conflict', 'quarantine', 'blob', 'blob_chunk']
+                           'log', 'receipt', 'conflict', 'quarantine', 'blob', 'blob_chunk', 'commune_key']
   LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "xaso-attachment.h"
+#include "xaso-attachment-crypt.h"
+#include "xaso-file-key.h"
 #include "xaso-sync-blobs.h"
 
 /* A download goes to "<path>.part" beside the store, is flushed to disk
@@ -167,34 +169,80 @@ is_encrypted (XasoDatabase *db,
   return encrypted;
 }
 
-/* The .part, whole: checked when it can be (a plain file is named by its
- * SHA-256; an encrypted one by a keyed hash this check cannot redo, and its
- * own authentication catches damage when it is read), then put in place. */
+static Outcome
+damaged (Download  *d,
+         GError   **error)
+{
+  g_unlink (d->part);
+  g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_ANSWER,
+               _("The file %s came damaged from the server; it will be fetched again."), d->name);
+  return FAILED;
+}
+
+/* An encrypted file is named by a keyed hash of its plaintext: decrypted
+ * with the key its header names and named again, it must come out under
+ * the name asked for. Without that key here yet (its desktop has not given
+ * it to the server), the .part is kept whole for the next sync. */
+static Outcome
+check_encrypted (Download      *d,
+                 const guint8  *data,
+                 gsize          len,
+                 GError       **error)
+{
+  g_autofree char *wanted = xaso_attachment_header_key_id_hex (data, len);
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autofree char *name = NULL;
+  const guint8 *key = NULL;
+
+  if (wanted == NULL)
+    return damaged (d, error);
+  if ((keys = xaso_file_key_lookup_all (d->db, NULL)) != NULL)
+    for (guint i = 0; i < keys->len && key == NULL; i++)
+      if (xaso_attachment_encrypted_with (g_array_index (keys, XasoFileKey, i).bytes, data, len))
+        key = g_array_index (keys, XasoFileKey, i).bytes;
+  if (key == NULL)
+    {
+      g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_ANSWER,
+                   _("The sensitive file %s came, but the key that opens it has not reached this computer yet; "
+                     "it is kept and checked after a later sync."), d->name);
+      return FAILED;
+    }
+  if ((plain = xaso_attachment_decrypt (key, data, len, NULL)) == NULL)
+    return damaged (d, error);
+  name = xaso_attachment_keyed_name (key, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
+  return g_str_equal (name, d->name) ? FETCHED : damaged (d, error);
+}
+
+/* The .part, whole: checked (a plain file is named by its SHA-256, an
+ * encrypted one by a keyed hash of its plaintext), then put in place. */
 static Outcome
 finish (Download  *d,
         GError   **error)
 {
   g_autofree char *dir = g_path_get_dirname (d->target);
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (d->part, FALSE, error);
+  const char *data;
+  gsize len;
   int dir_fd;
 
-  if (!is_encrypted (d->db, d->name))
+  if (mapped == NULL)
+    return FAILED;
+  data = g_mapped_file_get_contents (mapped) != NULL ? g_mapped_file_get_contents (mapped) : "";
+  len = g_mapped_file_get_length (mapped);
+  if (is_encrypted (d->db, d->name))
     {
-      g_autoptr(GMappedFile) mapped = g_mapped_file_new (d->part, FALSE, error);
-      g_autofree char *sum = NULL;
-
-      if (mapped == NULL)
+      if (check_encrypted (d, (const guint8 *) data, len, error) != FETCHED)
         return FAILED;
-      sum = _xaso_sync_blob_hex_sha256 (g_mapped_file_get_contents (mapped) != NULL
-                                        ? g_mapped_file_get_contents (mapped) : "",
-                                        g_mapped_file_get_length (mapped));
-      if (!g_str_equal (sum, d->name))
-        {
-          g_unlink (d->part);
-          g_set_error (error, XASO_SYNC_ERROR, XASO_SYNC_ERROR_BAD_ANSWER,
-                       _("The file %s came damaged from the server; it will be fetched again."), d->name);
-          return FAILED;
-        }
     }
+  else
+    {
+      g_autofree char *sum = _xaso_sync_blob_hex_sha256 (data, len);
+
+      if (!g_str_equal (sum, d->name))
+        return damaged (d, error);
+    }
+  g_clear_pointer (&mapped, g_mapped_file_unref);
   /* Attached here meanwhile: the file in place is the same blob. */
   if (g_file_test (d->target, G_FILE_TEST_EXISTS))
     return g_unlink (d->part), FETCHED;

@@ -231,7 +231,11 @@ store_enrollment (XasoDatabase  *db,
          xaso_database_set_state (db, XASO_SYNC_KEY_CA_FILE, e->ca_file, error) &&
          xaso_database_set_state (db, XASO_SYNC_KEY_TOKEN, e->token, error) &&
          xaso_database_set_state (db, XASO_SYNC_KEY_VERIFIED, "no", error) &&
-         xaso_database_set_state (db, XASO_SYNC_KEY_ENROLL_RETRY, "", error);
+         xaso_database_set_state (db, XASO_SYNC_KEY_ENROLL_RETRY, "", error) &&
+         /* Enrolled anew (perhaps with another server), the server has
+          * none of this desk's keys: the first sync gives them all
+          * (PROTOCOL.md, "Keys"). */
+         xaso_database_set_state (db, XASO_SYNC_KEY_KEYS_GIVEN, "", error);
 }
 
 /* Asks the server with the CA kept in @kept_ca and, once it said yes,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "xaso-sync-history.h"
+#include "xaso-sync-key-exchange.h"
 #include "xaso-sync-leases.h"
 #include "xaso-sync-pull.h"
 #include "xaso-sync-run.h"
@@ -121,6 +122,13 @@ xaso_sync_run_once (XasoDatabase    *db,
       ;
   if (sent == 0 && local == NULL)
     xaso_sync_pull_all (db, http, report, cancellable, &local);
+  /* The keys before the files: a scan from another desk is checked with
+   * its key as it comes. A key refused is told, not a reason to stop. */
+  if (local == NULL && !xaso_sync_keys_exchange (db, http, cancellable, &local) && !is_offline (local))
+    {
+      g_warning ("%s", local->message);
+      g_clear_error (&local);
+    }
   /* The files the pulled rows name, once the rows are all here. */
   if (local == NULL)
     {

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 #define XASO_SYNC_KEY_DIGEST_TRIED "sync.digest_tried" /* Unix seconds of the last digest asked for */
 #define XASO_SYNC_KEY_DIGEST     "sync.digest"       /* what the last comparable digest found, name=value … */
 #define XASO_SYNC_KEY_ENROLL_RETRY "sync.enroll_retry" /* SHA-256 of a code being enrolled with, ':', its retry key */
+#define XASO_SYNC_KEY_KEYS_GIVEN "sync.keys_given"   /* ids of this desk's own keys the server holds, space-separated */
 
 gboolean      xaso_sync_is_enrolled     (XasoDatabase  *db);
 /* A connection to the enrolled server, or NULL with an error saying the

@@ -34,6 +34,7 @@ static const struct
   [XASO_SYNC_ERROR_WRONG_CONTENT_TYPE] = { "wrong_content_type", 415 },
   [XASO_SYNC_ERROR_RANGE_NOT_SATISFIABLE] = { "range_not_satisfiable", 416 },
   [XASO_SYNC_ERROR_CHECKSUM_MISMATCH] = { "checksum_mismatch", 422 },
+  [XASO_SYNC_ERROR_KEY_ID_MISMATCH] = { "key_id_mismatch", 422 },
   [XASO_SYNC_ERROR_DATABASE_UNAVAILABLE] = { "database_unavailable", 503 },
   [XASO_SYNC_ERROR_INTERNAL] = { "internal", 500 },
   [XASO_SYNC_ERROR_NETWORK] = { "network", 0 },
