@@ -396,7 +396,10 @@ xaso_sync_blobs_download_all (XasoDatabase          *db,
           return -1;
         }
       else if (local != NULL)
-        g_warning ("%s", local->message);
+        /* Bytes from outside that failed their check: said, kept in the
+         * transfer's last_error for the page, and tried again next round
+         * (a warning is for this program's own faults). */
+        g_message ("%s", local->message);
     }
   return fetched;
 }

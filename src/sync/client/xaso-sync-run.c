@@ -126,7 +126,7 @@ xaso_sync_run_once (XasoDatabase    *db,
    * its key as it comes. A key refused is told, not a reason to stop. */
   if (local == NULL && !xaso_sync_keys_exchange (db, http, cancellable, &local) && !is_offline (local))
     {
-      g_warning ("%s", local->message);
+      g_message ("%s", local->message);
       g_clear_error (&local);
     }
   /* The files the pulled rows name, once the rows are all here. */
