@@ -14,6 +14,7 @@
 
 #include "xaso-attachment-crypt.h"
 #include "xaso-file-key.h"
+#include "xaso-file-key-private.h"
 
 /* The keys other desktops of the commune encrypt with, fetched from the
  * server (PROTOCOL.md, "Keys"), kept apart from this desktop's own key so
@@ -50,31 +51,6 @@ commune_file_path (XasoDatabase *db)
   g_strcanon (commune, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-", '_');
   name = g_strdup_printf ("%s-commune.keys", commune);
   return g_build_filename (g_get_user_config_dir (), "xaso", "keys", name, NULL);
-}
-
-static gboolean
-parse_hex (const char *text,
-           guint8      key[XASO_FILE_KEY_SIZE])
-{
-  if (text == NULL || strlen (text) != HEX_LEN)
-    return FALSE;
-  for (guint i = 0; i < XASO_FILE_KEY_SIZE; i++)
-    {
-      int hi = g_ascii_xdigit_value (text[2 * i]), lo = g_ascii_xdigit_value (text[2 * i + 1]);
-
-      if (hi < 0 || lo < 0)
-        return FALSE;
-      key[i] = (guint8) (hi << 4 | lo);
-    }
-  return TRUE;
-}
-
-static void
-append_hex (GString      *out,
-            const guint8  key[XASO_FILE_KEY_SIZE])
-{
-  for (guint i = 0; i < XASO_FILE_KEY_SIZE; i++)
-    g_string_append_printf (out, "%02x", key[i]);
 }
 
 static gboolean
@@ -125,7 +101,7 @@ file_read (XasoDatabase  *db,
     {
       guint8 key[XASO_FILE_KEY_SIZE];
 
-      if (parse_hex (g_strstrip (lines[i]), key))
+      if (_xaso_file_key_parse_hex (g_strstrip (lines[i]), key))
         add_unique (keys, key);
       else if (*lines[i] != '\0')
         g_warning ("A line of %s is not a key; it was skipped", path);
@@ -149,7 +125,7 @@ keyring_read (XasoDatabase *db,
       SecretValue *value = secret_retrievable_retrieve_secret_sync (l->data, NULL, NULL);
       guint8 key[XASO_FILE_KEY_SIZE];
 
-      if (value != NULL && parse_hex (secret_value_get_text (value), key))
+      if (value != NULL && _xaso_file_key_parse_hex (secret_value_get_text (value), key))
         add_unique (keys, key);
       gnutls_memset (key, 0, sizeof key);
       g_clear_pointer (&value, secret_value_unref);
@@ -179,21 +155,11 @@ keyring_keep (XasoDatabase *db,
                                             xaso_database_get_commune_code (db));
   gboolean ok;
 
-  append_hex (hex, key);
+  _xaso_file_key_append_hex (hex, key);
   ok = secret_password_store_sync (commune_schema (), SECRET_COLLECTION_DEFAULT, label, hex->str, NULL, &local,
                                    "commune", xaso_database_get_commune_code (db), "key_id", id, NULL);
   gnutls_memset (hex->str, 0, hex->len);
   return ok;
-}
-
-static gboolean
-keep_error (GError    **error,
-            const char *path,
-            int         err)
-{
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (err),
-               _("Could not keep the key of sensitive files in “%s”: %s"), path, g_strerror (err));
-  return FALSE;
 }
 
 /* The whole list again through a temporary file, so a cut leaves the old
@@ -211,7 +177,7 @@ file_keep (XasoDatabase  *db,
 
   for (guint i = 0; i < keys->len; i++)
     {
-      append_hex (text, g_array_index (keys, XasoFileKey, i).bytes);
+      _xaso_file_key_append_hex (text, g_array_index (keys, XasoFileKey, i).bytes);
       g_string_append_c (text, '\n');
     }
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -230,7 +196,7 @@ file_keep (XasoDatabase  *db,
         g_unlink (tmp);
     }
   gnutls_memset (text->str, 0, text->len);
-  return err == 0 || keep_error (error, path, err);
+  return err == 0 || _xaso_file_key_keep_error (error, path, err);
 }
 
 gboolean

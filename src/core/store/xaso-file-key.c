@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "xaso-file-key.h"
+#include "xaso-file-key-private.h"
 
 G_DEFINE_QUARK (xaso-file-key-error-quark, xaso_file_key_error)
 
@@ -81,36 +82,44 @@ damaged (GError    **error,
   return FALSE;
 }
 
-static gboolean
-parse_hex (const char *text,
-           guint8      key[XASO_FILE_KEY_SIZE])
+gboolean
+_xaso_file_key_parse_hex (const char *text,
+                          guint8      key[XASO_FILE_KEY_SIZE])
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_autofree char *copy = NULL;
+  gboolean ok;
 
-  if (strlen (copy) != HEX_LEN)
+  if (text == NULL)
     return FALSE;
-  for (guint i = 0; i < XASO_FILE_KEY_SIZE; i++)
+  copy = g_strstrip (g_strdup (text));
+  ok = strlen (copy) == HEX_LEN;
+  for (guint i = 0; ok && i < XASO_FILE_KEY_SIZE; i++)
     {
       int hi = g_ascii_xdigit_value (copy[2 * i]), lo = g_ascii_xdigit_value (copy[2 * i + 1]);
 
-      if (hi < 0 || lo < 0)
-        return FALSE;
-      key[i] = (guint8)(hi << 4 | lo);
+      ok = hi >= 0 && lo >= 0;
+      key[i] = ok ? (guint8) (hi << 4 | lo) : 0;
     }
-  gnutls_memset (copy, 0, HEX_LEN);
-  return TRUE;
+  gnutls_memset (copy, 0, strlen (copy));
+  return ok;
+}
+
+void
+_xaso_file_key_append_hex (GString      *out,
+                           const guint8  key[XASO_FILE_KEY_SIZE])
+{
+  for (guint i = 0; i < XASO_FILE_KEY_SIZE; i++)
+    g_string_append_printf (out, "%02x", key[i]);
 }
 
 static char *
 format_hex (const guint8 key[XASO_FILE_KEY_SIZE])
 {
-  char *hex = g_malloc (HEX_LEN + 2);
+  GString *hex = g_string_sized_new (HEX_LEN + 2);
 
-  for (guint i = 0; i < XASO_FILE_KEY_SIZE; i++)
-    g_snprintf (hex + 2 * i, 3, "%02x", key[i]);
-  hex[HEX_LEN] = '\n';
-  hex[HEX_LEN + 1] = '\0';
-  return hex;
+  _xaso_file_key_append_hex (hex, key);
+  g_string_append_c (hex, '\n');
+  return g_string_free (hex, FALSE);
 }
 
 /* Sets *@found; FALSE only for a damaged key. An unreachable keyring is no
@@ -134,7 +143,7 @@ keyring_lookup (XasoDatabase  *db,
     note_fallback (local->message);
   if (secret == NULL)
     return TRUE;
-  ok = parse_hex (secret, key);
+  ok = _xaso_file_key_parse_hex (secret, key);
   secret_password_free (secret);
   if (!ok)
     return damaged (error, _("the desktop keyring"));
@@ -162,7 +171,7 @@ file_lookup (XasoDatabase  *db,
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  ok = parse_hex (text, key);
+  ok = _xaso_file_key_parse_hex (text, key);
   gnutls_memset (text, 0, len);
   if (!ok)
     return damaged (error, path);
@@ -253,10 +262,10 @@ xaso_file_key_lookup_all (XasoDatabase  *db,
   return NULL;
 }
 
-static gboolean
-key_file_error (GError    **error,
-                const char *path,
-                int         err)
+gboolean
+_xaso_file_key_keep_error (GError    **error,
+                           const char *path,
+                           int         err)
 {
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (err),
                _("Could not keep the key of sensitive files in “%s”: %s"), path, g_strerror (err));
@@ -277,12 +286,12 @@ file_store (XasoDatabase  *db,
   int fd, err = 0;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
-    return key_file_error (error, dir, errno);
+    return _xaso_file_key_keep_error (error, dir, errno);
   fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0 && errno == EEXIST)
     return file_lookup (db, key, &found, error) && (found || damaged (error, path));
   if (fd < 0)
-    return key_file_error (error, path, errno);
+    return _xaso_file_key_keep_error (error, path, errno);
   if (write (fd, hex, HEX_LEN + 1) != HEX_LEN + 1 || fsync (fd) != 0)
     err = errno != 0 ? errno : EIO;
   if (close (fd) != 0 && err == 0)
@@ -291,7 +300,7 @@ file_store (XasoDatabase  *db,
   if (err != 0)
     {
       g_unlink (path);
-      return key_file_error (error, path, err);
+      return _xaso_file_key_keep_error (error, path, err);
     }
   return TRUE;
 }
