@@ -20,7 +20,7 @@ import time
 sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "server"))
 sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "sync"))
 from xaso_server_fixture import COMMUNE_A, Server  # noqa: E402
-from xaso_desktop import ok, table, xasoctl  # noqa: E402
+from xaso_desktop import init_commune, ok, table, xasoctl  # noqa: E402
 
 XASOCTL = os.environ["XASOCTL"]
 SERVER = sys.argv[1]
@@ -93,9 +93,7 @@ def wait_for(what, condition, timeout=60):
 
 def setup_desktops(province, url, work):
     a, b = (os.path.join(work, n, "xaso.db") for n in "ab")
-    xasoctl(a, "init", "--code", COMMUNE_A, "--name", "Xã Tân Lập", "--province-code", "80",
-            "--province", "Tây Ninh", "--agency-id", "000.00.01.H80", "--admin", "quantri",
-            "--admin-name", "Trần Văn Quản", "--password-stdin", stdin="mat-khau-quan-tri\n")
+    init_commune(a)
     xasoctl(a, "sync", "enroll", "--server", url, "--code", province.enroll_code(COMMUNE_A), "--ca", province.ca)
     for user, name, role in (("tuphap", "Lê Thị Tư", "chuyen_vien"), ("chutich", "Nguyễn Văn Chủ", "lanh_dao")):
         xasoctl(a, "user", "add", user, "--name", name, "--role", role, "--password-stdin",

@@ -19,7 +19,7 @@ import tempfile
 sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "server"))
 sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "sync"))
 from xaso_server_fixture import COMMUNE_A, COMMUNE_B, Server  # noqa: E402
-from xaso_desktop import ok, sync, table, xasoctl  # noqa: E402
+from xaso_desktop import init_commune, ok, sync, table, xasoctl  # noqa: E402
 
 SERVER = sys.argv[1]
 
@@ -72,9 +72,7 @@ def main():
     work = tempfile.mkdtemp(prefix="xaso-sync-cli-")
     a, b, c = (os.path.join(work, n, "xaso.db") for n in "abc")
     try:
-        xasoctl(a, "init", "--code", COMMUNE_A, "--name", "Xã Tân Lập", "--province-code", "80",
-                "--province", "Tây Ninh", "--agency-id", "000.00.01.H80", "--admin", "quantri",
-                "--admin-name", "Trần Văn Quản", "--password-stdin", stdin="mat-khau-quan-tri\n")
+        init_commune(a)
         out = table(xasoctl(a, "sync", "enroll", "--server", url,
                             "--code", province.enroll_code(COMMUNE_A), "--ca", province.ca).stdout)
         assert out["ca_fingerprint"] == fingerprint(province.ca), out

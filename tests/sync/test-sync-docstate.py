@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "server"))
 sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "sync"))
 from xaso_server_fixture import COMMUNE_A, Server  # noqa: E402
-from xaso_desktop import ok, sync, table, xasoctl  # noqa: E402
+from xaso_desktop import init_commune, ok, sync, table, xasoctl  # noqa: E402
 
 SERVER = sys.argv[1]
 ICT = timezone(timedelta(hours=7))
@@ -63,9 +63,7 @@ def main():
     work = tempfile.mkdtemp(prefix="xaso-sync-docstate-")
     a, b = (os.path.join(work, n, "xaso.db") for n in "ab")
     try:
-        xasoctl(a, "init", "--code", COMMUNE_A, "--name", "Xã Tân Lập", "--province-code", "80",
-                "--province", "Tây Ninh", "--agency-id", "000.00.01.H80", "--admin", "quantri",
-                "--admin-name", "Trần Văn Quản", "--password-stdin", stdin="mat-khau-quan-tri\n")
+        init_commune(a)
         for user, role in (("vanthu", "van_thu"), ("chutich", "lanh_dao"), ("phochutich", "lanh_dao"),
                            ("tuphap", "chuyen_vien"), ("vanhoa", "chuyen_vien")):
             xasoctl(a, "user", "add", user, "--name", f"Người {user}", "--role", role, "--password-stdin",

@@ -6,6 +6,8 @@ and number the TAP lines."""
 import os
 import subprocess
 
+from xaso_server_fixture import COMMUNE_A  # the tests put tests/server on the path first
+
 XASOCTL = os.environ["XASOCTL"]
 _tests = 0
 
@@ -31,6 +33,14 @@ def xasoctl(db, *args, stdin=None, check=True, user=None, clock=None, env=None):
     if check and out.returncode != 0:
         raise AssertionError(f"{' '.join(cmd)} failed ({out.returncode}): {out.stderr}")
     return out
+
+
+def init_commune(db):
+    """Xã Tân Lập (COMMUNE_A of the server fixture), standalone, its
+    administrator quantri."""
+    return xasoctl(db, "init", "--code", COMMUNE_A, "--name", "Xã Tân Lập", "--province-code", "80",
+                   "--province", "Tây Ninh", "--agency-id", "000.00.01.H80", "--admin", "quantri",
+                   "--admin-name", "Trần Văn Quản", "--password-stdin", stdin="mat-khau-quan-tri\n")
 
 
 def table(text):
