@@ -114,7 +114,10 @@ void
 xaso_document_fold_sort (XasoDocumentFoldEvent *events,
                          guint                  n_events)
 {
-  qsort (events, n_events, sizeof *events, compare_events);
+  /* A document with no events yet has no array at all (qsort's first
+   * argument may not be NULL, even for nothing to sort). */
+  if (n_events > 1)
+    qsort (events, n_events, sizeof *events, compare_events);
 }
 
 void
