@@ -413,6 +413,22 @@ choice_free (Choice *c)
   g_free (c);
 }
 
+/* Whether a write this page asked of a worker went through; if not, the
+ * reason is toasted (a cancelled write, the page going away, says nothing). */
+static gboolean
+write_finished (XasoSyncPage *self,
+                GObject      *source,
+                GAsyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (xaso_context_run_finish (XASO_CONTEXT (source), result, &error) != NULL)
+    return TRUE;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, error->message);
+  return FALSE;
+}
+
 static gpointer
 resolve_thread (XasoDatabase  *db,
                 gpointer       data,
@@ -432,14 +448,9 @@ resolved_cb (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(XasoSyncPage) self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (xaso_context_run_finish (XASO_CONTEXT (source), result, &error) == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      return;
-    }
+  if (!write_finished (self, source, result))
+    return;
   toast (self, _("Your choice is saved and will be sent to the other computers."));
   xaso_context_notify_changed (XASO_CONTEXT (source), "field_conflict");
   schedule_reload (self);
@@ -482,13 +493,10 @@ desk_set_cb (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(XasoSyncPage) self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (xaso_context_run_finish (XASO_CONTEXT (source), result, &error) == NULL)
+  if (!write_finished (self, source, result))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      schedule_reload (self);
+      schedule_reload (self);   /* the switch goes back to what is stored */
       return;
     }
   toast (self, gtk_switch_get_active (self->desk_switch)
