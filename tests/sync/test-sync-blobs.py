@@ -19,8 +19,8 @@ import time
 
 sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "server"))
 sys.path.insert(0, os.path.join(os.environ["XASO_SOURCE_DIR"], "tests", "sync"))
-from xaso_server_fixture import COMMUNE_A, Server  # noqa: E402
-from xaso_desktop import init_commune, ok, table, xasoctl  # noqa: E402
+from xaso_server_fixture import COMMUNE_A  # noqa: E402
+from xaso_desktop import init_commune, ok, start_province, table, xasoctl  # noqa: E402
 
 XASOCTL = os.environ["XASOCTL"]
 SERVER = sys.argv[1]
@@ -105,13 +105,9 @@ def setup_desktops(province, url, work):
 
 
 def main():
-    if not os.environ.get("XASO_TEST_PG"):
-        print("1..0 # SKIP XASO_TEST_PG is not set (build-aux/dev test starts PostgreSQL)")
+    province = start_province(SERVER, "sync_blobs", 7)
+    if province is None:
         return 0
-    print("1..7", flush=True)
-    province = Server(SERVER, "sync_blobs")
-    province.setup()
-    province.start()
     url = f"https://127.0.0.1:{province.port}"
     work = tempfile.mkdtemp(prefix="xaso-sync-blobs-")
     try:

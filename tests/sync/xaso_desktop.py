@@ -6,7 +6,7 @@ and number the TAP lines."""
 import os
 import subprocess
 
-from xaso_server_fixture import COMMUNE_A  # the tests put tests/server on the path first
+from xaso_server_fixture import COMMUNE_A, Server  # the tests put tests/server on the path first
 
 XASOCTL = os.environ["XASOCTL"]
 _tests = 0
@@ -33,6 +33,19 @@ def xasoctl(db, *args, stdin=None, check=True, user=None, clock=None, env=None):
     if check and out.returncode != 0:
         raise AssertionError(f"{' '.join(cmd)} failed ({out.returncode}): {out.stderr}")
     return out
+
+
+def start_province(server, name, plan):
+    """The province's xaso-server started on a database of its own, the TAP
+    plan of @plan tests printed; None, the test skipped, without PostgreSQL."""
+    if not os.environ.get("XASO_TEST_PG"):
+        print("1..0 # SKIP XASO_TEST_PG is not set (build-aux/dev test starts PostgreSQL)")
+        return None
+    print(f"1..{plan}", flush=True)
+    province = Server(server, name)
+    province.setup()
+    province.start()
+    return province
 
 
 def init_commune(db):
