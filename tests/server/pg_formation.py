@@ -102,6 +102,22 @@ class Formation:
                 os.chown(os.path.join(self.dir, folder), _uid("postgres"), -1)
         self.monitor = Node("monitor", free_port(), f"{self.dir}/monitor")
         self.nodes = [Node(f"node{i}", free_port(), f"{self.dir}/node{i}") for i in (1, 2)]
+        # pg_autoctl makes $XDG_*/pg_autoctl/<pgdata>/ level by level, and
+        # fails with "File exists" when another pg_autoctl (our polling
+        # "show uri" beside the monitor starting) makes the same level
+        # between its stat and its mkdir. Made here first, there is no race.
+        for node in [self.monitor, *self.nodes]:
+            for folder in ("config", "data", "run"):
+                self._mkdirs(os.path.join(self.dir, folder), "pg_autoctl" + node.pgdata)
+
+    def _mkdirs(self, base, relative):
+        path = base
+        for part in relative.split("/"):
+            path = os.path.join(path, part)
+            if not os.path.isdir(path):
+                os.mkdir(path, 0o700)
+                if os.getuid() == 0:
+                    os.chown(path, _uid("postgres"), -1)
 
     # Running commands ---------------------------------------------------------
 
