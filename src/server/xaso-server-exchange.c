@@ -181,7 +181,6 @@ done_cb (GObject      *source,
     }
   if (response->commune_code != NULL)
     g_object_set_data_full (G_OBJECT (exchange->msg), "xaso-commune", g_strdup (response->commune_code), g_free);
-  xaso_server_response_compress (response, exchange->request->accept_gzip);
   xaso_server_message_answer (exchange->server, exchange->msg, response);
   soup_server_message_unpause (exchange->msg);
   exchange_free (exchange);

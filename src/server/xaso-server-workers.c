@@ -106,13 +106,19 @@ work (GTask             *task,
 {
   Job *job = g_task_get_task_data (task);
   XasoPg *pg = g_private_get (&thread_connection);
+  XasoServerResponse *response;
 
   if (pg == NULL)
     {
       pg = xaso_pg_new (workers->conninfo, XASO_PG_ROLE_APP);
       g_private_set (&thread_connection, pg);
     }
-  g_task_return_pointer (task, run_job (pg, job), (GDestroyNotify) xaso_server_response_free);
+  response = run_job (pg, job);
+  /* Compressed here, not on the main loop: a big pull page takes
+   * milliseconds of gzip that would hold up every other answer. */
+  if (!response->wait)
+    xaso_server_response_compress (response, job->request->accept_gzip);
+  g_task_return_pointer (task, response, (GDestroyNotify) xaso_server_response_free);
   g_object_unref (task);
 }
 

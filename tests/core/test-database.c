@@ -286,6 +286,37 @@ test_log_folded_back_off_the_writer (void)
   g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM filler"), ==, 2001);
 }
 
+/* Closed right after a commit that queued a checkpoint, the database is
+ * whole in its own file: the close waits for the checkpoint's connection,
+ * so it is the last one and folds the log back. A copy of the file alone
+ * (as a benchmark or an administrator makes) then lacks nothing. */
+static void
+test_close_leaves_no_log (void)
+{
+  g_autofree char *path = xaso_test_temp_path ("close.db");
+  g_autofree char *log = g_strconcat (path, "-wal", NULL);
+  g_autofree char *copy = xaso_test_temp_path ("close-copy.db");
+  g_autoptr(XasoDatabase) db = xaso_test_open_commune (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (xaso_database_exec (db, "CREATE TABLE filler (x TEXT);"
+                                         "BEGIN; WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                         "WHERE i < 10000) INSERT INTO filler SELECT randomblob (3000) FROM n; COMMIT;",
+                                     &error));
+  g_assert_no_error (error);
+  /* Long enough for the checkpoint to have begun, not to have ended. */
+  g_usleep (20000);
+  g_clear_object (&db);
+  g_assert_false (g_file_test (log, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  db = xaso_database_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xaso_test_count (db, "SELECT count(*) FROM filler"), ==, 10000);
+}
+
 static void
 test_reopen_keeps_identity (void)
 {
@@ -401,6 +432,7 @@ main (int    argc,
   g_test_add_func ("/store/database/checks-rewritten-on-upgrade", test_checks_rewritten_on_upgrade);
   g_test_add_func ("/store/database/now-text", test_now_text);
   g_test_add_func ("/store/database/log-folded-back-off-the-writer", test_log_folded_back_off_the_writer);
+  g_test_add_func ("/store/database/close-leaves-no-log", test_close_leaves_no_log);
   g_test_add_func ("/store/database/reopen-keeps-identity", test_reopen_keeps_identity);
   g_test_add_func ("/store/database/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/store/database/statement-cache", test_statement_cache);

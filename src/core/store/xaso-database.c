@@ -50,6 +50,12 @@ xaso_database_finalize (GObject *object)
   g_clear_pointer (&self->state_cache, g_hash_table_unref);
   g_clear_pointer (&self->state_dirty, g_hash_table_unref);
   g_clear_pointer (&self->remembered, g_hash_table_unref);
+  /* A checkpoint still running holds a connection of its own: this close
+   * would then not be the last, which folds the whole log back into the
+   * file and removes it. Left behind, the file alone (a copy of it) lacks
+   * everything since the last checkpoint. */
+  if (self->checkpoint != NULL)
+    _xaso_checkpoint_wait (self->checkpoint);
   _xaso_checkpoint_detach (self->checkpoint, self->db);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
