@@ -617,45 +617,80 @@ xaso_sync_json_append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* printf's machinery is most of the cost of a number otherwise. */
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  int at = sizeof digits;
+
+  do
+    digits[--at] = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) > 0);
+  if (value < 0)
+    digits[--at] = '-';
+  g_string_append_len (out, digits + at, (gssize) sizeof digits - at);
+}
+
 void
 xaso_sync_json_append_value (GString  *out,
                              JsonNode *node)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    g_string_append (out, "null");
-  else if (!JSON_NODE_HOLDS_VALUE (node))
-    g_string_append (out, "null");
-  else if (json_node_get_value_type (node) == G_TYPE_STRING)
+  GType type;
+
+  /* The type is asked once: each JSON_NODE_HOLDS_… is a call. */
+  if (node == NULL || json_node_get_node_type (node) != JSON_NODE_VALUE)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_STRING)
     xaso_sync_json_append_string (out, json_node_get_string (node));
-  else if (json_node_get_value_type (node) == G_TYPE_INT64)
-    g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+  else if (type == G_TYPE_INT64)
+    append_int (out, json_node_get_int (node));
+  else if (type == G_TYPE_DOUBLE)
     {
       char number[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_string_append (out, g_ascii_formatd (number, sizeof number, "%.17g", json_node_get_double (node)));
     }
-  else if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+  else if (type == G_TYPE_BOOLEAN)
     g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
   else
     g_string_append (out, "null");
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+typedef struct
 {
-  return strcmp (*(const char **) a, *(const char **) b);
+  const char *name;
+  JsonNode   *node;
+} Member;
+
+static int
+compare_members (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (((const Member *) a)->name, ((const Member *) b)->name);
 }
 
-char *
-xaso_sync_entry_canonical (JsonObject *entry)
+/* The canonical text of an entry, after @out: the head in a fixed order,
+ * then the fields by name. Every pulled and pushed entry goes through here
+ * (the log's checksum), so the fields are read once, with their nodes. */
+void
+xaso_sync_entry_canonical_append (GString    *out,
+                                  JsonObject *entry)
 {
   static const char * const head[] = { "server_seq", "device_id", "seq", "table", "row", "kind" };
-  GString *out = g_string_new ("{");
   JsonObject *fields = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  Member stack[48];
+  g_autofree Member *heap = NULL;
+  Member *members = stack;
+  guint n = 0;
 
+  g_string_append_c (out, '{');
   for (guint i = 0; i < G_N_ELEMENTS (head); i++)
     {
       xaso_sync_json_append_string (out, head[i]);
@@ -669,22 +704,33 @@ xaso_sync_entry_canonical (JsonObject *entry)
     {
       JsonObjectIter iter;
       const char *name;
+      JsonNode *node;
 
+      if (json_object_get_size (fields) > G_N_ELEMENTS (stack))
+        members = heap = g_new (Member, json_object_get_size (fields));
       json_object_iter_init (&iter, fields);
-      while (json_object_iter_next (&iter, &name, NULL))
-        g_ptr_array_add (names, (gpointer) name);
-      g_ptr_array_sort (names, compare_names);
+      while (json_object_iter_next (&iter, &name, &node))
+        members[n++] = (Member) { name, node };
+      qsort (members, n, sizeof (Member), compare_members);
     }
   g_string_append (out, "\"fields\":{");
-  for (guint i = 0; i < names->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      xaso_sync_json_append_string (out, g_ptr_array_index (names, i));
+      xaso_sync_json_append_string (out, members[i].name);
       g_string_append_c (out, ':');
-      xaso_sync_json_append_value (out, json_object_get_member (fields, g_ptr_array_index (names, i)));
+      xaso_sync_json_append_value (out, members[i].node);
     }
   g_string_append (out, "}}");
+}
+
+char *
+xaso_sync_entry_canonical (JsonObject *entry)
+{
+  GString *out = g_string_sized_new (256);
+
+  xaso_sync_entry_canonical_append (out, entry);
   return g_string_free (out, FALSE);
 }
 

@@ -171,6 +171,8 @@ void        xaso_sync_json_append_value  (GString     *out,
 /* The canonical text of a log entry (PROTOCOL.md) and the running checksum
  * that chains them: c(n) = SHA-256(c(n-1) ‖ canonical(entry n)), in hex. */
 char       *xaso_sync_entry_canonical    (JsonObject    *entry);
+void        xaso_sync_entry_canonical_append (GString   *out,
+                                              JsonObject *entry);
 char       *xaso_sync_checksum_next      (const char    *previous,
                                           const char    *canonical);
 
