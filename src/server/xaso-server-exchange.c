@@ -42,6 +42,7 @@ typedef struct
   gboolean           gone;         /* the message finished without us */
   gboolean           working;      /* a worker holds the request */
   guint              waiter_id;
+  gint64             parked_at;    /* monotonic µs */
   guint64            generation;   /* of the commune, when the worker started */
 } Exchange;
 
@@ -135,6 +136,7 @@ wake_cb (gpointer data)
   Exchange *exchange = data;
 
   exchange->waiter_id = 0;
+  xaso_server_message_waited (exchange->msg, g_get_monotonic_time () - exchange->parked_at);
   exchange->request->no_wait = TRUE;
   dispatch (exchange);
 }
@@ -154,6 +156,7 @@ park (Exchange           *exchange,
       dispatch (exchange);
       return;
     }
+  exchange->parked_at = g_get_monotonic_time ();
   exchange->waiter_id = xaso_server_waiters_add (server->waiters, response->commune_code,
                                                  response->wait_seconds, wake_cb, exchange);
 }

@@ -37,6 +37,9 @@ XasoEndpoint xaso_server_route          (const char        *path);
 /* The body that arrived, within the wire limit (see the early handler). */
 GBytes      *xaso_server_message_body   (SoupServerMessage *msg,
                                          gboolean          *too_large);
+/* A long-poll's time parked, left out of the request's duration. */
+void         xaso_server_message_waited (SoupServerMessage  *msg,
+                                         gint64              usec);
 void         xaso_server_message_answer (XasoServer         *server,
                                          SoupServerMessage  *msg,
                                          XasoServerResponse *response);

@@ -7,6 +7,16 @@
 
 static GMutex lock;
 static guint64 requests[XASO_N_ENDPOINTS + 1][600];   /* by endpoint, then HTTP status */
+
+/* How long requests took, from their headers to their answer, less the time
+ * a long-poll waited for news: the server's own share of a desktop's wait. */
+static const double bounds[] = { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10 };
+static struct
+{
+  guint64 in[G_N_ELEMENTS (bounds) + 1];   /* per bucket, the last one past every bound */
+  double  sum;
+  guint64 count;
+} durations[XASO_N_ENDPOINTS + 1];
 static guint64 ops[XASO_SYNC_REJECTED + 1];
 static guint64 served;
 static guint64 reconnections;
@@ -20,10 +30,20 @@ static struct
 
 void
 xaso_server_metrics_request (XasoEndpoint endpoint,
-                             guint        status)
+                             guint        status,
+                             gint64       usec)
 {
+  double seconds = MAX (usec, 0) / (double) G_USEC_PER_SEC;
+  guint e = MIN (endpoint, XASO_N_ENDPOINTS);
+  guint b = 0;
+
+  while (b < G_N_ELEMENTS (bounds) && seconds > bounds[b])
+    b++;
   g_mutex_lock (&lock);
-  requests[MIN (endpoint, XASO_N_ENDPOINTS)][MIN (status, 599)]++;
+  requests[e][MIN (status, 599)]++;
+  durations[e].in[b]++;
+  durations[e].sum += seconds;
+  durations[e].count++;
   g_mutex_unlock (&lock);
 }
 
@@ -115,6 +135,38 @@ render_requests (GString *out)
                                 xaso_endpoint_name (e), s, requests[e][s]);
 }
 
+static void
+render_durations (GString *out)
+{
+  g_string_append (out, "# HELP xaso_request_duration_seconds Time to answer a request, less a long-poll's wait "
+                        "for news, by endpoint.\n"
+                        "# TYPE xaso_request_duration_seconds histogram\n");
+  for (guint e = 0; e <= XASO_N_ENDPOINTS; e++)
+    {
+      const char *name = xaso_endpoint_name (e);
+      char sum[G_ASCII_DTOSTR_BUF_SIZE];
+      guint64 below = 0;
+
+      if (durations[e].count == 0)
+        continue;
+      for (guint b = 0; b < G_N_ELEMENTS (bounds); b++)
+        {
+          char bound[G_ASCII_DTOSTR_BUF_SIZE];
+
+          below += durations[e].in[b];
+          g_string_append_printf (out, "xaso_request_duration_seconds_bucket{endpoint=\"%s\",le=\"%s\"} %"
+                                  G_GUINT64_FORMAT "\n", name, g_ascii_formatd (bound, sizeof bound, "%g", bounds[b]),
+                                  below);
+        }
+      g_string_append_printf (out, "xaso_request_duration_seconds_bucket{endpoint=\"%s\",le=\"+Inf\"} %"
+                              G_GUINT64_FORMAT "\n"
+                              "xaso_request_duration_seconds_sum{endpoint=\"%s\"} %s\n"
+                              "xaso_request_duration_seconds_count{endpoint=\"%s\"} %" G_GUINT64_FORMAT "\n",
+                              name, durations[e].count, name,
+                              g_ascii_formatd (sum, sizeof sum, "%.6f", durations[e].sum), name, durations[e].count);
+    }
+}
+
 char *
 xaso_server_metrics_render (void)
 {
@@ -122,6 +174,7 @@ xaso_server_metrics_render (void)
 
   g_mutex_lock (&lock);
   render_requests (out);
+  render_durations (out);
   g_string_append (out, "# HELP xaso_ops_total Pushed ops received (replays excluded), by outcome.\n"
                         "# TYPE xaso_ops_total counter\n");
   for (guint i = 0; i <= XASO_SYNC_REJECTED; i++)

@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 /* The counters of GET /v1/metrics, safe to bump from any thread. */
 
 void  xaso_server_metrics_request      (XasoEndpoint  endpoint,
-                                        guint         status);
+                                        guint         status,
+                                        gint64        usec);
 /* New ops by outcome, indexed by XasoSyncOutcome. */
 void  xaso_server_metrics_ops          (const guint  *counts);
 void  xaso_server_metrics_served       (guint         entries);

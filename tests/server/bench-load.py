@@ -9,6 +9,8 @@ keep-alive connections, one for pushes and one for pulls. Prints
     bench server-load: p50 N ms     (pushes and pulls that do not wait)
     bench server-load: p99 N ms
     bench server-load-rss: N MB     (the server's peak resident memory)
+    bench server-load-server-p99: <= N ms (the same requests as the server
+                                    timed them: a bucket bound of its histogram)
 Long-polls are left out of the latencies (they wait by design) but must all
 be answered: a long-poll the server could not take is a failure.
 
@@ -20,6 +22,7 @@ import gzip
 import json
 import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -41,6 +44,7 @@ class Connection:
         self.token = token
         self.reader = None
         self.writer = None
+        self.connect_ms = None     # the last TLS connection's set-up, once read
 
     async def open(self):
         self.reader, self.writer = await asyncio.open_connection(
@@ -48,7 +52,9 @@ class Connection:
 
     async def request(self, method, path, body=None):
         if self.writer is None:
+            start = time.monotonic()
             await self.open()
+            self.connect_ms = (time.monotonic() - start) * 1000
         payload = json.dumps(body).encode() if body is not None else b""
         head = (f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {self.token}\r\n"
                 f"Accept-Encoding: gzip\r\nContent-Length: {len(payload)}\r\n")
@@ -94,6 +100,17 @@ class Figures:
         self.ops_sent = 0
         self.entries_pulled = 0
         self.failures = []
+        self.connects = []         # ms, TLS connections opened
+
+    def connected(self, connection):
+        """The set-up time of @connection's new TLS connection, if its last
+        request opened one: counted apart, as a desktop keeps its
+        connections open between syncs."""
+        if connection.connect_ms is None:
+            return 0.0
+        self.connects.append(connection.connect_ms)
+        connection.connect_ms = None
+        return self.connects[-1]
 
 
 class Desktop:
@@ -127,7 +144,7 @@ class Desktop:
             start = time.monotonic()
             status, body = await self.push_connection.request("POST", "/v1/push",
                                                               {"device_id": self.device, "ops": ops})
-            elapsed = (time.monotonic() - start) * 1000
+            elapsed = (time.monotonic() - start) * 1000 - self.figures.connected(self.push_connection)
             if status != 200 or len(body.get("receipts", [])) != len(ops):
                 self.figures.failures.append(f"push {status} {body}")
                 return
@@ -142,7 +159,7 @@ class Desktop:
             wait = f"&wait={LONG_POLL}" if caught_up else ""
             start = time.monotonic()
             status, body = await self.pull_connection.request("GET", f"/v1/pull?after={after}{wait}")
-            elapsed = (time.monotonic() - start) * 1000
+            elapsed = (time.monotonic() - start) * 1000 - self.figures.connected(self.pull_connection)
             if status != 200:
                 self.figures.failures.append(f"pull {status} {body}")
                 return
@@ -175,6 +192,23 @@ def memory_mb(pid, field):
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))]
+
+
+def server_percentile(server, p):
+    """The bound of the server's histogram (xaso_request_duration_seconds)
+    under which p % of its pushes and pulls were answered, long-polls' waits
+    left out: the server's own share, without this one-threaded client's
+    queueing. Enrollment and metrics are not counted."""
+    text = server.request("GET", "/v1/metrics").body.decode()
+    below = {}
+    for endpoint, bound, count in re.findall(
+            r'^xaso_request_duration_seconds_bucket\{endpoint="(push|pull)",le="([^"]+)"\} (\d+)$', text, re.M):
+        below[bound] = below.get(bound, 0) + int(count)
+    total = below.get("+Inf", 0)
+    for bound, count in sorted(below.items(), key=lambda item: float(item[0])):
+        if total and count >= total * p / 100:
+            return float(bound) * 1000
+    return float("inf")
 
 
 async def load(server, devices, seconds):
@@ -212,9 +246,12 @@ def main():
                 print(f"# {failure}", file=sys.stderr)
             print(f"bench server-load: {len(figures.failures)} desktops failed", file=sys.stderr)
             return 1
+        print(f"# {len(figures.connects)} TLS connections opened: p50 {statistics.median(figures.connects):.0f} ms, "
+              f"p99 {percentile(figures.connects, 99):.0f} ms (left out of the figures below)", flush=True)
         print(f"bench server-load: p50 {statistics.median(figures.latencies):.0f} ms", flush=True)
         print(f"bench server-load: p99 {percentile(figures.latencies, 99):.0f} ms", flush=True)
         print(f"bench server-load-rss: {peak:.0f} MB", flush=True)
+        print(f"bench server-load-server-p99: <= {server_percentile(server, 99):.0f} ms", flush=True)
         return 0
     finally:
         server.kill()

@@ -6,6 +6,7 @@ metrics, reconnecting to PostgreSQL, 503 without it, graceful SIGTERM."""
 
 import gzip
 import json
+import re
 import socket
 import sys
 import threading
@@ -88,7 +89,7 @@ def test_errors(token):
     tap.equal(accepted.status, 200, "the same push, well formed, is accepted")
 
 
-def test_health_and_metrics():
+def test_health_and_metrics(token):
     health = server.request("GET", "/v1/health")
     tap.equal((health.status, health.json), (200, {"status": "ok"}), "health answers ok")
     metrics = server.request("GET", "/v1/metrics")
@@ -101,6 +102,19 @@ def test_health_and_metrics():
                    'xaso_ops_total{outcome="applied"} 1', "xaso_log_entries_served_total 0",
                    "xaso_pg_reconnections_total 0", "# TYPE xaso_requests_total counter"):
         tap.ok(needle in text, f"metrics hold {needle}", text)
+    # A long-poll with nothing new waits its full second; that wait is not
+    # the server's time to answer, and the histogram leaves it out.
+    caught_up = server.pull(token, after=0).json["last_seq"]
+    waited = time.monotonic()
+    server.pull(token, after=caught_up, wait=1)
+    waited = time.monotonic() - waited
+    text = server.request("GET", "/v1/metrics").body.decode()
+    buckets = dict(re.findall(r'^xaso_request_duration_seconds_bucket\{endpoint="pull",le="([^"]+)"\} (\d+)$',
+                              text, re.M))
+    count = re.search(r'^xaso_request_duration_seconds_count\{endpoint="pull"\} (\d+)$', text, re.M)
+    tap.ok(waited >= 1 and count and int(count[1]) >= 2 and buckets.get("+Inf") == count[1] and
+           buckets.get("0.5") == count[1] and "# TYPE xaso_request_duration_seconds histogram" in text,
+           "the duration histogram counts every pull under 0.5 s, the long-poll's wait left out", (waited, buckets))
 
 
 def test_reconnect(token):
@@ -166,7 +180,7 @@ def main():
         server.start()
         token = server.enroll(COMMUNE_A, A1)
         test_errors(token)
-        test_health_and_metrics()
+        test_health_and_metrics(token)
         test_reconnect(token)
         test_database_unavailable()
         test_sigterm(token)
