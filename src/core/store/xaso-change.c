@@ -305,17 +305,24 @@ columns_of (XasoDatabase  *db,
   return columns;
 }
 
+GHashTable *
+_xaso_change_columns (XasoDatabase  *db,
+                      const char    *table,
+                      GError       **error)
+{
+  if (!g_strv_contains (captured_tables, table))
+    return NULL;
+  return columns_of (db, table, error);
+}
+
 gboolean
 xaso_change_table_has_column (XasoDatabase  *db,
                               const char    *table,
                               const char    *field,
                               GError       **error)
 {
-  GHashTable *columns;
+  GHashTable *columns = _xaso_change_columns (db, table, error);
 
-  if (!g_strv_contains (captured_tables, table))
-    return FALSE;
-  columns = columns_of (db, table, error);
   return columns != NULL && g_hash_table_contains (columns, field);
 }
 
@@ -351,10 +358,14 @@ _xaso_change_insert_sql (const char         *table,
   GString *sql = g_string_new (NULL);
   g_autoptr(GString) marks = g_string_new ("?, ?");
 
-  g_string_printf (sql, "INSERT INTO \"%s\" (id, commune_code", table);
+  g_string_append (sql, "INSERT INTO \"");
+  g_string_append (sql, table);
+  g_string_append (sql, "\" (id, commune_code");
   for (guint i = 0; i < n_columns; i++)
     {
-      g_string_append_printf (sql, ", \"%s\"", columns[i]);
+      g_string_append (sql, ", \"");
+      g_string_append (sql, columns[i]);
+      g_string_append_c (sql, '"');
       g_string_append (marks, ", ?");
     }
   if (has_timestamps (table))

@@ -32,8 +32,13 @@ gboolean _xaso_database_add_columns (XasoDatabase        *db,
                                      guint                n_columns,
                                      GError             **error);
 
-/* xaso-change.c: "INSERT INTO table (id, commune_code, columns…[, created_at,
- * updated_at]) VALUES (?, …)", a record's insert with its values bound from 3. */
+/* xaso-change.c: the columns of a captured table (a set of names, the
+ * store's), or NULL: not captured, or @error set. */
+GHashTable *_xaso_change_columns (XasoDatabase  *db,
+                                  const char    *table,
+                                  GError       **error);
+/* "INSERT INTO table (id, commune_code, columns…[, created_at, updated_at])
+ * VALUES (?, …)", a record's insert with its values bound from 3. */
 char    *_xaso_change_insert_sql (const char         *table,
                                   const char * const *columns,
                                   guint               n_columns);

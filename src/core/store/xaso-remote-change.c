@@ -36,35 +36,43 @@ pending_fields (XasoDatabase  *db,
   return g_steal_pointer (&fields);
 }
 
-/* The fields to write: those of this schema, not overridden by local work. */
-static GPtrArray *
+/* A field to write, and its value as pulled. */
+typedef struct
+{
+  const char *name;
+  JsonNode   *node;
+} Field;
+
+/* The fields to write: those of this schema, not overridden by local work.
+ * The table's columns are looked up once per row, not once per field. */
+static GArray *
 fields_to_write (XasoDatabase           *db,
                  const XasoRemoteChange *change,
                  gboolean                exists,
                  guint                  *n_skipped,
                  GError                **error)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) fields = g_array_sized_new (FALSE, FALSE, sizeof (Field), json_object_get_size (change->fields));
   g_autoptr(GHashTable) pending = NULL;
+  g_autoptr(GError) local = NULL;
+  GHashTable *columns = _xaso_change_columns (db, change->table, &local);
   JsonObjectIter iter;
   const char *name;
+  JsonNode *node;
 
+  if (local != NULL)
+    return g_propagate_error (error, g_steal_pointer (&local)), NULL;
   /* A row new here can have no local work waiting on it. */
   if (exists && (pending = pending_fields (db, change->table, change->row_id, error)) == NULL)
     return NULL;
   json_object_iter_init (&iter, change->fields);
-  while (json_object_iter_next (&iter, &name, NULL))
+  while (json_object_iter_next (&iter, &name, &node))
     {
-      g_autoptr(GError) local = NULL;
-
-      if (!xaso_change_table_has_column (db, change->table, name, &local))
+      if (columns == NULL || !g_hash_table_contains (columns, name))
         {
-          if (local != NULL)
-            return g_propagate_error (error, g_steal_pointer (&local)), NULL;
           /* The server is newer than this program: the value is kept
            * aside, never dropped, until an upgrade adds its column. */
-          if (!_xaso_database_keep_field (db, change->table, change->row_id, name,
-                                          json_object_get_member (change->fields, name), change->server_seq,
+          if (!_xaso_database_keep_field (db, change->table, change->row_id, name, node, change->server_seq,
                                           change->hlc, error))
             return NULL;
           g_message ("Field “%s” of “%s” is not in this version's schema; kept until an upgrade adds it",
@@ -75,9 +83,9 @@ fields_to_write (XasoDatabase           *db,
       if (g_str_equal (name, "id") || g_str_equal (name, "commune_code"))
         continue;
       if (pending == NULL || !g_hash_table_contains (pending, g_intern_string (name)))
-        g_ptr_array_add (names, (gpointer) name);
+        g_array_append_val (fields, ((Field) { name, node }));
     }
-  return g_steal_pointer (&names);
+  return g_steal_pointer (&fields);
 }
 
 static void
@@ -184,26 +192,39 @@ hlc_to_iso (gint64 hlc)
   return g_strdup (zone->text);
 }
 
+/* The names of @fields, NULL-terminated (borrowed from the change). */
+static const char **
+field_names (GArray *fields)
+{
+  const char **names = g_new (const char *, fields->len + 1);
+
+  for (guint i = 0; i < fields->len; i++)
+    names[i] = g_array_index (fields, Field, i).name;
+  names[fields->len] = NULL;
+  return names;
+}
+
 static gboolean
 insert_row (XasoDatabase           *db,
             const XasoRemoteChange *change,
-            GPtrArray              *names,
+            GArray                 *fields,
             GError                **error)
 {
   gboolean times = !xaso_change_table_is_history (change->table);
   g_autofree char *created = hlc_to_iso (change->hlc);
+  g_autofree const char **names = field_names (fields);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   int index = 3;
 
-  sql = _xaso_change_insert_sql (change->table, (const char * const *) names->pdata, names->len);
+  sql = _xaso_change_insert_sql (change->table, names, fields->len);
   stmt = xaso_database_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, change->row_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, xaso_database_get_commune_code (db), -1, SQLITE_STATIC);
-  for (guint i = 0; i < names->len; i++)
-    bind_json (stmt, index++, json_object_get_member (change->fields, g_ptr_array_index (names, i)));
+  for (guint i = 0; i < fields->len; i++)
+    bind_json (stmt, index++, g_array_index (fields, Field, i).node);
   if (times)
     {
       sqlite3_bind_text (stmt, index++, created, -1, SQLITE_STATIC);
@@ -215,7 +236,7 @@ insert_row (XasoDatabase           *db,
 static gboolean
 update_row (XasoDatabase           *db,
             const XasoRemoteChange *change,
-            GPtrArray              *names,
+            GArray                 *fields,
             GError                **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -223,19 +244,19 @@ update_row (XasoDatabase           *db,
   sqlite3_stmt *stmt;
   int index = 1;
 
-  if (names->len == 0)
+  if (fields->len == 0)
     return TRUE;
   g_string_printf (sql, "UPDATE \"%s\" SET ", change->table);
-  for (guint i = 0; i < names->len; i++)
-    g_string_append_printf (sql, "%s\"%s\" = ?", i ? ", " : "", (const char *) g_ptr_array_index (names, i));
+  for (guint i = 0; i < fields->len; i++)
+    g_string_append_printf (sql, "%s\"%s\" = ?", i ? ", " : "", g_array_index (fields, Field, i).name);
   if (!xaso_change_table_is_history (change->table))
     g_string_append (sql, ", updated_at = ?");
   g_string_append (sql, " WHERE id = ?");
   stmt = xaso_database_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < names->len; i++)
-    bind_json (stmt, index++, json_object_get_member (change->fields, g_ptr_array_index (names, i)));
+  for (guint i = 0; i < fields->len; i++)
+    bind_json (stmt, index++, g_array_index (fields, Field, i).node);
   if (!xaso_change_table_is_history (change->table))
     sqlite3_bind_text (stmt, index++, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, index, change->row_id, -1, SQLITE_STATIC);
@@ -290,7 +311,8 @@ xaso_remote_change_apply (XasoDatabase           *db,
                           guint                  *n_skipped,
                           GError                **error)
 {
-  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GArray) fields = NULL;
+  g_autofree const char **names = NULL;
   guint skipped = 0;
   gboolean exists;
 
@@ -305,18 +327,18 @@ xaso_remote_change_apply (XasoDatabase           *db,
                    change->table, change->row_id);
       return FALSE;
     }
-  names = fields_to_write (db, change, exists, &skipped, error);
+  fields = fields_to_write (db, change, exists, &skipped, error);
   if (n_skipped != NULL)
     *n_skipped = skipped;
-  if (names == NULL)
+  if (fields == NULL)
     return FALSE;
   if (!exists)
-    return insert_row (db, change, names, error) &&
+    return insert_row (db, change, fields, error) &&
            xaso_remote_change_set_row_version (db, change->table, change->row_id, change->server_seq,
                                                change->hlc, error);
-  if (!update_row (db, change, names, error))
+  if (!update_row (db, change, fields, error))
     return FALSE;
-  g_ptr_array_add (names, NULL);
-  return xaso_remote_change_set_versions (db, change->table, change->row_id, (const char **) names->pdata,
-                                          change->server_seq, change->hlc, error);
+  names = field_names (fields);
+  return xaso_remote_change_set_versions (db, change->table, change->row_id, names, change->server_seq,
+                                          change->hlc, error);
 }
