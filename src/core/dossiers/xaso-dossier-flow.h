@@ -105,6 +105,11 @@ gboolean  xaso_dossier_note_access    (XasoDatabase            *db,
 gboolean  xaso_dossier_refold         (XasoDatabase            *db,
                                        const char              *dossier_id,
                                        GError                 **error);
+/* xaso_dossier_refold() of each id of the set @dossier_ids (the keys), each
+ * procedure read once. */
+gboolean  xaso_dossier_refold_set     (XasoDatabase            *db,
+                                       GHashTable              *dossier_ids,
+                                       GError                 **error);
 /* Refolds every dossier (after a large pull); returns how many changed. */
 gint64    xaso_dossier_refold_all     (XasoDatabase            *db,
                                        GError                 **error);

@@ -113,20 +113,28 @@ store_state (XasoDatabase            *db,
   return TRUE;
 }
 
-gboolean
-xaso_dossier_refold (XasoDatabase  *db,
-                     const char    *dossier_id,
-                     GError       **error)
+/* @procedures: id → XasoProcedure already loaded, or NULL. */
+static gboolean
+refold_one (XasoDatabase  *db,
+            const char    *dossier_id,
+            GHashTable    *procedures,
+            GError       **error)
 {
   g_autoptr(XasoDossier) dossier = xaso_dossier_load (db, dossier_id, error);
   g_autoptr(XasoProcedure) procedure = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autofree XasoDossierFoldEvent *fold = NULL;
   g_auto(XasoDossierState) state = { 0 };
+  const char *procedure_id;
 
   if (dossier == NULL)
     return FALSE;
-  procedure = xaso_procedure_load (db, xaso_dossier_get (dossier, XASO_DOSSIER_PROCEDURE_ID), error);
+  procedure_id = xaso_dossier_get (dossier, XASO_DOSSIER_PROCEDURE_ID);
+  if (procedures != NULL && procedure_id != NULL && (procedure = g_hash_table_lookup (procedures, procedure_id)))
+    xaso_procedure_ref (procedure);
+  else if ((procedure = xaso_procedure_load (db, procedure_id, error)) != NULL && procedures != NULL &&
+           procedure_id != NULL)
+    g_hash_table_insert (procedures, g_strdup (procedure_id), xaso_procedure_ref (procedure));
   events = procedure != NULL ? xaso_dossier_event_list (db, dossier_id, error) : NULL;
   if (events == NULL)
     return FALSE;
@@ -134,6 +142,31 @@ xaso_dossier_refold (XasoDatabase  *db,
   xaso_dossier_fold (&state, fold, events->len, procedure, xaso_dossier_get (dossier, XASO_DOSSIER_CHANNEL),
                      xaso_dossier_get (dossier, XASO_DOSSIER_RECEIVED_AT), xaso_dossier_calendar (), FALSE);
   return store_state (db, dossier_id, &state, NULL, error);
+}
+
+gboolean
+xaso_dossier_refold (XasoDatabase  *db,
+                     const char    *dossier_id,
+                     GError       **error)
+{
+  return refold_one (db, dossier_id, NULL, error);
+}
+
+gboolean
+xaso_dossier_refold_set (XasoDatabase  *db,
+                         GHashTable    *dossier_ids,
+                         GError       **error)
+{
+  g_autoptr(GHashTable) procedures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) xaso_procedure_unref);
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, dossier_ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!refold_one (db, id, procedures, error))
+      return FALSE;
+  return TRUE;
 }
 
 /* The bulk refold walks every dossier with its events in one query, in the

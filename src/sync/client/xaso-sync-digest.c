@@ -342,10 +342,8 @@ repair_bucket (XasoDatabase  *db,
         return FALSE;
       b->report->recaptured++;
     }
-  g_hash_table_iter_init (&iter, dossiers);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    if (!xaso_dossier_refold (db, id, error))
-      return FALSE;
+  if (!xaso_dossier_refold_set (db, dossiers, error))
+    return FALSE;
   g_hash_table_iter_init (&iter, documents);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     if (!xaso_document_refold (db, id, error))

@@ -163,21 +163,6 @@ apply_entry (XasoDatabase  *db,
 }
 
 static gboolean
-refold_dossiers (XasoDatabase  *db,
-                 GHashTable    *dossiers,
-                 GError       **error)
-{
-  GHashTableIter iter;
-  gpointer id;
-
-  g_hash_table_iter_init (&iter, dossiers);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    if (!xaso_dossier_refold (db, id, error))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 refold_documents (XasoDatabase  *db,
                   GHashTable    *documents,
                   GError       **error)
@@ -244,7 +229,7 @@ apply_entries (XasoDatabase  *db,
                      "page was applied; the administrator should check the server."), where);
       return FALSE;
     }
-  if (!refold_dossiers (db, page->dossiers, error) || !refold_documents (db, page->documents, error) ||
+  if (!xaso_dossier_refold_set (db, page->dossiers, error) || !refold_documents (db, page->documents, error) ||
       !xaso_sync_blobs_queue_downloads (db, page->blobs, error))
     return FALSE;
   cursor = g_strdup_printf ("%" G_GINT64_FORMAT, last);
