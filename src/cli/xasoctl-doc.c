@@ -202,6 +202,8 @@ doc_list (XasoctlContext  *ctx,
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only open documents past their deadline"), NULL },
     { "due-soon", 0, 0, G_OPTION_ARG_NONE, &due_soon, N_("Only open documents due within two working days"),
       NULL },
+    { "needs-review", 0, 0, G_OPTION_ARG_NONE, &f->needs_review,
+      N_("Only documents two desks moved at once, offline, with an event not applied"), NULL },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many"), "N" },
     { NULL }
   };

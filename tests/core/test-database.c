@@ -13,7 +13,8 @@ static const char * const schema_tables[] = {
   "commune", "sync_state", "role", "user", "household", "person", "person_fts",
   "civil_status_event", "procedure", "dossier", "dossier_event", "register", "document",
   "document_event", "attachment", "audit_event", "calendar_day", "outbox", "field_version",
-  "field_conflict", "quarantine", "dossier_code_block", "dossier_tally", "person_tally", "kept_field", NULL
+  "field_conflict", "quarantine", "dossier_code_block", "dossier_tally", "person_tally", "kept_field",
+  "document_review", NULL
 };
 
 static void
@@ -24,7 +25,7 @@ test_creates_whole_schema (void)
   g_autoptr(XasoDatabase) db = xaso_database_open (path, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (xaso_database_get_schema_version (db), ==, 24);
+  g_assert_cmpint (xaso_database_get_schema_version (db), ==, 25);
   for (guint i = 0; schema_tables[i]; i++)
     {
       g_autofree char *sql = g_strdup_printf (

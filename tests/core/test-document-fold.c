@@ -6,6 +6,7 @@
 #include "xaso-document-event.h"
 #include "xaso-document-flow.h"
 #include "xaso-document-fold.h"
+#include "xaso-document-queue.h"
 #include "xaso-test-util.h"
 
 /* A document's state folded from its events (issue 11: document states
@@ -291,14 +292,15 @@ office_tear_down (Office        *o,
 }
 
 static char *
-register_one (Office *o)
+register_one (Office     *o,
+              const char *notation)
 {
   g_autoptr(XasoDocument) doc = xaso_document_new ("incoming");
   g_autoptr(XasoDocument) saved = NULL;
   g_autoptr(GError) error = NULL;
 
   xaso_document_set (doc, XASO_DOCUMENT_ISSUER, "Sở Nội vụ tỉnh Bắc Ninh");
-  xaso_document_set (doc, XASO_DOCUMENT_NOTATION, "15/CV-SNV");
+  xaso_document_set (doc, XASO_DOCUMENT_NOTATION, notation);
   xaso_document_set (doc, XASO_DOCUMENT_ISSUED_DATE, "2026-12-01");
   xaso_document_set (doc, XASO_DOCUMENT_SUBJECT, "V/v báo cáo cải cách hành chính");
   saved = xaso_document_register_incoming (o->db, o->clerk, doc, NULL, FALSE, &error);
@@ -322,7 +324,7 @@ static void
 test_flows_write_no_state_ops (Office        *o,
                                gconstpointer  data)
 {
-  g_autofree char *id = register_one (o);
+  g_autofree char *id = register_one (o, "15/CV-SNV");
   XasoDirective directive = { o->officer, "Tư pháp", "vanhoa", "2026-12-20", 0, "Đề nghị xử lý" };
   g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL, *lead = NULL, *deadline = NULL, *progress = NULL, *unit = NULL;
@@ -373,6 +375,22 @@ add_event (Office     *o,
   g_assert_true (xaso_database_exec (o->db, sql, &error));
 }
 
+/* The documents of the leader's "needs review" queue, as ids. */
+static GPtrArray *
+review_queue (Office *o)
+{
+  g_autoptr(XasoDocumentFilter) filter = xaso_queue_filter (XASO_QUEUE_REVIEW, "incoming", o->leader);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *docs = xaso_document_search (o->db, filter, 0, &error);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < docs->len; i++)
+    g_ptr_array_add (ids, g_strdup (xaso_record_get_id (g_ptr_array_index (docs, i))));
+  g_ptr_array_unref (docs);
+  return ids;
+}
+
 /* Events another desktop made arrive (as a pull writes them, without
  * ops): the refold puts them in their place among this desktop's, flags
  * the one that contradicts, and the history shows it. */
@@ -380,17 +398,23 @@ static void
 test_refold_merges_two_desktops (Office        *o,
                                  gconstpointer  data)
 {
-  g_autofree char *id = register_one (o);
+  g_autofree char *id = register_one (o, "15/CV-SNV");
+  g_autofree char *other = register_one (o, "16/CV-SNV");
   XasoDirective directive = { o->officer, NULL, NULL, "2026-12-20", 0, "Xử lý" };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) review = NULL;
   g_autofree char *status = NULL, *lead = NULL, *deadline = NULL;
   gint64 hlc;
-  guint flagged = 0;
+  guint flagged = 0, waiting = 0, waiting_before = 0;
 
   g_assert_true (xaso_document_direct (o->db, o->leader, id, &directive, &error));
   g_assert_true (xaso_document_finish (o->db, o->officer, id, NULL, "Đã báo cáo", &error));
   g_assert_no_error (error);
+  review = review_queue (o);
+  g_assert_cmpuint (review->len, ==, 0);
+  g_clear_pointer (&review, g_ptr_array_unref);
+  g_assert_true (xaso_queue_count_waiting (o->db, "incoming", o->leader, &waiting_before, &error));
   hlc = xaso_test_count (o->db, "SELECT max(hlc) FROM document_event");
   /* The deputy, offline, had directed it to the colleague before the
    * officer finished it, and presented nothing; then, later, directed it
@@ -425,6 +449,33 @@ test_refold_merges_two_desktops (Office        *o,
   /* Written without ops: the refold is no one's edit to push. */
   g_assert_cmpint (xaso_test_count (o->db, "SELECT count(*) FROM outbox WHERE table_name = 'document' "
                                            "AND kind <> 'insert'"), ==, 0);
+  /* The leader finds it in "needs review", alone, and counted among what
+   * waits for them; the queue is this desktop's finding, not an op. */
+  review = review_queue (o);
+  g_assert_cmpuint (review->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (review, 0), ==, id);
+  g_clear_pointer (&review, g_ptr_array_unref);
+  g_assert_true (xaso_queue_count_waiting (o->db, "incoming", o->leader, &waiting, &error));
+  g_assert_cmpuint (waiting, ==, waiting_before + 1);
+  g_assert_cmpint (xaso_test_count (o->db, "SELECT count(*) FROM outbox WHERE table_name = 'document_review'"),
+                   ==, 0);
+  /* Folded again, whether as one or with every document, it stays there,
+   * and the other document stays out. */
+  g_assert_true (xaso_document_refold (o->db, id, &error));
+  g_assert_cmpint (xaso_document_refold_all (o->db, &error), ==, 0);
+  g_assert_no_error (error);
+  review = review_queue (o);
+  g_assert_cmpuint (review->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (review, 0), ==, id);
+  g_assert_cmpstr (g_ptr_array_index (review, 0), !=, other);
+  g_clear_pointer (&review, g_ptr_array_unref);
+  /* A history without the contradiction (here, the event taken out by
+   * hand) takes the document out of the queue at its next fold. */
+  g_assert_true (xaso_database_exec (o->db, "DELETE FROM document_event WHERE id = 'ffff-2'", &error));
+  g_assert_true (xaso_document_refold (o->db, id, &error));
+  g_assert_no_error (error);
+  review = review_queue (o);
+  g_assert_cmpuint (review->len, ==, 0);
 }
 
 int

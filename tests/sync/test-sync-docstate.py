@@ -6,7 +6,8 @@ two desktops move the same incoming documents while apart, then both sync.
 Two leaders direct one document to different officials: both directives
 are kept and the later one leads. An official finishes another document
 while a leader, elsewhere, directs it after that: the directive is kept in
-the history, flagged, and changes nothing. Both desktops end with the same
+the history, flagged, and changes nothing; both desktops list it as
+needing review. Both desktops end with the same
 state and every event, and no field conflict: the state travels as events."""
 
 import os
@@ -52,7 +53,7 @@ def show(db, doc):
 
 
 def main():
-    province = start_province(SERVER, "sync_docstate", 5)
+    province = start_province(SERVER, "sync_docstate", 6)
     if province is None:
         return 0
     url = f"https://127.0.0.1:{province.port}"
@@ -116,6 +117,11 @@ def main():
         assert province.psql("SELECT count(*) FROM conflict WHERE table_name = 'document'") == "0"
         ok("a directive after the document was finished is kept, flagged not applied, and changes nothing; "
            "no field conflict on either desktop or the server")
+
+        for db in (a, b):
+            listed = xasoctl(db, "doc", "list", "--needs-review").stdout.splitlines()
+            assert [line.split("\t")[0] for line in listed] == [contradicted], listed
+        ok("on both desktops the flagged document, and it alone, is in the \"needs review\" list")
     finally:
         province.kill()
         province.drop_database()

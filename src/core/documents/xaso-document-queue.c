@@ -24,6 +24,9 @@ static const struct
                           N_("Drafts") },
   [XASO_QUEUE_TO_SIGN] = { "outgoing", XASO_ROLE_LANH_DAO, N_("Waiting for my signature") },
   [XASO_QUEUE_TO_ISSUE] = { "outgoing", XASO_ROLE_VAN_THU, N_("To issue") },
+  /* Those who see the whole register and can set a document right, as for
+   * dossiers (xaso-dossier-search.c). */
+  [XASO_QUEUE_REVIEW] = { NULL, XASO_ROLE_VAN_THU | XASO_ROLE_LANH_DAO | XASO_ROLE_QUAN_TRI, N_("Needs review") },
 };
 
 guint
@@ -89,6 +92,9 @@ xaso_queue_filter (XasoQueue   queue,
       break;
     case XASO_QUEUE_TO_ISSUE:
       f->status = g_strdup ("signed");
+      break;
+    case XASO_QUEUE_REVIEW:
+      f->needs_review = TRUE;
       break;
     case XASO_QUEUE_ALL:
     case XASO_N_QUEUES:

@@ -20,6 +20,7 @@ typedef enum
   XASO_QUEUE_DRAFTS,              /* outgoing drafts and those in review */
   XASO_QUEUE_TO_SIGN,             /* outgoing waiting for my signature: "Chờ ký" (lãnh đạo) */
   XASO_QUEUE_TO_ISSUE,            /* outgoing signed, to number and issue (văn thư) */
+  XASO_QUEUE_REVIEW,              /* an event not applied: two desks moved it at once, offline */
   XASO_N_QUEUES
 } XasoQueue;
 

@@ -54,6 +54,24 @@ store_state (XasoDatabase             *db,
   return TRUE;
 }
 
+/* Whether the document is in the "needs review" queue, kept in its own table
+ * (migration 0025) as the fold found it: written where it changes only. */
+static gboolean
+store_review (XasoDatabase  *db,
+              const char    *document_id,
+              gboolean       needs_review,
+              GError       **error)
+{
+  sqlite3_stmt *stmt = xaso_database_prepare (db, needs_review
+    ? "INSERT OR IGNORE INTO document_review (document_id) VALUES (?)"
+    : "DELETE FROM document_review WHERE document_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_STATIC);
+  return xaso_database_step_done (db, stmt, error);
+}
+
 /* The document's events with the strings they point into. */
 typedef struct
 {
@@ -119,7 +137,8 @@ refold_one (XasoDatabase  *db,
   if (!load_events (db, document_id, &e, error))
     return FALSE;
   xaso_document_fold (&state, (XasoDocumentFoldEvent *)(gpointer)e.events->data, e.events->len);
-  return store_state (db, document_id, &state, changed, error);
+  return store_state (db, document_id, &state, changed, error) &&
+         store_review (db, document_id, state.needs_review, error);
 }
 
 gboolean

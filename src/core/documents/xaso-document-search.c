@@ -97,6 +97,8 @@ append_filters (GString                  *sql,
     g_string_append (sql, " AND d.status IN ('issued', 'done') AND d.issued_date BETWEEN :issued_from AND :issued_to");
   if (f->issued_late)
     g_string_append (sql, " AND d.signed_date IS NOT NULL AND xaso_document_issued_late (d.signed_date, d.issued_date)");
+  if (f->needs_review)
+    g_string_append (sql, " AND d.id IN (SELECT document_id FROM document_review)");
 }
 
 static char *

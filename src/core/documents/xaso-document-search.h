@@ -42,6 +42,9 @@ typedef struct
   char              *registered_from, *registered_to;
   char              *issued_from, *issued_to;
   gboolean           issued_late;
+  /* Only documents with an event their state could not take (two
+   * officials moved them at once, offline): the "needs review" queue. */
+  gboolean           needs_review;
   XasoDocumentOrder  order;
 } XasoDocumentFilter;
 

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 /* The desktop schema the catalogue describes: the number of its last
  * migration. A push says which schema its ops were made at; those of an
  * older one are upcast (xaso-sync-upcast.h) before they are checked. */
-#define XASO_SYNC_SCHEMA_VERSION 24
+#define XASO_SYNC_SCHEMA_VERSION 25
 /* The oldest desktop schema that pushes: the one sync came with (0019). */
 #define XASO_SYNC_SCHEMA_FIRST   19
 
