@@ -158,8 +158,9 @@ show_record_action (GtkWidget  *widget,
   xaso_page_show_record (XASO_PAGE (page), id);
 }
 
-/* win.show-list ("dossiers", "queue=overdue&assignee=…", "Overdue — …"):
- * a report's figure opens the list of the records it counted. */
+/* win.show-list ("dossiers", "queue=overdue&assignee=…", "From the report:
+ * Overdue — …"): a report's figure, or the Đồng bộ page's list of records
+ * to review, opens the list of the records it counted. */
 static void
 show_list_action (GtkWidget  *widget,
                   const char *action_name,

@@ -109,7 +109,7 @@ def officer_overdue(app, db):
     wait_for(f"{count} dossiers listed", lambda: find(app, "label", listed), 30)
     time.sleep(1.0)
     shot("officer-overdue-dossiers")
-    activate(wait_for("the remove-filter button", lambda: find(app, "push button", "Bỏ bộ lọc của báo cáo"), 10))
+    activate(wait_for("the remove-filter button", lambda: find(app, "push button", "Bỏ bộ lọc"), 10))
     wait_for("the pinned filter gone", lambda: find(app, ("panel", "grouping", "filler"),
                                                     contains="Từ báo cáo") is None, 10)
 
@@ -128,7 +128,7 @@ def registered_documents(app, figures):
     wait_for(f"{count} documents listed", lambda: find(app, "label", listed), 30)
     time.sleep(1.0)
     shot("registered-documents")
-    activate(wait_for("the remove-filter button", lambda: find(app, "push button", "Bỏ bộ lọc của báo cáo"), 10))
+    activate(wait_for("the remove-filter button", lambda: find(app, "push button", "Bỏ bộ lọc"), 10))
 
 
 def births_and_deaths(app, db):
@@ -148,7 +148,7 @@ def births_and_deaths(app, db):
     wait_for(f"{in_db} residents listed", lambda: find(app, "label", listed), 30)
     time.sleep(1.0)
     shot("births-and-deaths")
-    activate(wait_for("the remove-filter button", lambda: find(app, "push button", "Bỏ bộ lọc của báo cáo"), 10))
+    activate(wait_for("the remove-filter button", lambda: find(app, "push button", "Bỏ bộ lọc"), 10))
 
 
 def scroll_down(times, button="5"):

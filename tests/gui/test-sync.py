@@ -7,7 +7,9 @@ under the sidebar; the computer, the commune's before it enrolled, is a
 reception desk, and its switch turns that off and on; the same field changed on another desktop and here shows
 as a conflict to review, which a click settles for every desktop; with the
 server stopped a change made here waits, and once it is back "Đồng bộ ngay"
-sends it and the state comes back to "Đã đồng bộ". Screenshots of each step.
+sends it and the state comes back to "Đã đồng bộ"; a document finished here
+and directed elsewhere while apart is listed on the page to review, and its
+button opens the list. Screenshots of each step.
 
 Usage: test-sync.py XASO XASOCTL XASO_SERVER SCREENSHOT_DIR"""
 import os
@@ -16,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta, timezone
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "server"))
@@ -160,6 +163,43 @@ def offline(app, a, workdir):
     shot("synced-again")
 
 
+def sync_now(app, a):
+    """"Đồng bộ ngay", and what this desktop made is on the server."""
+    activate(wait_for("Đồng bộ ngay", lambda: find(app, "push button", contains="Đồng bộ ngay"), 10))
+    wait_for("this desktop's changes sent", lambda: db_value(a, "SELECT count(*) FROM outbox") == 0, 60)
+    wait_status(app, "Đã đồng bộ", 60)
+
+
+def review(app, a, b):
+    log("a document finished here and directed on the other desktop while apart: listed to review, and opened")
+    # The văn thư of the other steps was deactivated by offline(): her colleague registers it.
+    today = datetime.now(timezone(timedelta(hours=7))).date()
+    first, second = (str(today + timedelta(days=n)) for n in (20, 25))
+    xasoctl(a, "sync", "lease", "incoming", "--year", str(today.year))
+    doc = xasoctl(a, "doc", "incoming", "add", "--issuer", "Sở Nội vụ", "--notation", "7/CV-SNV",
+                  "--date", str(today), "--subject", "Về việc rà soát hồ sơ cán bộ", user="vanthu2")
+    doc = doc.split("\t")[0].strip()
+    sync_now(app, a)
+    xasoctl(b, "sync")
+    xasoctl(a, "doc", "direct", doc, "--lead", "tuphap", "--deadline", first, user="chutich")
+    xasoctl(a, "doc", "finish", doc, "--note", "Đã báo cáo Sở", user="tuphap")
+    xasoctl(b, "doc", "direct", doc, "--lead", "tuphap", "--deadline", second, user="chutich")
+    xasoctl(b, "sync")
+    sync_now(app, a)
+    button = wait_for("the button opening the incoming documents to review",
+                      lambda: find(app, "push button", contains="Mở các văn bản đến cần xem lại"), 30)
+    if find(app, ("label", "list item"), contains="1 cần xem lại") is None:
+        fail("the Đồng bộ page does not say how many documents need review")
+    shot("review")
+    activate(button)
+    wait_for("the document in the list opened", lambda: find(app, ("table cell", "label", "list item"),
+                                                             contains="Về việc rà soát hồ sơ cán bộ"), 20)
+    if find(app, ("label", "push button"), contains="Cần xem lại: hai máy cùng xử lý") is None:
+        fail("the list does not say it holds the documents to review")
+    time.sleep(0.8)
+    shot("review-list")
+
+
 def main():
     global PROVINCE
     if not os.environ.get("XASO_TEST_PG"):
@@ -181,7 +221,8 @@ def main():
             "--password-stdin", stdin=ADMIN_PASSWORD + "\n")
     xasoctl(a, "user", "add", "vanthu", "--name", "Lê Thị Văn", "--role", "van_thu", "--password-stdin",
             stdin="mat-khau-van-thu\n", user="quantri")
-    for user, name, role in (("tuphap", "Lê Thị Tư", "chuyen_vien"), ("chutich", "Nguyễn Văn Chủ", "lanh_dao")):
+    for user, name, role in (("tuphap", "Lê Thị Tư", "chuyen_vien"), ("chutich", "Nguyễn Văn Chủ", "lanh_dao"),
+                             ("vanthu2", "Phạm Thị Thư", "van_thu")):
         xasoctl(a, "user", "add", user, "--name", name, "--role", role, "--password-stdin",
                 stdin="mat-khau-dai-1\n", user="quantri")
 
@@ -192,6 +233,7 @@ def main():
         desk(app, a)
         conflict(app, a, b, url)
         offline(app, a, workdir)
+        review(app, a, b)
 
     try:
         xaso_a11y.run_app(XASO, a, workdir, scenario, args=["--database", a])
@@ -199,8 +241,9 @@ def main():
         PROVINCE.kill()
         PROVINCE.drop_database()
         shutil.rmtree(workdir, ignore_errors=True)
-    print("ok 1 - enrolling, the reception desk switch, a conflict settled, and a change and a scan that waited, "
-          "as an official sees them", flush=True)
+    print("ok 1 - enrolling, the reception desk switch, a conflict settled, a change and a scan that waited, "
+          "and a document two desktops moved at once listed to review, as an official sees them",
+          flush=True)
 
 
 if __name__ == "__main__":

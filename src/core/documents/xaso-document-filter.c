@@ -27,8 +27,8 @@ period (GHashTable  *params,
 }
 
 /* The filter of a link to a list of documents ("due=overdue&lead=…",
- * "issued=2026-01-01..2026-12-31&late=1"), as a report's figure carries
- * it; values are escaped as in a URI. */
+ * "issued=2026-01-01..2026-12-31&late=1", "review=1"), as a report's figure
+ * or the Đồng bộ page carries it; values are escaped as in a URI. */
 XasoDocumentFilter *
 xaso_document_filter_parse (const char  *query,
                             GError     **error)
@@ -56,5 +56,6 @@ xaso_document_filter_parse (const char  *query,
       !period (params, "issued", &f->issued_from, &f->issued_to, error))
     return NULL;
   f->issued_late = g_strcmp0 (g_hash_table_lookup (params, "late"), "1") == 0;
+  f->needs_review = g_strcmp0 (g_hash_table_lookup (params, "review"), "1") == 0;
   return g_steal_pointer (&f);
 }

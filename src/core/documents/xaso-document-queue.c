@@ -103,6 +103,19 @@ xaso_queue_filter (XasoQueue   queue,
   return f;
 }
 
+gint64
+xaso_queue_count (XasoDatabase  *db,
+                  XasoQueue      queue,
+                  const char    *direction,
+                  XasoUser      *user,
+                  GError       **error)
+{
+  g_autoptr(XasoDocumentFilter) filter = xaso_queue_filter (queue, direction, user);
+  g_autoptr(GArray) ids = xaso_document_search_rowids (db, filter, 0, NULL, error);
+
+  return ids != NULL ? (gint64)ids->len : -1;
+}
+
 /* The queues where documents wait for their person to act: not the
  * register, nor the deadline views, nor the drafts one keeps writing. */
 static gboolean
@@ -127,15 +140,13 @@ xaso_queue_count_waiting (XasoDatabase  *db,
   n = xaso_queue_list (direction, xaso_user_get_roles (user), mine);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(XasoDocumentFilter) filter = NULL;
-      g_autoptr(GArray) ids = NULL;
+      gint64 in_queue;
 
       if (!waits_on_someone (mine[i]))
         continue;
-      filter = xaso_queue_filter (mine[i], direction, user);
-      if ((ids = xaso_document_search_rowids (db, filter, 0, NULL, error)) == NULL)
+      if ((in_queue = xaso_queue_count (db, mine[i], direction, user, error)) < 0)
         return FALSE;
-      *count += ids->len;
+      *count += (guint)in_queue;
     }
   return TRUE;
 }

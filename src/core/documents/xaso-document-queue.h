@@ -34,6 +34,13 @@ const char         *xaso_queue_label       (XasoQueue   queue);
 XasoDocumentFilter *xaso_queue_filter      (XasoQueue   queue,
                                             const char *direction,
                                             XasoUser   *user);
+/* How many documents of @direction @queue holds for @user (may be NULL for
+ * queues about no one), or -1. */
+gint64              xaso_queue_count       (XasoDatabase  *db,
+                                            XasoQueue      queue,
+                                            const char    *direction,
+                                            XasoUser      *user,
+                                            GError       **error);
 /* How many documents of @direction wait for @user to act, over the queues
  * of their roles: the page's badge. */
 gboolean            xaso_queue_count_waiting (XasoDatabase  *db,

@@ -41,13 +41,11 @@ xaso_pinned_bar_pin (XasoPinnedBar  *self,
                      gpointer        filter,
                      GDestroyNotify  filter_free)
 {
-  g_autofree char *text = g_strdup_printf (_("From the report: %s"), description);
-
   clear_filter (self);
   self->filter = filter;
   self->filter_free = filter_free;
-  gtk_label_set_text (GTK_LABEL (self->label), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_label_set_text (GTK_LABEL (self->label), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
 }
 
@@ -108,7 +106,7 @@ xaso_pinned_bar_init (XasoPinnedBar *self)
   gtk_widget_set_valign (self->close, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (self->close, _("Show the Whole List"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->close), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove the Report’s Filter"), -1);
+                                  _("Remove the Filter"), -1);
   g_signal_connect_object (self->close, "clicked", G_CALLBACK (close_clicked_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (self->box), self->label);
   gtk_box_append (GTK_BOX (self->box), self->close);

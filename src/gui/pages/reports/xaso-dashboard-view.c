@@ -81,10 +81,12 @@ static void
 open_link (XasoDashboardView *self,
            const char        *link)
 {
-  g_autofree char *page = NULL, *query = NULL, *description = NULL;
+  g_autofree char *page = NULL, *query = NULL, *description = NULL, *pinned = NULL;
 
-  if (xaso_chart_link_parse (link, &page, &query, &description))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-list", "(sss)", page, query, description);
+  if (!xaso_chart_link_parse (link, &page, &query, &description))
+    return;
+  pinned = g_strdup_printf (_("From the report: %s"), description);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-list", "(sss)", page, query, pinned);
 }
 
 /* ---- Tiles: a figure, what it counts, and its list ---- */

@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "xaso-conflict-row.h"
+#include "xaso-document-queue.h"
 #include "xaso-dossier-code.h"
+#include "xaso-dossier-search.h"
 #include "xaso-dossier.h"
 #include "xaso-sync-blobs.h"
 #include "xaso-sync-clock.h"
@@ -40,6 +42,7 @@ struct _XasoSyncPage
   AdwPreferencesGroup *transfers_group;
   AdwPreferencesGroup *conflicts_group;
   AdwPreferencesGroup *rejected_group;
+  AdwPreferencesGroup *review_group;
   AdwPreferencesGroup *log_group;
 
   /* Owned references */
@@ -71,7 +74,21 @@ typedef struct
   char      *fingerprint;
   gboolean   enrolled;
   gboolean   desk;
+  gint64     review[3];   /* incoming documents, outgoing ones, dossiers: a step not applied */
 } Lists;
+
+/* The lists where the records of review[] are, and how each is named. */
+static const struct
+{
+  const char *page;
+  const char *query;
+  const char *title;
+  const char *open;        /* the button's name for screen readers */
+} review_lists[] = {
+  { "incoming", "review=1", N_("Incoming documents"), N_("Open the incoming documents to review") },
+  { "outgoing", "review=1", N_("Outgoing documents"), N_("Open the outgoing documents to review") },
+  { "dossiers", "queue=review", N_("Dossiers"), N_("Open the dossiers to review") },
+};
 
 static void
 lists_free (Lists *lists)
@@ -193,7 +210,10 @@ read_lists (XasoDatabase  *db,
   if ((lists->conflicts = xaso_sync_conflicts_list (db, error)) == NULL ||
       (lists->rejected = xaso_sync_rejected_list (db, error)) == NULL ||
       (lists->log = xaso_sync_log_list (db, LOG_LINES, error)) == NULL ||
-      (lists->transfers = xaso_sync_blobs_list (db, error)) == NULL)
+      (lists->transfers = xaso_sync_blobs_list (db, error)) == NULL ||
+      (lists->review[0] = xaso_queue_count (db, XASO_QUEUE_REVIEW, "incoming", NULL, error)) < 0 ||
+      (lists->review[1] = xaso_queue_count (db, XASO_QUEUE_REVIEW, "outgoing", NULL, error)) < 0 ||
+      (lists->review[2] = xaso_dossier_queue_count (db, XASO_DOSSIER_QUEUE_REVIEW, NULL, error)) < 0)
     return lists_free (lists), NULL;
   return lists;
 }
@@ -234,6 +254,37 @@ show_rejected (XasoSyncPage *self,
       add_row (self, self->rejected_group, text_row (title, r->reason));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->rejected_group), rejected->len > 0);
+}
+
+/* A row for each list holding records to review, opening it. */
+static void
+show_review (XasoSyncPage *self,
+             const gint64 *review)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (review_lists); i++)
+    {
+      g_autofree char *count = NULL;
+      GtkWidget *row, *button;
+
+      if (review[i] == 0)
+        continue;
+      count = g_strdup_printf (ngettext ("%d needs review", "%d need review", (gulong)review[i]), (int)review[i]);
+      row = text_row (_(review_lists[i].title), count);
+      button = gtk_button_new_with_mnemonic (_("_Open List"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(review_lists[i].open), -1);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-list");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(sss)", review_lists[i].page,
+                                        review_lists[i].query, _("Needs review: two computers acted at once"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      add_row (self, self->review_group, row);
+      any = TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->review_group), any);
 }
 
 static void
@@ -352,6 +403,7 @@ show_lists (XasoSyncPage *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), lists->conflicts->len > 0);
   show_rejected (self, lists->rejected);
+  show_review (self, lists->review);
   show_log (self, lists->log);
   show_transfers (self, lists->transfers);
 }
@@ -808,6 +860,7 @@ xaso_sync_page_class_init (XasoSyncPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, transfers_group);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, conflicts_group);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, rejected_group);
+  gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, review_group);
   gtk_widget_class_bind_template_child (widget_class, XasoSyncPage, log_group);
   gtk_widget_class_install_action (widget_class, "sync.enroll", NULL, enroll_action);
   gtk_widget_class_install_action (widget_class, "sync.choose-ca", NULL, choose_ca_action);
