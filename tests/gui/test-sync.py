@@ -140,19 +140,23 @@ def upload_bar(app, file_name):
     return find(app, "progress bar", contains=f"Tải lên {file_name}")
 
 
+def press_sync_now(app):
+    activate(wait_for("Đồng bộ ngay", lambda: find(app, "push button", contains="Đồng bộ ngay"), 10))
+
+
 def offline(app, a, workdir):
     log("with the server stopped, a change and a scan made here wait; once it is back they go")
     PROVINCE.terminate()
     xasoctl(a, "user", "deactivate", "vanthu", user="quantri")
     file_name = attach(a, workdir)
-    activate(wait_for("Đồng bộ ngay", lambda: find(app, "push button", contains="Đồng bộ ngay"), 10))
+    press_sync_now(app)
     wait_status(app, "đang chờ", 60)
     log("the scan is listed among the transfers, with its progress bar")
     wait_for("the scan's upload on the page", lambda: upload_bar(app, file_name), 60)
     time.sleep(0.5)
     shot("waiting")
     PROVINCE.start_again()
-    activate(find(app, "push button", contains="Đồng bộ ngay"))
+    press_sync_now(app)
     wait_status(app, "Đã đồng bộ", 60)
     if db_value(a, "SELECT count(*) FROM outbox") != 0:
         fail("changes still wait after the server came back")
@@ -165,7 +169,7 @@ def offline(app, a, workdir):
 
 def sync_now(app, a):
     """"Đồng bộ ngay", and what this desktop made is on the server."""
-    activate(wait_for("Đồng bộ ngay", lambda: find(app, "push button", contains="Đồng bộ ngay"), 10))
+    press_sync_now(app)
     wait_for("this desktop's changes sent", lambda: db_value(a, "SELECT count(*) FROM outbox") == 0, 60)
     wait_status(app, "Đã đồng bộ", 60)
 
